@@ -1,0 +1,13 @@
+/**
+ * @linkscale/core: typed functions over graphology graphs of R&D alliances. Pure TypeScript: no
+ * fs, no process, no DOM, so it runs unchanged in Node, a browser and a worker.
+ */
+export * from "./model/index.ts";
+export * from "./projection/index.ts";
+export {
+  LinkscaleError,
+  DuplicateOrganisationError,
+  DuplicateParticipationError,
+  InvalidLinkError,
+  UnknownOrganisationError,
+} from "./errors.ts";

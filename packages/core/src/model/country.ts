@@ -1,0 +1,29 @@
+/**
+ * ISO 3166-1 alpha-2 country codes, from i18n-iso-countries (its code table only, no names, so
+ * it stays small in a browser bundle). The table includes XK (Kosovo), a user-assigned code that
+ * the EU and CORDIS use.
+ */
+import { getAlpha2Codes } from "i18n-iso-countries";
+
+const COUNTRY_CODES: ReadonlySet<string> = new Set(Object.keys(getAlpha2Codes()));
+
+/** Codes that are not ISO 3166-1 but appear in real data, with the ISO code they stand for. */
+const NON_ISO_ALIASES: Readonly<Record<string, string>> = {
+  UK: "GB (UK is CORDIS's code for the United Kingdom)",
+  EL: "GR (EL is CORDIS's code for Greece)",
+};
+
+export function isCountryCode(code: string): boolean {
+  return COUNTRY_CODES.has(code);
+}
+
+/** What a country code must be, with a hint for the near misses found in real data. */
+export function describeCountryCode(actual: string): string {
+  const alias = NON_ISO_ALIASES[actual];
+  if (alias !== undefined) return `an ISO 3166-1 alpha-2 country code: ${alias}`;
+  const upper = actual.toUpperCase();
+  if (upper !== actual && COUNTRY_CODES.has(upper)) {
+    return `an ISO 3166-1 alpha-2 country code, in capitals (${upper})`;
+  }
+  return "an ISO 3166-1 alpha-2 country code such as DE, FR, GB, JP";
+}

@@ -1,0 +1,59 @@
+/**
+ * Association strength of each link (van Eck & Waltman 2009, "How to normalize cooccurrence data?
+ * An analysis of some well-known similarity measures", JASIST 60(8)), in the form VOSviewer uses
+ * (van Eck, Waltman, Dekker & van den Berg 2010):
+ *
+ *     AS(i, j) = 2m · w(i, j) / (s(i) · s(j))
+ *
+ * where s(i) is the strength (total link weight) of i and m the total link weight of the graph.
+ * It is the observed weight over the weight expected if links formed at random in proportion to
+ * strength: 1 means "as often as chance", above 1 a preferred partner. It corrects the pull of
+ * large organisations, which share many projects with everyone.
+ */
+import { createEdgeWeightGetter } from "graphology-utils/getters.js";
+import type { AnyGraph } from "../model/graph.ts";
+
+export interface AssociationStrengthOptions {
+  /** Edge attribute holding the weight, or a getter. */
+  getEdgeWeight: string | ((edge: string, attributes: Record<string, unknown>) => number);
+  /** Edge attribute the `assign` twin writes. */
+  attribute: string;
+}
+
+export const DEFAULTS: AssociationStrengthOptions = {
+  getEdgeWeight: "weight",
+  attribute: "associationStrength",
+};
+
+/** Association strength keyed by edge key, in edge order. */
+export function associationStrength(
+  graph: AnyGraph,
+  options: Partial<AssociationStrengthOptions> = {},
+): Record<string, number> {
+  const { getEdgeWeight } = { ...DEFAULTS, ...options };
+  const weightOf = createEdgeWeightGetter(getEdgeWeight).fromEntry;
+  const strength = new Map<string, number>();
+  let total = 0;
+  graph.forEachEdge((edge, attributes, source, target, sa, ta, undirected) => {
+    const w = weightOf(edge, attributes, source, target, sa, ta, undirected);
+    strength.set(source, (strength.get(source) ?? 0) + w);
+    strength.set(target, (strength.get(target) ?? 0) + w);
+    total += w;
+  });
+  const result: Record<string, number> = {};
+  graph.forEachEdge((edge, attributes, source, target, sa, ta, undirected) => {
+    const w = weightOf(edge, attributes, source, target, sa, ta, undirected);
+    result[edge] = (2 * total * w) / ((strength.get(source) as number) * (strength.get(target) as number));
+  });
+  return result;
+}
+
+/** Writes each link's association strength to an edge attribute. */
+export function assignAssociationStrength(
+  graph: AnyGraph,
+  options: Partial<AssociationStrengthOptions> = {},
+): void {
+  const { attribute } = { ...DEFAULTS, ...options };
+  const values = associationStrength(graph, options);
+  for (const edge in values) graph.setEdgeAttribute(edge, attribute, values[edge]);
+}
