@@ -1,0 +1,68 @@
+/**
+ * CSV text to a header and rows, through csv-parse. Adds what users' files need on top: the
+ * delimiter sniffed from the header when not given (comma, semicolon, tab or pipe: CORDIS
+ * publishes `;`), a clear error when a given delimiter does not split the header, a BOM and CRLF
+ * line ends accepted, and each row's number as an editor shows it.
+ */
+import { parse } from "csv-parse/sync";
+import { messages } from "../problems.ts";
+
+export const DELIMITERS = [",", ";", "\t", "|"] as const;
+
+export interface ParsedCsv {
+  header: string[];
+  rows: Array<{ row: number; cells: string[] }>;
+}
+
+export type ParseResult = ParsedCsv | { error: string };
+
+/** The candidate that splits the first line into the most fields, outside quotes. */
+export function sniffDelimiter(firstLine: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const char of firstLine) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) as number) + 1);
+  }
+  let best: string = ",";
+  for (const [delimiter, count] of counts) if (count > (counts.get(best) as number)) best = delimiter;
+  return best;
+}
+
+export function parseCsv(text: string, delimiter?: string): ParseResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
+  if (firstLine.trim() === "") return { error: messages.emptyFile() };
+  const sniffed = sniffDelimiter(firstLine);
+  const used = delimiter ?? sniffed;
+  if (sniffed !== used && !firstLine.includes(used)) {
+    return { error: messages.wrongDelimiter(used, sniffed, firstLine) };
+  }
+
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(body, {
+      delimiter: used,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  } catch (error) {
+    // csv-parse's CsvError carries a code; the class may come from its CJS or ESM build.
+    if (error instanceof Error && "code" in error) return { error: `CSV syntax: ${error.message}` };
+    throw error;
+  }
+  const [first, ...rest] = records;
+  if (first === undefined) return { error: messages.emptyFile() };
+  const header = first.record.map((column) => column.trim());
+  // csv-parse counts lines up to a record's end; a quoted field may span lines, so step back over
+  // them to the line the record starts on, which is where an editor shows it.
+  const rows = rest.map(({ record, info }) => ({ row: info.lines - countLineBreaks(record), cells: record }));
+  return { header, rows };
+}
+
+function countLineBreaks(cells: readonly string[]): number {
+  let breaks = 0;
+  for (const cell of cells) for (let i = cell.indexOf("\n"); i >= 0; i = cell.indexOf("\n", i + 1)) breaks++;
+  return breaks;
+}

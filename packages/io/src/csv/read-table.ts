@@ -1,0 +1,161 @@
+/**
+ * The one reader behind every table format: CSV rows to typed, validated records. Each cell goes
+ * through the dialect (missing-value markers, value translations such as CORDIS codes), then its
+ * field's type, then the model's arktype schema; every failure becomes a problem naming the
+ * column, and a row with any problem is rejected whole.
+ */
+import type { Type } from "arktype";
+import { type } from "arktype";
+import { emptyLoad, messages, type Problem, type TableLoad } from "../problems.ts";
+import { LIST_SEPARATOR, type FieldSpec } from "./fields.ts";
+import { parseCsv, type ParsedCsv } from "./parse-csv.ts";
+
+/** A translation of a raw cell: the value to use, `undefined` for unknown, or a problem. */
+export type Translate = (cell: string) => string | undefined | { problem: string };
+
+export interface CsvReadOptions {
+  /** The file's name, as messages should show it. */
+  file: string;
+  /** Sniffed from the header when not given. */
+  delimiter?: string;
+  /** Model field → the column holding it, for headers of the user's own. */
+  mapping?: Readonly<Record<string, string>>;
+  /** Cell values that mean "unknown". Default: the empty cell only. */
+  missing?: readonly string[];
+  /** Per-field translation of the raw cell, applied before `missing` and typing. */
+  translate?: Readonly<Record<string, Translate>>;
+}
+
+export interface Column {
+  field: string;
+  kind: FieldSpec["kind"];
+  header: string;
+  index: number;
+}
+
+export interface ResolvedTable {
+  columns: Column[];
+  /** Columns no field claims: kept as text attributes. */
+  extras: Array<{ header: string; index: number }>;
+}
+
+export type RowReader<T> = (values: Record<string, unknown>, columnOf: (field: string) => string) => T | Problem[];
+
+/** Finds each field's column (exact header, then case-insensitive); unknown columns are extras. */
+export function resolveColumns(
+  header: readonly string[],
+  fields: readonly FieldSpec[],
+  mapping: Readonly<Record<string, string>> = {},
+): ResolvedTable | { error: string } {
+  const seen = new Set<string>();
+  for (const column of header) {
+    if (seen.has(column)) return { error: messages.duplicateColumn(column) };
+    seen.add(column);
+  }
+  const columns: Column[] = [];
+  const claimed = new Set<number>();
+  for (const { field, kind, required } of fields) {
+    const wanted = mapping[field] ?? field;
+    let index = header.indexOf(wanted);
+    if (index < 0) index = header.findIndex((h) => h.toLowerCase() === wanted.toLowerCase());
+    if (index < 0) {
+      if (required) return { error: messages.missingColumn(field, wanted, header) };
+      continue;
+    }
+    columns.push({ field, kind, header: header[index] as string, index });
+    claimed.add(index);
+  }
+  const extras = header.flatMap((h, index) => (claimed.has(index) ? [] : [{ header: h, index }]));
+  return { columns, extras };
+}
+
+function convert(cell: string, kind: FieldSpec["kind"]): unknown {
+  switch (kind) {
+    case "string":
+      return cell;
+    case "list":
+      return cell.split(LIST_SEPARATOR).map((item) => item.trim()).filter((item) => item !== "");
+    case "number":
+    case "integer": {
+      const value = Number(cell.trim());
+      if (cell.trim() === "" || !Number.isFinite(value)) return { problem: messages.notANumber(cell) };
+      if (kind === "integer" && !Number.isInteger(value)) return { problem: messages.notAnInteger(cell) };
+      return value;
+    }
+  }
+}
+
+function isProblem(value: unknown): value is { problem: string } {
+  return typeof value === "object" && value !== null && "problem" in value;
+}
+
+/** Reads a CSV table: `readRow` turns a row's typed values into a record or its problems. */
+export function readTable<T>(
+  text: string,
+  fields: readonly FieldSpec[],
+  options: CsvReadOptions,
+  readRow: RowReader<T>,
+): TableLoad<T> {
+  const parsed = parseCsv(text, options.delimiter);
+  if ("error" in parsed) return emptyLoad(options.file, parsed.error);
+  return readRows(parsed, fields, options, readRow);
+}
+
+/** Reads rows already split into cells (CSV, or the objects of a JSON export). */
+export function readRows<T>(
+  parsed: ParsedCsv,
+  fields: readonly FieldSpec[],
+  options: CsvReadOptions,
+  readRow: RowReader<T>,
+): TableLoad<T> {
+  const { file, mapping, missing = [""], translate = {} } = options;
+  const resolved = resolveColumns(parsed.header, fields, mapping);
+  if ("error" in resolved) return emptyLoad(file, resolved.error);
+  const { columns, extras } = resolved;
+  const headerOf = new Map(columns.map((c) => [c.field, c.header]));
+  const columnOf = (field: string) => headerOf.get(field) ?? field;
+  const missingValues = new Set(missing);
+
+  const load = emptyLoad<T>(file);
+  for (const { row, cells } of parsed.rows) {
+    load.rowsRead++;
+    if (cells.length !== parsed.header.length) {
+      load.rejected.push({ file, row, problems: [{ message: messages.fieldCount(cells.length, parsed.header.length) }] });
+      continue;
+    }
+    const problems: Problem[] = [];
+    const values: Record<string, unknown> = {};
+    for (const { field, kind, header, index } of columns) {
+      const raw = cells[index] as string;
+      const translated = translate[field] ? translate[field](raw) : missingValues.has(raw) ? undefined : raw;
+      if (translated === undefined) continue;
+      if (isProblem(translated)) {
+        problems.push({ column: header, message: translated.problem });
+        continue;
+      }
+      const value = convert(translated, kind);
+      if (isProblem(value)) problems.push({ column: header, message: value.problem });
+      else values[field] = value;
+    }
+    for (const { header, index } of extras) {
+      const raw = cells[index] as string;
+      if (!missingValues.has(raw) && !(header in values)) values[header] = raw;
+    }
+    const record = problems.length === 0 ? readRow(values, columnOf) : problems;
+    if (Array.isArray(record)) load.rejected.push({ file, row, problems: record });
+    else load.accepted.push({ row, record });
+  }
+  return load;
+}
+
+/** Validates with an arktype schema; its errors become problems on the columns they concern. */
+export function validate<T>(schema: Type<T>, value: unknown, columnOf: (field: string) => string): T | Problem[] {
+  const result = schema(value);
+  if (!(result instanceof type.errors)) return result as T;
+  return result.map((error) => {
+    const [field, ...rest] = error.path.map(String);
+    if (field === undefined) return { message: error.message };
+    const column = columnOf(field);
+    return { column, message: rest.length > 0 ? `${rest.join(".")} ${error.problem}` : error.problem };
+  });
+}

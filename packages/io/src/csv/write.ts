@@ -1,0 +1,41 @@
+/**
+ * An alliance graph as linkscale's CSV form: an organisation table and a link table, which
+ * `readOrganisationsCsv` and `readLinksCsv` read back. Model columns come first in model order,
+ * then other attributes in the order first met; lists are joined with ";". Text is quoted by
+ * csv-stringify wherever CSV needs it.
+ */
+import type { AnyGraph } from "@linkscale/core/model";
+import { stringify } from "csv-stringify/sync";
+import { LINK_FIELDS, LIST_SEPARATOR, ORGANISATION_FIELDS } from "./fields.ts";
+
+export function writeOrganisationsCsv(graph: AnyGraph): string {
+  const rows: Array<Record<string, unknown>> = graph.mapNodes((id, attributes) => ({ ...attributes, id }));
+  return table(rows, ORGANISATION_FIELDS.map((f) => f.field));
+}
+
+export function writeLinksCsv(graph: AnyGraph): string {
+  const rows: Array<Record<string, unknown>> = graph.mapEdges((_edge, attributes, source, target) => ({
+    ...attributes,
+    source,
+    target,
+  }));
+  return table(rows, LINK_FIELDS.map((f) => f.field));
+}
+
+function table(rows: ReadonlyArray<Record<string, unknown>>, modelColumns: readonly string[]): string {
+  const present = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) if (row[key] !== undefined) present.add(key);
+  const model = new Set(modelColumns);
+  const columns = [
+    ...modelColumns.filter((column) => present.has(column) || column === modelColumns[0]),
+    ...[...present].filter((column) => !model.has(column)),
+  ];
+  const cells = rows.map((row) => columns.map((column) => cellText(row[column])));
+  return stringify([columns, ...cells], { record_delimiter: "\n" });
+}
+
+function cellText(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (Array.isArray(value)) return value.join(LIST_SEPARATOR);
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}

@@ -1,0 +1,144 @@
+/**
+ * Loaded tables to one alliance graph. The checks that need more than one row happen here, where
+ * every row's file and number are still known: a duplicated organisation id, a link given twice or
+ * to itself, a link or participation naming an organisation the organisation table lacks, the same
+ * organisation twice in one project. Each such row moves from accepted to rejected, so every
+ * table still reads rows read = accepted + rejected.
+ *
+ * Organisations come from the organisation tables, then from participation rows that describe
+ * their organisation (CORDIS): the first description of an id is kept, and later ones that differ
+ * are listed in `notes`. Without any organisation table, organisations are created, bare, from
+ * the links or participations that name them.
+ */
+import {
+  buildAllianceGraph,
+  projectParticipations,
+  type AllianceGraph,
+  type Link,
+  type Organisation,
+  type Participation,
+} from "@linkscale/core";
+import type { ProjectionOptions } from "@linkscale/core/projection";
+import type { ParticipationRow } from "./csv/read.ts";
+import { at, messages, type Accepted, type Problem, type TableLoad } from "./problems.ts";
+
+export interface DatasetTables {
+  organisations?: TableLoad<Organisation>[];
+  links?: TableLoad<Link>[];
+  participations?: TableLoad<ParticipationRow>[];
+}
+
+export interface Dataset {
+  graph: AllianceGraph;
+  /** Every table, after the checks across rows. */
+  tables: Array<TableLoad<unknown>>;
+  /** Number of distinct projects, when built from participations. */
+  projects: number;
+  /** Descriptions of an organisation that differ from the one kept. */
+  notes: string[];
+}
+
+export class DatasetError extends Error {
+  override name = "DatasetError";
+}
+
+export function assembleDataset(tables: DatasetTables, options: Partial<ProjectionOptions> = {}): Dataset {
+  const organisationTables = tables.organisations ?? [];
+  const linkTables = tables.links ?? [];
+  const participationTables = tables.participations ?? [];
+  if (linkTables.length > 0 && participationTables.length > 0) {
+    throw new DatasetError(
+      "give links or participations, not both: participations are projected to links, and a link table would be a second, different source of the same links",
+    );
+  }
+
+  const organisations = new Map<string, Organisation>();
+  const whereOrganisation = new Map<string, string>();
+  const notes: string[] = [];
+  for (const table of organisationTables) {
+    keepIf(table, ({ row, record }) => {
+      const first = whereOrganisation.get(record.id);
+      if (first !== undefined) return [{ column: "id", message: messages.duplicateOrganisation(record.id, first) }];
+      organisations.set(record.id, record);
+      whereOrganisation.set(record.id, at(table.file, row));
+      return [];
+    });
+  }
+  const closed = organisations.size > 0;
+  const mustKnow = (id: string, column: string): Problem[] =>
+    closed && !organisations.has(id) ? [{ column, message: messages.unknownOrganisation(id) }] : [];
+
+  let graph: AllianceGraph;
+  let projects = 0;
+  if (participationTables.length > 0) {
+    const seen = new Map<string, string>();
+    const participations: Participation[] = [];
+    for (const table of participationTables) {
+      keepIf(table, ({ row, record: { participation, organisation } }) => {
+        const { project, org } = participation;
+        const key = `${project}\u0000${org}`;
+        const first = seen.get(key);
+        if (first !== undefined) return [{ column: "org", message: messages.duplicateParticipation(org, project, first) }];
+        if (organisation === undefined || closed) {
+          const unknown = mustKnow(org, "org");
+          if (unknown.length > 0) return unknown;
+        }
+        seen.set(key, at(table.file, row));
+        participations.push(participation);
+        if (organisation !== undefined) describe(organisation, at(table.file, row));
+        return [];
+      });
+    }
+    projects = new Set(participations.map((p) => p.project)).size;
+    for (const { org } of participations) if (!organisations.has(org)) organisations.set(org, { id: org });
+    graph = projectParticipations(participations, [...organisations.values()], options);
+  } else {
+    const seen = new Map<string, string>();
+    const links: Link[] = [];
+    for (const table of linkTables) {
+      keepIf(table, ({ row, record }) => {
+        const { source, target } = record;
+        if (source === target) return [{ column: "target", message: messages.selfLink(source) }];
+        const unknown = [...mustKnow(source, "source"), ...mustKnow(target, "target")];
+        if (unknown.length > 0) return unknown;
+        const key = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+        const first = seen.get(key);
+        if (first !== undefined) return [{ column: "target", message: messages.duplicateLink(source, target, first) }];
+        seen.set(key, at(table.file, row));
+        links.push(record);
+        return [];
+      });
+    }
+    for (const { source, target } of links) {
+      for (const id of [source, target]) if (!organisations.has(id)) organisations.set(id, { id });
+    }
+    graph = buildAllianceGraph([...organisations.values()], links);
+  }
+  return { graph, tables: [...organisationTables, ...linkTables, ...participationTables], projects, notes };
+
+  function describe(organisation: Organisation, where: string): void {
+    const kept = organisations.get(organisation.id);
+    if (kept === undefined) {
+      organisations.set(organisation.id, organisation);
+      whereOrganisation.set(organisation.id, where);
+      return;
+    }
+    for (const [field, value] of Object.entries(organisation)) {
+      if (kept[field] !== undefined && kept[field] !== value) {
+        notes.push(`${where}: organisation ${organisation.id} has ${field} "${String(value)}", kept "${String(kept[field])}" from ${whereOrganisation.get(organisation.id)}`);
+      }
+    }
+  }
+}
+
+/** Moves each accepted row for which `check` finds problems to the rejected rows, in row order. */
+function keepIf<T>(table: TableLoad<T>, check: (accepted: Accepted<T>) => Problem[]): void {
+  const kept: Accepted<T>[] = [];
+  for (const accepted of table.accepted) {
+    const problems = check(accepted);
+    if (problems.length === 0) kept.push(accepted);
+    else table.rejected.push({ file: table.file, row: accepted.row, problems });
+  }
+  table.accepted = kept;
+  table.rejected.sort((a, b) => a.row - b.row);
+}

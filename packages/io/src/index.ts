@@ -1,0 +1,26 @@
+/**
+ * @linkscale/io: the formats alliance networks come in. Strings in, strings out; no file system,
+ * so it runs in a browser as in Node.
+ */
+export { readOrganisationsCsv, readLinksCsv, readParticipationsCsv, readParticipationRow } from "./csv/read.ts";
+export type { ParticipationRow } from "./csv/read.ts";
+export type { CsvReadOptions, Translate } from "./csv/read-table.ts";
+export { writeOrganisationsCsv, writeLinksCsv } from "./csv/write.ts";
+export { parseCsv, sniffDelimiter, DELIMITERS } from "./csv/parse-csv.ts";
+export { ORGANISATION_FIELDS, LINK_FIELDS, PARTICIPATION_FIELDS, LIST_SEPARATOR } from "./csv/fields.ts";
+export {
+  readCordisParticipationsCsv,
+  readCordisOrganisationsCsv,
+  readCordisOrganisationsJson,
+  readCordisProjectYears,
+  CORDIS_PARTICIPATIONS_DIALECT,
+  CORDIS_ORGANISATIONS_DIALECT,
+} from "./cordis/read-cordis.ts";
+export type { CordisReadOptions } from "./cordis/read-cordis.ts";
+export { CORDIS_ACTIVITY_TYPES, CORDIS_COUNTRY_CODES } from "./cordis/codes.ts";
+export { assembleDataset, DatasetError } from "./dataset.ts";
+export type { Dataset, DatasetTables } from "./dataset.ts";
+export { detectTableKind, readHeader } from "./detect.ts";
+export type { TableKind } from "./detect.ts";
+export { formatRejectedRow, messages, emptyLoad } from "./problems.ts";
+export type { Accepted, Problem, RejectedRow, TableLoad } from "./problems.ts";

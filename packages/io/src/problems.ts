@@ -1,0 +1,78 @@
+/**
+ * Errors as values. A loader never throws on bad data and never drops a row silently: every row
+ * it could not accept comes back as a `RejectedRow` naming the file, the row (as a spreadsheet
+ * shows it: the header is row 1) and, per problem, the column. A file it cannot read at all
+ * (empty, no required column, broken quoting) comes back with `error` set and no rows.
+ */
+
+export interface Problem {
+  /** The column of the input file, or a path inside a record (`nodes[3].type`) for graph formats. */
+  column?: string;
+  message: string;
+}
+
+export interface RejectedRow {
+  file: string;
+  /** Row as a spreadsheet or editor shows it (header = 1); for graph formats, the item index. */
+  row: number;
+  problems: Problem[];
+}
+
+export interface Accepted<T> {
+  row: number;
+  record: T;
+}
+
+export interface TableLoad<T> {
+  file: string;
+  /** Always `accepted.length + rejected.length`: every data row read is one or the other. */
+  rowsRead: number;
+  accepted: Accepted<T>[];
+  rejected: RejectedRow[];
+  /** Set when the file could not be read at all; then no row was read. */
+  error?: string;
+}
+
+export function emptyLoad<T>(file: string, error?: string): TableLoad<T> {
+  return error === undefined
+    ? { file, rowsRead: 0, accepted: [], rejected: [] }
+    : { file, rowsRead: 0, accepted: [], rejected: [], error };
+}
+
+/** One line per problem: `file:row: column "x": message`, as compilers print positions. */
+export function formatRejectedRow({ file, row, problems }: RejectedRow): string[] {
+  return problems.map(({ column, message }) =>
+    column === undefined ? `${file}:${row}: ${message}` : `${file}:${row}: column "${column}": ${message}`,
+  );
+}
+
+// Message builders, exported so tests assert the exact text a user sees.
+export const messages = {
+  emptyFile: () => "the file is empty: expected a header row",
+  missingColumn: (field: string, column: string, found: readonly string[]) =>
+    field === column
+      ? `no column "${column}"; the header has: ${found.join(", ")}`
+      : `no column "${column}" (for ${field}); the header has: ${found.join(", ")}`,
+  duplicateColumn: (column: string) => `column "${column}" appears twice in the header`,
+  wrongDelimiter: (given: string, found: string, header: string) =>
+    `the header "${header}" is one column when split on ${show(given)}: the file looks ${show(found)}-separated; give that delimiter`,
+  fieldCount: (found: number, expected: number) => `has ${found} fields, the header has ${expected}`,
+  notANumber: (value: string) => `must be a number (was "${value}")`,
+  notAnInteger: (value: string) => `must be a whole number (was "${value}")`,
+  duplicateOrganisation: (id: string, firstRow: string) => `organisation id "${id}" is already used at ${firstRow}`,
+  duplicateLink: (source: string, target: string, firstRow: string) =>
+    `the link ${source}–${target} is already given at ${firstRow}`,
+  selfLink: (id: string) => `links organisation "${id}" to itself`,
+  duplicateParticipation: (org: string, project: string, firstRow: string) =>
+    `organisation "${org}" already takes part in project "${project}" at ${firstRow}`,
+  unknownOrganisation: (id: string) => `organisation "${id}" is not in the organisation table`,
+};
+
+function show(delimiter: string): string {
+  return delimiter === "\t" ? "tab" : `"${delimiter}"`;
+}
+
+/** `file:row`, for messages that point at another row. */
+export function at(file: string, row: number): string {
+  return `${file}:${row}`;
+}
