@@ -32,8 +32,8 @@ export interface Dataset {
   graph: AllianceGraph;
   /** Every table, after the checks across rows. */
   tables: Array<TableLoad<unknown>>;
-  /** Number of distinct projects, when built from participations. */
-  projects: number;
+  /** Number of distinct projects; absent when built from links. */
+  projects?: number;
   /** Descriptions of an organisation that differ from the one kept. */
   notes: string[];
 }
@@ -69,7 +69,7 @@ export function assembleDataset(tables: DatasetTables, options: Partial<Projecti
     closed && !organisations.has(id) ? [{ column, message: messages.unknownOrganisation(id) }] : [];
 
   let graph: AllianceGraph;
-  let projects = 0;
+  let projects: number | undefined;
   if (participationTables.length > 0) {
     const seen = new Map<string, string>();
     const participations: Participation[] = [];
@@ -114,7 +114,8 @@ export function assembleDataset(tables: DatasetTables, options: Partial<Projecti
     }
     graph = buildAllianceGraph([...organisations.values()], links);
   }
-  return { graph, tables: [...organisationTables, ...linkTables, ...participationTables], projects, notes };
+  const all = [...organisationTables, ...linkTables, ...participationTables];
+  return projects === undefined ? { graph, tables: all, notes } : { graph, tables: all, projects, notes };
 
   function describe(organisation: Organisation, where: string): void {
     const kept = organisations.get(organisation.id);
@@ -131,11 +132,16 @@ export function assembleDataset(tables: DatasetTables, options: Partial<Projecti
   }
 }
 
-/** Moves each accepted row for which `check` finds problems to the rejected rows, in row order. */
+/**
+ * Moves each accepted row for which `check` finds problems to the rejected rows, in row order.
+ * Problems name model fields; they are reported under the file's own column for that field.
+ */
 function keepIf<T>(table: TableLoad<T>, check: (accepted: Accepted<T>) => Problem[]): void {
   const kept: Accepted<T>[] = [];
   for (const accepted of table.accepted) {
-    const problems = check(accepted);
+    const problems = check(accepted).map(({ column, message }) =>
+      column === undefined ? { message } : { column: table.columns[column] ?? column, message },
+    );
     if (problems.length === 0) kept.push(accepted);
     else table.rejected.push({ file: table.file, row: accepted.row, problems });
   }

@@ -29,14 +29,16 @@ export interface TableLoad<T> {
   rowsRead: number;
   accepted: Accepted<T>[];
   rejected: RejectedRow[];
+  /** Model field → the file's column holding it, to name columns in later checks. */
+  columns: Record<string, string>;
   /** Set when the file could not be read at all; then no row was read. */
   error?: string;
 }
 
 export function emptyLoad<T>(file: string, error?: string): TableLoad<T> {
   return error === undefined
-    ? { file, rowsRead: 0, accepted: [], rejected: [] }
-    : { file, rowsRead: 0, accepted: [], rejected: [], error };
+    ? { file, rowsRead: 0, accepted: [], rejected: [], columns: {} }
+    : { file, rowsRead: 0, accepted: [], rejected: [], columns: {}, error };
 }
 
 /** One line per problem: `file:row: column "x": message`, as compilers print positions. */

@@ -7,3 +7,5 @@ export type { Participation } from "./participation.ts";
 export { isCountryCode, describeCountryCode } from "./country.ts";
 export { createAllianceGraph, addOrganisation, buildAllianceGraph } from "./graph.ts";
 export type { AllianceGraph, AnyGraph } from "./graph.ts";
+export { describeGraph, UNKNOWN } from "./describe.ts";
+export type { GraphDescription } from "./describe.ts";

@@ -11,4 +11,5 @@ export const participation = type({
   "year?": "number.integer",
 });
 
-export type Participation = typeof participation.infer;
+/** Columns beyond the named ones (a CORDIS contribution, say) are kept beside them. */
+export type Participation = typeof participation.infer & { [extra: string]: unknown };

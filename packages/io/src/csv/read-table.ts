@@ -117,6 +117,7 @@ export function readRows<T>(
   const missingValues = new Set(missing);
 
   const load = emptyLoad<T>(file);
+  load.columns = Object.fromEntries(headerOf);
   for (const { row, cells } of parsed.rows) {
     load.rowsRead++;
     if (cells.length !== parsed.header.length) {

@@ -1,0 +1,63 @@
+/**
+ * The counts a researcher checks first when loading a network: organisations by type and by
+ * country (unknown ones counted as such, never guessed), links, isolated organisations, what is
+ * missing (coordinates, names) and the years the links span.
+ */
+import type { AnyGraph } from "./graph.ts";
+
+export const UNKNOWN = "unknown";
+
+export interface GraphDescription {
+  organisations: number;
+  links: number;
+  isolated: number;
+  /** Keys in descending count, then alphabetical; missing types counted under "unknown". */
+  byType: Record<string, number>;
+  byCountry: Record<string, number>;
+  withoutCoordinates: number;
+  withoutName: number;
+  /** First and last year over the links' years; absent when no link has one. */
+  years?: { first: number; last: number };
+}
+
+export function describeGraph(graph: AnyGraph): GraphDescription {
+  const byType = new Map<string, number>();
+  const byCountry = new Map<string, number>();
+  let isolated = 0;
+  let withoutCoordinates = 0;
+  let withoutName = 0;
+  graph.forEachNode((node, attributes) => {
+    count(byType, typeof attributes["type"] === "string" ? attributes["type"] : UNKNOWN);
+    count(byCountry, typeof attributes["country"] === "string" ? attributes["country"] : UNKNOWN);
+    if (graph.degree(node) === 0) isolated++;
+    if (typeof attributes["lat"] !== "number" || typeof attributes["lon"] !== "number") withoutCoordinates++;
+    if (typeof attributes["name"] !== "string" || attributes["name"] === "") withoutName++;
+  });
+  let first = Infinity;
+  let last = -Infinity;
+  graph.forEachEdge((_edge, attributes) => {
+    const { firstYear, lastYear } = attributes;
+    if (typeof firstYear === "number" && firstYear < first) first = firstYear;
+    if (typeof lastYear === "number" && lastYear > last) last = lastYear;
+  });
+  const description: GraphDescription = {
+    organisations: graph.order,
+    links: graph.size,
+    isolated,
+    byType: sortedCounts(byType),
+    byCountry: sortedCounts(byCountry),
+    withoutCoordinates,
+    withoutName,
+  };
+  if (first !== Infinity) description.years = { first, last };
+  return description;
+}
+
+function count(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+function sortedCounts(counts: Map<string, number>): Record<string, number> {
+  const entries = [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries);
+}
