@@ -3,9 +3,10 @@
  * it stays small in a browser bundle). The table includes XK (Kosovo), a user-assigned code that
  * the EU and CORDIS use.
  */
-import { getAlpha2Codes } from "i18n-iso-countries";
+// A default import: the package is CommonJS, and Node's ESM loader cannot see its named exports.
+import countries from "i18n-iso-countries";
 
-const COUNTRY_CODES: ReadonlySet<string> = new Set(Object.keys(getAlpha2Codes()));
+const COUNTRY_CODES: ReadonlySet<string> = new Set(Object.keys(countries.getAlpha2Codes()));
 
 /** Codes that are not ISO 3166-1 but appear in real data, with the ISO code they stand for. */
 const NON_ISO_ALIASES: Readonly<Record<string, string>> = {
