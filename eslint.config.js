@@ -1,10 +1,12 @@
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   { ignores: ["**/node_modules/**", ".tsbuild/**", "**/dist/**", "datasets/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ["**/bin/*.js"], languageOptions: { globals: globals.node } },
   {
     rules: {
       "@typescript-eslint/consistent-type-imports": "error",

@@ -108,7 +108,11 @@ export function parseJsonArray(text: string): ParsedCsv | { error: string } {
   const seen = new Set<string>();
   for (const item of data) {
     if (typeof item !== "object" || item === null) continue;
-    for (const key of Object.keys(item)) if (!seen.has(key)) (seen.add(key), header.push(key));
+    for (const key of Object.keys(item)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      header.push(key);
+    }
   }
   const rows = data.map((item: unknown, index) => {
     const object = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>;
