@@ -4,6 +4,8 @@
  */
 export * from "./model/index.ts";
 export * from "./projection/index.ts";
+export * from "./centrality/index.ts";
+export * from "./random/index.ts";
 export {
   LinkscaleError,
   DuplicateOrganisationError,

@@ -1,0 +1,127 @@
+/**
+ * Compressed sparse rows: a graph as flat typed arrays (DESIGN.md, "Large data"), so that metrics
+ * which scan every edge many times (PageRank, betweenness, clustering) read contiguous memory
+ * instead of graphology's per-edge objects. Undirected: each edge is stored in both directions.
+ * Node i is the i-th node id in sorted order, not in insertion order: every metric then adds up
+ * its floating-point sums in one canonical order, so the same network gives byte-identical
+ * results however it was built. Neighbours of i are `targets[offsets[i] .. offsets[i + 1])`,
+ * with `weights` beside them, sorted by index.
+ *
+ * A CSR is cached per graph and weight attribute, and dropped when the graph changes (graphology
+ * emits an event for every change), so calling several metrics in a row builds it once.
+ */
+import type { Attributes } from "graphology-types";
+import { createEdgeWeightGetter } from "graphology-utils/getters.js";
+import type { AnyGraph } from "./graph.ts";
+
+export interface Csr {
+  nodes: readonly string[];
+  offsets: Uint32Array;
+  targets: Uint32Array;
+  weights: Float64Array;
+}
+
+/** Edge weights: an attribute name (default "weight", 1 when absent) or a getter. */
+export type EdgeWeight = string | ((edge: string, attributes: Attributes) => number);
+
+const cache = new WeakMap<AnyGraph, Map<string, Csr>>();
+const CHANGES = [
+  "nodeAdded",
+  "edgeAdded",
+  "nodeDropped",
+  "edgeDropped",
+  "cleared",
+  "edgesCleared",
+  "attributesUpdated",
+  "nodeAttributesUpdated",
+  "edgeAttributesUpdated",
+  "eachNodeAttributesUpdated",
+  "eachEdgeAttributesUpdated",
+] as const;
+
+/** The graph as CSR, weighted by `weight`; built once per graph and weight until it changes. */
+export function toCsr(graph: AnyGraph, weight: EdgeWeight = "weight"): Csr {
+  if (typeof weight === "function") return buildCsr(graph, weight);
+  let byWeight = cache.get(graph);
+  if (byWeight === undefined) {
+    const entry = new Map<string, Csr>();
+    byWeight = entry;
+    cache.set(graph, entry);
+    const forget = () => entry.clear();
+    for (const event of CHANGES) graph.on(event, forget);
+  }
+  let csr = byWeight.get(weight);
+  if (csr === undefined) {
+    csr = buildCsr(graph, weight);
+    byWeight.set(weight, csr);
+  }
+  return csr;
+}
+
+function buildCsr(graph: AnyGraph, weight: EdgeWeight): Csr {
+  const weightOf = createEdgeWeightGetter(weight).fromMinimalEntry;
+  const nodes = graph.nodes().sort();
+  const indexOf = new Map<string, number>();
+  nodes.forEach((node, i) => indexOf.set(node, i));
+  const n = nodes.length;
+  const offsets = new Uint32Array(n + 1);
+  const ends = new Uint32Array(graph.size * 2);
+  const values = new Float64Array(graph.size * 2);
+  let e = 0;
+  graph.forEachEdge((edge, attributes, source, target) => {
+    const s = indexOf.get(source) as number;
+    const t = indexOf.get(target) as number;
+    ends[e] = s;
+    ends[e + 1] = t;
+    values[e >> 1] = weightOf(edge, attributes);
+    e += 2;
+    if (s !== t) {
+      (offsets[s + 1] as number)++;
+      (offsets[t + 1] as number)++;
+    } else (offsets[s + 1] as number)++;
+  });
+  for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
+  const m = offsets[n] as number;
+  const targets = new Uint32Array(m);
+  const weights = new Float64Array(m);
+  const fill = offsets.slice(0, n);
+  for (let k = 0; k < e; k += 2) {
+    const s = ends[k] as number;
+    const t = ends[k + 1] as number;
+    const w = values[k >> 1] as number;
+    let at = (fill[s] as number)++;
+    targets[at] = t;
+    weights[at] = w;
+    if (s !== t) {
+      at = (fill[t] as number)++;
+      targets[at] = s;
+      weights[at] = w;
+    }
+  }
+  sortRows(offsets, targets, weights);
+  return { nodes, offsets, targets, weights };
+}
+
+/** Sorts each row by neighbour index: deterministic order, and merge-style intersections. */
+function sortRows(offsets: Uint32Array, targets: Uint32Array, weights: Float64Array): void {
+  const n = offsets.length - 1;
+  for (let i = 0; i < n; i++) {
+    const start = offsets[i] as number;
+    const end = offsets[i + 1] as number;
+    let sorted = true;
+    for (let k = start + 1; k < end; k++) if ((targets[k - 1] as number) > (targets[k] as number)) sorted = false;
+    if (sorted) continue;
+    const order = Array.from({ length: end - start }, (_, k) => start + k).sort((a, b) => (targets[a] as number) - (targets[b] as number));
+    const t = order.map((k) => targets[k] as number);
+    const w = order.map((k) => weights[k] as number);
+    targets.set(t, start);
+    weights.set(w, start);
+  }
+}
+
+/** A result keyed by node id, in sorted id order. */
+export function byNode(nodes: readonly string[], values: ArrayLike<number>): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (let i = 0; i < nodes.length; i++) result[nodes[i] as string] = values[i] as number;
+  return result;
+}

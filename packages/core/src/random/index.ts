@@ -1,0 +1,2 @@
+export { seededRandom, sampleIndices } from "./seeded.ts";
+export type { Rng } from "./seeded.ts";
