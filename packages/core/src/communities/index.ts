@@ -6,3 +6,5 @@ export { PartitionError } from "./partition.ts";
 export type { Partition } from "./partition.ts";
 export { leiden, assignLeiden, DEFAULTS as LEIDEN_DEFAULTS } from "./leiden.ts";
 export type { LeidenOptions } from "./leiden.ts";
+export { summariseCommunities, DEFAULTS as COMMUNITY_SUMMARY_DEFAULTS } from "./summary.ts";
+export type { CommunitySummary, CommunitySummaryOptions, Share } from "./summary.ts";

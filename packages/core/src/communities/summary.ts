@@ -1,0 +1,88 @@
+/**
+ * What each community is made of: its size, the link weight inside it and leaving it, and its
+ * dominant organisation types, countries and regions, so a reader can tell whether communities
+ * follow geography, sector or something else. Unknown values are counted as "unknown".
+ */
+import type { AnyGraph } from "../model/graph.ts";
+import { UNKNOWN } from "../model/describe.ts";
+import { createEdgeWeightGetter } from "graphology-utils/getters.js";
+import type { EdgeWeight } from "../model/csr.ts";
+import type { Partition } from "./partition.ts";
+
+export interface Share {
+  value: string;
+  count: number;
+  share: number;
+}
+
+export interface CommunitySummary {
+  community: string;
+  size: number;
+  /** Total weight of links with both ends inside. */
+  internalWeight: number;
+  /** Total weight of links with one end outside. */
+  externalWeight: number;
+  types: Share[];
+  countries: Share[];
+  regions: Share[];
+}
+
+export interface CommunitySummaryOptions {
+  getEdgeWeight: EdgeWeight;
+  /** How many of the most frequent values to list per attribute. */
+  top: number;
+}
+
+export const DEFAULTS: CommunitySummaryOptions = { getEdgeWeight: "weight", top: 3 };
+
+/** One summary per community, largest first (ties by label). */
+export function summariseCommunities(
+  graph: AnyGraph,
+  partition: Partition,
+  options: Partial<CommunitySummaryOptions> = {},
+): CommunitySummary[] {
+  const { getEdgeWeight, top } = { ...DEFAULTS, ...options };
+  const weightOf = createEdgeWeightGetter(getEdgeWeight).fromMinimalEntry;
+  const members = new Map<string, string[]>();
+  graph.forEachNode((node) => {
+    const label = String(partition[node]);
+    const list = members.get(label) ?? [];
+    list.push(node);
+    members.set(label, list);
+  });
+  const internal = new Map<string, number>();
+  const external = new Map<string, number>();
+  graph.forEachEdge((edge, attributes, source, target) => {
+    const w = weightOf(edge, attributes);
+    const a = String(partition[source]);
+    const b = String(partition[target]);
+    if (a === b) internal.set(a, (internal.get(a) ?? 0) + w);
+    else {
+      external.set(a, (external.get(a) ?? 0) + w);
+      external.set(b, (external.get(b) ?? 0) + w);
+    }
+  });
+  const summaries = [...members].map(([community, nodes]) => ({
+    community,
+    size: nodes.length,
+    internalWeight: internal.get(community) ?? 0,
+    externalWeight: external.get(community) ?? 0,
+    types: dominant(graph, nodes, "type", top),
+    countries: dominant(graph, nodes, "country", top),
+    regions: dominant(graph, nodes, "region", top),
+  }));
+  return summaries.sort((x, y) => y.size - x.size || (x.community < y.community ? -1 : 1));
+}
+
+function dominant(graph: AnyGraph, nodes: readonly string[], attribute: string, top: number): Share[] {
+  const counts = new Map<string, number>();
+  for (const node of nodes) {
+    const value = graph.getNodeAttribute(node, attribute);
+    const key = typeof value === "string" && value !== "" ? value : UNKNOWN;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))
+    .slice(0, top)
+    .map(([value, count]) => ({ value, count, share: count / nodes.length }));
+}
