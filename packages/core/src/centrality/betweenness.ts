@@ -9,7 +9,9 @@
  * Written on the CSR rather than called from graphology-metrics: that one is several times slower
  * on large graphs, cannot sample pivots and cannot be split across workers. `accumulateBetweenness`
  * takes any subset of sources so that a worker pool can share them (see the Node entry point), and
- * reports progress per source: on the full Horizon 2020 network this is minutes of work.
+ * reports progress per source: on the full Horizon 2020 network this is minutes of work. Sources
+ * are always summed in the same fixed chunks, in chunk order, with or without workers, so the
+ * result is the same to the last bit however many threads ran it.
  */
 import type { AnyGraph } from "../model/graph.ts";
 import { byNode, type Csr } from "../model/csr.ts";
@@ -69,6 +71,23 @@ export function accumulateBetweenness(
   return total;
 }
 
+/** Sources fall into this many contiguous chunks, summed in order (see the banner). */
+export const SOURCE_CHUNKS = 16;
+
+export function sourceChunks(sources: Int32Array): Int32Array[] {
+  const size = Math.ceil(sources.length / SOURCE_CHUNKS);
+  const chunks: Int32Array[] = [];
+  for (let start = 0; start < sources.length; start += size) chunks.push(sources.subarray(start, start + size));
+  return chunks;
+}
+
+/** Adds chunk sums in chunk order. */
+export function sumChunks(n: number, partials: readonly Float64Array[]): Float64Array {
+  const total = new Float64Array(n);
+  for (const partial of partials) for (let i = 0; i < n; i++) total[i] = (total[i] as number) + (partial[i] as number);
+  return total;
+}
+
 /** From raw sums to the reported scale (NetworkX's `_rescale` for undirected graphs). */
 export function scaleBetweenness(raw: Float64Array, n: number, { normalized, samples }: Pick<BetweennessOptions, "normalized" | "samples">): Float64Array {
   let scale = normalized ? (n > 2 ? 1 / ((n - 1) * (n - 2)) : 1) : 0.5;
@@ -81,9 +100,14 @@ export function betweenness(graph: AnyGraph, options: Partial<BetweennessOptions
   const csr = weightedCsr(graph, settings);
   const n = csr.nodes.length;
   const sources = betweennessSources(n, settings);
-  const onProgress = settings.onProgress;
-  const raw = accumulateBetweenness(csr, lengths(csr, settings), sources, onProgress && ((done) => onProgress(done, sources.length)));
-  return byNode(csr.nodes, scaleBetweenness(raw, n, settings));
+  const length = lengths(csr, settings);
+  let done = 0;
+  const partials = sourceChunks(sources).map((chunk) => {
+    const partial = accumulateBetweenness(csr, length, chunk, (k) => settings.onProgress?.(done + k, sources.length));
+    done += chunk.length;
+    return partial;
+  });
+  return byNode(csr.nodes, scaleBetweenness(sumChunks(n, partials), n, settings));
 }
 
 export function assignBetweenness(graph: AnyGraph, options: Partial<BetweennessOptions> = {}): void {
