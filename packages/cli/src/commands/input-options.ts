@@ -1,0 +1,49 @@
+/** The options every command that reads a network shares. */
+import { InvalidArgumentError, Option, type Command } from "commander";
+import type { InputOptions } from "../input.ts";
+
+export interface InputFlags {
+  nodes?: string[];
+  links?: string[];
+  participations?: string[];
+  delimiter?: string;
+  map?: Record<string, string>;
+  counting?: "full" | "fractional";
+}
+
+export function addInputOptions(command: Command): Command {
+  return command
+    .option("--nodes <file>", "an organisation table (repeatable)", collect)
+    .option("--links <file>", "a link table (repeatable)", collect)
+    .option("--participations <file>", "a participation table (repeatable)", collect)
+    .option("--delimiter <char>", "CSV delimiter (default: sniffed from the header)", parseDelimiter)
+    .option("--map <field=column...>", "read a model field from a column of your own, e.g. --map id=PIC type=\"Org type\"", parseMapping)
+    .addOption(new Option("--counting <how>", "projection of participations: full or fractional (Newman 2001)").choices(["full", "fractional"]).default("full"));
+}
+
+export function inputOptions(flags: InputFlags): InputOptions {
+  const options: InputOptions = {};
+  if (flags.nodes) options.nodes = flags.nodes;
+  if (flags.links) options.links = flags.links;
+  if (flags.participations) options.participations = flags.participations;
+  if (flags.delimiter !== undefined) options.delimiter = flags.delimiter;
+  if (flags.map) options.mapping = flags.map;
+  if (flags.counting) options.counting = flags.counting;
+  return options;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function parseDelimiter(value: string): string {
+  const delimiter = value === "\\t" || value === "tab" ? "\t" : value;
+  if (delimiter.length !== 1) throw new InvalidArgumentError("a delimiter is one character (or \"tab\")");
+  return delimiter;
+}
+
+function parseMapping(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const at = value.indexOf("=");
+  if (at <= 0 || at === value.length - 1) throw new InvalidArgumentError(`expected field=column, got "${value}"`);
+  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
+}

@@ -1,0 +1,29 @@
+import type { Command } from "commander";
+import { loadInput } from "../input.ts";
+import { createProgress } from "../progress.ts";
+import { formatSummary, summarise } from "../summary.ts";
+import { addInputOptions, inputOptions, type InputFlags } from "./input-options.ts";
+
+interface ValidateFlags extends InputFlags {
+  allowRejects?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export function validateCommand(program: Command): void {
+  addInputOptions(
+    program
+      .command("validate")
+      .description("read a network, check every row and print a summary; exit 1 on any rejected row")
+      .argument("[input...]", "files or directories (CSV tables, a CORDIS export, GEXF, GraphML, Pajek, graphology JSON; .gz too)"),
+  )
+    .option("--allow-rejects", "exit 0 even when rows were rejected")
+    .option("--json", "print the summary as JSON")
+    .option("-q, --quiet", "no progress on stderr")
+    .action((inputs: string[], flags: ValidateFlags) => {
+      const input = loadInput(inputs, inputOptions(flags), createProgress(flags.quiet ?? false));
+      const summary = summarise(input);
+      process.stdout.write(flags.json ? JSON.stringify(summary, null, 2) + "\n" : formatSummary(summary));
+      if (summary.rejectedRows.length > 0 && !flags.allowRejects) process.exitCode = 1;
+    });
+}

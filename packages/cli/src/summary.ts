@@ -1,0 +1,89 @@
+/**
+ * What `validate` reports: per file, rows read = accepted + rejected; the network's counts; and
+ * every rejected row with its reasons. The same object prints as text or as JSON.
+ */
+import { describeGraph, type GraphDescription } from "@linkscale/core";
+import { formatRejectedRow, type RejectedRow } from "@linkscale/io";
+import type { LoadedInput } from "./input.ts";
+
+export interface FileSummary {
+  file: string;
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+}
+
+export interface ValidationSummary extends GraphDescription {
+  files: FileSummary[];
+  /** Distinct projects, for participation data. */
+  projects?: number;
+  rejectedRows: RejectedRow[];
+  notes: string[];
+  skipped: string[];
+}
+
+export function summarise(input: LoadedInput): ValidationSummary {
+  if (input.form === "graph") {
+    const { load } = input;
+    return {
+      files: [{ file: load.file, rowsRead: load.nodesRead + load.linksRead, accepted: load.graph.order + load.graph.size, rejected: load.rejected.length }],
+      ...describeGraph(load.graph),
+      rejectedRows: load.rejected,
+      notes: [],
+      skipped: input.skipped,
+    };
+  }
+  const { dataset } = input;
+  const summary: ValidationSummary = {
+    files: dataset.tables.map(({ file, rowsRead, accepted, rejected }) => ({ file, rowsRead, accepted: accepted.length, rejected: rejected.length })),
+    ...describeGraph(dataset.graph),
+    rejectedRows: dataset.tables.flatMap((table) => table.rejected),
+    notes: dataset.notes,
+    skipped: input.skipped,
+  };
+  if (dataset.projects !== undefined) summary.projects = dataset.projects;
+  return summary;
+}
+
+const LIST_LIMIT = 50;
+const number = new Intl.NumberFormat("en-GB");
+
+export function formatSummary(summary: ValidationSummary): string {
+  const lines: string[] = [];
+  const width = Math.max(...summary.files.map((f) => f.file.length));
+  for (const { file, rowsRead, accepted, rejected } of summary.files) {
+    lines.push(`${file.padEnd(width)}  ${number.format(rowsRead)} rows read: ${number.format(accepted)} accepted, ${number.format(rejected)} rejected`);
+  }
+  for (const skipped of summary.skipped) lines.push(`skipped ${skipped}`);
+  lines.push("");
+  lines.push(
+    `organisations  ${number.format(summary.organisations)} (isolated ${number.format(summary.isolated)}, without coordinates ${number.format(summary.withoutCoordinates)}, without name ${number.format(summary.withoutName)})`,
+  );
+  lines.push(`  by type      ${counts(summary.byType)}`);
+  const countries = Object.keys(summary.byCountry).length;
+  lines.push(`  by country   ${counts(summary.byCountry, 12)}${countries > 12 ? ` … (${countries} countries)` : ""}`);
+  if (summary.projects !== undefined) lines.push(`projects       ${number.format(summary.projects)}`);
+  lines.push(`links          ${number.format(summary.links)}`);
+  if (summary.years) lines.push(`years          ${summary.years.first}–${summary.years.last}`);
+  lines.push("");
+  const problems = summary.rejectedRows.flatMap(formatRejectedRow);
+  if (problems.length === 0) lines.push("rejected rows: none");
+  else {
+    lines.push(`rejected rows: ${number.format(summary.rejectedRows.length)}`);
+    lines.push(...problems.slice(0, LIST_LIMIT).map((line) => `  ${line}`));
+    if (problems.length > LIST_LIMIT) lines.push(`  … and ${number.format(problems.length - LIST_LIMIT)} more (--json lists them all)`);
+  }
+  if (summary.notes.length > 0) {
+    lines.push(`notes: ${number.format(summary.notes.length)} organisation descriptions differ from the one kept`);
+    lines.push(...summary.notes.slice(0, 10).map((line) => `  ${line}`));
+    if (summary.notes.length > 10) lines.push(`  … and ${number.format(summary.notes.length - 10)} more (--json lists them all)`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+function counts(record: Record<string, number>, limit = Infinity): string {
+  return Object.entries(record)
+    .slice(0, limit)
+    .map(([key, value]) => `${key} ${number.format(value)}`)
+    .join(" · ");
+}

@@ -1,0 +1,61 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { linkscale } from "./run.ts";
+
+describe("linkscale convert", () => {
+  const dir = mkdtempSync(join(tmpdir(), "linkscale-convert-"));
+
+  it("writes the projected organisation network of participations, and reads it back the same", () => {
+    const gexf = join(dir, "semiconductor.gexf");
+    const run = linkscale(["convert", "datasets/semiconductor-ev", gexf, "--quiet"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const back = JSON.parse(linkscale(["validate", gexf, "--json", "--quiet"]).stdout);
+    // Expected: datasets/semiconductor-ev/reference/counts.json (765 organisations, 38,733 links).
+    expect([back.organisations, back.links, back.rejectedRows]).toEqual([765, 38733, []]);
+  });
+
+  it("writes CSV as a folder of two tables that validate reads back", () => {
+    const out = join(dir, "csv");
+    expect(linkscale(["convert", "datasets/semiconductor-ev", out, "--counting", "fractional", "--quiet"]).status).toBe(0);
+    expect(readFileSync(join(out, "links.csv"), "utf8").split("\n", 1)[0]).toBe("source,target,weight,projectCount,firstYear,lastYear");
+    const back = JSON.parse(linkscale(["validate", out, "--json", "--quiet"]).stdout);
+    expect([back.organisations, back.links]).toEqual([765, 38733]);
+  });
+
+  it("never overwrites a file it did not create without --force", () => {
+    const target = join(dir, "mine.graphml");
+    writeFileSync(target, "precious");
+    const run = linkscale(["convert", "datasets/semiconductor-ev", target, "--quiet"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`linkscale: ${target} already exists: nothing written (--force overwrites)\n`);
+    expect(readFileSync(target, "utf8")).toBe("precious");
+    expect(linkscale(["convert", "datasets/semiconductor-ev", target, "--force", "--quiet"]).status).toBe(0);
+    expect(readFileSync(target, "utf8")).toContain("<graphml");
+  });
+
+  it("writes nothing when rows were rejected, unless asked", () => {
+    writeFileSync(join(dir, "bad.csv"), "source,target,weight\na,b,1\na,c,-1\n");
+    const out = join(dir, "bad.net");
+    const run = linkscale(["convert", "--links", join(dir, "bad.csv"), out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${join(dir, "bad.csv")}:3: column "weight": must be positive (was -1)`);
+    expect(existsSync(out)).toBe(false);
+    expect(linkscale(["convert", "--links", join(dir, "bad.csv"), out, "--allow-rejects", "--quiet"]).status).toBe(0);
+    expect(readFileSync(out, "utf8")).toMatch(/^\*Vertices 2/);
+  });
+
+  it("names an output format it cannot tell", () => {
+    const run = linkscale(["convert", "datasets/semiconductor-ev", join(dir, "out.xlsx")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('cannot tell the output format from ".xlsx"');
+  });
+
+  it("has --help", () => {
+    const run = linkscale(["convert", "--help"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Usage: linkscale convert");
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * GEXF, Gephi's format, through graphology-gexf (its Node entry, which runs in a browser too:
+ * it parses with @xmldom/xmldom rather than the browser's DOMParser).
+ *
+ * Written as GEXF 1.2 (the version every Gephi reads): the node label is the organisation's name
+ * (its id when it has none) so Gephi shows names, the link weight is the edge's `weight`, and
+ * every other attribute is an `<attvalue>` typed by graphology-gexf from the values in the graph:
+ * a column of numbers is `integer` or `double`, of booleans `boolean`, anything else `string`.
+ * So numbers come back as numbers and text as text, and a postcode "00912" held as text keeps its
+ * zeros; but an attribute that is a number on some nodes and text on others becomes text on all.
+ * The writer takes no declared types, so these rules are its inference, checked by the tests.
+ *
+ * What GEXF cannot hold, or graphology-gexf does not write:
+ * - lists: written as one ";"-joined text; `projects` is split back on reading, any other list
+ *   comes back as that text (GEXF's own list types are read by few tools);
+ * - empty texts, NaN, null: graphology-gexf leaves them out, so they come back absent;
+ * - objects: written as their JSON text, and come back as that text;
+ * - edge keys: edges are numbered 0, 1, … in graph order, for a stable file;
+ * - graph attributes: graphology-gexf writes the scalar ones as `<meta>`; they are not read back.
+ * Attributes named x, y, z, size, color, shape or thickness are written as plain attributes, not
+ * as Gephi's layout (viz), since graphology-gexf writes only some values of those correctly; a
+ * Gephi file's layout and colours are read, and kept as those node attributes.
+ *
+ * Reading: a directed file is read as undirected (see graph-load.ts for the reverse arcs), and
+ * attributes the file does not declare are read as text rather than refusing the file.
+ */
+import type { AnyGraph } from "@linkscale/core/model";
+import { MultiGraph } from "graphology";
+import { parse, write } from "graphology-gexf";
+import { LIST_SEPARATOR } from "../csv/fields.ts";
+import { displayLabel, failedGraphLoad, loadGraphItems, type AttributeMap, type GraphLoad, type GraphReadOptions } from "./graph-load.ts";
+import { assertXmlWritable, itemsFromParsedGraph, parseXml, separateGraphElements } from "./xml.ts";
+
+const MODULE = "io/formats/gexf";
+
+export function readGexf(text: string, { file }: GraphReadOptions): GraphLoad {
+  const parsed = parseXml(text, "GEXF", "gexf");
+  if ("error" in parsed) return failedGraphLoad(file, parsed.error);
+  const separated = separateGraphElements(parsed.document);
+  let raw: AnyGraph;
+  try {
+    // A multigraph from the start: graphology-gexf would otherwise copy the graph to one at the
+    // first parallel edge, and the checks reject those edges with a message anyway.
+    raw = parse(MultiGraph, parsed.document, { allowUndeclaredAttributes: true });
+  } catch (error) {
+    return failedGraphLoad(file, `GEXF: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return loadGraphItems(file, itemsFromParsedGraph(raw, separated, MODULE));
+}
+
+export function writeGexf(graph: AnyGraph): string {
+  // graphology-gexf writes each edge's key as its id; generated keys differ from run to run.
+  const numbered = new MultiGraph({ type: graph.type, allowSelfLoops: true });
+  numbered.replaceAttributes({ ...graph.getAttributes() });
+  graph.forEachNode((key, attributes) => {
+    assertXmlWritable(key, `node "${key}"`, MODULE);
+    numbered.addNode(key, { ...attributes });
+  });
+  let index = 0;
+  graph.forEachEdge((_edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => {
+    const key = String(index++);
+    if (undirected) numbered.addUndirectedEdgeWithKey(key, source, target, { ...attributes });
+    else numbered.addDirectedEdgeWithKey(key, source, target, { ...attributes });
+  });
+  const text = write(numbered, {
+    version: "1.2",
+    pretty: true,
+    formatNode: (key, attributes) => {
+      // The label travels in GEXF's own label; the rest as attribute values.
+      const rest = { ...attributes };
+      delete rest["label"];
+      const values = writableValues(rest, `node "${key}"`);
+      const label = displayLabel(key, attributes);
+      assertXmlWritable(label, `node "${key}", label`, MODULE);
+      return { label, attributes: values };
+    },
+    formatEdge: (key, attributes) => {
+      const { weight, label, ...rest } = attributes;
+      const where = `edge ${numbered.source(key)}–${numbered.target(key)}`;
+      // GEXF's weight is a number; any other weight travels as an attribute of that name.
+      if (typeof weight !== "number" && weight !== undefined) rest["weight"] = weight;
+      const formatted: { weight?: number; label?: string; attributes: AttributeMap } = {
+        attributes: writableValues(rest, where),
+      };
+      if (typeof weight === "number") formatted.weight = weight;
+      if (label !== undefined && label !== null) {
+        formatted.label = String(label);
+        assertXmlWritable(formatted.label, where, MODULE);
+      }
+      return formatted;
+    },
+  });
+  return text.endsWith("\n") ? text : text + "\n";
+}
+
+/** Values as GEXF holds them: lists joined with ";", objects as JSON text. */
+function writableValues(attributes: AttributeMap, where: string): AttributeMap {
+  const values: AttributeMap = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    assertXmlWritable(name, where, MODULE);
+    let written = value;
+    if (Array.isArray(value)) written = value.map(String).join(LIST_SEPARATOR);
+    else if (typeof value === "object" && value !== null) written = JSON.stringify(value);
+    if (typeof written === "string") assertXmlWritable(written, `${where}, attribute "${name}"`, MODULE);
+    values[name] = written;
+  }
+  return values;
+}

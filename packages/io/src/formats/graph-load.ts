@@ -1,0 +1,290 @@
+/**
+ * A graph file read into an alliance graph: the graph formats' counterpart of `TableLoad`. A
+ * reader never throws on bad data and never drops an item silently: every node and every edge the
+ * file holds ends up in `graph` or in `rejected`, so
+ * `nodesRead + linksRead = graph.order + graph.size + rejected.length`.
+ *
+ * Positions. A rejected item's `row` is its 1-based position among the file's nodes (or among its
+ * edges): the 3rd `<node>` of a GEXF file is row 3, and so is the 3rd `<edge>`. Pajek is a
+ * line-based text, and there `row` is the line number, as an editor shows it. Each problem's
+ * `column` is the item's path, 0-based as arktype's paths are: `nodes[2].type` is the type of the
+ * 3rd node, `edges[10].weight` the weight of the 11th edge. Rejected nodes come first, then
+ * rejected edges, each in file order.
+ *
+ * The checks are those of the CSV tables, on one file: each node is an `organisation` whose id is
+ * the node key, each edge a `link` (weight 1 when absent); an edge touching a rejected node is
+ * rejected naming that node; a self-loop is rejected; and since the alliance graph is undirected
+ * and simple, a directed file is read as undirected and a second edge between the same pair (a
+ * parallel edge, or the reverse arc) is rejected naming the link accepted for that pair. Types
+ * are not guessed here: a weight of "3.5" (text) is rejected, since typing the attributes it
+ * knows is each format reader's job. Graph-level attributes (GEXF's meta, graphology's graph
+ * attributes) are no part of the model and are not read.
+ *
+ * What graph formats cannot hold is restored here, once for all of them: a project list arrives
+ * as one ";"-joined text and is split back; a node's `label` (Gephi's and VOSviewer's display
+ * name) becomes `name` when there is no `name`, and is dropped when it only repeats the name or
+ * the id, since the writers put it there (`displayLabel`).
+ */
+import {
+  createAllianceGraph,
+  link,
+  organisation,
+  type AllianceGraph,
+  type AnyGraph,
+  type LinkAttributes,
+  type OrganisationAttributes,
+} from "@linkscale/core/model";
+import { type } from "arktype";
+import { LIST_SEPARATOR } from "../csv/fields.ts";
+import { messages, type Problem, type RejectedRow } from "../problems.ts";
+
+export interface GraphLoad {
+  file: string;
+  graph: AllianceGraph;
+  /** Nodes the file holds, accepted or not. */
+  nodesRead: number;
+  /** Edges the file holds, accepted or not. */
+  linksRead: number;
+  /** Rows are positions among nodes (or edges), or line numbers for Pajek; see the file banner. */
+  rejected: RejectedRow[];
+  /** Set when the file could not be read at all; then nothing was read. */
+  error?: string;
+}
+
+export interface GraphReadOptions {
+  /** The file's name, as messages should show it. */
+  file: string;
+}
+
+export type AttributeMap = Record<string, unknown>;
+
+/** A node as a format reader found it, before any check. */
+export interface NodeItem {
+  key: string | undefined;
+  attributes: AttributeMap;
+  /** Default: the node's 1-based position among the file's nodes. */
+  row?: number;
+  /** Default: `nodes[i]`; null for an item that is no node of the file's list (a broken line). */
+  path?: string | null;
+  /** What the format reader already found wrong (a weight that is no number). */
+  problems?: Problem[];
+}
+
+/** An edge as a format reader found it, before any check. */
+export interface EdgeItem {
+  source: string | undefined;
+  target: string | undefined;
+  attributes: AttributeMap;
+  directed: boolean;
+  row?: number;
+  path?: string | null;
+  problems?: Problem[];
+}
+
+export interface GraphItems {
+  nodes: readonly NodeItem[];
+  edges: readonly EdgeItem[];
+}
+
+export interface ItemCheckOptions {
+  /** Rows are line numbers (Pajek): messages then point at other items by line. */
+  rowsAreLines?: boolean;
+}
+
+// Message builders, exported so tests assert the exact text a user sees.
+export const graphMessages = {
+  missingNodeId: () => "has no id",
+  missingEnd: (end: "source" | "target") => `has no ${end}`,
+  unknownNode: (id: string) => `no node "${id}" in the file`,
+  rejectedEnd: (id: string, where: string) => `organisation "${id}" is rejected (${where})`,
+  reverseArc: (source: string, target: string, first: string) =>
+    `the arc ${source}→${target} is the reverse of the arc at ${first}: read as undirected, the two are one link`,
+  conflictingAttribute: (name: string, value: unknown, structural: string) =>
+    `has an attribute "${name}" (${JSON.stringify(value)}) that differs from its ${name} "${structural}"`,
+};
+
+/** An empty load for a file that could not be read at all. */
+export function failedGraphLoad(file: string, error: string): GraphLoad {
+  return { file, graph: createAllianceGraph(), nodesRead: 0, linksRead: 0, rejected: [], error };
+}
+
+/**
+ * The label written for a node: its own `label`, else its name, else its id, so Gephi shows
+ * names. Reading drops a label equal to the name or the id (see `loadGraphItems`).
+ */
+export function displayLabel(key: string, attributes: AttributeMap): string {
+  const { label, name } = attributes;
+  if (label !== undefined && label !== null) return String(label);
+  return typeof name === "string" && name !== "" ? name : key;
+}
+
+/** Any graphology graph (directed, mixed or multi) to a checked alliance graph. */
+export function toAllianceGraph(raw: AnyGraph, file: string): GraphLoad {
+  const nodes = raw.mapNodes((key, attributes): NodeItem => ({ key, attributes }));
+  const edges = raw.mapEdges(
+    (_edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected): EdgeItem => ({
+      source,
+      target,
+      attributes,
+      directed: !undirected,
+    }),
+  );
+  return loadGraphItems(file, { nodes, edges });
+}
+
+/** The checks of the file banner over the items a format reader found, in file order. */
+export function loadGraphItems(file: string, items: GraphItems, options: ItemCheckOptions = {}): GraphLoad {
+  const graph = createAllianceGraph();
+  const rejectedNodes: RejectedRow[] = [];
+  const rejectedEdges: RejectedRow[] = [];
+  // Where each node key is first given, and where the ones rejected are.
+  const firstNode = new Map<string, string>();
+  const rejectedNode = new Map<string, string>();
+  const whereOf = (path: string | null, row: number) =>
+    options.rowsAreLines || path === null ? `line ${row}` : path;
+
+  items.nodes.forEach((item, index) => {
+    const path = item.path === undefined ? `nodes[${index}]` : item.path;
+    const row = item.row ?? index + 1;
+    const { key } = item;
+    let problems: Problem[] = [...(item.problems ?? [])];
+    let accepted: OrganisationAttributes | undefined;
+    if (problems.length === 0) {
+      if (key === undefined || key === "") {
+        problems = [at(path, "", graphMessages.missingNodeId())];
+      } else if (firstNode.has(key)) {
+        problems = [at(path, "", messages.duplicateOrganisation(key, firstNode.get(key) as string))];
+      } else {
+        const checked = checkNode(key, item.attributes, path);
+        if (Array.isArray(checked)) problems = checked;
+        else accepted = checked;
+      }
+    }
+    if (key !== undefined && key !== "" && !firstNode.has(key)) {
+      firstNode.set(key, whereOf(path, row));
+      if (accepted === undefined) rejectedNode.set(key, whereOf(path, row));
+    }
+    if (accepted !== undefined) graph.addNode(key as string, accepted);
+    else rejectedNodes.push({ file, row, problems });
+  });
+
+  // Accepted links by unordered pair, to name the first when a pair comes again.
+  const firstLink = new Map<string, { where: string; source: string; target: string; directed: boolean }>();
+  items.edges.forEach((item, index) => {
+    const path = item.path === undefined ? `edges[${index}]` : item.path;
+    const row = item.row ?? index + 1;
+    const { source, target, directed } = item;
+    const problems: Problem[] = item.problems === undefined ? [] : [...item.problems];
+    let accepted: LinkAttributes | undefined;
+    const checkEnd = (end: "source" | "target", id: string | undefined) => {
+      if (id === undefined || id === "") problems.push(at(path, `.${end}`, graphMessages.missingEnd(end)));
+      else if (!firstNode.has(id)) problems.push(at(path, `.${end}`, graphMessages.unknownNode(id)));
+      else if (rejectedNode.has(id)) problems.push(at(path, `.${end}`, graphMessages.rejectedEnd(id, rejectedNode.get(id) as string)));
+    };
+    if (problems.length === 0) {
+      checkEnd("source", source);
+      checkEnd("target", target);
+      if (source !== undefined && source === target) problems.push(at(path, ".target", messages.selfLink(source)));
+      // A missing end is reported above; a stand-in keeps the schema from saying so again.
+      const checked = checkEdge(source || "?", target || "?", item.attributes, path);
+      if (Array.isArray(checked)) problems.push(...checked);
+      else if (problems.length === 0) accepted = checked;
+    }
+    if (accepted !== undefined && source !== undefined && target !== undefined) {
+      const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+      const first = firstLink.get(pair);
+      if (first === undefined) {
+        firstLink.set(pair, { where: whereOf(path, row), source, target, directed });
+        graph.addEdge(source, target, accepted);
+        return;
+      }
+      const reverse = directed && first.directed && first.source === target && first.target === source;
+      problems.push(
+        at(
+          path,
+          "",
+          reverse
+            ? graphMessages.reverseArc(source, target, first.where)
+            : messages.duplicateLink(source, target, first.where),
+        ),
+      );
+    }
+    rejectedEdges.push({ file, row, problems });
+  });
+
+  return {
+    file,
+    graph,
+    nodesRead: items.nodes.length,
+    linksRead: items.edges.length,
+    rejected: [...rejectedNodes, ...rejectedEdges],
+  };
+}
+
+/** A problem at `path` + `suffix`, or with no column for an item that has no path. */
+function at(path: string | null, suffix: string, message: string): Problem {
+  return path === null ? { message } : { column: path + suffix, message };
+}
+
+function checkNode(key: string, attributes: AttributeMap, path: string | null): OrganisationAttributes | Problem[] {
+  const values: AttributeMap = { id: key };
+  for (const name of Object.keys(attributes)) {
+    const value = attributes[name];
+    // graphology allows undefined values; the model's optional fields do not.
+    if (value === undefined || name === "label") continue;
+    if (name === "id") {
+      if (value !== key) return [at(path, ".id", graphMessages.conflictingAttribute("id", value, key))];
+      continue;
+    }
+    values[name] = value;
+  }
+  const { label } = attributes;
+  if (label !== undefined && !(typeof label === "string" && (label === "" || label === key || label === values["name"]))) {
+    if (values["name"] === undefined && typeof label === "string") values["name"] = label;
+    else values["label"] = label;
+  }
+  const result = organisation(values);
+  if (result instanceof type.errors) return schemaProblems(result, path);
+  return withoutNames(result, "id", "id") as OrganisationAttributes;
+}
+
+function checkEdge(source: string, target: string, attributes: AttributeMap, path: string | null): LinkAttributes | Problem[] {
+  const values: AttributeMap = { weight: 1 };
+  for (const name of Object.keys(attributes)) {
+    const value = attributes[name];
+    if (value === undefined) continue;
+    if (name === "source" || name === "target") {
+      const structural = name === "source" ? source : target;
+      if (value !== structural) return [at(path, `.${name}`, graphMessages.conflictingAttribute(name, value, structural))];
+      continue;
+    }
+    values[name] = value;
+  }
+  const { projects } = values;
+  if (typeof projects === "string") {
+    values["projects"] = projects.split(LIST_SEPARATOR).map((item) => item.trim()).filter((item) => item !== "");
+  }
+  values["source"] = source;
+  values["target"] = target;
+  const result = link(values);
+  if (result instanceof type.errors) return schemaProblems(result, path);
+  return withoutNames(result, "source", "target") as LinkAttributes;
+}
+
+/**
+ * A copy without the structural names. A copy rather than `delete`: V8 turns an object that
+ * loses a property into a slow dictionary, and these objects are the graph's attributes, which
+ * every metric reads.
+ */
+function withoutNames(record: AttributeMap, first: string, second: string): AttributeMap {
+  const copy: AttributeMap = {};
+  for (const name of Object.keys(record)) if (name !== first && name !== second) copy[name] = record[name];
+  return copy;
+}
+
+function schemaProblems(errors: type.errors, path: string | null): Problem[] {
+  return errors.map((error) => {
+    const inside = error.path.map((segment) => (typeof segment === "number" ? `[${segment}]` : `.${String(segment)}`)).join("");
+    return path === null ? { message: `${inside.slice(1)} ${error.problem}`.trim() } : { column: path + inside, message: error.problem };
+  });
+}

@@ -1,0 +1,211 @@
+/**
+ * GraphML, the XML format of yEd, Cytoscape, igraph and NetworkX. Read through
+ * graphology-graphml; written here by hand, since no graphology package writes GraphML.
+ *
+ * Writing: one `<key>` per attribute, typed from the values in the graph over all nodes (or all
+ * edges): `boolean` when every value is one, `int` when every value is a whole number that fits
+ * 32 bits, `double` when every value is a number, `string` otherwise. So numbers come back as
+ * numbers and text as text, and a postcode "00912" held as text keeps its zeros; an attribute
+ * that is a number on some nodes and text on others becomes text on all. Text is XML-escaped
+ * (`Müller & Söhne <GmbH>`, quotes, line breaks). The node's `label` key holds the name (the id
+ * when there is none), as Gephi shows it. Keys are numbered d0, d1, … (nodes, then edges) and
+ * everything is written in graph order, so the same graph gives the same bytes.
+ *
+ * What it does not hold: lists (written as one ";"-joined text; `projects` is split back on
+ * reading, any other list comes back as that text), objects (written as JSON text), null values
+ * and edge keys (left out). A directed edge is marked `directed="true"`. Graph-level attributes
+ * are not written (the model has none).
+ *
+ * Reading: graphology-graphml trips over some valid files, which are fixed before it reads them:
+ * a key `for="all"` (it throws) is split into node, edge and graph keys; a key without
+ * `attr.name` (yEd's graphics keys) is named by its id (it would name the attribute ""); an
+ * `attr.type` it does not know (it throws) is read as string; a key's `<default>` (it would give
+ * it as text even for a number) is written into each node or edge that lacks the value. Numeric
+ * attributes named r, g and b are turned by graphology-graphml into one `color` ("#rrggbb"),
+ * as Gephi's GraphML export stores colours. Hyperedges and ports are not read.
+ */
+import type { AnyGraph } from "@linkscale/core/model";
+import { MultiGraph } from "graphology";
+import { parse } from "graphology-graphml";
+import { LIST_SEPARATOR } from "../csv/fields.ts";
+import { displayLabel, failedGraphLoad, loadGraphItems, type AttributeMap, type GraphLoad, type GraphReadOptions } from "./graph-load.ts";
+import {
+  assertXmlWritable,
+  elementsByTagName,
+  escapeXmlAttribute,
+  escapeXmlText,
+  itemsFromParsedGraph,
+  parseXml,
+  separateGraphElements,
+} from "./xml.ts";
+
+const MODULE = "io/formats/graphml";
+
+export function readGraphml(text: string, { file }: GraphReadOptions): GraphLoad {
+  const parsed = parseXml(text, "GraphML", "graphml");
+  if ("error" in parsed) return failedGraphLoad(file, parsed.error);
+  const separated = separateGraphElements(parsed.document);
+  prepareKeys(parsed.document);
+  let raw: AnyGraph;
+  try {
+    // A multigraph from the start: graphology-graphml would otherwise copy the graph to one at
+    // the first parallel edge, and the checks reject those edges with a message anyway.
+    raw = parse(MultiGraph, parsed.document);
+  } catch (error) {
+    return failedGraphLoad(file, `GraphML: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return loadGraphItems(file, itemsFromParsedGraph(raw, separated, MODULE));
+}
+
+const KEY_DOMAINS = ["node", "edge", "graph"];
+const KEY_TYPES = new Set(["boolean", "int", "long", "float", "double", "string"]);
+
+/** The fixes of the file banner, made in the document before graphology-graphml reads it. */
+function prepareKeys(document: Document): void {
+  for (const key of elementsByTagName(document, "key")) {
+    const id = key.getAttribute("id") ?? "";
+    if (!key.getAttribute("attr.name")) key.setAttribute("attr.name", id);
+    if (!KEY_TYPES.has(key.getAttribute("attr.type") ?? "string")) key.setAttribute("attr.type", "string");
+    const domain = key.getAttribute("for") || "node";
+    if (domain !== "all" && !KEY_DOMAINS.includes(domain)) {
+      // Hyperedges and ports are not read; their keys would make the parser throw.
+      key.parentNode?.removeChild(key);
+      continue;
+    }
+    const domains = domain === "all" ? KEY_DOMAINS : [domain];
+    const fallback = elementsByTagName(key, "default")[0];
+    if (fallback !== undefined) {
+      for (const element of domains.flatMap((name) => (name === "graph" ? [] : elementsByTagName(document, name)))) {
+        if (childElements(element, "data").some((data) => data.getAttribute("key") === id)) continue;
+        const data = document.createElement("data");
+        data.setAttribute("key", id);
+        data.appendChild(document.createTextNode(fallback.textContent ?? ""));
+        element.appendChild(data);
+      }
+      fallback.parentNode?.removeChild(fallback);
+    }
+    if (domain === "all") {
+      key.setAttribute("for", "node");
+      for (const other of ["edge", "graph"]) {
+        const copy = key.cloneNode(true) as Element;
+        copy.setAttribute("for", other);
+        key.parentNode?.insertBefore(copy, key.nextSibling);
+      }
+    }
+  }
+}
+
+function childElements(parent: Element, name: string): Element[] {
+  const children: Element[] = [];
+  for (let child = parent.firstChild; child !== null; child = child.nextSibling) {
+    if (child.nodeType === 1 && (child as Element).localName === name) children.push(child as Element);
+  }
+  return children;
+}
+
+type KeyType = "boolean" | "int" | "double" | "string";
+
+interface KeyDeclaration {
+  id: string;
+  name: string;
+  type: KeyType;
+}
+
+type WritableValue = string | number | boolean;
+
+export function writeGraphml(graph: AnyGraph): string {
+  const nodes = graph.mapNodes((key, attributes) => {
+    assertXmlWritable(key, `node "${key}"`, MODULE);
+    // The label first (Gephi's habit), as displayLabel gives it, in place of the node's own.
+    const labelled: AttributeMap = { label: displayLabel(key, attributes) };
+    for (const [name, value] of Object.entries(attributes)) if (name !== "label") labelled[name] = value;
+    return { key, values: writableValues(labelled, `node "${key}"`) };
+  });
+  const edges = graph.mapEdges((_edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => ({
+    source,
+    target,
+    undirected,
+    values: writableValues(attributes, `edge ${source}–${target}`),
+  }));
+  const nodeKeys = declareKeys(nodes.map((node) => node.values), 0);
+  const edgeKeys = declareKeys(edges.map((edge) => edge.values), nodeKeys.size);
+
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+  ];
+  for (const [domain, keys] of [["node", nodeKeys], ["edge", edgeKeys]] as const) {
+    for (const { id, name, type } of keys.values()) {
+      lines.push(`  <key id="${id}" for="${domain}" attr.name="${escapeXmlAttribute(name)}" attr.type="${type}"/>`);
+    }
+  }
+  lines.push('  <graph id="G" edgedefault="undirected">');
+  for (const { key, values } of nodes) {
+    pushElement(lines, `node id="${escapeXmlAttribute(key)}"`, "node", values, nodeKeys);
+  }
+  for (const { source, target, undirected, values } of edges) {
+    const directed = undirected ? "" : ' directed="true"';
+    pushElement(lines, `edge source="${escapeXmlAttribute(source)}" target="${escapeXmlAttribute(target)}"${directed}`, "edge", values, edgeKeys);
+  }
+  lines.push("  </graph>", "</graphml>", "");
+  return lines.join("\n");
+}
+
+function pushElement(lines: string[], start: string, name: string, values: Map<string, WritableValue>, keys: Map<string, KeyDeclaration>): void {
+  if (values.size === 0) {
+    lines.push(`    <${start}/>`);
+    return;
+  }
+  lines.push(`    <${start}>`);
+  for (const [attribute, value] of values) {
+    const text = typeof value === "string" ? escapeXmlText(value) : String(value);
+    lines.push(`      <data key="${(keys.get(attribute) as KeyDeclaration).id}">${text}</data>`);
+  }
+  lines.push(`    </${name}>`);
+}
+
+/** Values GraphML holds: null and undefined left out, lists joined with ";", objects as JSON text. */
+function writableValues(attributes: AttributeMap, where: string): Map<string, WritableValue> {
+  const values = new Map<string, WritableValue>();
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null) continue;
+    assertXmlWritable(name, where, MODULE);
+    let written: WritableValue;
+    if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") written = value;
+    else if (Array.isArray(value)) written = value.map(String).join(LIST_SEPARATOR);
+    else if (typeof value === "object") written = JSON.stringify(value);
+    else written = String(value);
+    if (typeof written === "string") assertXmlWritable(written, `${where}, attribute "${name}"`, MODULE);
+    values.set(name, written);
+  }
+  return values;
+}
+
+/** One key per attribute name, in the order first met, typed over every value it takes. */
+function declareKeys(rows: ReadonlyArray<Map<string, WritableValue>>, firstId: number): Map<string, KeyDeclaration> {
+  const keys = new Map<string, KeyDeclaration>();
+  for (const values of rows) {
+    for (const [name, value] of values) {
+      const type = valueType(value);
+      const declared = keys.get(name);
+      if (declared === undefined) keys.set(name, { id: `d${firstId + keys.size}`, name, type });
+      else declared.type = widerType(declared.type, type);
+    }
+  }
+  return keys;
+}
+
+const INT_MAX = 2 ** 31 - 1;
+
+function valueType(value: WritableValue): KeyType {
+  if (typeof value === "boolean") return "boolean";
+  if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) <= INT_MAX ? "int" : "double";
+  return "string";
+}
+
+/** The type that holds values of both: int widens to double; any other mix is text. */
+function widerType(a: KeyType, b: KeyType): KeyType {
+  if (a === b) return a;
+  if ((a === "int" && b === "double") || (a === "double" && b === "int")) return "double";
+  return "string";
+}

@@ -1,0 +1,88 @@
+/**
+ * graphology's own serialization (`graph.export()`, read back by `Graph.from`), the format of the
+ * viewer and of anyone who already works in graphology. It holds every attribute as it is
+ * (numbers, text, lists), so a round trip is exact, with three exceptions JSON imposes or we
+ * choose: edge keys are left out (graphology generates them anew, and generated keys differ from
+ * run to run, so writing them would make the same graph give different bytes); NaN and Infinity
+ * become null, which the checks then reject; undefined values are left out. The graph's own
+ * attributes are written, as graphology does, but not read back: the model has none.
+ *
+ * Reading is by hand rather than through `graph.import()`, which throws at the first node given
+ * twice or edge to no node: here each such item is rejected on its own, with its path.
+ */
+import type { AnyGraph } from "@linkscale/core/model";
+import { failedGraphLoad, loadGraphItems, type AttributeMap, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem } from "./graph-load.ts";
+
+export const jsonMessages = {
+  syntax: (message: string) => `JSON syntax: ${message}`,
+  notAGraph: () => 'not a graphology JSON export: expected an object with a "nodes" array',
+  notAList: (field: string) => `"${field}" must be an array`,
+  notANode: () => "must be an object with a key",
+  notAnEdge: () => "must be an object with a source and a target",
+  notAttributes: () => "must be an object",
+};
+
+export function readGraphologyJson(text: string, { file }: GraphReadOptions): GraphLoad {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    return failedGraphLoad(file, jsonMessages.syntax(error instanceof Error ? error.message : String(error)));
+  }
+  if (!isObject(data) || !Array.isArray(data["nodes"])) return failedGraphLoad(file, jsonMessages.notAGraph());
+  const edgeList = data["edges"] ?? [];
+  if (!Array.isArray(edgeList)) return failedGraphLoad(file, jsonMessages.notAList("edges"));
+  // graphology's default graph is mixed, where an edge is directed unless marked undirected.
+  const options = isObject(data["options"]) ? data["options"] : {};
+  const type = options["type"] ?? "mixed";
+
+  const nodes = (data["nodes"] as unknown[]).map((entry, index): NodeItem => {
+    const path = `nodes[${index}]`;
+    if (!isObject(entry) || !isKey(entry["key"])) {
+      return { key: undefined, attributes: {}, problems: [{ column: path, message: jsonMessages.notANode() }] };
+    }
+    const attributes = readAttributes(entry["attributes"]);
+    const key = String(entry["key"]);
+    if (attributes === undefined) {
+      return { key, attributes: {}, problems: [{ column: `${path}.attributes`, message: jsonMessages.notAttributes() }] };
+    }
+    return { key, attributes };
+  });
+  const edges = (edgeList as unknown[]).map((entry, index): EdgeItem => {
+    const path = `edges[${index}]`;
+    if (!isObject(entry) || !isKey(entry["source"]) || !isKey(entry["target"])) {
+      return { source: undefined, target: undefined, attributes: {}, directed: false, problems: [{ column: path, message: jsonMessages.notAnEdge() }] };
+    }
+    const source = String(entry["source"]);
+    const target = String(entry["target"]);
+    const directed = type === "directed" || (type === "mixed" && entry["undirected"] !== true);
+    const attributes = readAttributes(entry["attributes"]);
+    if (attributes === undefined) {
+      return { source, target, attributes: {}, directed, problems: [{ column: `${path}.attributes`, message: jsonMessages.notAttributes() }] };
+    }
+    return { source, target, attributes, directed };
+  });
+  return loadGraphItems(file, { nodes, edges });
+}
+
+/** Pretty, in graph order, without edge keys: the same graph gives the same bytes. */
+export function writeGraphologyJson(graph: AnyGraph): string {
+  const { options, attributes, nodes, edges } = graph.export();
+  const serialized = { options, attributes, nodes, edges: edges.map(({ key: _key, ...edge }) => edge) };
+  return JSON.stringify(serialized, null, 2) + "\n";
+}
+
+function isObject(value: unknown): value is AttributeMap {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** graphology takes numbers as keys too, and turns them into text. */
+function isKey(value: unknown): value is string | number {
+  return typeof value === "string" || typeof value === "number";
+}
+
+/** Absent and null mean none, as graphology reads them; anything but an object is a problem. */
+function readAttributes(value: unknown): AttributeMap | undefined {
+  if (value === undefined || value === null) return {};
+  return isObject(value) ? value : undefined;
+}

@@ -1,0 +1,195 @@
+import { createAllianceGraph } from "@linkscale/core/model";
+import { DirectedGraph } from "graphology";
+import { describe, expect, it } from "vitest";
+import { UnwritableGraphError } from "../../src/formats/errors.ts";
+import { graphMessages } from "../../src/formats/graph-load.ts";
+import { readGraphml, writeGraphml } from "../../src/formats/graphml.ts";
+import { xmlMessages } from "../../src/formats/xml.ts";
+import { messages } from "../../src/problems.ts";
+import { contents, csvTables, loadFixture } from "./fixture.ts";
+
+const file = "network.graphml";
+
+/** A GraphML document around the given keys and `<graph>` content. */
+function graphml(keys: string, graph: string, edgeDefault = "undirected"): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+${keys}
+  <graph edgedefault="${edgeDefault}">
+${graph}
+  </graph>
+</graphml>
+`;
+}
+
+/** The `<key>` declarations of a written file, as {domain: {name: type}}. */
+function declaredKeys(text: string): Record<string, Record<string, string>> {
+  const keys: Record<string, Record<string, string>> = {};
+  for (const [, domain, name, type] of text.matchAll(/<key id="d\d+" for="(\w+)" attr\.name="(\w+)" attr\.type="(\w+)"\/>/g)) {
+    (keys[domain as string] ??= {})[name as string] = type as string;
+  }
+  return keys;
+}
+
+describe("GraphML round trip", () => {
+  it("gives back every node, link and attribute of the fixture, with its type (CSV → GraphML → CSV)", () => {
+    // Expected: the fixture itself, as read from in/*.csv.
+    const graph = loadFixture();
+    const load = readGraphml(writeGraphml(graph), { file });
+    expect(load).toMatchObject({ nodesRead: 6, linksRead: 7, rejected: [] });
+    expect(load.error).toBeUndefined();
+    expect(contents(load.graph)).toStrictEqual(contents(graph));
+    expect(csvTables(load.graph)).toStrictEqual(csvTables(graph));
+    expect(load.graph.getNodeAttribute("IT-ORG7", "postCode")).toBe("00912");
+  });
+
+  it("types each key over all nodes (or edges): int, double, boolean, else string", () => {
+    // Expected: the fixture's values (coordinates and weights fractional, years and counts whole
+    // numbers, postcodes text) under the rule in graphml.ts's banner.
+    expect(declaredKeys(writeGraphml(loadFixture()))).toEqual({
+      node: {
+        label: "string", name: "string", type: "string", country: "string", region: "string", city: "string",
+        lat: "double", lon: "double", cluster: "string", valueChainStage: "string", postCode: "string",
+      },
+      edge: {
+        weight: "double", projectCount: "int", firstYear: "int", lastYear: "int", kind: "string", projects: "string", programme: "string",
+      },
+    });
+    // Hand-made: 3 then 2.5 widens to double; a number beside text is text; 2^31 does not fit int.
+    const graph = createAllianceGraph();
+    graph.addNode("a", { size: 3, code: 5, member: true, big: 2 ** 31 });
+    graph.addNode("b", { size: 2.5, code: "0912", member: false, big: 1 });
+    const text = writeGraphml(graph);
+    expect(declaredKeys(text)["node"]).toEqual({ label: "string", size: "double", code: "string", member: "boolean", big: "double" });
+    expect(readGraphml(text, { file }).graph.getNodeAttributes("a")).toStrictEqual({ size: 3, code: "5", member: true, big: 2 ** 31 });
+  });
+
+  it("escapes text so that names with &, <, quotes and line breaks come back as they were", () => {
+    // Expected: XML 1.0's escapes (&amp; &lt; &gt; &quot; and &#13; for CR, which XML reads as LF).
+    const graph = createAllianceGraph();
+    const name = 'Müller & Söhne <GmbH> "quoted"\r\nsecond line\tend ]]>';
+    graph.addNode('x&y "1"', { name });
+    graph.addNode("b");
+    graph.addEdge('x&y "1"', "b", { weight: 1, kind: "a<b" });
+    const text = writeGraphml(graph);
+    expect(text).toContain('<node id="x&amp;y &quot;1&quot;">');
+    expect(text).toContain('<data key="d1">Müller &amp; Söhne &lt;GmbH&gt; "quoted"&#13;\nsecond line\tend ]]&gt;</data>');
+    const back = readGraphml(text, { file });
+    expect(back.rejected).toEqual([]);
+    expect(contents(back.graph)).toStrictEqual(contents(graph));
+  });
+
+  it("marks the edges of a directed graph directed=\"true\", which reading then drops", () => {
+    const graph = new DirectedGraph();
+    graph.addNode("a");
+    graph.addNode("b");
+    graph.addEdge("a", "b", { weight: 2 });
+    const text = writeGraphml(graph);
+    expect(text).toContain('<edge source="a" target="b" directed="true">');
+    const load = readGraphml(text, { file });
+    expect([load.graph.type, contents(load.graph).edges]).toStrictEqual(["undirected", [["a", "b", { weight: 2 }]]]);
+  });
+
+  it("does not change the graph it writes", () => {
+    const graph = loadFixture();
+    const before = structuredClone(graph.export());
+    writeGraphml(graph);
+    expect(graph.export()).toStrictEqual(before);
+  });
+
+  it("refuses to write a character XML cannot hold, naming where it is", () => {
+    const graph = createAllianceGraph();
+    graph.addNode("a");
+    graph.addNode("b");
+    graph.addEdge("a", "b", { weight: 1, kind: "\u0000" });
+    expect(() => writeGraphml(graph)).toThrow(new UnwritableGraphError("io/formats/graphml", xmlMessages.unwritable('edge a–b, attribute "kind"', 0)));
+  });
+});
+
+describe("readGraphml", () => {
+  it("reads keys graphology-graphml trips over: for=\"all\", no attr.name, typed defaults, unknown types", () => {
+    // Expected: GraphML's rules (a default applies where a node has no value; for="all" keys
+    // apply to nodes and edges) and the fixes listed in graphml.ts's banner.
+    const text = graphml(
+      `  <key id="k0" for="all" attr.name="note" attr.type="string"/>
+  <key id="k1" for="node" attr.name="lat" attr.type="double"><default>0.5</default></key>
+  <key id="k2" for="node" attr.name="lon" attr.type="double"><default>1.5</default></key>
+  <key id="k3" for="node" yfiles.type="nodegraphics"/>
+  <key id="k4" for="edge" attr.name="since" attr.type="date"/>`,
+      `    <node id="a"><data key="k0">first</data><data key="k1">48.1</data></node>
+    <node id="b"><data key="k3">shape</data></node>
+    <edge source="a" target="b"><data key="k0">tie</data><data key="k4">2020-01-01</data></edge>`,
+    );
+    const load = readGraphml(text, { file });
+    expect(load.rejected).toEqual([]);
+    expect(contents(load.graph)).toStrictEqual({
+      nodes: [
+        ["a", { note: "first", lat: 48.1, lon: 1.5 }],
+        ["b", { k3: "shape", lat: 0.5, lon: 1.5 }],
+      ],
+      edges: [["a", "b", { weight: 1, note: "tie", since: "2020-01-01" }]],
+    });
+  });
+
+  it("rejects a node of an unknown type with its path and position, and the edges touching it", () => {
+    // Expected: the model's organisation types and positive weights, and the rules of graph-load.ts.
+    const text = graphml(
+      `  <key id="t" for="node" attr.name="type" attr.type="string"/>
+  <key id="w" for="edge" attr.name="weight" attr.type="double"/>`,
+      `    <node id="a"/>
+    <node id="b"><data key="t">company</data></node>
+    <edge source="a" target="b"/>
+    <edge source="a" target="a"/>
+    <edge source="a" target="c"/>
+    <node id="c"/>
+    <edge source="c" target="a"><data key="w">-0.5</data></edge>
+    <edge source="c" target="a"><data key="w">2</data></edge>`,
+    );
+    const load = readGraphml(text, { file });
+    expect(load.rejected).toEqual([
+      {
+        file,
+        row: 2,
+        problems: [{ column: "nodes[1].type", message: 'must be "firm", "government", "intermediary", "other", "research" or "university" (was "company")' }],
+      },
+      { file, row: 1, problems: [{ column: "edges[0].target", message: graphMessages.rejectedEnd("b", "nodes[1]") }] },
+      { file, row: 2, problems: [{ column: "edges[1].target", message: messages.selfLink("a") }] },
+      { file, row: 4, problems: [{ column: "edges[3].weight", message: "must be positive (was -0.5)" }] },
+      { file, row: 5, problems: [{ column: "edges[4]", message: messages.duplicateLink("c", "a", "edges[2]") }] },
+    ]);
+    // The edge to c, given before c, is accepted: GraphML lets nodes come in any order.
+    expect(contents(load.graph).edges).toStrictEqual([["a", "c", { weight: 1 }]]);
+    expect(load.nodesRead + load.linksRead).toBe(load.graph.order + load.graph.size + load.rejected.length);
+  });
+
+  it("reads a directed file as undirected and rejects the reverse arc, naming the first", () => {
+    const text = graphml(
+      "",
+      `    <node id="a"/><node id="b"/>
+    <edge source="a" target="b"/>
+    <edge source="b" target="a"/>`,
+      "directed",
+    );
+    const load = readGraphml(text, { file });
+    expect(load.graph.size).toBe(1);
+    expect(load.rejected).toEqual([{ file, row: 2, problems: [{ column: "edges[1]", message: graphMessages.reverseArc("b", "a", "edges[0]") }] }]);
+  });
+
+  it("rejects a weight that a file without key types leaves as text, rather than guessing", () => {
+    // Expected: graph-load.ts's rule that readers type what they know; this file declares nothing.
+    const text = graphml(`  <key id="w" for="edge" attr.name="weight"/>`, `    <node id="a"/><node id="b"/>
+    <edge source="a" target="b"><data key="w">3.5</data></edge>`);
+    expect(readGraphml(text, { file }).rejected).toEqual([
+      { file, row: 1, problems: [{ column: "edges[0].weight", message: "must be a number (was a string)" }] },
+    ]);
+  });
+
+  it("refuses malformed XML and a file of another format", () => {
+    expect(readGraphml(`<graphml><graph><node id="a"></graph></graphml>`, { file }).error).toBe(
+      xmlMessages.unexpectedEndTag(1, "graph", "node"),
+    );
+    expect(readGraphml(`<graphml><graph/></graphml>\n<graphml/>`, { file }).error).toBe(xmlMessages.secondRoot(2, "graphml"));
+    expect(readGraphml(`<graphml><graph/></graphml> trailing`, { file }).error).toBe(xmlMessages.textOutsideRoot(1));
+    expect(readGraphml(`<gexf/>`, { file })).toMatchObject({ nodesRead: 0, linksRead: 0, error: xmlMessages.wrongRoot("GraphML", "graphml", "gexf") });
+  });
+});
