@@ -87,7 +87,9 @@ export function loadInput(paths: readonly string[], options: InputOptions, progr
       throw new InputError(`a graph file (${graphs.map((f) => f.path).join(", ")}) holds the whole network: give it alone`);
     }
     const reader = graphReaderFor(graph.path, graph.text) as GraphReader;
-    return { form: "graph", load: reader(graph.text, { file: graph.path }), skipped };
+    const load = reader(graph.text, { file: graph.path });
+    if (load.error !== undefined) throw new InputError(`${graph.path}: ${load.error}`);
+    return { form: "graph", load, skipped };
   }
 
   const texts = read.map((file) => {
