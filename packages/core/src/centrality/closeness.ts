@@ -9,7 +9,7 @@
 import type { AnyGraph } from "../model/graph.ts";
 import { byNode } from "../model/csr.ts";
 import { assignToNodes, DISTANCE_DEFAULTS, lengths, weightedCsr, type DistanceOptions } from "./options.ts";
-import { createSearchState, singleSource } from "./shortest-paths.ts";
+import { fromEachNode } from "./shortest-paths.ts";
 
 export interface ClosenessOptions extends DistanceOptions {
   /** Scale by the share of the graph a node reaches (Wasserman & Faust), as NetworkX does. */
@@ -22,20 +22,14 @@ export const DEFAULTS: ClosenessOptions = { ...DISTANCE_DEFAULTS, wassermanFaust
 export function closeness(graph: AnyGraph, options: Partial<ClosenessOptions> = {}): Record<string, number> {
   const settings = { ...DEFAULTS, ...options };
   const csr = weightedCsr(graph, settings);
-  const length = lengths(csr, settings);
   const n = csr.nodes.length;
-  const state = createSearchState(n);
-  const values = new Float64Array(n);
-  for (let u = 0; u < n; u++) {
-    singleSource(csr, u, length, state);
+  const values = fromEachNode(csr, lengths(csr, settings), ({ dist, order, settled }) => {
     let total = 0;
-    for (let k = 0; k < state.settled; k++) total += state.dist[state.order[k] as number] as number;
-    const reached = state.settled - 1;
-    if (total > 0 && n > 1) {
-      values[u] = reached / total;
-      if (settings.wassermanFaust) values[u] = (values[u] as number) * (reached / (n - 1));
-    }
-  }
+    for (let k = 0; k < settled; k++) total += dist[order[k] as number] as number;
+    const reached = settled - 1;
+    if (total === 0) return 0;
+    return settings.wassermanFaust ? (reached / total) * (reached / (n - 1)) : reached / total;
+  });
   return byNode(csr.nodes, values);
 }
 

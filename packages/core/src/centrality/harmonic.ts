@@ -7,7 +7,7 @@
 import type { AnyGraph } from "../model/graph.ts";
 import { byNode } from "../model/csr.ts";
 import { assignToNodes, DISTANCE_DEFAULTS, lengths, weightedCsr, type DistanceOptions } from "./options.ts";
-import { createSearchState, singleSource } from "./shortest-paths.ts";
+import { fromEachNode } from "./shortest-paths.ts";
 
 export interface HarmonicOptions extends DistanceOptions {
   normalized: boolean;
@@ -19,16 +19,12 @@ export const DEFAULTS: HarmonicOptions = { ...DISTANCE_DEFAULTS, normalized: fal
 export function harmonic(graph: AnyGraph, options: Partial<HarmonicOptions> = {}): Record<string, number> {
   const settings = { ...DEFAULTS, ...options };
   const csr = weightedCsr(graph, settings);
-  const length = lengths(csr, settings);
   const n = csr.nodes.length;
-  const state = createSearchState(n);
-  const values = new Float64Array(n);
-  for (let u = 0; u < n; u++) {
-    singleSource(csr, u, length, state);
+  const values = fromEachNode(csr, lengths(csr, settings), ({ dist, order, settled }) => {
     let total = 0;
-    for (let k = 1; k < state.settled; k++) total += 1 / (state.dist[state.order[k] as number] as number);
-    values[u] = settings.normalized && n > 1 ? total / (n - 1) : total;
-  }
+    for (let k = 1; k < settled; k++) total += 1 / (dist[order[k] as number] as number);
+    return settings.normalized && n > 1 ? total / (n - 1) : total;
+  });
   return byNode(csr.nodes, values);
 }
 

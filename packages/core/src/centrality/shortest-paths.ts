@@ -31,6 +31,18 @@ export function createSearchState(n: number): SearchState {
   };
 }
 
+/** One value per node, computed by `measure` from the search that starts at it. */
+export function fromEachNode(csr: Csr, lengths: Float64Array | undefined, measure: (state: SearchState) => number): Float64Array {
+  const n = csr.nodes.length;
+  const state = createSearchState(n);
+  const values = new Float64Array(n);
+  for (let u = 0; u < n; u++) {
+    singleSource(csr, u, lengths, state);
+    values[u] = measure(state);
+  }
+  return values;
+}
+
 /** Runs from `source`; resets only what the previous run touched. */
 export function singleSource(csr: Csr, source: number, lengths: Float64Array | undefined, state: SearchState): void {
   const { dist, sigma, order } = state;
