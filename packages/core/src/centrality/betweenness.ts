@@ -17,7 +17,7 @@ import type { AnyGraph } from "../model/graph.ts";
 import { byNode, type Csr } from "../model/csr.ts";
 import { sampleIndices, type Rng } from "../random/seeded.ts";
 import { assignToNodes, DISTANCE_DEFAULTS, lengths, weightedCsr, type DistanceOptions } from "./options.ts";
-import { createSearchState, singleSource } from "./shortest-paths.ts";
+import { createSearchState, sameLength, singleSource } from "./shortest-paths.ts";
 
 export interface BetweennessOptions extends DistanceOptions {
   normalized: boolean;
@@ -61,7 +61,7 @@ export function accumulateBetweenness(
       const dw = dist[w] as number;
       for (let e = offsets[w] as number; e < (offsets[w + 1] as number); e++) {
         const v = targets[e] as number;
-        const isPredecessor = length === undefined ? dist[v] === dw - 1 : (dist[v] as number) + (length[e] as number) === dw;
+        const isPredecessor = length === undefined ? dist[v] === dw - 1 : sameLength((dist[v] as number) + (length[e] as number), dw);
         if (isPredecessor) delta[v] = (delta[v] as number) + (sigma[v] as number) * coefficient;
       }
       total[w] = (total[w] as number) + (delta[w] as number);
