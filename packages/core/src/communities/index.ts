@@ -1,9 +1,9 @@
 export { modularity, DEFAULTS as MODULARITY_DEFAULTS } from "./modularity.ts";
 export type { ModularityOptions } from "./modularity.ts";
 export { louvain, assignLouvain, DEFAULTS as LOUVAIN_DEFAULTS } from "./louvain.ts";
-export type { CommunityResult, LouvainOptions } from "./louvain.ts";
+export type { LouvainOptions } from "./louvain.ts";
 export { PartitionError } from "./partition.ts";
-export type { Partition } from "./partition.ts";
+export type { CommunityResult, Partition } from "./partition.ts";
 export { leiden, assignLeiden, DEFAULTS as LEIDEN_DEFAULTS } from "./leiden.ts";
 export type { LeidenOptions } from "./leiden.ts";
 export { summariseCommunities, DEFAULTS as COMMUNITY_SUMMARY_DEFAULTS } from "./summary.ts";

@@ -17,7 +17,8 @@ import type { AnyGraph } from "../model/graph.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
 import { assignToNodes, weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
 import { modularity } from "./modularity.ts";
-import { renumber, type CommunityResult } from "./louvain.ts";
+import { renumber, type CommunityResult } from "./partition.ts";
+import { aggregateLevel, baseLevel, compact, moveNodesFast, shuffled, type Level, type Run } from "./local-moving.ts";
 
 export interface LeidenOptions extends WeightOptions {
   resolution: number;
@@ -40,35 +41,13 @@ export const DEFAULTS: LeidenOptions = {
   attribute: "community",
 };
 
-/** One level of the aggregation: an undirected network without self-loops, as flat arrays. */
-interface Level {
-  n: number;
-  offsets: Uint32Array;
-  targets: Uint32Array;
-  weights: Float64Array;
-  /** Total strength of the original nodes inside each node. */
-  strength: Float64Array;
-}
-
-interface Run {
-  rng: Rng;
-  gamma: number;
-  theta: number;
-  /** 2m: the total strength of the network. */
-  total: number;
-}
-
 export function leiden(graph: AnyGraph, options: Partial<LeidenOptions> = {}): CommunityResult {
   const settings = { ...DEFAULTS, ...options };
   const csr = weightedCsr(graph, settings);
   const n = csr.nodes.length;
-  const strength = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    for (let k = csr.offsets[i] as number; k < (csr.offsets[i + 1] as number); k++) strength[i] = (strength[i] as number) + (csr.weights[k] as number);
-  }
-  const base: Level = { n, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, strength };
+  const base = baseLevel(csr);
   let total = 0;
-  for (const s of strength) total += s;
+  for (const s of base.strength) total += s;
   const run: Run = { rng: settings.rng ?? seededRandom(settings.seed), gamma: settings.resolution, theta: settings.randomness, total };
 
   let membership: Int32Array = Int32Array.from({ length: n }, (_, i) => i);
@@ -78,9 +57,7 @@ export function leiden(graph: AnyGraph, options: Partial<LeidenOptions> = {}): C
     membership = next;
     if (!changed && settings.iterations < 0) break;
   }
-  const labels: Record<string, number> = {};
-  csr.nodes.forEach((node, i) => (labels[node] = membership[i] as number));
-  const result = renumber(csr.nodes, labels);
+  const result = renumber(csr.nodes, membership);
   return { ...result, modularity: modularity(graph, result.communities, settings) };
 }
 
@@ -106,104 +83,6 @@ function leidenRun(base: Level, start: Int32Array, run: Run): Int32Array {
     community = nextCommunity;
   }
   return Int32Array.from(holder, (v) => community[v] as number);
-}
-
-/** Labels 0..k−1 in order of first appearance; returns a new array. */
-function compact(labels: Int32Array): Int32Array {
-  const map = new Map<number, number>();
-  return labels.map((label) => {
-    let c = map.get(label);
-    if (c === undefined) {
-      c = map.size;
-      map.set(label, c);
-    }
-    return c;
-  });
-}
-
-function shuffled(n: number, rng: Rng): Int32Array {
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    const swap = order[i] as number;
-    order[i] = order[j] as number;
-    order[j] = swap;
-  }
-  return order;
-}
-
-/**
- * Fast local moving: visit nodes from a queue, move each to the neighbouring (or an empty)
- * community with the largest modularity gain, and queue its neighbours outside that community.
- * Rewrites `community` as labels 0..k−1 and returns k.
- */
-function moveNodesFast(level: Level, community: Int32Array, { rng, gamma, total }: Run): number {
-  const { n, offsets, targets, weights, strength } = level;
-  const communityStrength = new Float64Array(n);
-  const size = new Int32Array(n);
-  for (let v = 0; v < n; v++) {
-    communityStrength[community[v] as number] = (communityStrength[community[v] as number] as number) + (strength[v] as number);
-    size[community[v] as number] = (size[community[v] as number] as number) + 1;
-  }
-  const empty: number[] = [];
-  for (let c = n - 1; c >= 0; c--) if (size[c] === 0) empty.push(c);
-
-  const queue = new Int32Array(n);
-  const queued = new Uint8Array(n).fill(1);
-  queue.set(shuffled(n, rng));
-  let head = 0;
-  let length = n;
-  const linkWeight = new Float64Array(n);
-  const touched: number[] = [];
-
-  while (length > 0) {
-    const v = queue[head] as number;
-    head = (head + 1) % n;
-    length--;
-    queued[v] = 0;
-    const current = community[v] as number;
-    const kv = strength[v] as number;
-    for (let e = offsets[v] as number; e < (offsets[v + 1] as number); e++) {
-      const c = community[targets[e] as number] as number;
-      if (linkWeight[c] === 0) touched.push(c);
-      linkWeight[c] = (linkWeight[c] as number) + (weights[e] as number);
-    }
-    communityStrength[current] = (communityStrength[current] as number) - kv;
-    size[current] = (size[current] as number) - 1;
-    if (size[current] === 0) empty.push(current);
-    const scale = (gamma * kv) / total;
-    let best = current;
-    let bestGain = (linkWeight[current] as number) - scale * (communityStrength[current] as number);
-    for (const c of touched) {
-      const gain = (linkWeight[c] as number) - scale * (communityStrength[c] as number);
-      if (gain > bestGain) {
-        best = c;
-        bestGain = gain;
-      }
-    }
-    if (bestGain < 0) best = empty[empty.length - 1] as number;
-    if (size[best] === 0) empty.splice(empty.lastIndexOf(best), 1);
-    communityStrength[best] = (communityStrength[best] as number) + kv;
-    size[best] = (size[best] as number) + 1;
-    community[v] = best;
-    for (const c of touched) linkWeight[c] = 0;
-    touched.length = 0;
-    if (best !== current) {
-      for (let e = offsets[v] as number; e < (offsets[v + 1] as number); e++) {
-        const u = targets[e] as number;
-        if (queued[u] === 0 && community[u] !== best) {
-          queued[u] = 1;
-          queue[(head + length) % n] = u;
-          length++;
-        }
-      }
-    }
-  }
-  const labels = compact(community);
-  community.set(labels);
-  let k = 0;
-  for (const c of labels) if (c + 1 > k) k = c + 1;
-  return k;
 }
 
 /**
@@ -281,38 +160,4 @@ function refine(level: Level, community: Int32Array, { rng, gamma, theta, total 
     touched.length = 0;
   }
   return compact(refined);
-}
-
-/** The network of sub-communities: nodes merged by `groups` (labels 0..r−1), weights summed. */
-function aggregateLevel(level: Level, groups: Int32Array): { level: Level } {
-  let r = 0;
-  for (const g of groups) if (g + 1 > r) r = g + 1;
-  const members: number[][] = Array.from({ length: r }, () => []);
-  groups.forEach((g, v) => members[g]?.push(v));
-  const strength = new Float64Array(r);
-  const offsets = new Uint32Array(r + 1);
-  const targets: number[] = [];
-  const weights: number[] = [];
-  const linkWeight = new Float64Array(r);
-  const touched: number[] = [];
-  for (let g = 0; g < r; g++) {
-    for (const v of members[g] as number[]) {
-      strength[g] = (strength[g] as number) + (level.strength[v] as number);
-      for (let e = level.offsets[v] as number; e < (level.offsets[v + 1] as number); e++) {
-        const h = groups[level.targets[e] as number] as number;
-        if (h === g) continue;
-        if (linkWeight[h] === 0) touched.push(h);
-        linkWeight[h] = (linkWeight[h] as number) + (level.weights[e] as number);
-      }
-    }
-    touched.sort((a, b) => a - b);
-    for (const h of touched) {
-      targets.push(h);
-      weights.push(linkWeight[h] as number);
-      linkWeight[h] = 0;
-    }
-    touched.length = 0;
-    offsets[g + 1] = targets.length;
-  }
-  return { level: { n: r, offsets, targets: Uint32Array.from(targets), weights: Float64Array.from(weights), strength } };
 }

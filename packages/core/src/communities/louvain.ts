@@ -1,22 +1,23 @@
 /**
- * Louvain community detection (Blondel et al. 2008) through graphology-communities-louvain, with
- * the seeded generator and a resolution. The result does not depend on the order nodes were
- * added in: the algorithm runs on the nodes in sorted id order, and communities are numbered
- * 0, 1, … in order of their first node. Communities may come out internally disconnected, a known
- * flaw of Louvain (Traag et al. 2019); use `leiden` where that matters.
+ * Louvain community detection (Blondel, Guillaume, Lambiotte & Lefebvre 2008), optimising
+ * modularity with a resolution γ: move nodes to the neighbouring community with the best gain
+ * until none improves, aggregate each community into a node, repeat until nothing merges. Nodes
+ * are visited in an order shuffled by the seeded generator, from sorted ids, so the same graph and
+ * seed give the same partition whatever the insertion order. Communities may come out internally
+ * disconnected, a known flaw of Louvain (Traag et al. 2019); use `leiden` where that matters.
+ *
+ * Written here rather than through graphology-communities-louvain: on the semiconductor-ev
+ * network its best modularity over ten seeds (0.4758 weighted, 0.4800 unweighted) falls 1.2–1.4 %
+ * short of igraph's `community_multilevel` (0.4825, 0.4859; reference/communities.py), beyond
+ * the 0.5 % we hold ourselves to, and it is slower than igraph on the full Horizon 2020 network.
+ * This one shares Leiden's flat-array local moving and aggregation (local-moving.ts).
  */
-import louvainModule from "graphology-communities-louvain";
-import { UndirectedGraph } from "graphology";
 import type { AnyGraph } from "../model/graph.ts";
-import { createEdgeWeightGetter } from "graphology-utils/getters.js";
 import { seededRandom, type Rng } from "../random/seeded.ts";
-import { assignToNodes, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
-
-// The package is CommonJS (`module.exports = louvain`) with a `export default` declaration: Node
-// hands the function itself to a default import, while TypeScript (NodeNext) types that import
-// as the module object. Take the function whichever way it arrives.
-const louvainLibrary = ((louvainModule as unknown as { default?: typeof louvainModule.default }).default ??
-  louvainModule) as unknown as typeof louvainModule.default;
+import { assignToNodes, weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
+import { aggregateLevel, baseLevel, moveNodesFast } from "./local-moving.ts";
+import { modularity } from "./modularity.ts";
+import { renumber, type CommunityResult } from "./partition.ts";
 
 export interface LouvainOptions extends WeightOptions {
   resolution: number;
@@ -28,54 +29,26 @@ export interface LouvainOptions extends WeightOptions {
 
 export const DEFAULTS: LouvainOptions = { ...WEIGHT_DEFAULTS, weighted: true, resolution: 1, seed: 0, attribute: "community" };
 
-export interface CommunityResult {
-  /** Node id → community number, keys in sorted id order. */
-  communities: Record<string, number>;
-  count: number;
-  modularity: number;
-}
-
 export function louvain(graph: AnyGraph, options: Partial<LouvainOptions> = {}): CommunityResult {
   const settings = { ...DEFAULTS, ...options };
-  const canonical = canonicalCopy(graph, settings);
-  const detailed = louvainLibrary.detailed(canonical, {
-    getEdgeWeight: "weight",
-    resolution: settings.resolution,
-    rng: settings.rng ?? seededRandom(settings.seed),
-  });
-  return { ...renumber(canonical.nodes(), detailed.communities), modularity: detailed.modularity };
+  const csr = weightedCsr(graph, settings);
+  let level = baseLevel(csr);
+  let total = 0;
+  for (const s of level.strength) total += s;
+  const run = { rng: settings.rng ?? seededRandom(settings.seed), gamma: settings.resolution, theta: 0, total };
+  // For each node of the graph, the node of the current level that holds it.
+  const holder = Int32Array.from({ length: level.n }, (_, i) => i);
+  while (total > 0) {
+    const community = Int32Array.from({ length: level.n }, (_, i) => i);
+    const count = moveNodesFast(level, community, run);
+    for (let i = 0; i < holder.length; i++) holder[i] = community[holder[i] as number] as number;
+    if (count === level.n) break;
+    level = aggregateLevel(level, community).level;
+  }
+  const result = renumber(csr.nodes, holder);
+  return { ...result, modularity: modularity(graph, result.communities, settings) };
 }
 
 export function assignLouvain(graph: AnyGraph, options: Partial<LouvainOptions> = {}): void {
   assignToNodes(graph, { ...DEFAULTS, ...options }.attribute, louvain(graph, options).communities);
-}
-
-/** The graph with nodes and edges in sorted order and the weight as asked under "weight". */
-export function canonicalCopy(graph: AnyGraph, { weighted, getEdgeWeight }: WeightOptions): UndirectedGraph {
-  const weightOf = createEdgeWeightGetter(weighted ? getEdgeWeight : () => 1).fromMinimalEntry;
-  const copy = new UndirectedGraph();
-  for (const node of graph.nodes().sort()) copy.addNode(node);
-  const edges = graph.mapEdges((edge, attributes, source, target) => {
-    const [a, b] = source < target ? [source, target] : [target, source];
-    return { a, b, weight: weightOf(edge, attributes) };
-  });
-  edges.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
-  for (const { a, b, weight } of edges) copy.mergeEdge(a, b, { weight });
-  return copy;
-}
-
-/** Community labels renumbered 0, 1, … in order of their first node (in sorted id order). */
-export function renumber(nodes: readonly string[], labels: Readonly<Record<string, number>>): { communities: Record<string, number>; count: number } {
-  const numberOf = new Map<number, number>();
-  const communities: Record<string, number> = {};
-  for (const node of nodes) {
-    const label = labels[node] as number;
-    let number = numberOf.get(label);
-    if (number === undefined) {
-      number = numberOf.size;
-      numberOf.set(label, number);
-    }
-    communities[node] = number;
-  }
-  return { communities, count: numberOf.size };
 }

@@ -31,3 +31,26 @@ export function communityIndices(graph: AnyGraph, nodes: readonly string[], part
   });
   return result;
 }
+
+export interface CommunityResult {
+  /** Node id → community number, keys in sorted id order. */
+  communities: Record<string, number>;
+  count: number;
+  modularity: number;
+}
+
+/** Community labels renumbered 0, 1, … in order of their first node (in sorted id order). */
+export function renumber(nodes: readonly string[], labels: ArrayLike<number>): { communities: Record<string, number>; count: number } {
+  const numberOf = new Map<number, number>();
+  const communities: Record<string, number> = {};
+  nodes.forEach((node, i) => {
+    const label = labels[i] as number;
+    let number = numberOf.get(label);
+    if (number === undefined) {
+      number = numberOf.size;
+      numberOf.set(label, number);
+    }
+    communities[node] = number;
+  });
+  return { communities, count: numberOf.size };
+}
