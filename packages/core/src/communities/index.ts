@@ -8,3 +8,5 @@ export { leiden, assignLeiden, DEFAULTS as LEIDEN_DEFAULTS } from "./leiden.ts";
 export type { LeidenOptions } from "./leiden.ts";
 export { summariseCommunities, DEFAULTS as COMMUNITY_SUMMARY_DEFAULTS } from "./summary.ts";
 export type { CommunitySummary, CommunitySummaryOptions, Share } from "./summary.ts";
+export { connectedComponents } from "./components.ts";
+export type { Components } from "./components.ts";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { connectedComponents } from "../../src/communities/components.ts";
 import { leiden } from "../../src/communities/leiden.ts";
 import { louvain } from "../../src/communities/louvain.ts";
 import { modularity } from "../../src/communities/modularity.ts";
@@ -69,5 +70,19 @@ describe("summariseCommunities", () => {
       regions: [{ value: "unknown", count: 3, share: 1 }],
     });
     expect(second?.countries).toEqual([{ value: "FR", count: 3, share: 1 }]);
+  });
+});
+
+describe("connectedComponents", () => {
+  it("numbers components from the smallest id, whatever the insertion order", () => {
+    const graph = twoTriangles("reverse");
+    graph.dropEdge("C", "D");
+    graph.addNode("G");
+    // Hand count: {A,B,C}, {D,E,F} and the lone G.
+    expect(connectedComponents(graph)).toEqual({
+      components: { A: 0, B: 0, C: 0, D: 1, E: 1, F: 1, G: 2 },
+      count: 3,
+      sizes: [3, 3, 1],
+    });
   });
 });
