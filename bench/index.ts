@@ -1,8 +1,21 @@
 /**
  * `npm run bench`: speed and memory on the full Horizon 2020 data from ../shared/data, beside the
- * peer tools (NetworkX, via Debian's python3) in the same run. Results on stdout, progress on
- * stderr. Never part of `npm test`.
+ * peer tools (NetworkX and igraph, via Debian's python3) in the same run. Results on stdout,
+ * progress on stderr. Never part of `npm test`. `npm run bench -- projection` runs one suite.
  */
+import { benchCentrality } from "./centrality.ts";
 import { benchProjection } from "./projection.ts";
+import { benchSampledBetweenness } from "./sampled-betweenness.ts";
 
-benchProjection();
+const SUITES: Record<string, () => void | Promise<void>> = {
+  projection: benchProjection,
+  "sampled-betweenness": benchSampledBetweenness,
+  centrality: benchCentrality,
+};
+
+const chosen = process.argv.slice(2);
+for (const name of chosen.length > 0 ? chosen : Object.keys(SUITES)) {
+  const suite = SUITES[name];
+  if (suite === undefined) throw new Error(`no benchmark "${name}"; there are: ${Object.keys(SUITES).join(", ")}`);
+  await suite();
+}
