@@ -6,6 +6,7 @@ export * from "./model/index.ts";
 export * from "./projection/index.ts";
 export * from "./centrality/index.ts";
 export * from "./communities/index.ts";
+export * from "./scales/index.ts";
 export * from "./random/index.ts";
 export {
   LinkscaleError,

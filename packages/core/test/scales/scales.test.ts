@@ -1,0 +1,127 @@
+import { UndirectedGraph } from "graphology";
+import { describe, expect, it } from "vitest";
+import { classifyLinks } from "../../src/scales/classify.ts";
+import { greatCircleKm } from "../../src/scales/distance.ts";
+import { defaultHierarchy } from "../../src/scales/hierarchy.ts";
+import { DEFAULT_MACRO_REGIONS } from "../../src/scales/macro-regions.ts";
+import { scaleShares } from "../../src/scales/shares.ts";
+
+// Hand-made places: A and B in the same NUTS-2 region (DEA2) but different NUTS-3; C in Berlin;
+// D in Germany without a region, 2 km from A; E in France; F unknown everywhere; G in Japan;
+// H in the United States (in no bundled macro-region).
+function fixture(): UndirectedGraph {
+  const graph = new UndirectedGraph();
+  graph.addNode("A", { region: "DEA23", country: "DE", lat: 51.2277, lon: 6.7735 });
+  graph.addNode("B", { region: "DEA22", country: "DE" });
+  graph.addNode("C", { region: "DE300", country: "DE" });
+  graph.addNode("D", { country: "DE", lat: 51.24, lon: 6.8 });
+  graph.addNode("E", { region: "FR101", country: "FR" });
+  graph.addNode("F", {});
+  graph.addNode("G", { country: "JP" });
+  graph.addNode("H", { country: "US" });
+  graph.addEdge("A", "B", { weight: 2, firstYear: 2015 });
+  graph.addEdge("A", "C", { weight: 1 });
+  graph.addEdge("A", "D", { weight: 3 });
+  graph.addEdge("A", "E", { weight: 1, firstYear: 2016 });
+  graph.addEdge("D", "E", { weight: 1 });
+  graph.addEdge("A", "F", { weight: 1 });
+  graph.addEdge("G", "A", { weight: 1 });
+  graph.addEdge("H", "A", { weight: 1 });
+  return graph;
+}
+
+const scaleOf = (links: ReturnType<typeof classifyLinks>) =>
+  Object.fromEntries(links.map(({ source, target, scale, rule, unknown }) => [`${source}–${target}`, [scale, rule, unknown.join(",")]]));
+
+describe("classifyLinks", () => {
+  it("names each link by the first level both ends share, skipping and flagging unknown places", () => {
+    expect(scaleOf(classifyLinks(fixture()))).toEqual({
+      "A–B": ["national", "country", ""], // DEA23 ≠ DEA22 as given; same country
+      "A–C": ["national", "country", ""],
+      "A–D": ["national", "country", "region"], // D's region unknown: could have been local
+      "A–E": ["transnational", "beyond", ""],
+      "D–E": ["transnational", "beyond", ""], // different countries: the unknown region cannot matter
+      "A–F": ["unknown", "none", "region,country"], // nothing known of F: never counted as local
+      "A–G": ["transnational", "beyond", ""],
+      "A–H": ["transnational", "beyond", ""],
+    });
+  });
+
+  it("cuts NUTS codes to the chosen level, since they nest by prefix", () => {
+    const nuts2 = scaleOf(classifyLinks(fixture(), { hierarchy: defaultHierarchy({ nutsLevel: 2 }) }));
+    expect(nuts2["A–B"]).toEqual(["local", "region", ""]); // DEA2 = DEA2
+    expect(nuts2["A–C"]).toEqual(["national", "country", ""]); // DEA2 ≠ DE30
+    const nuts1 = scaleOf(classifyLinks(fixture(), { hierarchy: defaultHierarchy({ nutsLevel: 1 }) }));
+    expect(nuts1["A–C"]).toEqual(["national", "country", ""]); // DEA ≠ DE3
+  });
+
+  it("counts ends within R km as local where regions are unknown, and says so", () => {
+    // A–D by hand (flat at this scale): Δlat 0.0123° × 111.195 km = 1.3677 km; Δlon 0.0265° ×
+    // 111.195 km × cos 51.234° = 1.8450 km; √(1.3677² + 1.8450²) = 2.2966 km.
+    expect(greatCircleKm(51.2277, 6.7735, 51.24, 6.8)).toBeCloseTo(2.2966, 3);
+    const links = scaleOf(classifyLinks(fixture(), { localWithinKm: 5 }));
+    expect(links["A–D"]).toEqual(["local", "distance", ""]);
+    expect(scaleOf(classifyLinks(fixture(), { localWithinKm: 1 }))["A–D"]).toEqual(["national", "country", "region"]);
+  });
+
+  it("adds macro-regions: intra- and inter-macro-region, unknown for countries in none", () => {
+    const links = scaleOf(classifyLinks(fixture(), { hierarchy: defaultHierarchy({ macroRegions: DEFAULT_MACRO_REGIONS }) }));
+    expect(links["A–E"]).toEqual(["intra-macro-region", "macroRegion", ""]); // DE, FR: EU27
+    expect(links["A–G"]).toEqual(["inter-macro-region", "beyond", ""]); // EU27, East Asia
+    expect(links["A–H"]).toEqual(["inter-macro-region", "beyond", "macroRegion"]); // US in no macro-region
+  });
+
+  it("takes a user's own chain of levels", () => {
+    const graph = new UndirectedGraph();
+    graph.addNode("p", { cluster: "Fukuoka LSI", city: "Fukuoka", country: "JP" });
+    graph.addNode("q", { cluster: "Fukuoka LSI", city: "Kitakyushu", country: "JP" });
+    graph.addNode("r", { city: "Fukuoka", country: "JP" });
+    graph.addNode("s", { city: "Hsinchu", country: "TW" });
+    graph.addEdge("p", "q");
+    graph.addEdge("p", "r");
+    graph.addEdge("q", "r");
+    graph.addEdge("p", "s");
+    const hierarchy = {
+      levels: [
+        { level: "cluster", scale: "in-cluster", place: "cluster" },
+        { level: "city", scale: "same city", place: "city" },
+        { level: "country", scale: "domestic", place: "country" },
+      ],
+      beyond: "abroad",
+    };
+    expect(scaleOf(classifyLinks(graph, { hierarchy }))).toEqual({
+      "p–q": ["in-cluster", "cluster", ""],
+      "p–r": ["same city", "city", "cluster"], // r's cluster unknown
+      "q–r": ["domestic", "country", ""], // cities differ, so the unknown cluster cannot matter
+      "p–s": ["abroad", "beyond", ""],
+    });
+  });
+});
+
+describe("scaleShares", () => {
+  const report = scaleShares(fixture(), { groupBy: ["country"] });
+
+  it("counts and weighs links by scale for the network", () => {
+    // national: A–B (2), A–C (1), A–D (3); transnational: A–E, D–E, A–G, A–H (1 each); unknown: A–F (1).
+    expect(report.scales).toEqual(["local", "national", "transnational", "unknown"]);
+    expect(report.network).toEqual({
+      links: 8,
+      weight: 11,
+      counts: { local: 0, national: 3, transnational: 4, unknown: 1 },
+      weights: { local: 0, national: 6, transnational: 4, unknown: 1 },
+      countShares: { local: 0, national: 3 / 8, transnational: 4 / 8, unknown: 1 / 8 },
+      weightShares: { local: 0, national: 6 / 11, transnational: 4 / 11, unknown: 1 / 11 },
+      flags: { "unknown:country": 1, "unknown:region": 2 },
+    });
+  });
+
+  it("per organisation, per group and per year", () => {
+    expect(report.byOrganisation["D"]?.counts).toEqual({ local: 0, national: 1, transnational: 1, unknown: 0 });
+    expect(report.byGroup["country"]?.["FR"]?.counts).toEqual({ local: 0, national: 0, transnational: 2, unknown: 0 });
+    expect(report.byGroup["country"]?.["DE"]?.links).toBe(8); // A is German, and in every link
+    expect(report.byGroup["country"]?.["unknown"]?.counts["unknown"]).toBe(1); // F
+    expect(Object.keys(report.byYear)).toEqual(["2015", "2016", "unknown"]);
+    expect(report.byYear["2015"]?.counts["national"]).toBe(1);
+    expect(report.byYear["unknown"]?.links).toBe(6);
+  });
+});
