@@ -7,6 +7,7 @@ export * from "./projection/index.ts";
 export * from "./centrality/index.ts";
 export * from "./communities/index.ts";
 export * from "./scales/index.ts";
+export * from "./groups/index.ts";
 export * from "./random/index.ts";
 export {
   LinkscaleError,

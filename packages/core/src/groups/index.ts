@@ -1,0 +1,12 @@
+export { eiIndex, openness, DEFAULTS as EI_DEFAULTS } from "./ei-index.ts";
+export type { EiIndex, EiOptions, EiResult, Openness } from "./ei-index.ts";
+export { eiPermutationTest, DEFAULTS as EI_PERMUTATION_DEFAULTS } from "./ei-permutation.ts";
+export type { EiPermutationOptions, EiPermutationResult, EiTest } from "./ei-permutation.ts";
+export { permutationTest } from "./permutation.ts";
+export type { PermutationOptions, PermutationSummary } from "./permutation.ts";
+export { mixingMatrix, DEFAULTS as MIXING_DEFAULTS } from "./mixing-matrix.ts";
+export type { MixingMatrix, MixingOptions } from "./mixing-matrix.ts";
+export { gatekeepers, DEFAULTS as GATEKEEPER_DEFAULTS } from "./gatekeepers.ts";
+export type { Gatekeeper, GatekeeperOptions, GroupGatekeepers } from "./gatekeepers.ts";
+export { groupIndices } from "./group-index.ts";
+export type { GroupBy, Groups } from "./group-index.ts";
