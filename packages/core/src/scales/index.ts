@@ -7,3 +7,5 @@ export type { ClassifyOptions, LinkScale } from "./classify.ts";
 export { scaleShares, DEFAULTS as SHARES_DEFAULTS } from "./shares.ts";
 export type { ScaleReport, ScaleShares, SharesOptions } from "./shares.ts";
 export { greatCircleKm, EARTH_RADIUS_KM } from "./distance.ts";
+export { distanceDecay, linkDistances, DEFAULTS as DISTANCE_DECAY_DEFAULTS } from "./distance-decay.ts";
+export type { DistanceBin, DistanceDecay, DistanceDecayOptions } from "./distance-decay.ts";

@@ -1,0 +1,105 @@
+/**
+ * How far links reach: the great-circle length of every link whose ends both have coordinates,
+ * and the distance-decay profile: links counted in logarithmic distance bins (`binsPerDecade`
+ * per factor of ten, from 1 km; shorter links fall in a first 0–1 km bin), with the density of
+ * links per km in each bin, and the slope of the log–log tail, fitted by least squares to
+ * log10(density) against log10(bin centre) over the non-empty bins from the densest one on
+ * (or from `tailFromKm`). A slope near −1 to −2 is the gravity-like decay the literature reports.
+ */
+import type { AnyGraph } from "../model/graph.ts";
+import { createEdgeWeightGetter } from "graphology-utils/getters.js";
+import type { EdgeWeight } from "../model/csr.ts";
+import { greatCircleKm } from "./distance.ts";
+
+export interface DistanceDecayOptions {
+  binsPerDecade: number;
+  tailFromKm?: number;
+  getEdgeWeight: EdgeWeight;
+}
+
+export const DEFAULTS: DistanceDecayOptions = { binsPerDecade: 4, getEdgeWeight: "weight" };
+
+export interface DistanceBin {
+  fromKm: number;
+  toKm: number;
+  links: number;
+  weight: number;
+  /** Links per km of the bin's width. */
+  density: number;
+}
+
+export interface DistanceDecay {
+  /** Links with coordinates at both ends, and those without. */
+  measured: number;
+  unmeasured: number;
+  meanKm: number | null;
+  medianKm: number | null;
+  bins: DistanceBin[];
+  tail: { slope: number; intercept: number; rSquared: number; bins: number } | null;
+}
+
+function coordinates(attributes: Record<string, unknown>): [number, number] | undefined {
+  const { lat, lon } = attributes;
+  return typeof lat === "number" && typeof lon === "number" ? [lat, lon] : undefined;
+}
+
+/** Link lengths in km, sorted by (source, target); links without coordinates are left out. */
+export function linkDistances(graph: AnyGraph): Array<{ source: string; target: string; km: number }> {
+  const result = graph.mapEdges((_edge, _attributes, a, b, aAttributes, bAttributes) => {
+    const p = coordinates(aAttributes);
+    const q = coordinates(bAttributes);
+    const [source, target] = a < b ? [a, b] : [b, a];
+    return p && q ? { source, target, km: greatCircleKm(p[0], p[1], q[0], q[1]) } : undefined;
+  });
+  return result
+    .filter((link): link is { source: string; target: string; km: number } => link !== undefined)
+    .sort((x, y) => (x.source < y.source ? -1 : x.source > y.source ? 1 : x.target < y.target ? -1 : 1));
+}
+
+export function distanceDecay(graph: AnyGraph, options: Partial<DistanceDecayOptions> = {}): DistanceDecay {
+  const { binsPerDecade, tailFromKm, getEdgeWeight } = { ...DEFAULTS, ...options };
+  const weightOf = createEdgeWeightGetter(getEdgeWeight).fromMinimalEntry;
+  const links = linkDistances(graph);
+  const kms = links.map((l) => l.km).sort((a, b) => a - b);
+  const binOf = (km: number) => (km < 1 ? 0 : 1 + Math.floor(Math.log10(km) * binsPerDecade + 1e-12));
+  const last = kms.length > 0 ? binOf(kms[kms.length - 1] as number) : -1;
+  const bins: DistanceBin[] = Array.from({ length: last + 1 }, (_, i) => {
+    const fromKm = i === 0 ? 0 : 10 ** ((i - 1) / binsPerDecade);
+    return { fromKm, toKm: 10 ** (i / binsPerDecade), links: 0, weight: 0, density: 0 };
+  });
+  for (const { source, target, km } of links) {
+    const bin = bins[binOf(km)] as DistanceBin;
+    bin.links++;
+    bin.weight += weightOf(graph.edge(source, target) as string, graph.getEdgeAttributes(source, target));
+  }
+  for (const bin of bins) bin.density = bin.links / (bin.toKm - bin.fromKm);
+
+  const densest = bins.reduce((best, bin, i) => (bin.density > (bins[best]?.density ?? -1) ? i : best), 0);
+  const tailBins = bins.filter((bin, i) => bin.links > 0 && i > 0 && (tailFromKm === undefined ? i >= densest : bin.fromKm >= tailFromKm));
+  return {
+    measured: links.length,
+    unmeasured: graph.size - links.length,
+    meanKm: kms.length > 0 ? kms.reduce((s, v) => s + v, 0) / kms.length : null,
+    medianKm: kms.length === 0 ? null : kms.length % 2 === 1 ? (kms[(kms.length - 1) / 2] as number) : ((kms[kms.length / 2 - 1] as number) + (kms[kms.length / 2] as number)) / 2,
+    bins,
+    tail: fit(tailBins.map((bin) => [Math.log10(Math.sqrt(bin.fromKm * bin.toKm)), Math.log10(bin.density)])),
+  };
+}
+
+/** Ordinary least squares of y on x; null with fewer than two points. */
+function fit(points: Array<[number, number]>): DistanceDecay["tail"] {
+  const n = points.length;
+  if (n < 2) return null;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (const [x, y] of points) {
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2;
+    syy += (y - my) ** 2;
+  }
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx, rSquared: syy === 0 ? 1 : (sxy * sxy) / (sxx * syy), bins: n };
+}
