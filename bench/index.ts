@@ -6,11 +6,13 @@
 import { benchCentrality } from "./centrality.ts";
 import { benchProjection } from "./projection.ts";
 import { benchSampledBetweenness } from "./sampled-betweenness.ts";
+import { benchScales } from "./scales.ts";
 
 const SUITES: Record<string, () => void | Promise<void>> = {
   projection: benchProjection,
   "sampled-betweenness": benchSampledBetweenness,
   centrality: benchCentrality,
+  scales: benchScales,
 };
 
 const chosen = process.argv.slice(2);

@@ -41,7 +41,24 @@ const CHANGES = [
 
 /** The graph as CSR, weighted by `weight`; built once per graph and weight until it changes. */
 export function toCsr(graph: AnyGraph, weight: EdgeWeight = "weight"): Csr {
-  if (typeof weight === "function") return buildCsr(graph, weight);
+  if (typeof weight === "function") return buildCsr(graph, createEdgeWeightGetter(weight).fromMinimalEntry);
+  return cached(graph, weight, () => buildCsr(graph, createEdgeWeightGetter(weight).fromMinimalEntry));
+}
+
+/**
+ * A numeric edge attribute aligned with the CSR's entries (NaN where an edge lacks it), as the
+ * CSR's `weights` are: a link's year, say. Cached like the CSR.
+ */
+export function csrEdgeValues(graph: AnyGraph, attribute: string): Float64Array {
+  return cached(graph, `\u0000${attribute}`, () =>
+    buildCsr(graph, (_edge, attributes) => {
+      const value = attributes[attribute];
+      return typeof value === "number" ? value : NaN;
+    }),
+  ).weights;
+}
+
+function cached(graph: AnyGraph, key: string, build: () => Csr): Csr {
   let byWeight = cache.get(graph);
   if (byWeight === undefined) {
     const entry = new Map<string, Csr>();
@@ -50,16 +67,15 @@ export function toCsr(graph: AnyGraph, weight: EdgeWeight = "weight"): Csr {
     const forget = () => entry.clear();
     for (const event of CHANGES) graph.on(event, forget);
   }
-  let csr = byWeight.get(weight);
+  let csr = byWeight.get(key);
   if (csr === undefined) {
-    csr = buildCsr(graph, weight);
-    byWeight.set(weight, csr);
+    csr = build();
+    byWeight.set(key, csr);
   }
   return csr;
 }
 
-function buildCsr(graph: AnyGraph, weight: EdgeWeight): Csr {
-  const weightOf = createEdgeWeightGetter(weight).fromMinimalEntry;
+function buildCsr(graph: AnyGraph, valueOf: (edge: string, attributes: Attributes) => number): Csr {
   const nodes = graph.nodes().sort();
   const indexOf = new Map<string, number>();
   nodes.forEach((node, i) => indexOf.set(node, i));
@@ -73,7 +89,7 @@ function buildCsr(graph: AnyGraph, weight: EdgeWeight): Csr {
     const t = indexOf.get(target) as number;
     ends[e] = s;
     ends[e + 1] = t;
-    values[e >> 1] = weightOf(edge, attributes);
+    values[e >> 1] = valueOf(edge, attributes);
     e += 2;
     if (s !== t) {
       (offsets[s + 1] as number)++;

@@ -3,13 +3,13 @@
  * (its own links), for each group of organisations by any node attribute (links with at least
  * one end in the group, each counted once per group), and for each year (links by the year they
  * first appear, `firstYear`). Flags of unknown places are counted beside, as `unknown:<level>`.
+ * One pass over the CSR's classified links into flat tallies.
  */
-import type { Attributes } from "graphology-types";
-import { createEdgeWeightGetter } from "graphology-utils/getters.js";
 import type { AnyGraph } from "../model/graph.ts";
-import type { EdgeWeight } from "../model/csr.ts";
+import { csrEdgeValues, toCsr, type EdgeWeight } from "../model/csr.ts";
 import { UNKNOWN } from "../model/describe.ts";
-import { classifyLinks, DEFAULTS as CLASSIFY_DEFAULTS, UNKNOWN_SCALE, type ClassifyOptions, type LinkScale } from "./classify.ts";
+import { groupIndices } from "../groups/group-index.ts";
+import { classifyCsr, DEFAULTS as CLASSIFY_DEFAULTS, type ClassifyOptions } from "./classify.ts";
 
 export interface ScaleShares {
   links: number;
@@ -43,80 +43,123 @@ export interface ScaleReport {
 
 export function scaleShares(graph: AnyGraph, options: Partial<SharesOptions> = {}): ScaleReport {
   const settings = { ...DEFAULTS, ...options };
-  const scales = [...settings.hierarchy.levels.map((l) => l.scale), settings.hierarchy.beyond, UNKNOWN_SCALE];
-  const weightOf = createEdgeWeightGetter(settings.getEdgeWeight).fromMinimalEntry;
-  const tally = new Tally(scales);
+  const csr = toCsr(graph, settings.getEdgeWeight);
+  const { nodes, offsets, targets, weights } = csr;
+  const n = nodes.length;
+  const { scales, scale, flags } = classifyCsr(graph, csr, settings);
+  const levels = settings.hierarchy.levels.map((l) => l.level);
+  const years = csrEdgeValues(graph, "firstYear");
+  const groupings = settings.groupBy.map((attribute) => groupIndices(graph, nodes, attribute));
+  const yearIndex = new Map<number, number>();
 
-  for (const link of classifyLinks(graph, settings)) {
-    const edge = graph.edge(link.source, link.target) as string;
-    const attributes = graph.getEdgeAttributes(edge);
-    const w = weightOf(edge, attributes);
-    tally.add("network", link, w);
-    tally.add(`o\u0000${link.source}`, link, w);
-    tally.add(`o\u0000${link.target}`, link, w);
-    for (const attribute of settings.groupBy) {
-      const a = groupOf(graph.getNodeAttributes(link.source), attribute);
-      const b = groupOf(graph.getNodeAttributes(link.target), attribute);
-      tally.add(`g\u0000${attribute}\u0000${a}`, link, w);
-      if (b !== a) tally.add(`g\u0000${attribute}\u0000${b}`, link, w);
+  const network = new Tally(1, scales.length, levels.length);
+  const byNode = new Tally(n, scales.length, levels.length);
+  const byGroup = groupings.map((g) => new Tally(g.names.length, scales.length, levels.length));
+  const yearKeys: number[] = [];
+  const byYear = new Tally(0, scales.length, levels.length);
+
+  for (let u = 0; u < n; u++) {
+    for (let k = offsets[u] as number; k < (offsets[u + 1] as number); k++) {
+      const v = targets[k] as number;
+      if (v <= u) continue;
+      const s = scale[k] as number;
+      const w = weights[k] as number;
+      const f = flags[k] as number;
+      network.add(0, s, w, f);
+      byNode.add(u, s, w, f);
+      byNode.add(v, s, w, f);
+      groupings.forEach(({ of }, i) => {
+        const tally = byGroup[i] as Tally;
+        tally.add(of[u] as number, s, w, f);
+        if (of[v] !== of[u]) tally.add(of[v] as number, s, w, f);
+      });
+      const year = Number.isNaN(years[k]) ? 0 : (years[k] as number); // 0: unknown
+      let y = yearIndex.get(year);
+      if (y === undefined) {
+        y = yearKeys.length;
+        yearIndex.set(year, y);
+        yearKeys.push(year);
+        byYear.grow(y + 1);
+      }
+      byYear.add(y, s, w, f);
     }
-    const year = attributes["firstYear"];
-    tally.add(`y\u0000${typeof year === "number" ? year : UNKNOWN}`, link, w);
   }
 
-  const byOrganisation: Record<string, ScaleShares> = {};
-  for (const node of graph.nodes().sort()) byOrganisation[node] = tally.shares(`o\u0000${node}`);
-  const byGroup: Record<string, Record<string, ScaleShares>> = {};
-  for (const attribute of settings.groupBy) {
-    const groups = new Set(graph.mapNodes((_node, attributes) => groupOf(attributes, attribute)));
-    byGroup[attribute] = Object.fromEntries([...groups].sort().map((group) => [group, tally.shares(`g\u0000${attribute}\u0000${group}`)]));
-  }
-  const years = tally.keys("y\u0000").sort();
-  const byYear = Object.fromEntries(years.map((year) => [year, tally.shares(`y\u0000${year}`)]));
-  return { scales, network: tally.shares("network"), byOrganisation, byGroup, byYear };
+  const shares = (tally: Tally, row: number) => tally.shares(row, scales, levels);
+  const yearOrder = yearKeys.map((year, y) => [year === 0 ? UNKNOWN : String(year), y] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    scales,
+    network: shares(network, 0),
+    byOrganisation: Object.fromEntries(nodes.map((node, u) => [node, shares(byNode, u)])),
+    byGroup: Object.fromEntries(
+      settings.groupBy.map((attribute, i) => [
+        attribute,
+        Object.fromEntries((groupings[i]?.names ?? []).map((name, g) => [name, shares(byGroup[i] as Tally, g)])),
+      ]),
+    ),
+    byYear: Object.fromEntries(yearOrder.map(([key, y]) => [key, shares(byYear, y)])),
+  };
 }
 
-function groupOf(attributes: Attributes, attribute: string): string {
-  const value = attributes[attribute];
-  return typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : UNKNOWN;
-}
-
-/** Counts and weights per scale under string keys. */
+/** Counts, weights and flags per scale for rows (organisations, groups, years), in flat arrays. */
 class Tally {
-  private readonly entries = new Map<string, { counts: Float64Array; weights: Float64Array; flags: Map<string, number> }>();
-  constructor(private readonly scales: readonly string[]) {}
+  private counts: Float64Array;
+  private weights: Float64Array;
+  private flags: Float64Array;
 
-  add(key: string, { scale, unknown }: LinkScale, weight: number): void {
-    let entry = this.entries.get(key);
-    if (entry === undefined) {
-      entry = { counts: new Float64Array(this.scales.length), weights: new Float64Array(this.scales.length), flags: new Map() };
-      this.entries.set(key, entry);
+  constructor(
+    rows: number,
+    private readonly scaleCount: number,
+    private readonly levelCount: number,
+  ) {
+    this.counts = new Float64Array(rows * scaleCount);
+    this.weights = new Float64Array(rows * scaleCount);
+    this.flags = new Float64Array(rows * levelCount);
+  }
+
+  grow(rows: number): void {
+    const grown = (old: Float64Array, width: number) => {
+      const next = new Float64Array(rows * width);
+      next.set(old);
+      return next;
+    };
+    this.counts = grown(this.counts, this.scaleCount);
+    this.weights = grown(this.weights, this.scaleCount);
+    this.flags = grown(this.flags, this.levelCount);
+  }
+
+  add(row: number, scale: number, weight: number, flags: number): void {
+    const cell = row * this.scaleCount + scale;
+    this.counts[cell] = (this.counts[cell] as number) + 1;
+    this.weights[cell] = (this.weights[cell] as number) + weight;
+    for (let l = 0; flags !== 0 && l < this.levelCount; l++) {
+      if ((flags & (1 << l)) !== 0) this.flags[row * this.levelCount + l] = (this.flags[row * this.levelCount + l] as number) + 1;
     }
-    const i = this.scales.indexOf(scale);
-    entry.counts[i] = (entry.counts[i] as number) + 1;
-    entry.weights[i] = (entry.weights[i] as number) + weight;
-    for (const level of unknown) entry.flags.set(`unknown:${level}`, (entry.flags.get(`unknown:${level}`) ?? 0) + 1);
   }
 
-  keys(prefix: string): string[] {
-    return [...this.entries.keys()].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
-  }
-
-  shares(key: string): ScaleShares {
-    const entry = this.entries.get(key);
-    const counts = entry?.counts ?? new Float64Array(this.scales.length);
-    const weights = entry?.weights ?? new Float64Array(this.scales.length);
-    const links = counts.reduce((s, v) => s + v, 0);
-    const weight = weights.reduce((s, v) => s + v, 0);
-    const record = (values: Float64Array, scale = 1) => Object.fromEntries(this.scales.map((s, i) => [s, (values[i] as number) * scale]));
+  shares(row: number, scales: readonly string[], levels: readonly string[]): ScaleShares {
+    const at = (values: Float64Array, i: number) => values[row * this.scaleCount + i] as number;
+    let links = 0;
+    let weight = 0;
+    for (let i = 0; i < scales.length; i++) {
+      links += at(this.counts, i);
+      weight += at(this.weights, i);
+    }
+    const record = (values: Float64Array, scale: number) => Object.fromEntries(scales.map((s, i) => [s, at(values, i) * scale]));
+    const flags: Record<string, number> = {};
+    levels
+      .map((level, l) => [`unknown:${level}`, this.flags[row * this.levelCount + l] as number] as const)
+      .filter(([, count]) => count > 0)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .forEach(([key, count]) => (flags[key] = count));
     return {
       links,
       weight,
-      counts: record(counts),
-      weights: record(weights),
-      countShares: record(counts, links > 0 ? 1 / links : 0),
-      weightShares: record(weights, weight > 0 ? 1 / weight : 0),
-      flags: Object.fromEntries([...(entry?.flags ?? new Map<string, number>())].sort()),
+      counts: record(this.counts, 1),
+      weights: record(this.weights, 1),
+      countShares: record(this.counts, links > 0 ? 1 / links : 0),
+      weightShares: record(this.weights, weight > 0 ? 1 / weight : 0),
+      flags,
     };
   }
 }

@@ -1,0 +1,86 @@
+/**
+ * The multi-scalar metrics on the FULL Horizon 2020 network: classification + shares + E-I +
+ * mixing matrix, against one typed-array pass over the edges (the floor any implementation must
+ * pay) and against pandas computing the same shares in the same run; then 1000 E-I permutations.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { csrEdgeValues, eiIndex, eiPermutationTest, mixingMatrix, scaleShares, toCsr } from "@linkscale/core";
+import { fullH2020 } from "./networks.ts";
+import { PYTHON } from "./shared.ts";
+import { printTable } from "./table.ts";
+
+export function benchScales(): void {
+  process.stderr.write("scales: loading the full H2020 network…\n");
+  const graph = fullH2020();
+  // The flat indexes every metric shares, built once per graph: reported on their own.
+  let start = performance.now();
+  const csr = toCsr(graph);
+  csrEdgeValues(graph, "firstYear");
+  const indexes = (performance.now() - start) / 1000;
+  const country = csr.nodes.map((node) => String(graph.getNodeAttribute(node, "country") ?? ""));
+
+  // The floor: one pass over the CSR's edges, tallying same-country weight.
+  const codes = new Map<string, number>();
+  const code = Int32Array.from(country, (c) => (codes.has(c) ? (codes.get(c) as number) : (codes.set(c, codes.size), codes.size - 1)));
+  start = performance.now();
+  let same = 0;
+  for (let u = 0; u < csr.nodes.length; u++) {
+    for (let k = csr.offsets[u] as number; k < (csr.offsets[u + 1] as number); k++) {
+      if (code[csr.targets[k] as number] === code[u]) same += csr.weights[k] as number;
+    }
+  }
+  const floor = (performance.now() - start) / 1000;
+
+  start = performance.now();
+  const shares = scaleShares(graph, { groupBy: ["country"] });
+  const sharesSeconds = (performance.now() - start) / 1000;
+  start = performance.now();
+  eiIndex(graph);
+  mixingMatrix(graph);
+  const eiSeconds = (performance.now() - start) / 1000;
+
+  const folder = mkdtempSync(join(tmpdir(), "linkscale-bench-"));
+  let pandas: { seconds: number; national: number };
+  try {
+    const lines = [`n\t${csr.nodes.length}`];
+    for (let u = 0; u < csr.nodes.length; u++) {
+      for (let k = csr.offsets[u] as number; k < (csr.offsets[u + 1] as number); k++) {
+        if (u < (csr.targets[k] as number)) lines.push(`${u}\t${csr.targets[k]}\t${csr.weights[k]}`);
+      }
+    }
+    writeFileSync(join(folder, "edges.tsv.gz"), gzipSync(lines.join("\n") + "\n"));
+    writeFileSync(join(folder, "nodes.tsv"), country.map((c, i) => `${i}\t${c}`).join("\n") + "\n");
+    process.stderr.write("scales: pandas…\n");
+    const script = fileURLToPath(new URL("./peers/scales_pandas.py", import.meta.url));
+    pandas = JSON.parse(execFileSync(PYTHON, [script, join(folder, "edges.tsv.gz"), join(folder, "nodes.tsv")], { encoding: "utf8" }));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+
+  process.stderr.write("scales: 1000 E-I permutations…\n");
+  start = performance.now();
+  const test = eiPermutationTest(graph, { permutations: 1000, seed: 1 });
+  const permutationSeconds = (performance.now() - start) / 1000;
+
+  console.log(`\nMulti-scalar metrics on the full H2020 network (${graph.order} organisations, ${graph.size} links; same-country weight ${same})`);
+  printTable(
+    ["step", "seconds", "vs one typed pass"],
+    [
+      ["indexes: CSR and link years (once per graph)", indexes.toFixed(3), ""],
+      ["one typed-array pass over the edges", floor.toFixed(3), "1x"],
+      ["classification + shares (network, organisation, country, year)", sharesSeconds.toFixed(3), `${(sharesSeconds / floor).toFixed(1)}x`],
+      ["E-I + country x country matrix", eiSeconds.toFixed(3), `${(eiSeconds / floor).toFixed(1)}x`],
+      ["pandas: same-country shares, E-I, matrix", pandas.seconds.toFixed(3), `${(pandas.seconds / floor).toFixed(1)}x`],
+      ["1000 E-I permutations (one thread)", permutationSeconds.toFixed(3), ""],
+    ],
+  );
+  console.log(
+    `national links: linkscale ${shares.network.counts["national"]}, pandas ${pandas.national}; ` +
+      `network E-I ${test.network.counted.observed.toFixed(4)}, expected ${test.network.counted.expected.toFixed(4)} (analytic ${test.network.analyticExpected.toFixed(4)})`,
+  );
+}
