@@ -6,7 +6,7 @@
  * its self-organisation against its outward ties.
  */
 import type { AnyGraph } from "../model/graph.ts";
-import { toCsr, type Csr, type EdgeWeight } from "../model/csr.ts";
+import { edgeList, toCsr, type EdgeList, type EdgeWeight } from "../model/csr.ts";
 import { groupIndices, type GroupBy, type Groups } from "./group-index.ts";
 
 export interface Openness {
@@ -41,30 +41,24 @@ export function openness(E: number, I: number): Openness {
 }
 
 /** Per group: [E counted, I counted, E weighted, I weighted]; the network total last. */
-export function tallyEi(csr: Csr, group: Int32Array, groups: number): Float64Array {
-  const { offsets, targets, weights } = csr;
+export function tallyEi({ source, target, weight }: EdgeList, group: Int32Array, groups: number): Float64Array {
   const tally = new Float64Array((groups + 1) * 4);
   const net = groups * 4;
-  for (let u = 0; u < group.length; u++) {
-    const g = group[u] as number;
-    for (let k = offsets[u] as number; k < (offsets[u + 1] as number); k++) {
-      const v = targets[k] as number;
-      if (v <= u) continue;
-      const h = group[v] as number;
-      const w = weights[k] as number;
-      if (g === h) {
-        tally[g * 4 + 1] = (tally[g * 4 + 1] as number) + 1;
-        tally[g * 4 + 3] = (tally[g * 4 + 3] as number) + w;
-        tally[net + 1] = (tally[net + 1] as number) + 1;
-        tally[net + 3] = (tally[net + 3] as number) + w;
-      } else {
-        for (const x of [g, h]) {
-          tally[x * 4] = (tally[x * 4] as number) + 1;
-          tally[x * 4 + 2] = (tally[x * 4 + 2] as number) + w;
-        }
-        tally[net] = (tally[net] as number) + 1;
-        tally[net + 2] = (tally[net + 2] as number) + w;
-      }
+  const add = (at: number, w: number) => {
+    tally[at] = (tally[at] as number) + 1;
+    tally[at + 2] = (tally[at + 2] as number) + w;
+  };
+  for (let e = 0; e < source.length; e++) {
+    const g = group[source[e] as number] as number;
+    const h = group[target[e] as number] as number;
+    const w = weight[e] as number;
+    if (g === h) {
+      add(g * 4 + 1, w);
+      add(net + 1, w);
+    } else {
+      add(g * 4, w);
+      add(h * 4, w);
+      add(net, w);
     }
   }
   return tally;
@@ -74,7 +68,7 @@ export function eiIndex(graph: AnyGraph, options: Partial<EiOptions> = {}): EiRe
   const { groupBy, getEdgeWeight } = { ...DEFAULTS, ...options };
   const csr = toCsr(graph, getEdgeWeight);
   const groups: Groups = groupIndices(graph, csr.nodes, groupBy);
-  const tally = tallyEi(csr, groups.of, groups.names.length);
+  const tally = tallyEi(edgeList(csr), groups.of, groups.names.length);
   const at = (g: number): EiIndex => ({
     counted: openness(tally[g * 4] as number, tally[g * 4 + 1] as number),
     weighted: openness(tally[g * 4 + 2] as number, tally[g * 4 + 3] as number),

@@ -6,7 +6,7 @@
  * group with probability p = Σ n_g (n_g − 1) / (n (n − 1)), so E[E-I] = 1 − 2p.
  */
 import type { AnyGraph } from "../model/graph.ts";
-import { toCsr } from "../model/csr.ts";
+import { edgeList, toCsr } from "../model/csr.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
 import { DEFAULTS as EI_DEFAULTS, tallyEi, type EiOptions } from "./ei-index.ts";
 import { groupIndices } from "./group-index.ts";
@@ -36,8 +36,9 @@ export function eiPermutationTest(graph: AnyGraph, options: Partial<EiPermutatio
   const csr = toCsr(graph, settings.getEdgeWeight);
   const { names, of } = groupIndices(graph, csr.nodes, settings.groupBy);
   const k = names.length;
+  const edges = edgeList(csr);
   const statistic = (labels: Int32Array): Float64Array => {
-    const tally = tallyEi(csr, labels, k);
+    const tally = tallyEi(edges, labels, k);
     const out = new Float64Array((k + 1) * 2);
     for (let g = 0; g <= k; g++) {
       const [E, I, Ew, Iw] = [tally[g * 4], tally[g * 4 + 1], tally[g * 4 + 2], tally[g * 4 + 3]] as number[];

@@ -141,3 +141,29 @@ export function byNode(nodes: readonly string[], values: ArrayLike<number>): Rec
   for (let i = 0; i < nodes.length; i++) result[nodes[i] as string] = values[i] as number;
   return result;
 }
+
+/** Each undirected link once (source index < target index), as three aligned arrays. */
+export interface EdgeList {
+  source: Uint32Array;
+  target: Uint32Array;
+  weight: Float64Array;
+}
+
+export function edgeList({ offsets, targets, weights }: Csr): EdgeList {
+  const m = targets.length;
+  const source = new Uint32Array(m);
+  const target = new Uint32Array(m);
+  const weight = new Float64Array(m);
+  let e = 0;
+  for (let u = 0; u + 1 < offsets.length; u++) {
+    for (let k = offsets[u] as number; k < (offsets[u + 1] as number); k++) {
+      const v = targets[k] as number;
+      if (v < u) continue;
+      source[e] = u;
+      target[e] = v;
+      weight[e] = weights[k] as number;
+      e++;
+    }
+  }
+  return { source: source.slice(0, e), target: target.slice(0, e), weight: weight.slice(0, e) };
+}
