@@ -1,9 +1,6 @@
 // Centrality on the bundled semiconductor-ev network (765 organisations, 38,733 links, weight =
 // shared projects) against datasets/semiconductor-ev/reference/centrality.py, which computed every
 // expected number with NetworkX 2.8.8 and python-igraph 0.10.2 (Debian) into centrality.json.gz.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { betweenness } from "../../src/centrality/betweenness.ts";
 import { closeness } from "../../src/centrality/closeness.ts";
@@ -14,26 +11,15 @@ import { harmonic } from "../../src/centrality/harmonic.ts";
 import { pagerank } from "../../src/centrality/pagerank.ts";
 import { strength } from "../../src/centrality/strength.ts";
 import { transitivity } from "../../src/centrality/transitivity.ts";
-import { projectParticipations } from "../../src/projection/project.ts";
+import { reference as readReference, semiconductorEv } from "../bundled.ts";
 
-const dataset = fileURLToPath(new URL("../../../../datasets/semiconductor-ev/", import.meta.url));
 type Values = Record<string, number>;
-const reference = JSON.parse(gunzipSync(readFileSync(dataset + "reference/centrality.json.gz")).toString("utf8")) as {
+const reference = readReference<{
   networkx: Record<"unweighted" | "weighted", Record<string, Values>> & { graph: Record<string, number> };
   igraph: Record<"unweighted" | "weighted", Record<string, Values>> & { graph: Record<string, number> };
   weightedPathTies: { betweennessExactTies: Values };
-};
-
-// participations.csv has no quoted fields: project,org,role,year.
-const participations = readFileSync(dataset + "participations.csv", "utf8")
-  .trim()
-  .split("\n")
-  .slice(1)
-  .map((line) => {
-    const [project, org, , year] = line.split(",") as [string, string, string, string];
-    return { project, org, year: Number(year) };
-  });
-const graph = projectParticipations(participations);
+}>("centrality.json.gz");
+const graph = semiconductorEv();
 
 function expectClose(actual: Values, expected: Values | undefined, tolerance = 1e-9): void {
   expect(expected).toBeDefined();

@@ -2,16 +2,13 @@
 // datasets/semiconductor-ev/reference/communities.py (python-igraph 0.10.2 community_multilevel
 // and community_leiden(objective_function="modularity") over seeds 0–9; NetworkX 2.8.8
 // community.modularity of fixed partitions), stored in communities.json.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { leiden } from "../../src/communities/leiden.ts";
 import { louvain } from "../../src/communities/louvain.ts";
 import { modularity } from "../../src/communities/modularity.ts";
-import { projectParticipations } from "../../src/projection/project.ts";
+import { reference as readReference, semiconductorEv } from "../bundled.ts";
 import { communitiesAreConnected } from "../fixtures.ts";
 
-const dataset = fileURLToPath(new URL("../../../../datasets/semiconductor-ev/", import.meta.url));
 interface Best {
   bestModularity: number;
 }
@@ -19,20 +16,11 @@ interface Check {
   partition: Record<string, string | number>;
   networkx: Record<"weighted" | "unweighted", Record<string, number>>;
 }
-const reference = JSON.parse(readFileSync(dataset + "reference/communities.json", "utf8")) as {
+const reference = readReference<{
   igraph: Record<"louvain" | "leiden", Record<"weighted" | "unweighted", Best>>;
   checkPartitions: Record<string, Check>;
-};
-// participations.csv has no quoted fields: project,org,role,year.
-const participations = readFileSync(dataset + "participations.csv", "utf8")
-  .trim()
-  .split("\n")
-  .slice(1)
-  .map((line) => {
-    const [project, org] = line.split(",") as [string, string];
-    return { project, org };
-  });
-const graph = projectParticipations(participations);
+}>("communities.json");
+const graph = semiconductorEv();
 const SEEDS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 describe.each([
