@@ -8,6 +8,8 @@ export * from "./centrality/index.ts";
 export * from "./communities/index.ts";
 export * from "./scales/index.ts";
 export * from "./groups/index.ts";
+export * from "./brokerage/index.ts";
+export * from "./triple-helix/index.ts";
 export * from "./random/index.ts";
 export {
   LinkscaleError,

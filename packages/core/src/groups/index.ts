@@ -10,3 +10,5 @@ export { gatekeepers, DEFAULTS as GATEKEEPER_DEFAULTS } from "./gatekeepers.ts";
 export type { Gatekeeper, GatekeeperOptions, GroupGatekeepers } from "./gatekeepers.ts";
 export { groupIndices } from "./group-index.ts";
 export type { GroupBy, Groups } from "./group-index.ts";
+export { assortativity, DEFAULTS as ASSORTATIVITY_DEFAULTS } from "./assortativity.ts";
+export type { AssortativityOptions } from "./assortativity.ts";

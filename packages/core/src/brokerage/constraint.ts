@@ -1,0 +1,93 @@
+/**
+ * Burt's constraint and hierarchy (Burt 1992, "Structural Holes", ch. 2). With p_ij the share of
+ * i's tie weight spent on j (w_ij / Σ_k w_ik), the local constraint of j on i is
+ * c_ij = (p_ij + Σ_q p_iq p_qj)², summed over the contacts q that i and j share; a node's
+ * constraint is Σ_j c_ij over its contacts: high when its partners are few and tied to each other,
+ * low for a broker across structural holes. As NetworkX's `constraint` and `local_constraint`.
+ * Hierarchy, missing from NetworkX, is how unevenly that constraint is concentrated on one contact
+ * (Burt 1992, p. 71; the form UCINET computes):
+ *     H_i = Σ_j (c_ij / (C_i/N_i)) ln(c_ij / (C_i/N_i)) / (N_i ln N_i),
+ * with C_i the constraint and N_i the number of contacts; 0 when all contacts constrain equally,
+ * 1 when one does all. Undefined (null) for nodes with fewer than two contacts, as constraint is
+ * for isolated ones.
+ */
+import type { AnyGraph } from "../model/graph.ts";
+import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
+import type { Csr } from "../model/csr.ts";
+
+export interface ConstraintOptions extends WeightOptions {}
+
+export const DEFAULTS: ConstraintOptions = { ...WEIGHT_DEFAULTS };
+
+export interface StructuralConstraint {
+  /** Node id → constraint; null for an isolated node. */
+  constraint: Record<string, number | null>;
+  /** Node id → hierarchy; null with fewer than two contacts. */
+  hierarchy: Record<string, number | null>;
+  /** Local constraint c_ij for every link in both directions, keyed "i|j". */
+  local: Record<string, number>;
+}
+
+/** Local constraints aligned with the CSR entries: entry k of row i holds c_{i, targets[k]}. */
+export function localConstraints({ offsets, targets, weights, nodes }: Csr): Float64Array {
+  const n = nodes.length;
+  const strength = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) strength[i] = (strength[i] as number) + (weights[k] as number);
+  }
+  const share = (k: number, i: number) => (weights[k] as number) / (strength[i] as number);
+  const result = new Float64Array(targets.length);
+  const pInto = new Float64Array(n); // p_iq for the contacts q of the current i
+  const stamp = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
+      stamp[targets[k] as number] = i;
+      pInto[targets[k] as number] = share(k, i);
+    }
+    for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
+      const j = targets[k] as number;
+      let indirect = 0;
+      for (let l = offsets[j] as number; l < (offsets[j + 1] as number); l++) {
+        const q = targets[l] as number;
+        // p_qj: the share of q's weight on j; the tie q–j is entry l of row j, same weight.
+        if (q !== i && stamp[q] === i) indirect += (pInto[q] as number) * ((weights[l] as number) / (strength[q] as number));
+      }
+      const direct = share(k, i);
+      result[k] = (direct + indirect) ** 2;
+    }
+  }
+  return result;
+}
+
+export function structuralConstraint(graph: AnyGraph, options: Partial<ConstraintOptions> = {}): StructuralConstraint {
+  const settings = { ...DEFAULTS, ...options };
+  const csr = weightedCsr(graph, settings);
+  const { nodes, offsets, targets } = csr;
+  const local = localConstraints(csr);
+  const constraint: Record<string, number | null> = {};
+  const hierarchy: Record<string, number | null> = {};
+  const pairs: Record<string, number> = {};
+  for (let i = 0; i < nodes.length; i++) {
+    const start = offsets[i] as number;
+    const end = offsets[i + 1] as number;
+    const contacts = end - start;
+    let total = 0;
+    for (let k = start; k < end; k++) {
+      total += local[k] as number;
+      pairs[`${nodes[i]}|${nodes[targets[k] as number]}`] = local[k] as number;
+    }
+    constraint[nodes[i] as string] = contacts === 0 ? null : total;
+    if (contacts < 2 || total === 0) {
+      hierarchy[nodes[i] as string] = null;
+      continue;
+    }
+    const mean = total / contacts;
+    let sum = 0;
+    for (let k = start; k < end; k++) {
+      const ratio = (local[k] as number) / mean;
+      if (ratio > 0) sum += ratio * Math.log(ratio);
+    }
+    hierarchy[nodes[i] as string] = sum / (contacts * Math.log(contacts));
+  }
+  return { constraint, hierarchy, local: pairs };
+}

@@ -1,0 +1,69 @@
+/**
+ * Burt's effective size and efficiency (Burt 1992, pp. 52–53): the number of a node's contacts
+ * less their redundancy, Σ_j (1 − Σ_q p_iq m_jq), with p_iq the share of i's tie weight on q and
+ * m_jq the tie j–q over j's strongest tie; unweighted this is n − 2t/n (Borgatti 1997), n the
+ * contacts and t the ties among them. As NetworkX's `effective_size`. Efficiency, missing from
+ * NetworkX, is effective size over the number of contacts: 1 when no two contacts are tied.
+ * Both null for isolated nodes.
+ */
+import type { AnyGraph } from "../model/graph.ts";
+import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
+import { trianglesPerNode } from "../centrality/triangles.ts";
+
+export interface EffectiveSizeOptions extends WeightOptions {}
+
+export const DEFAULTS: EffectiveSizeOptions = { ...WEIGHT_DEFAULTS };
+
+export interface EffectiveSize {
+  effectiveSize: Record<string, number | null>;
+  efficiency: Record<string, number | null>;
+}
+
+export function effectiveSize(graph: AnyGraph, options: Partial<EffectiveSizeOptions> = {}): EffectiveSize {
+  const settings = { ...DEFAULTS, ...options };
+  const csr = weightedCsr(graph, settings);
+  const { nodes, offsets, targets, weights } = csr;
+  const n = nodes.length;
+  const degree = (i: number) => (offsets[i + 1] as number) - (offsets[i] as number);
+  const sizes = new Float64Array(n);
+  if (!settings.weighted) {
+    const triangles = trianglesPerNode(csr, () => 1);
+    for (let i = 0; i < n; i++) sizes[i] = degree(i) - (2 * (triangles[i] as number)) / degree(i);
+  } else {
+    const strength = new Float64Array(n);
+    const strongest = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
+        strength[i] = (strength[i] as number) + (weights[k] as number);
+        strongest[i] = Math.max(strongest[i] as number, weights[k] as number);
+      }
+    }
+    const pInto = new Float64Array(n);
+    const stamp = new Int32Array(n).fill(-1);
+    for (let i = 0; i < n; i++) {
+      for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
+        stamp[targets[k] as number] = i;
+        pInto[targets[k] as number] = (weights[k] as number) / (strength[i] as number);
+      }
+      let size = 0;
+      for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
+        const j = targets[k] as number;
+        let redundancy = 0;
+        for (let l = offsets[j] as number; l < (offsets[j + 1] as number); l++) {
+          const q = targets[l] as number;
+          if (q !== i && stamp[q] === i) redundancy += (pInto[q] as number) * ((weights[l] as number) / (strongest[j] as number));
+        }
+        size += 1 - redundancy;
+      }
+      sizes[i] = size;
+    }
+  }
+  const effective: Record<string, number | null> = {};
+  const efficiency: Record<string, number | null> = {};
+  nodes.forEach((node, i) => {
+    const d = degree(i);
+    effective[node] = d === 0 ? null : (sizes[i] as number);
+    efficiency[node] = d === 0 ? null : (sizes[i] as number) / d;
+  });
+  return { effectiveSize: effective, efficiency };
+}
