@@ -15,7 +15,7 @@ import type { AnyGraph } from "../model/graph.ts";
 import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
 import type { Csr } from "../model/csr.ts";
 
-export interface ConstraintOptions extends WeightOptions {}
+export type ConstraintOptions = WeightOptions;
 
 export const DEFAULTS: ConstraintOptions = { ...WEIGHT_DEFAULTS };
 

@@ -10,7 +10,7 @@ import type { AnyGraph } from "../model/graph.ts";
 import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
 import { trianglesPerNode } from "../centrality/triangles.ts";
 
-export interface EffectiveSizeOptions extends WeightOptions {}
+export type EffectiveSizeOptions = WeightOptions;
 
 export const DEFAULTS: EffectiveSizeOptions = { ...WEIGHT_DEFAULTS };
 
