@@ -3,8 +3,8 @@
 
 Graph: nodes = every organisation id of organisations.csv (strings, in file order); a link joins two
 organisations that share at least one project; weight = number of shared projects (full counting,
-bipartite.weighted_projected_graph, as in projection.py). Checked edge for edge against
-projection.csv.gz.
+bipartite.weighted_projected_graph, as in datasets/reference/projection.py; built by
+datasets/reference/alliance.py). Checked edge for edge against projection.csv.gz.
 
 Weighted path-based measures (closeness, harmonic, betweenness) need a length per edge, not a
 strength: each edge gets distance = 1 / weight (1 shared project -> length 1, 2 -> 0.5, ...).
@@ -23,74 +23,46 @@ The script re-runs itself with PYTHONHASHSEED=0 (and one BLAS thread): NetworkX 
 of string nodes in places (e.g. clustering), and the order of float summation must not change
 between runs.
 """
-import csv
-import gzip
-import io
 import json
 import math
-import os
 import platform
 import random
 import sys
 import time
 from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent
+sys.dont_write_bytecode = True  # no __pycache__ beside the shared module
+sys.path.insert(0, str(HERE.parents[1] / "reference"))  # datasets/reference: alliance.py
+import alliance  # noqa: E402
+
 # One BLAS thread as well, so that ARPACK/LAPACK results (eigenvector, the PageRank check) cannot
 # depend on how work is split between threads.
-PINNED = {"PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
-          "MKL_NUM_THREADS": "1"}
-if any(os.environ.get(k) != v for k, v in PINNED.items()):
-    os.environ.update(PINNED)
-    os.execv(sys.executable, [sys.executable, *sys.argv])
+alliance.pin_environment(PYTHONHASHSEED="0", OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1",
+                         MKL_NUM_THREADS="1")
 
 import igraph as ig  # noqa: E402
 import networkx as nx  # noqa: E402
 import numpy as np  # noqa: E402
 import scipy  # noqa: E402
-from networkx.algorithms import bipartite  # noqa: E402
 from scipy.sparse import csr_matrix  # noqa: E402
 from scipy.sparse.csgraph import dijkstra  # noqa: E402
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE.parent
 NEAR_TIE = 1e-12
 
 
-def read(name):
-    with open(DATA / name, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
 def build():
-    """NetworkX graph (nodes in file order, edges sorted as strings), node ids, organisation rows."""
-    orgs = read("organisations.csv")
-    parts = read("participations.csv")
-    ids = [o["id"] for o in orgs]
-
-    B = nx.Graph()
-    B.add_nodes_from(sorted({"p:" + p["project"] for p in parts}), bipartite=0)
-    B.add_nodes_from(("o:" + i for i in ids), bipartite=1)
-    B.add_edges_from(("p:" + p["project"], "o:" + p["org"]) for p in parts)
-    full = bipartite.weighted_projected_graph(B, ["o:" + i for i in ids])
-
-    edges = sorted((*sorted((u[2:], v[2:])), w) for u, v, w in full.edges(data="weight"))
-    G = nx.Graph()
-    G.add_nodes_from(ids)
-    for s, t, w in edges:
-        G.add_edge(s, t, weight=w, distance=1 / w)
-
-    # Same links and weights as the existing reference projection.
-    with gzip.open(HERE / "projection.csv.gz", "rt", encoding="utf-8", newline="") as f:
-        ref = sorted((r["source"], r["target"], int(r["full"])) for r in csv.DictReader(f))
-    assert ref == edges, "graph differs from projection.csv.gz"
+    """NetworkX graph (nodes in file order, edges sorted as strings, checked against
+    projection.csv.gz), node ids, edges; every edge gets distance = 1 / weight."""
+    G, ids, edges, _ = alliance.organisation_graph(DATA)
+    for _, _, d in G.edges(data=True):
+        d["distance"] = 1 / d["weight"]
     return G, ids, edges
 
 
 def to_igraph(ids, edges):
-    index = {v: i for i, v in enumerate(ids)}
-    g = ig.Graph(n=len(ids), edges=[(index[s], index[t]) for s, t, _ in edges], directed=False)
-    g.vs["name"] = ids
-    g.es["weight"] = [w for _, _, w in edges]
+    g = alliance.to_igraph(ids, edges)
     g.es["distance"] = [1 / w for _, _, w in edges]
     return g
 
@@ -389,9 +361,7 @@ def main():
         },
     }
     text = json.dumps(out, sort_keys=True, allow_nan=False, indent=1) + "\n"
-    with open(HERE / "centrality.json.gz", "wb") as raw:
-        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
-            gz.write(text.encode("utf-8"))
+    alliance.write_gzip(HERE / "centrality.json.gz", text)
 
     gr = nxr["graph"]
     print(f"nodes {gr['nodes']}, edges {gr['edges']}, components {gr['connectedComponents']}, "

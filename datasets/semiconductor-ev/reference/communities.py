@@ -26,60 +26,33 @@ aligned with "nodes" (organisation ids in file order); checkPartitions map id ->
 The script re-runs itself with PYTHONHASHSEED=0: NetworkX's modularity iterates over sets of string
 nodes, and the order of float summation must not change between runs.
 """
-import csv
-import gzip
 import inspect
 import json
-import os
 import platform
 import random
 import sys
 import time
 from pathlib import Path
 
-if os.environ.get("PYTHONHASHSEED") != "0":
-    os.environ["PYTHONHASHSEED"] = "0"
-    os.execv(sys.executable, [sys.executable, *sys.argv])
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent
+sys.dont_write_bytecode = True  # no __pycache__ beside the shared module
+sys.path.insert(0, str(HERE.parents[1] / "reference"))  # datasets/reference: alliance.py
+import alliance  # noqa: E402
+
+alliance.pin_environment(PYTHONHASHSEED="0")
 
 import igraph as ig  # noqa: E402
 import networkx as nx  # noqa: E402
-from networkx.algorithms import bipartite  # noqa: E402
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE.parent
 SEEDS = range(10)
 RESOLUTIONS = (0.5, 1, 2.0)
 
 
-def read(name):
-    with open(DATA / name, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
 def build():
-    orgs = read("organisations.csv")
-    parts = read("participations.csv")
-    ids = [o["id"] for o in orgs]
-
-    B = nx.Graph()
-    B.add_nodes_from(sorted({"p:" + p["project"] for p in parts}), bipartite=0)
-    B.add_nodes_from(("o:" + i for i in ids), bipartite=1)
-    B.add_edges_from(("p:" + p["project"], "o:" + p["org"]) for p in parts)
-    full = bipartite.weighted_projected_graph(B, ["o:" + i for i in ids])
-    edges = sorted((*sorted((u[2:], v[2:])), w) for u, v, w in full.edges(data="weight"))
-
-    with gzip.open(HERE / "projection.csv.gz", "rt", encoding="utf-8", newline="") as f:
-        ref = sorted((r["source"], r["target"], int(r["full"])) for r in csv.DictReader(f))
-    assert ref == edges, "graph differs from projection.csv.gz"
-
-    G = nx.Graph()
-    G.add_nodes_from(ids)
-    G.add_weighted_edges_from(edges)
-    index = {v: i for i, v in enumerate(ids)}
-    g = ig.Graph(n=len(ids), edges=[(index[s], index[t]) for s, t, _ in edges], directed=False)
-    g.vs["name"] = ids
-    g.es["weight"] = [w for _, _, w in edges]
-    return G, g, orgs
+    """NetworkX and igraph graphs of the network (datasets/reference/alliance.py), organisation rows."""
+    G, ids, edges, orgs = alliance.organisation_graph(DATA)
+    return G, alliance.to_igraph(ids, edges), orgs
 
 
 # python-igraph 0.10.2 calls Leiden's resolution `resolution_parameter`; later versions `resolution`.

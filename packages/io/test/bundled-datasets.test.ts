@@ -1,8 +1,8 @@
 // The bundled datasets loaded as `linkscale validate` loads them, checked against the independent
 // reference scripts beside each dataset:
-// - datasets/<name>/reference/projection.py (NetworkX bipartite.weighted_projected_graph and
+// - datasets/reference/projection.py datasets/<name> (NetworkX bipartite.weighted_projected_graph and
 //   bipartite.collaboration_weighted_projected_graph) wrote reference/projection.csv.gz;
-// - datasets/<name>/reference/counts.py (python3, csv module) wrote reference/counts.json.
+// - datasets/reference/counts.py datasets/<name> (python3, csv module) wrote reference/counts.json.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";

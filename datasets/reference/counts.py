@@ -1,26 +1,21 @@
 #!/usr/bin/python3
-"""Reference counts computed from this dataset's two CSV files only (standard library).
+"""Reference counts computed from a dataset's two CSV files only (standard library).
 
-Writes counts.json next to this script.
+Usage: /usr/bin/python3 datasets/reference/counts.py datasets/<name>
+Writes <dataset>/reference/counts.json.
 """
-import csv
 import json
+import sys
 from collections import Counter, defaultdict
 from itertools import combinations
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE.parent
-
-
-def read(name):
-    with open(DATA / name, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+sys.dont_write_bytecode = True  # no __pycache__ beside the shared module
+import alliance  # noqa: E402  (this script's own folder, first on sys.path)
 
 
 def main():
-    orgs = read("organisations.csv")
-    parts = read("participations.csv")
+    data = alliance.dataset_argument(__doc__.splitlines()[0])
+    orgs, parts = alliance.load(data)
     ids = {o["id"] for o in orgs}
     assert len(ids) == len(orgs), "duplicate organisation id"
     assert ids == {p["org"] for p in parts}, "organisations and participations disagree"
@@ -49,7 +44,7 @@ def main():
         "years": {"min": min(years), "max": max(years)},
         "participationsWithoutYear": sum(1 for p in parts if not p["year"]),
     }
-    with open(HERE / "counts.json", "w", encoding="utf-8", newline="\n") as f:
+    with open(data / "reference" / "counts.json", "w", encoding="utf-8", newline="\n") as f:
         json.dump(counts, f, indent=2, sort_keys=True)
         f.write("\n")
     print({k: v for k, v in counts.items() if not isinstance(v, dict)})
