@@ -1,0 +1,118 @@
+#!/usr/bin/env Rscript
+# Reference Gould & Fernandez (1989) brokerage of the semiconductor-ev organisation network,
+# computed with R package sna, function brokerage(g, cl).
+#
+# Graph: nodes = every organisation of ../organisations.csv in file order; a link joins two
+# organisations that share at least one project of ../participations.csv. sna counts directed
+# two-paths, so the undirected network is given as a symmetric 0/1 adjacency matrix (each link in
+# both directions, zero diagonal). Classes cl = organisation `type`.
+#
+# Writes next to this script:
+#   brokerage.csv          one row per organisation (file order): id, raw_<role> (raw.nli),
+#                          exp_<role> (exp.nli), z_<role> (z.nli), sd_<role> (sd.nli)
+#   brokerage-network.csv  one row per role: raw (raw.gli), exp (exp.gli), sd (sd.gli), z (z.gli)
+# roles: w_I, w_O, b_IO, b_OI, b_O, t. Numbers are written with sprintf("%.17g") (round-trip exact;
+# integers print as integers; NaN/Inf as "NaN"/"Inf"/"-Inf").
+#
+# Checks (stop() on failure): every participating org is in organisations.csv; the link list equals
+# projection.csv.gz; sna's raw counts equal an independent brute-force count of brokered two-paths.
+# Deterministic: no randomness is used by the counts (set.seed only fixes the skip-list levels sna
+# draws internally); rerunning gives byte-identical files.
+# Run: Rscript brokerage.R   (from anywhere)
+
+suppressPackageStartupMessages(library(sna))
+
+args <- commandArgs(trailingOnly = FALSE)
+script <- sub("^--file=", "", args[grep("^--file=", args)][1])
+here <- dirname(normalizePath(script))
+data <- dirname(here)
+
+set.seed(1)
+
+orgs <- read.csv(file.path(data, "organisations.csv"), colClasses = "character",
+                 na.strings = character(0), encoding = "UTF-8")
+parts <- read.csv(file.path(data, "participations.csv"), colClasses = "character",
+                  na.strings = character(0), encoding = "UTF-8")
+stopifnot(!anyDuplicated(orgs$id), all(parts$org %in% orgs$id))
+
+ids <- orgs$id
+n <- length(ids)
+projects <- sort(unique(parts$project))
+# organisation x project incidence (0/1; a repeated participation would still count once)
+B <- matrix(0, n, length(projects))
+B[cbind(match(parts$org, ids), match(parts$project, projects))] <- 1
+W <- B %*% t(B)            # shared projects
+diag(W) <- 0
+A <- (W > 0) * 1           # symmetric 0/1 adjacency
+dimnames(A) <- list(ids, ids)
+stopifnot(isSymmetric(A), all(diag(A) == 0))
+
+# Same links as projection.csv.gz (source < target as strings, full = shared projects)
+con <- gzfile(file.path(here, "projection.csv.gz"), "rt")
+proj <- read.csv(con, colClasses = "character", na.strings = character(0))
+ut <- which(W > 0 & upper.tri(W), arr.ind = TRUE)
+s <- ids[ut[, 1]]; t <- ids[ut[, 2]]
+mine <- data.frame(source = pmin(s, t), target = pmax(s, t), full = as.character(W[ut]))
+key <- function(d) sort(paste(d$source, d$target, d$full))
+stopifnot(nrow(proj) == nrow(mine), identical(key(proj), key(mine)))
+
+cl <- orgs$type
+b <- brokerage(A, cl)
+
+roles <- c("w_I", "w_O", "b_IO", "b_OI", "b_O", "t")
+stopifnot(identical(colnames(b$raw.nli), roles))
+
+# Independent brute force: for every broker j, every ordered pair (i, k) with i -> j -> k,
+# i != k and no arc i -> k, classified by which of i, j, k share j's class.
+brute <- function(A, cl) {
+  out <- matrix(0, nrow(A), 6, dimnames = list(NULL, roles))
+  for (j in seq_len(nrow(A))) {
+    I <- setdiff(which(A[, j] != 0), j)
+    K <- setdiff(which(A[j, ] != 0), j)
+    if (!length(I) || !length(K)) next
+    ok <- A[I, K, drop = FALSE] == 0 & outer(I, K, "!=")
+    si <- cl[I] == cl[j]; sk <- cl[K] == cl[j]; ik <- outer(cl[I], cl[K], "==")
+    wI <- outer(si, sk, "&")
+    bIO <- outer(si, !sk, "&")
+    bOI <- outer(!si, sk, "&")
+    wO <- outer(!si, !sk, "&") & ik
+    bO <- outer(!si, !sk, "&") & !ik
+    out[j, ] <- c(sum(ok & wI), sum(ok & wO), sum(ok & bIO), sum(ok & bOI), sum(ok & bO), sum(ok))
+  }
+  out
+}
+bf <- brute(A, cl)
+stopifnot(all(unname(b$raw.nli) == bf))
+
+fmt <- function(x) sprintf("%.17g", x)
+write_rows <- function(df, path) {
+  lines <- c(paste(names(df), collapse = ","),
+             apply(df, 1, function(r) paste(r, collapse = ",")))
+  con <- file(path, "wb")
+  writeLines(lines, con, sep = "\n")
+  close(con)
+}
+
+block <- function(m, prefix) {
+  m <- unname(m)
+  d <- as.data.frame(matrix(fmt(m), nrow(m)), stringsAsFactors = FALSE)
+  names(d) <- paste0(prefix, roles)
+  d
+}
+node <- cbind(data.frame(id = ids, stringsAsFactors = FALSE),
+              block(b$raw.nli, "raw_"), block(b$exp.nli, "exp_"),
+              block(b$z.nli, "z_"), block(b$sd.nli, "sd_"))
+write_rows(node, file.path(here, "brokerage.csv"))
+
+net <- data.frame(role = roles, raw = fmt(unname(b$raw.gli)), exp = fmt(unname(b$exp.gli)),
+                  sd = fmt(unname(b$sd.gli)), z = fmt(unname(b$z.gli)), stringsAsFactors = FALSE)
+write_rows(net, file.path(here, "brokerage-network.csv"))
+
+d <- sum(A) / (n * (n - 1))
+cat(sprintf("sna %s, network %s, %s; nodes %d, links %d, arcs %d, density %.17g\n",
+            packageVersion("sna"), packageVersion("network"), R.version.string, n,
+            sum(A) / 2, sum(A), d))
+cat("class sizes (sna clid order):", paste(b$clid, b$n, sep = "=", collapse = " "), "\n")
+top <- order(-b$raw.nli[, "t"], ids)[1:5]
+print(cbind(id = ids[top], type = cl[top], as.data.frame(b$raw.nli[top, ])), row.names = FALSE)
+print(net, row.names = FALSE)

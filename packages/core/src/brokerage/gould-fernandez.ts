@@ -1,0 +1,171 @@
+/**
+ * Gould & Fernandez brokerage roles (Gould & Fernandez 1989, "Structures of mediation",
+ * Sociological Methodology 19), as R sna's `brokerage()` reports them: for every broker j, the
+ * two-paths i → j → k with i ≠ k and no arc i → k, classed by the groups of i, j and k:
+ *   w_I  coordinator:    i, j, k in one group;
+ *   w_O  itinerant:      i and k in one group, j in another (a consultant);
+ *   b_IO representative: i and j in one group, k in another (j carries its group's tie out);
+ *   b_OI gatekeeper:     j and k in one group, i in another (j lets an outsider in);
+ *   b_O  liaison:        all three in different groups;
+ *   t    their total.
+ * Expected counts and variances under random assignment of arcs at the observed density
+ * d = arcs / (N (N − 1)), and z-scores, follow sna's formulas term by term (sna 2.7), per node
+ * from its group's size and for the whole network.
+ *
+ * Directed graphs are read by their arcs (from coordinator to partner, where the data has roles).
+ * An undirected alliance link is read as two arcs, one each way, as sna reads a symmetric
+ * matrix: each open triad i – j – k then counts twice, once as i → j → k and once as k → j → i,
+ * so a representative path read one way is a gatekeeper path read the other, and b_IO equals
+ * b_OI for every node. Written here: no graphology package computes brokerage roles.
+ */
+import type { AnyGraph } from "../model/graph.ts";
+import { groupIndices, type GroupBy } from "../groups/group-index.ts";
+
+export const ROLES = ["w_I", "w_O", "b_IO", "b_OI", "b_O", "t"] as const;
+export type Role = (typeof ROLES)[number];
+export type RoleCounts = Record<Role, number>;
+
+export interface BrokerageOptions {
+  groupBy: GroupBy;
+}
+
+export const DEFAULTS: BrokerageOptions = { groupBy: "type" };
+
+export interface Brokerage {
+  /** Per node (sorted ids): raw counts, expected counts and z-scores per role. */
+  raw: Record<string, RoleCounts>;
+  expected: Record<string, RoleCounts>;
+  z: Record<string, RoleCounts>;
+  /** The network: raw totals, expected totals and z-scores. */
+  network: { raw: RoleCounts; expected: RoleCounts; z: RoleCounts };
+  density: number;
+}
+
+const roles = (values: ArrayLike<number>): RoleCounts =>
+  Object.fromEntries(ROLES.map((role, r) => [role, values[r] as number])) as RoleCounts;
+
+/** Out- and in-neighbours of each node (sorted ids), from arcs: an undirected link is two. */
+function arcs(graph: AnyGraph, nodes: readonly string[]) {
+  const index = new Map(nodes.map((node, i) => [node, i]));
+  const out: number[][] = nodes.map(() => []);
+  const into: number[][] = nodes.map(() => []);
+  let count = 0;
+  const add = (a: number, b: number) => {
+    if (a === b) return;
+    out[a]?.push(b);
+    into[b]?.push(a);
+    count++;
+  };
+  graph.forEachEdge((_edge, _attributes, source, target, _s, _t, undirected) => {
+    const a = index.get(source) as number;
+    const b = index.get(target) as number;
+    add(a, b);
+    if (undirected) add(b, a);
+  });
+  return { out, into, count };
+}
+
+export function brokerage(graph: AnyGraph, options: Partial<BrokerageOptions> = {}): Brokerage {
+  const { groupBy } = { ...DEFAULTS, ...options };
+  const nodes = graph.nodes().sort();
+  const N = nodes.length;
+  const { of, names } = groupIndices(graph, nodes, groupBy);
+  const { out, into, count: m } = arcs(graph, nodes);
+
+  const raw = new Float64Array(N * 6);
+  const stamp = new Int32Array(N).fill(-1);
+  let mark = 0;
+  for (let j = 0; j < N; j++) {
+    const gj = of[j] as number;
+    for (const i of into[j] as number[]) {
+      mark++;
+      for (const x of out[i] as number[]) stamp[x] = mark;
+      const gi = of[i] as number;
+      for (const k of out[j] as number[]) {
+        if (k === i || stamp[k] === mark) continue;
+        const gk = of[k] as number;
+        const role = gi === gj ? (gj === gk ? 0 : 2) : gj === gk ? 3 : gi === gk ? 1 : 4;
+        raw[j * 6 + role] = (raw[j * 6 + role] as number) + 1;
+        raw[j * 6 + 5] = (raw[j * 6 + 5] as number) + 1;
+      }
+    }
+  }
+
+  // sna's expectations and variances, term by term.
+  const d = N > 1 ? m / (N * (N - 1)) : 0;
+  const n = names.map((_name, g) => of.reduce((s, x) => (x === g ? s + 1 : s), 0));
+  const p2 = d ** 2 * (1 - d);
+  const q3 = d ** 3 * (1 - d) ** 3;
+  const q4 = d ** 4 * (1 - d) ** 2;
+  const q5 = d ** 5 * (1 - d);
+  const choose2 = (x: number) => (x * (x - 1)) / 2;
+  const others = (g: number) => n.filter((_size, h) => h !== g);
+  const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
+  const groupExpected = n.map((ni, g) => {
+    const o = others(g);
+    const e = [
+      p2 * (ni - 1) * (ni - 2),
+      p2 * sum(o.map((x) => x * (x - 1))),
+      p2 * (N - ni) * (ni - 1),
+      p2 * (N - ni) * (ni - 1),
+      p2 * (sum(o) ** 2 - sum(o.map((x) => x * x))),
+      p2 * (N - 1) * (N - 2),
+    ];
+    const v = [
+      (e[0] as number) * (1 - p2) + 2 * (ni - 1) * (ni - 2) * (ni - 3) * q3,
+      (e[1] as number) * (1 - p2) + 2 * sum(o.map((x) => x * (x - 1) * (x - 2))) * q3,
+      (e[2] as number) * (1 - p2) + 2 * ((ni - 1) * choose2(N - ni) + (N - ni) * choose2(ni - 1)) * q3,
+      0,
+      (e[4] as number) * (1 - p2) + 4 * sum(o.map((x) => x * choose2(N - x - ni) * q3)),
+      (e[5] as number) * (1 - p2) + 2 * (N - 1) * (N - 2) * (N - 3) * q3,
+    ];
+    v[3] = v[2] as number;
+    return { e, sd: v.map(Math.sqrt) };
+  });
+
+  const perNode = { raw: {} as Record<string, RoleCounts>, expected: {} as Record<string, RoleCounts>, z: {} as Record<string, RoleCounts> };
+  nodes.forEach((node, j) => {
+    const { e, sd } = groupExpected[of[j] as number] as { e: number[]; sd: number[] };
+    const r = raw.subarray(j * 6, j * 6 + 6);
+    perNode.raw[node] = roles(r);
+    perNode.expected[node] = roles(e);
+    perNode.z[node] = roles(e.map((value, k) => ((r[k] as number) - value) / (sd[k] as number)));
+  });
+
+  // Network level.
+  const total = new Float64Array(6);
+  for (let j = 0; j < N; j++) for (let r = 0; r < 6; r++) total[r] = (total[r] as number) + (raw[j * 6 + r] as number);
+  const eg = new Array<number>(6);
+  const vg = new Array<number>(6);
+  eg[0] = p2 * sum(n.map((x) => x * (x - 1) * (x - 2)));
+  vg[0] = eg[0] * (1 - p2) + sum(n.map((x) => x * (x - 1) * (x - 2) * ((4 * x - 10) * q3 - 4 * (x - 3) * q4 + (x - 3) * q5)));
+  eg[1] = p2 * sum(n.map((x) => x * (N - x) * (x - 1)));
+  let outer1 = 0;
+  for (const x of n) for (const y of n) outer1 += x * y * (x - 1) * ((2 * x + 2 * y - 6) * q3 + (N - x - 1) * q5);
+  vg[1] = eg[1] * (1 - p2) + (outer1 - sum(n.map((x) => x * x * (x - 1) * ((4 * x - 6) * q3 + (N - x - 1) * q5))));
+  eg[2] = p2 * sum(n.map((x) => x * (N - x) * (x - 1)));
+  vg[2] = eg[2] * (1 - p2) + sum(n.map((x) => x * (N - x) * (x - 1) * ((N - 3) * q3 + (x - 2) * q5)));
+  eg[3] = eg[2];
+  vg[3] = vg[2];
+  let outer4 = 0;
+  for (const x of n) for (const y of n) outer4 += x * y * (N - x - y);
+  eg[4] = p2 * (outer4 - sum(n.map((x) => x * x * (N - 2 * x))));
+  vg[4] = eg[4] * (1 - p2);
+  for (let i = 0; i < n.length; i++) {
+    for (let j = 0; j < n.length; j++) {
+      for (let k = 0; k < n.length; k++) {
+        if (i === j || j === k || i === k) continue;
+        const [a, b, c] = [n[i] as number, n[j] as number, n[k] as number];
+        vg[4] += a * b * c * ((4 * (N - b) - 2 * (a + c + 1)) * q3 - (4 * (N - c) - 2 * (a + b + 1)) * q4 + (N - (a + c + 1)) * q5);
+      }
+    }
+  }
+  eg[5] = p2 * N * (N - 1) * (N - 2);
+  vg[5] = eg[5] * (1 - p2) + N * (N - 1) * (N - 2) * ((4 * N - 10) * q3 - 4 * (N - 3) * q4 + (N - 3) * q5);
+
+  return {
+    ...perNode,
+    network: { raw: roles(total), expected: roles(eg), z: roles(eg.map((e, r) => ((total[r] as number) - e) / Math.sqrt(vg[r] as number))) },
+    density: d,
+  };
+}

@@ -1,0 +1,65 @@
+// Gould & Fernandez brokerage against R sna's brokerage() (sna 2.7, Debian's r-cran-sna):
+// datasets/semiconductor-ev/reference/brokerage.R wrote brokerage.csv (per organisation, groups =
+// organisation type, links read as two arcs) and brokerage-network.csv.
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { brokerage, ROLES, type RoleCounts } from "../../src/brokerage/gould-fernandez.ts";
+import { SEMICONDUCTOR_EV } from "../bundled.ts";
+import { UndirectedGraph } from "graphology";
+
+function graphWithTypes(): UndirectedGraph {
+  const graph = new UndirectedGraph();
+  const organisations = parse(readFileSync(SEMICONDUCTOR_EV + "organisations.csv", "utf8"), { columns: true }) as Array<Record<string, string>>;
+  for (const { id, type } of organisations) graph.addNode(id as string, { type });
+  const members = new Map<string, string[]>();
+  const participations = parse(readFileSync(SEMICONDUCTOR_EV + "participations.csv", "utf8"), { columns: true }) as Array<Record<string, string>>;
+  for (const { project, org } of participations) members.set(project as string, [...(members.get(project as string) ?? []), org as string]);
+  for (const orgs of members.values()) for (const a of orgs) for (const b of orgs) if (a < b) graph.mergeEdge(a, b);
+  return graph;
+}
+
+const close = (actual: number, expected: number) => Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+
+describe("brokerage on semiconductor-ev, groups by organisation type", () => {
+  const result = brokerage(graphWithTypes(), { groupBy: "type" });
+  const rows = parse(readFileSync(SEMICONDUCTOR_EV + "reference/brokerage.csv", "utf8"), { columns: true }) as Array<Record<string, string>>;
+
+  it("raw role counts equal sna's for every organisation", () => {
+    for (const row of rows) {
+      for (const role of ROLES) expect([row["id"], role, result.raw[row["id"] as string]?.[role]]).toEqual([row["id"], role, Number(row[`raw_${role}`])]);
+    }
+  });
+
+  it("expected counts and z-scores equal sna's to a relative 1e-9", () => {
+    let compared = 0;
+    for (const row of rows) {
+      const id = row["id"] as string;
+      for (const role of ROLES) {
+        const pairs: Array<[RoleCounts | undefined, string]> = [
+          [result.expected[id], `exp_${role}`],
+          [result.z[id], `z_${role}`],
+        ];
+        for (const [values, column] of pairs) {
+          const wanted = Number(row[column]);
+          if (!close(values?.[role] as number, wanted)) expect.fail(`${id} ${column}: ${values?.[role]} ≠ ${wanted}`);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(rows.length * ROLES.length * 2);
+  });
+
+  it("network totals, expectations and z-scores equal sna's", () => {
+    const network = parse(readFileSync(SEMICONDUCTOR_EV + "reference/brokerage-network.csv", "utf8"), { columns: true }) as Array<Record<string, string>>;
+    for (const { role, raw, exp, z } of network) {
+      expect(result.network.raw[role as (typeof ROLES)[number]]).toBe(Number(raw));
+      expect(close(result.network.expected[role as (typeof ROLES)[number]], Number(exp))).toBe(true);
+      expect(close(result.network.z[role as (typeof ROLES)[number]], Number(z))).toBe(true);
+    }
+  });
+
+  it("reads an undirected link as two arcs: representative equals gatekeeper", () => {
+    for (const counts of Object.values(result.raw)) expect(counts.b_IO).toBe(counts.b_OI);
+  });
+});
