@@ -20,6 +20,8 @@
  */
 import type { AnyGraph } from "../model/graph.ts";
 import { groupIndices, type GroupBy } from "../groups/group-index.ts";
+import { permutationTest, type PermutationSummary } from "../groups/permutation.ts";
+import { seededRandom, type Rng } from "../random/seeded.ts";
 
 export const ROLES = ["w_I", "w_O", "b_IO", "b_OI", "b_O", "t"] as const;
 export type Role = (typeof ROLES)[number];
@@ -65,13 +67,9 @@ function arcs(graph: AnyGraph, nodes: readonly string[]) {
   return { out, into, count };
 }
 
-export function brokerage(graph: AnyGraph, options: Partial<BrokerageOptions> = {}): Brokerage {
-  const { groupBy } = { ...DEFAULTS, ...options };
-  const nodes = graph.nodes().sort();
-  const N = nodes.length;
-  const { of, names } = groupIndices(graph, nodes, groupBy);
-  const { out, into, count: m } = arcs(graph, nodes);
-
+/** Raw role counts per broker (6 per node: the five roles and their total). */
+function countRoles(out: readonly number[][], into: readonly number[][], of: Int32Array): Float64Array {
+  const N = of.length;
   const raw = new Float64Array(N * 6);
   const stamp = new Int32Array(N).fill(-1);
   let mark = 0;
@@ -90,6 +88,40 @@ export function brokerage(graph: AnyGraph, options: Partial<BrokerageOptions> = 
       }
     }
   }
+  return raw;
+}
+
+/**
+ * The network's role totals against random group labels: labels shuffled over the nodes with the
+ * seeded generator (group sizes kept), roles recounted each time (permutation.ts): an empirical
+ * reading of the z-scores that needs no assumption about how arcs are distributed.
+ */
+export function brokeragePermutationTest(
+  graph: AnyGraph,
+  options: Partial<BrokerageOptions & { permutations: number; seed: number; rng: Rng }> = {},
+): Record<Role, PermutationSummary> {
+  const { groupBy, permutations = 1000, seed = 0, rng } = { ...DEFAULTS, ...options };
+  const nodes = graph.nodes().sort();
+  const { of } = groupIndices(graph, nodes, groupBy);
+  const { out, into } = arcs(graph, nodes);
+  const totals = (labels: Int32Array) => {
+    const raw = countRoles(out, into, labels);
+    const sums = new Float64Array(6);
+    for (let j = 0; j < labels.length; j++) for (let r = 0; r < 6; r++) sums[r] = (sums[r] as number) + (raw[j * 6 + r] as number);
+    return sums;
+  };
+  const summaries = permutationTest(of, totals, { permutations, rng: rng ?? seededRandom(seed) });
+  return Object.fromEntries(ROLES.map((role, r) => [role, summaries[r] as PermutationSummary])) as Record<Role, PermutationSummary>;
+}
+
+export function brokerage(graph: AnyGraph, options: Partial<BrokerageOptions> = {}): Brokerage {
+  const { groupBy } = { ...DEFAULTS, ...options };
+  const nodes = graph.nodes().sort();
+  const N = nodes.length;
+  const { of, names } = groupIndices(graph, nodes, groupBy);
+  const { out, into, count: m } = arcs(graph, nodes);
+
+  const raw = countRoles(out, into, of);
 
   // sna's expectations and variances, term by term.
   const d = N > 1 ? m / (N * (N - 1)) : 0;

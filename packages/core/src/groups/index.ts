@@ -12,3 +12,5 @@ export { groupIndices } from "./group-index.ts";
 export type { GroupBy, Groups } from "./group-index.ts";
 export { assortativity, DEFAULTS as ASSORTATIVITY_DEFAULTS } from "./assortativity.ts";
 export type { AssortativityOptions } from "./assortativity.ts";
+export { mixingPermutationTest, DEFAULTS as MIXING_PERMUTATION_DEFAULTS } from "./mixing-permutation.ts";
+export type { MixingPermutationOptions } from "./mixing-permutation.ts";
