@@ -13,7 +13,7 @@
  */
 import type { AnyGraph } from "../model/graph.ts";
 import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
-import type { Csr } from "../model/csr.ts";
+import { nodeStrengths, type Csr } from "../model/csr.ts";
 
 export type ConstraintOptions = WeightOptions;
 
@@ -29,12 +29,10 @@ export interface StructuralConstraint {
 }
 
 /** Local constraints aligned with the CSR entries: entry k of row i holds c_{i, targets[k]}. */
-export function localConstraints({ offsets, targets, weights, nodes }: Csr): Float64Array {
+export function localConstraints(csr: Csr): Float64Array {
+  const { offsets, targets, weights, nodes } = csr;
   const n = nodes.length;
-  const strength = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) strength[i] = (strength[i] as number) + (weights[k] as number);
-  }
+  const strength = nodeStrengths(csr);
   const share = (k: number, i: number) => (weights[k] as number) / (strength[i] as number);
   const result = new Float64Array(targets.length);
   const pInto = new Float64Array(n); // p_iq for the contacts q of the current i

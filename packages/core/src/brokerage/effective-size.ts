@@ -9,6 +9,7 @@
 import type { AnyGraph } from "../model/graph.ts";
 import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
 import { trianglesPerNode } from "../centrality/triangles.ts";
+import { nodeStrengths } from "../model/csr.ts";
 
 export type EffectiveSizeOptions = WeightOptions;
 
@@ -30,13 +31,10 @@ export function effectiveSize(graph: AnyGraph, options: Partial<EffectiveSizeOpt
     const triangles = trianglesPerNode(csr, () => 1);
     for (let i = 0; i < n; i++) sizes[i] = degree(i) - (2 * (triangles[i] as number)) / degree(i);
   } else {
-    const strength = new Float64Array(n);
+    const strength = nodeStrengths(csr);
     const strongest = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
-        strength[i] = (strength[i] as number) + (weights[k] as number);
-        strongest[i] = Math.max(strongest[i] as number, weights[k] as number);
-      }
+      for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) strongest[i] = Math.max(strongest[i] as number, weights[k] as number);
     }
     const pInto = new Float64Array(n);
     const stamp = new Int32Array(n).fill(-1);

@@ -7,7 +7,7 @@
  * than igraph on the full Horizon 2020 network.
  */
 import type { AnyGraph } from "../model/graph.ts";
-import { byNode } from "../model/csr.ts";
+import { byNode, nodeStrengths } from "../model/csr.ts";
 import { LinkscaleError } from "../errors.ts";
 import { assignToNodes, weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "./options.ts";
 
@@ -35,15 +35,11 @@ export class ConvergenceError extends LinkscaleError {
 export function pagerank(graph: AnyGraph, options: Partial<PagerankOptions> = {}): Record<string, number> {
   const settings = { ...DEFAULTS, ...options };
   const { alpha, tolerance, maxIterations } = settings;
-  const { nodes, offsets, targets, weights } = weightedCsr(graph, settings);
+  const csr = weightedCsr(graph, settings);
+  const { nodes, offsets, targets, weights } = csr;
   const n = nodes.length;
   if (n === 0) return {};
-  const outShare = new Float64Array(n); // 1 / strength, 0 for dangling nodes
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) s += weights[k] as number;
-    outShare[i] = s > 0 ? 1 / s : 0;
-  }
+  const outShare = nodeStrengths(csr).map((s) => (s > 0 ? 1 / s : 0)); // 0 for dangling nodes
   let rank = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
   for (let iteration = 0; iteration < maxIterations; iteration++) {

@@ -3,7 +3,7 @@
  * counting, the number of its project partnerships.
  */
 import type { AnyGraph } from "../model/graph.ts";
-import { byNode, toCsr, type EdgeWeight } from "../model/csr.ts";
+import { byNode, nodeStrengths, toCsr, type EdgeWeight } from "../model/csr.ts";
 import { assignToNodes } from "./options.ts";
 
 export interface StrengthOptions {
@@ -15,14 +15,8 @@ export const DEFAULTS: StrengthOptions = { getEdgeWeight: "weight", attribute: "
 
 export function strength(graph: AnyGraph, options: Partial<StrengthOptions> = {}): Record<string, number> {
   const { getEdgeWeight } = { ...DEFAULTS, ...options };
-  const { nodes, offsets, weights } = toCsr(graph, getEdgeWeight);
-  const values = new Float64Array(nodes.length);
-  for (let i = 0; i < nodes.length; i++) {
-    let sum = 0;
-    for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) sum += weights[k] as number;
-    values[i] = sum;
-  }
-  return byNode(nodes, values);
+  const csr = toCsr(graph, getEdgeWeight);
+  return byNode(csr.nodes, nodeStrengths(csr));
 }
 
 export function assignStrength(graph: AnyGraph, options: Partial<StrengthOptions> = {}): void {

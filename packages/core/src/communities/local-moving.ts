@@ -5,7 +5,7 @@
  * in sweeps, and a queue of the nodes whose neighbourhood changed reaches the same kind of local
  * optimum with less work), and aggregation of a level by a partition of its nodes.
  */
-import type { Csr } from "../model/csr.ts";
+import { nodeStrengths, type Csr } from "../model/csr.ts";
 import type { Rng } from "../random/seeded.ts";
 
 /** One level of the aggregation: an undirected network without self-loops, as flat arrays. */
@@ -27,13 +27,9 @@ export interface Run {
 }
 
 /** The first level: the CSR itself, with each node's strength. */
-export function baseLevel({ offsets, targets, weights, nodes }: Csr): Level {
-  const n = nodes.length;
-  const strength = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) strength[i] = (strength[i] as number) + (weights[k] as number);
-  }
-  return { n, offsets, targets, weights, strength };
+export function baseLevel(csr: Csr): Level {
+  const { offsets, targets, weights, nodes } = csr;
+  return { n: nodes.length, offsets, targets, weights, strength: nodeStrengths(csr) };
 }
 
 /** Labels 0..k−1 in order of first appearance; returns a new array. */

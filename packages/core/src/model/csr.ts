@@ -135,6 +135,18 @@ function sortRows(offsets: Uint32Array, targets: Uint32Array, weights: Float64Ar
   }
 }
 
+/** Each node's strength: the sum of its link weights, in CSR order. */
+export function nodeStrengths({ offsets, weights }: Csr): Float64Array {
+  const n = offsets.length - 1;
+  const strength = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) sum += weights[k] as number;
+    strength[i] = sum;
+  }
+  return strength;
+}
+
 /** A result keyed by node id, in sorted id order. */
 export function byNode(nodes: readonly string[], values: ArrayLike<number>): Record<string, number> {
   const result: Record<string, number> = {};
