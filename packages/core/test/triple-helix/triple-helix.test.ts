@@ -37,6 +37,20 @@ describe("tripleHelix (Leydesdorff 2003)", () => {
     expect(result.T.UIG).toBeLessThan(0);
   });
 
+  it("reproduces the closed-form example of datasets/semiconductor-ev/reference/README-brokerage.md", () => {
+    // 8 projects with helix patterns uig = 111, 111, 110, 101, 100, 100, 011, 000. With L = log2 3:
+    // T(UI) = T(UG) = 0, T(IG) = 0.75 L − 1, T(UIG) = 1.5 L − 2.5 (worked there in closed form).
+    const patterns = ["111", "111", "110", "101", "100", "100", "011", "000"];
+    const helixTypes = ["university", "firm", "government"];
+    const rows = patterns.flatMap((pattern, p) => [...pattern].flatMap((bit, h) => (bit === "1" ? [{ project: `P${p}`, org: helixTypes[h] as string }] : [{ project: `P${p}`, org: "nobody" }])));
+    const example = tripleHelix(rows, (org) => (org === "nobody" ? "other" : org));
+    const L = Math.log2(3);
+    expect(Math.abs(example.T.UI)).toBeLessThan(1e-15);
+    expect(Math.abs(example.T.UG)).toBeLessThan(1e-15);
+    expect(example.T.IG).toBeCloseTo(0.75 * L - 1, 15);
+    expect(example.T.UIG).toBeCloseTo(1.5 * L - 2.5, 15);
+  });
+
   it("takes a helix table of the user's own", () => {
     // Research as industry: P2 = {research→I, firm, government} has no university any more.
     const own = tripleHelix(participations, (org) => types[org], { helices: { university: "university", research: "industry", firm: "industry", government: "government" } });
