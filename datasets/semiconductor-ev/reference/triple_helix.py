@@ -37,9 +37,9 @@ if os.environ.get("PYTHONHASHSEED") != "0":
     os.environ["PYTHONHASHSEED"] = "0"
     os.execv(sys.executable, [sys.executable, *sys.argv])
 
-import csv  # noqa: E402
-import gzip  # noqa: E402
-
+sys.dont_write_bytecode = True
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "reference"))
+import alliance  # noqa: E402
 import networkx as nx  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -123,29 +123,13 @@ def hand_example():
 
 
 def build():
-    orgs = pd.read_csv(DATA / "organisations.csv", dtype=str, keep_default_na=False)
-    parts = pd.read_csv(DATA / "participations.csv", dtype=str, keep_default_na=False)
-    ids = list(orgs["id"])
-    type_of = dict(zip(orgs["id"], orgs["type"]))
-    assert len(type_of) == len(ids) and set(parts["org"]) <= set(ids)
+    G, ids, edges, orgs = alliance.organisation_graph(DATA)
+    type_of = {o["id"]: o["type"] for o in orgs}
     assert set(type_of.values()) <= set(TYPES), set(type_of.values())
+    nx.set_node_attributes(G, type_of, "type")
     members = {}
-    for p, o in zip(parts["project"], parts["org"]):
-        members.setdefault(p, set()).add(o)
-    weight = {}
-    for p in sorted(members):
-        ms = sorted(members[p])
-        for k, a in enumerate(ms):
-            for b in ms[k + 1:]:
-                weight[(a, b)] = weight.get((a, b), 0) + 1
-    edges = sorted((a, b, w) for (a, b), w in weight.items())
-    with gzip.open(HERE / "projection.csv.gz", "rt", encoding="utf-8", newline="") as f:
-        ref = sorted((r["source"], r["target"], int(r["full"])) for r in csv.DictReader(f))
-    assert ref == edges, "graph differs from projection.csv.gz"
-    G = nx.Graph()
-    for v in ids:
-        G.add_node(v, type=type_of[v])
-    G.add_weighted_edges_from(edges)
+    for p in alliance.read(DATA, "participations.csv"):
+        members.setdefault(p["project"], set()).add(p["org"])
     return G, ids, type_of, members, edges
 
 
