@@ -18,7 +18,7 @@ import { seededRandom, type Rng } from "../random/seeded.ts";
 import { assignToNodes, weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
 import { modularity } from "./modularity.ts";
 import { renumber, type CommunityResult } from "./partition.ts";
-import { aggregateLevel, baseLevel, compact, moveNodesFast, shuffled, type Level, type Run } from "./local-moving.ts";
+import { aggregateLevel, baseLevel, chainRuns, compact, moveNodesFast, shuffled, type Level, type Run } from "./local-moving.ts";
 
 export interface LeidenOptions extends WeightOptions {
   resolution: number;
@@ -50,13 +50,7 @@ export function leiden(graph: AnyGraph, options: Partial<LeidenOptions> = {}): C
   for (const s of base.strength) total += s;
   const run: Run = { rng: settings.rng ?? seededRandom(settings.seed), gamma: settings.resolution, theta: settings.randomness, total };
 
-  let membership: Int32Array = Int32Array.from({ length: n }, (_, i) => i);
-  for (let iteration = 0; settings.iterations < 0 || iteration < settings.iterations; iteration++) {
-    const next = total > 0 ? leidenRun(base, membership, run) : membership;
-    const changed = next.some((c, i) => c !== membership[i]);
-    membership = next;
-    if (!changed && settings.iterations < 0) break;
-  }
+  const membership = chainRuns(n, total > 0 ? settings.iterations : 0, (start) => leidenRun(base, start, run));
   const result = renumber(csr.nodes, membership);
   return { ...result, modularity: modularity(graph, result.communities, settings) };
 }

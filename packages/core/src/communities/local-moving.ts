@@ -26,6 +26,21 @@ export interface Run {
   total: number;
 }
 
+/**
+ * Chains `iterations` runs, each starting from the partition the last one found (−1: until a run
+ * changes nothing), from singletons. Louvain and Leiden both gain a little from a second run.
+ */
+export function chainRuns(n: number, iterations: number, runOnce: (start: Int32Array) => Int32Array): Int32Array {
+  let membership: Int32Array = Int32Array.from({ length: n }, (_, i) => i);
+  for (let iteration = 0; iterations < 0 || iteration < iterations; iteration++) {
+    const next = runOnce(membership);
+    const changed = next.some((c, i) => c !== membership[i]);
+    membership = next;
+    if (!changed) break;
+  }
+  return membership;
+}
+
 /** The first level: the CSR itself, with each node's strength. */
 export function baseLevel(csr: Csr): Level {
   const { offsets, targets, weights, nodes } = csr;

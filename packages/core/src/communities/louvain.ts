@@ -17,7 +17,7 @@
 import type { AnyGraph } from "../model/graph.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
 import { assignToNodes, weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
-import { aggregateLevel, baseLevel, compact, moveNodesFast, type Level, type Run } from "./local-moving.ts";
+import { aggregateLevel, baseLevel, chainRuns, compact, moveNodesFast, type Level, type Run } from "./local-moving.ts";
 import { modularity } from "./modularity.ts";
 import { renumber, type CommunityResult } from "./partition.ts";
 
@@ -40,13 +40,7 @@ export function louvain(graph: AnyGraph, options: Partial<LouvainOptions> = {}):
   let total = 0;
   for (const s of base.strength) total += s;
   const run = { rng: settings.rng ?? seededRandom(settings.seed), gamma: settings.resolution, theta: 0, total };
-  let membership: Int32Array = Int32Array.from({ length: base.n }, (_, i) => i);
-  for (let iteration = 0; total > 0 && (settings.iterations < 0 || iteration < settings.iterations); iteration++) {
-    const next = louvainRun(base, membership, run);
-    const changed = next.some((c, i) => c !== membership[i]);
-    membership = next;
-    if (!changed) break;
-  }
+  const membership = chainRuns(base.n, total > 0 ? settings.iterations : 0, (start) => louvainRun(base, start, run));
   const result = renumber(csr.nodes, membership);
   return { ...result, modularity: modularity(graph, result.communities, settings) };
 }
