@@ -27,7 +27,6 @@ sorted keys, floats by repr (round-trip exact). Besides the three maps per varia
 The script re-runs itself with PYTHONHASHSEED=0 and one BLAS thread: NetworkX sums over sets of string
 nodes (order depends on string hashing), and the numpy check must not depend on threading.
 """
-import csv
 import gzip
 import io
 import json
@@ -42,6 +41,9 @@ if any(os.environ.get(k) != v for k, v in PINNED.items()):
     os.environ.update(PINNED)
     os.execv(sys.executable, [sys.executable, *sys.argv])
 
+sys.dont_write_bytecode = True
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "reference"))
+import alliance  # noqa: E402
 import networkx as nx  # noqa: E402
 import networkx.algorithms.structuralholes as sh  # noqa: E402
 import numpy as np  # noqa: E402
@@ -52,27 +54,7 @@ DATA = HERE.parent
 
 
 def build():
-    orgs = pd.read_csv(DATA / "organisations.csv", dtype=str, keep_default_na=False)
-    parts = pd.read_csv(DATA / "participations.csv", dtype=str, keep_default_na=False)
-    ids = list(orgs["id"])
-    assert len(set(ids)) == len(ids) and set(parts["org"]) <= set(ids)
-    members = {}
-    for p, o in zip(parts["project"], parts["org"]):
-        members.setdefault(p, set()).add(o)
-    weight = {}
-    for p in sorted(members):
-        ms = sorted(members[p])
-        for i, a in enumerate(ms):
-            for b in ms[i + 1:]:
-                weight[(a, b)] = weight.get((a, b), 0) + 1
-    edges = sorted((a, b, w) for (a, b), w in weight.items())
-    G = nx.Graph()
-    G.add_nodes_from(ids)
-    G.add_weighted_edges_from(edges)
-
-    with gzip.open(HERE / "projection.csv.gz", "rt", encoding="utf-8", newline="") as f:
-        ref = sorted((r["source"], r["target"], int(r["full"])) for r in csv.DictReader(f))
-    assert ref == edges, "graph differs from projection.csv.gz"
+    G, ids, edges, _orgs = alliance.organisation_graph(DATA)
     return G, ids, edges
 
 
