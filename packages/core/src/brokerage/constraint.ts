@@ -14,6 +14,7 @@
 import type { AnyGraph } from "../model/graph.ts";
 import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
 import { nodeStrengths, type Csr } from "../model/csr.ts";
+import { throughSharedContacts } from "./shared-contacts.ts";
 
 export type ConstraintOptions = WeightOptions;
 
@@ -30,28 +31,14 @@ export interface StructuralConstraint {
 
 /** Local constraints aligned with the CSR entries: entry k of row i holds c_{i, targets[k]}. */
 export function localConstraints(csr: Csr): Float64Array {
-  const { offsets, targets, weights, nodes } = csr;
-  const n = nodes.length;
+  const { offsets, weights, nodes } = csr;
   const strength = nodeStrengths(csr);
-  const share = (k: number, i: number) => (weights[k] as number) / (strength[i] as number);
-  const result = new Float64Array(targets.length);
-  const pInto = new Float64Array(n); // p_iq for the contacts q of the current i
-  const stamp = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
+  // p_qj: the share of q's weight on j; the tie q–j is entry l of row j, same weight.
+  const indirect = throughSharedContacts(csr, strength, (l, _j, q) => (weights[l] as number) / (strength[q] as number));
+  const result = new Float64Array(indirect.length);
+  for (let i = 0; i < nodes.length; i++) {
     for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
-      stamp[targets[k] as number] = i;
-      pInto[targets[k] as number] = share(k, i);
-    }
-    for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
-      const j = targets[k] as number;
-      let indirect = 0;
-      for (let l = offsets[j] as number; l < (offsets[j + 1] as number); l++) {
-        const q = targets[l] as number;
-        // p_qj: the share of q's weight on j; the tie q–j is entry l of row j, same weight.
-        if (q !== i && stamp[q] === i) indirect += (pInto[q] as number) * ((weights[l] as number) / (strength[q] as number));
-      }
-      const direct = share(k, i);
-      result[k] = (direct + indirect) ** 2;
+      result[k] = ((weights[k] as number) / (strength[i] as number) + (indirect[k] as number)) ** 2;
     }
   }
   return result;

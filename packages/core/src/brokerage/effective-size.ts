@@ -10,6 +10,7 @@ import type { AnyGraph } from "../model/graph.ts";
 import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
 import { trianglesPerNode } from "../centrality/triangles.ts";
 import { nodeStrengths } from "../model/csr.ts";
+import { throughSharedContacts } from "./shared-contacts.ts";
 
 export type EffectiveSizeOptions = WeightOptions;
 
@@ -23,7 +24,7 @@ export interface EffectiveSize {
 export function effectiveSize(graph: AnyGraph, options: Partial<EffectiveSizeOptions> = {}): EffectiveSize {
   const settings = { ...DEFAULTS, ...options };
   const csr = weightedCsr(graph, settings);
-  const { nodes, offsets, targets, weights } = csr;
+  const { nodes, offsets, weights } = csr;
   const n = nodes.length;
   const degree = (i: number) => (offsets[i + 1] as number) - (offsets[i] as number);
   const sizes = new Float64Array(n);
@@ -36,23 +37,11 @@ export function effectiveSize(graph: AnyGraph, options: Partial<EffectiveSizeOpt
     for (let i = 0; i < n; i++) {
       for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) strongest[i] = Math.max(strongest[i] as number, weights[k] as number);
     }
-    const pInto = new Float64Array(n);
-    const stamp = new Int32Array(n).fill(-1);
+    // Redundancy of each contact j: Σ_q p_iq m_jq, m_jq the tie j–q over j's strongest tie.
+    const redundancy = throughSharedContacts(csr, strength, (l, j) => (weights[l] as number) / (strongest[j] as number));
     for (let i = 0; i < n; i++) {
-      for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
-        stamp[targets[k] as number] = i;
-        pInto[targets[k] as number] = (weights[k] as number) / (strength[i] as number);
-      }
       let size = 0;
-      for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
-        const j = targets[k] as number;
-        let redundancy = 0;
-        for (let l = offsets[j] as number; l < (offsets[j + 1] as number); l++) {
-          const q = targets[l] as number;
-          if (q !== i && stamp[q] === i) redundancy += (pInto[q] as number) * ((weights[l] as number) / (strongest[j] as number));
-        }
-        size += 1 - redundancy;
-      }
+      for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) size += 1 - (redundancy[k] as number);
       sizes[i] = size;
     }
   }
