@@ -102,7 +102,7 @@ export function brokeragePermutationTest(
 ): Record<Role, PermutationSummary> {
   const { groupBy, permutations = 1000, seed = 0, rng } = { ...DEFAULTS, ...options };
   const nodes = graph.nodes().sort();
-  const { of } = groupIndices(graph, nodes, groupBy);
+  const { of } = groupIndices(graph, groupBy);
   const { out, into } = arcs(graph, nodes);
   const totals = (labels: Int32Array) => {
     const raw = countRoles(out, into, labels);
@@ -118,7 +118,7 @@ export function brokerage(graph: AnyGraph, options: Partial<BrokerageOptions> = 
   const { groupBy } = { ...DEFAULTS, ...options };
   const nodes = graph.nodes().sort();
   const N = nodes.length;
-  const { of, names } = groupIndices(graph, nodes, groupBy);
+  const { of, names } = groupIndices(graph, groupBy);
   const { out, into, count: m } = arcs(graph, nodes);
 
   const raw = countRoles(out, into, of);

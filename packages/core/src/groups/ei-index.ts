@@ -67,7 +67,7 @@ export function tallyEi({ source, target, weight }: EdgeList, group: Int32Array,
 export function eiIndex(graph: AnyGraph, options: Partial<EiOptions> = {}): EiResult {
   const { groupBy, getEdgeWeight } = { ...DEFAULTS, ...options };
   const csr = toCsr(graph, getEdgeWeight);
-  const groups: Groups = groupIndices(graph, csr.nodes, groupBy);
+  const groups: Groups = groupIndices(graph, groupBy);
   const tally = tallyEi(edgeList(csr), groups.of, groups.names.length);
   const at = (g: number): EiIndex => ({
     counted: openness(tally[g * 4] as number, tally[g * 4 + 1] as number),

@@ -34,7 +34,7 @@ export interface EiPermutationResult {
 export function eiPermutationTest(graph: AnyGraph, options: Partial<EiPermutationOptions> = {}): EiPermutationResult {
   const settings = { ...DEFAULTS, ...options };
   const csr = toCsr(graph, settings.getEdgeWeight);
-  const { names, of } = groupIndices(graph, csr.nodes, settings.groupBy);
+  const { names, of } = groupIndices(graph, settings.groupBy);
   const k = names.length;
   const edges = edgeList(csr);
   const statistic = (labels: Int32Array): Float64Array => {

@@ -34,7 +34,7 @@ export interface GroupGatekeepers {
 export function gatekeepers(graph: AnyGraph, options: Partial<GatekeeperOptions> = {}): Record<string, GroupGatekeepers> {
   const { groupBy, getEdgeWeight, share } = { ...DEFAULTS, ...options };
   const { nodes, offsets, targets, weights } = toCsr(graph, getEdgeWeight);
-  const { names, of } = groupIndices(graph, nodes, groupBy);
+  const { names, of } = groupIndices(graph, groupBy);
   const external = new Float64Array(nodes.length);
   for (let u = 0; u < nodes.length; u++) {
     for (let e = offsets[u] as number; e < (offsets[u + 1] as number); e++) {

@@ -5,7 +5,7 @@
  * without links are left out, so the result stays small for many groups.
  */
 import type { AnyGraph } from "../model/graph.ts";
-import { toCsr, type EdgeWeight } from "../model/csr.ts";
+import { edgeList, toCsr, type EdgeWeight } from "../model/csr.ts";
 import { groupIndices, type GroupBy } from "./group-index.ts";
 
 export interface MixingOptions {
@@ -23,22 +23,20 @@ export interface MixingMatrix {
 
 export function mixingMatrix(graph: AnyGraph, options: Partial<MixingOptions> = {}): MixingMatrix {
   const { groupBy, getEdgeWeight } = { ...DEFAULTS, ...options };
-  const { nodes, offsets, targets, weights } = toCsr(graph, getEdgeWeight);
-  const { names, of } = groupIndices(graph, nodes, groupBy);
+  const { source, target, weight } = edgeList(toCsr(graph, getEdgeWeight));
+  const { names, of } = groupIndices(graph, groupBy);
   const k = names.length;
   const counts = new Float64Array(k * k);
   const sums = new Float64Array(k * k);
-  for (let u = 0; u < nodes.length; u++) {
-    for (let e = offsets[u] as number; e < (offsets[u + 1] as number); e++) {
-      const v = targets[e] as number;
-      if (v <= u) continue;
-      const a = of[u] as number;
-      const b = of[v] as number;
-      for (const cell of a === b ? [a * k + a] : [a * k + b, b * k + a]) {
-        counts[cell] = (counts[cell] as number) + 1;
-        sums[cell] = (sums[cell] as number) + (weights[e] as number);
-      }
-    }
+  for (let e = 0; e < source.length; e++) {
+    const a = of[source[e] as number] as number;
+    const b = of[target[e] as number] as number;
+    const w = weight[e] as number;
+    counts[a * k + b] = (counts[a * k + b] as number) + 1;
+    sums[a * k + b] = (sums[a * k + b] as number) + w;
+    if (a === b) continue;
+    counts[b * k + a] = (counts[b * k + a] as number) + 1;
+    sums[b * k + a] = (sums[b * k + a] as number) + w;
   }
   const table = (values: Float64Array) =>
     Object.fromEntries(

@@ -23,7 +23,7 @@ export const DEFAULTS: MixingPermutationOptions = { groupBy: "type", permutation
 export function mixingPermutationTest(graph: AnyGraph, options: Partial<MixingPermutationOptions> = {}): Record<string, Record<string, PermutationSummary>> {
   const settings = { ...DEFAULTS, ...options };
   const csr = toCsr(graph);
-  const { names, of } = groupIndices(graph, csr.nodes, settings.groupBy);
+  const { names, of } = groupIndices(graph, settings.groupBy);
   const k = names.length;
   const { source, target } = edgeList(csr);
   const counts = (labels: Int32Array) => {

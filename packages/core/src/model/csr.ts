@@ -24,7 +24,7 @@ export interface Csr {
 /** Edge weights: an attribute name (default "weight", 1 when absent) or a getter. */
 export type EdgeWeight = string | ((edge: string, attributes: Attributes) => number);
 
-const cache = new WeakMap<AnyGraph, Map<string, Csr>>();
+const cache = new WeakMap<AnyGraph, Map<string, unknown>>();
 const CHANGES = [
   "nodeAdded",
   "edgeAdded",
@@ -42,41 +42,62 @@ const CHANGES = [
 /** The graph as CSR, weighted by `weight`; built once per graph and weight until it changes. */
 export function toCsr(graph: AnyGraph, weight: EdgeWeight = "weight"): Csr {
   if (typeof weight === "function") return buildCsr(graph, createEdgeWeightGetter(weight).fromMinimalEntry);
-  return cached(graph, weight, () => buildCsr(graph, createEdgeWeightGetter(weight).fromMinimalEntry));
+  return graphIndex(graph, `csr:${weight}`, () => buildCsr(graph, createEdgeWeightGetter(weight).fromMinimalEntry));
+}
+
+/** The graph's nodes in sorted id order, the CSR's order, with their attributes beside. */
+export interface NodeTable {
+  nodes: readonly string[];
+  attributes: readonly Attributes[];
+}
+
+/** The nodes in CSR order with their attributes, read in one sweep; cached like the CSR. */
+export function nodeTable(graph: AnyGraph): NodeTable {
+  return graphIndex(graph, "nodes", () => {
+    const entries: [string, Attributes][] = [];
+    graph.forEachNode((node, attributes) => void entries.push([node, attributes]));
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return { nodes: entries.map(([node]) => node), attributes: entries.map(([, attributes]) => attributes) };
+  });
 }
 
 /**
- * A numeric edge attribute aligned with the CSR's entries (NaN where an edge lacks it), as the
- * CSR's `weights` are: a link's year, say. Cached like the CSR.
+ * A numeric edge attribute aligned with `edgeList`'s links (NaN where an edge lacks it), as the
+ * edge list's `weight` is: a link's year, say. Cached like the CSR.
  */
-export function csrEdgeValues(graph: AnyGraph, attribute: string): Float64Array {
-  return cached(graph, `\u0000${attribute}`, () =>
+export function edgeValues(graph: AnyGraph, attribute: string): Float64Array {
+  const csr = graphIndex(graph, `values:${attribute}`, (): Csr =>
     buildCsr(graph, (_edge, attributes) => {
       const value = attributes[attribute];
       return typeof value === "number" ? value : NaN;
     }),
-  ).weights;
+  );
+  return edgeList(csr).weight;
 }
 
-function cached(graph: AnyGraph, key: string, build: () => Csr): Csr {
+/**
+ * An index derived from the graph (a CSR, the node table, group codes…), built once under `key`
+ * and dropped with every other index of the graph when it changes.
+ */
+export function graphIndex<T>(graph: AnyGraph, key: string, build: () => T): T {
   let byWeight = cache.get(graph);
   if (byWeight === undefined) {
-    const entry = new Map<string, Csr>();
+    const entry = new Map<string, unknown>();
     byWeight = entry;
     cache.set(graph, entry);
     const forget = () => entry.clear();
     for (const event of CHANGES) graph.on(event, forget);
   }
-  let csr = byWeight.get(key);
-  if (csr === undefined) {
-    csr = build();
-    byWeight.set(key, csr);
+  let value = byWeight.get(key) as T | undefined;
+  if (value === undefined) {
+    value = build();
+    byWeight.set(key, value);
   }
-  return csr;
+  return value;
 }
 
 function buildCsr(graph: AnyGraph, valueOf: (edge: string, attributes: Attributes) => number): Csr {
-  const nodes = graph.nodes().sort();
+  const { nodes } = nodeTable(graph);
   const indexOf = new Map<string, number>();
   nodes.forEach((node, i) => indexOf.set(node, i));
   const n = nodes.length;
@@ -161,7 +182,19 @@ export interface EdgeList {
   weight: Float64Array;
 }
 
-export function edgeList({ offsets, targets, weights }: Csr): EdgeList {
+const edgeLists = new WeakMap<Csr, EdgeList>();
+
+/** The CSR's links, each once; built once per CSR (and so per graph until it changes). */
+export function edgeList(csr: Csr): EdgeList {
+  let edges = edgeLists.get(csr);
+  if (edges === undefined) {
+    edges = buildEdgeList(csr);
+    edgeLists.set(csr, edges);
+  }
+  return edges;
+}
+
+function buildEdgeList({ offsets, targets, weights }: Csr): EdgeList {
   const m = targets.length;
   const source = new Uint32Array(m);
   const target = new Uint32Array(m);

@@ -9,5 +9,5 @@ export { createAllianceGraph, addOrganisation, buildAllianceGraph } from "./grap
 export type { AllianceGraph, AnyGraph } from "./graph.ts";
 export { describeGraph, UNKNOWN } from "./describe.ts";
 export type { GraphDescription } from "./describe.ts";
-export { toCsr, csrEdgeValues, edgeList, nodeStrengths, byNode } from "./csr.ts";
+export { toCsr, edgeValues, edgeList, nodeStrengths, byNode } from "./csr.ts";
 export type { Csr, EdgeList, EdgeWeight } from "./csr.ts";

@@ -7,13 +7,14 @@
  * counts ends within that great-circle distance as local, and the link's `rule` says so.
  *
  * Places are coded as integers per level once per node, and links are classified in one pass
- * over the CSR into typed arrays (`classifyCsr`), which the shares and the viewer read directly.
+ * over the edge list into typed arrays (`classifyEdges`), which the shares and the viewer read
+ * directly.
  */
 import type { AnyGraph } from "../model/graph.ts";
-import { toCsr, type Csr } from "../model/csr.ts";
+import { edgeList, graphIndex, nodeTable, toCsr, type Csr } from "../model/csr.ts";
 import { LinkscaleError } from "../errors.ts";
 import { greatCircleKm } from "./distance.ts";
-import { defaultHierarchy, placeAt, type PlaceHierarchy } from "./hierarchy.ts";
+import { defaultHierarchy, placeAt, type PlaceHierarchy, type PlaceLevel } from "./hierarchy.ts";
 
 export const UNKNOWN_SCALE = "unknown";
 
@@ -36,8 +37,8 @@ export interface ClassifyOptions {
 
 export const DEFAULTS: ClassifyOptions = { hierarchy: defaultHierarchy(), attribute: "scale" };
 
-/** Link scales over a CSR, for entries k with source index < target index. */
-export interface CsrScales {
+/** Link scales aligned with the CSR's `edgeList`. */
+export interface EdgeScales {
   /** Scale names: one per level, then `beyond`, then "unknown". */
   scales: string[];
   /** Rule names: one per level, then "distance", "beyond", "none". */
@@ -48,83 +49,75 @@ export interface CsrScales {
   flags: Uint32Array;
 }
 
-export function classifyCsr(graph: AnyGraph, csr: Csr, options: Partial<ClassifyOptions> = {}): CsrScales {
+export function classifyEdges(graph: AnyGraph, csr: Csr, options: Partial<ClassifyOptions> = {}): EdgeScales {
   const { hierarchy, localWithinKm } = { ...DEFAULTS, ...options };
   const levels = hierarchy.levels;
   const L = levels.length;
   if (L === 0) throw new LinkscaleError("scales/classify", "the place hierarchy has no level");
-  const { nodes, offsets, targets } = csr;
+  const { nodes } = csr;
+  const { source, target } = edgeList(csr);
   const n = nodes.length;
+  const m = source.length;
   // places[level * n + node]: an integer per distinct place, −1 when unknown.
   const places = new Int32Array(L * n);
+  levels.forEach((level, l) => places.set(placeCodes(graph, level), l * n));
   const lat = new Float64Array(n).fill(NaN);
   const lon = new Float64Array(n).fill(NaN);
-  const codes = levels.map(() => new Map<string, number>());
-  nodes.forEach((node, i) => {
-    const attributes = graph.getNodeAttributes(node);
-    levels.forEach((level, l) => {
-      const place = placeAt(level, attributes);
-      const map = codes[l] as Map<string, number>;
-      if (place === undefined) places[l * n + i] = -1;
-      else {
-        if (!map.has(place)) map.set(place, map.size);
-        places[l * n + i] = map.get(place) as number;
+  if (localWithinKm !== undefined) {
+    nodeTable(graph).attributes.forEach((attributes, i) => {
+      if (typeof attributes["lat"] === "number" && typeof attributes["lon"] === "number") {
+        lat[i] = attributes["lat"];
+        lon[i] = attributes["lon"];
       }
     });
-    if (typeof attributes["lat"] === "number" && typeof attributes["lon"] === "number") {
-      lat[i] = attributes["lat"];
-      lon[i] = attributes["lon"];
-    }
-  });
+  }
 
   const BEYOND = L;
   const UNKNOWN = L + 1;
   const DISTANCE_RULE = L;
   const BEYOND_RULE = L + 1;
   const NONE_RULE = L + 2;
-  const scale = new Uint8Array(targets.length);
-  const rule = new Uint8Array(targets.length);
-  const flags = new Uint32Array(targets.length);
-  for (let u = 0; u < n; u++) {
-    for (let k = offsets[u] as number; k < (offsets[u + 1] as number); k++) {
-      const v = targets[k] as number;
-      if (v <= u) continue;
-      let unknown = 0;
-      let known = false;
-      let decided = false;
-      for (let l = 0; l < L; l++) {
-        const p = places[l * n + u] as number;
-        const q = places[l * n + v] as number;
-        if (p < 0 || q < 0) {
-          if (l === 0 && localWithinKm !== undefined && !Number.isNaN(lat[u]) && !Number.isNaN(lat[v]) &&
-            greatCircleKm(lat[u] as number, lon[u] as number, lat[v] as number, lon[v] as number) <= localWithinKm) {
-            scale[k] = 0;
-            rule[k] = DISTANCE_RULE;
-            decided = true;
-            break;
-          }
-          unknown |= 1 << l;
-          continue;
-        }
-        known = true;
-        if (p === q) {
-          scale[k] = l;
-          rule[k] = l;
-          flags[k] = unknown;
+  const scale = new Uint8Array(m);
+  const rule = new Uint8Array(m);
+  const flags = new Uint32Array(m);
+  for (let e = 0; e < m; e++) {
+    const u = source[e] as number;
+    const v = target[e] as number;
+    let unknown = 0;
+    let known = false;
+    let decided = false;
+    for (let l = 0; l < L; l++) {
+      const p = places[l * n + u] as number;
+      const q = places[l * n + v] as number;
+      if (p < 0 || q < 0) {
+        if (l === 0 && localWithinKm !== undefined && !Number.isNaN(lat[u]) && !Number.isNaN(lat[v]) &&
+          greatCircleKm(lat[u] as number, lon[u] as number, lat[v] as number, lon[v] as number) <= localWithinKm) {
+          scale[e] = 0;
+          rule[e] = DISTANCE_RULE;
           decided = true;
           break;
         }
-        unknown = 0; // different places here: the finer unknown levels could not have been shared
+        unknown |= 1 << l;
+        continue;
       }
-      if (decided) continue;
-      flags[k] = unknown;
-      if (known || unknown === 0) {
-        scale[k] = BEYOND;
-        rule[k] = BEYOND_RULE;
-      } else {
-        scale[k] = UNKNOWN;
-        rule[k] = NONE_RULE;
+      known = true;
+      if (p === q) {
+        scale[e] = l;
+        rule[e] = l;
+        flags[e] = unknown;
+        decided = true;
+        break;
       }
+      unknown = 0; // different places here: the finer unknown levels could not have been shared
+    }
+    if (decided) continue;
+    flags[e] = unknown;
+    if (known || unknown === 0) {
+      scale[e] = BEYOND;
+      rule[e] = BEYOND_RULE;
+    } else {
+      scale[e] = UNKNOWN;
+      rule[e] = NONE_RULE;
     }
   }
   return {
@@ -136,29 +129,38 @@ export function classifyCsr(graph: AnyGraph, csr: Csr, options: Partial<Classify
   };
 }
 
+/** Each node's place at a level as an integer (−1: unknown); cached per graph for attribute levels. */
+function placeCodes(graph: AnyGraph, level: PlaceLevel): Int32Array {
+  const build = () => {
+    const codes = new Map<string, number>();
+    return Int32Array.from(nodeTable(graph).attributes, (attributes) => {
+      const place = placeAt(level, attributes);
+      if (place === undefined) return -1;
+      let code = codes.get(place);
+      if (code === undefined) codes.set(place, (code = codes.size));
+      return code;
+    });
+  };
+  return typeof level.place === "string" ? graphIndex(graph, `places:${level.place}`, build) : build();
+}
+
 /** Every link's scale, sorted by (source, target) with source < target. */
 export function classifyLinks(graph: AnyGraph, options: Partial<ClassifyOptions> = {}): LinkScale[] {
   const settings = { ...DEFAULTS, ...options };
   const csr = toCsr(graph);
-  const { scales, rules, scale, rule, flags } = classifyCsr(graph, csr, settings);
+  const { scales, rules, scale, rule, flags } = classifyEdges(graph, csr, settings);
   const levelNames = settings.hierarchy.levels.map((l) => l.level);
-  const result: LinkScale[] = [];
-  const { nodes, offsets, targets } = csr;
-  for (let u = 0; u < nodes.length; u++) {
-    for (let k = offsets[u] as number; k < (offsets[u + 1] as number); k++) {
-      const v = targets[k] as number;
-      if (v <= u) continue;
-      const f = flags[k] as number;
-      result.push({
-        source: nodes[u] as string,
-        target: nodes[v] as string,
-        scale: scales[scale[k] as number] as string,
-        rule: rules[rule[k] as number] as string,
-        unknown: levelNames.filter((_name, l) => (f & (1 << l)) !== 0),
-      });
-    }
-  }
-  return result;
+  const { source, target } = edgeList(csr);
+  return Array.from(source, (u, e) => {
+    const f = flags[e] as number;
+    return {
+      source: csr.nodes[u] as string,
+      target: csr.nodes[target[e] as number] as string,
+      scale: scales[scale[e] as number] as string,
+      rule: rules[rule[e] as number] as string,
+      unknown: levelNames.filter((_name, l) => (f & (1 << l)) !== 0),
+    };
+  });
 }
 
 /** Writes each link's scale to an edge attribute. */

@@ -40,10 +40,7 @@ export function defaultHierarchy({ nutsLevel, macroRegions }: DefaultHierarchyOp
   const region: PlaceLevel = {
     level: "region",
     scale: "local",
-    place: (attributes) => {
-      const code = text(attributes["region"]);
-      return code === undefined || nutsLevel === undefined ? code : code.slice(0, 2 + nutsLevel);
-    },
+    place: nutsLevel === undefined ? "region" : (attributes) => text(attributes["region"])?.slice(0, 2 + nutsLevel),
   };
   const country: PlaceLevel = { level: "country", scale: "national", place: "country" };
   if (macroRegions === undefined) return { levels: [region, country], beyond: "transnational" };

@@ -116,12 +116,36 @@ describe("scaleShares", () => {
   });
 
   it("per organisation, per group and per year", () => {
-    expect(report.byOrganisation["D"]?.counts).toEqual({ local: 0, national: 1, transnational: 1, unknown: 0 });
-    expect(report.byGroup["country"]?.["FR"]?.counts).toEqual({ local: 0, national: 0, transnational: 2, unknown: 0 });
-    expect(report.byGroup["country"]?.["DE"]?.links).toBe(8); // A is German, and in every link
-    expect(report.byGroup["country"]?.["unknown"]?.counts["unknown"]).toBe(1); // F
-    expect(Object.keys(report.byYear)).toEqual(["2015", "2016", "unknown"]);
-    expect(report.byYear["2015"]?.counts["national"]).toBe(1);
-    expect(report.byYear["unknown"]?.links).toBe(6);
+    expect(report.byOrganisation.get("D")?.counts).toEqual({ local: 0, national: 1, transnational: 1, unknown: 0 });
+    expect(report.byGroup["country"]?.get("FR")?.counts).toEqual({ local: 0, national: 0, transnational: 2, unknown: 0 });
+    expect(report.byGroup["country"]?.get("DE")?.links).toBe(8); // A is German, and in every link
+    expect(report.byGroup["country"]?.get("unknown")?.counts["unknown"]).toBe(1); // F
+    expect([...report.byYear.keys()]).toEqual(["2015", "2016", "unknown"]);
+    expect(report.byYear.get("2015")?.counts["national"]).toBe(1);
+    expect(report.byYear.get("unknown")?.links).toBe(6);
+  });
+
+  it("reads per-key shares as a read-only Map, and as a plain record in JSON", () => {
+    expect(report.byOrganisation.size).toBe(8);
+    expect(report.byOrganisation.has("Z")).toBe(false);
+    expect([...report.byOrganisation.keys()]).toEqual(["A", "B", "C", "D", "E", "F", "G", "H"]);
+    const json = JSON.parse(JSON.stringify(report.byYear)) as Record<string, { links: number }>;
+    expect(Object.keys(json)).toEqual(["2015", "2016", "unknown"]);
+    expect(json["2016"]?.links).toBe(1); // A–E
+  });
+
+  it("follows changes to the graph: place and group codes are rebuilt, never stale", () => {
+    const graph = fixture();
+    expect(scaleShares(graph, { groupBy: ["country"] }).network.counts["national"]).toBe(3);
+    graph.setNodeAttribute("E", "country", "DE"); // A–E and D–E become national
+    const after = scaleShares(graph, { groupBy: ["country"] });
+    expect(after.network.counts["national"]).toBe(5);
+    expect(after.byGroup["country"]?.has("FR")).toBe(false);
+  });
+
+  it("refuses a year that is not a whole year, naming it", () => {
+    const graph = fixture();
+    graph.setEdgeAttribute("A", "B", "firstYear", 2015.5);
+    expect(() => scaleShares(graph)).toThrow(/firstYear is 2015.5, not a whole year/);
   });
 });
