@@ -45,9 +45,10 @@ export interface InputOptions {
   counting?: Counting;
 }
 
+/** What was loaded, with the files it was read from (in reading order). */
 export type LoadedInput =
-  | { form: "tables"; dataset: Dataset; skipped: string[] }
-  | { form: "graph"; load: GraphLoad; skipped: string[] };
+  | { form: "tables"; dataset: Dataset; files: string[]; skipped: string[] }
+  | { form: "graph"; load: GraphLoad; files: string[]; skipped: string[] };
 
 type GraphReader = (text: string, options: { file: string }) => GraphLoad;
 
@@ -89,7 +90,7 @@ export function loadInput(paths: readonly string[], options: InputOptions, progr
     const reader = graphReaderFor(graph.path, graph.text) as GraphReader;
     const load = reader(graph.text, { file: graph.path });
     if (load.error !== undefined) throw new InputError(`${graph.path}: ${load.error}`);
-    return { form: "graph", load, skipped };
+    return { form: "graph", load, files: [graph.path], skipped };
   }
 
   const texts = read.map((file) => {
@@ -152,7 +153,7 @@ export function loadInput(paths: readonly string[], options: InputOptions, progr
         if (phase === "pairing") bar.update(done, total);
       },
     });
-    return { form: "tables", dataset, skipped };
+    return { form: "tables", dataset, files: texts.filter(({ kind }) => kind !== undefined).map(({ path }) => path), skipped };
   } catch (error) {
     if (error instanceof Error && error.name === "DatasetError") throw new InputError(error.message);
     throw error;

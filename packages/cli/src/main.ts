@@ -3,6 +3,7 @@
  * 2 bad input or usage. Results go to stdout, progress and errors to stderr.
  */
 import { Command, CommanderError } from "commander";
+import { analyzeCommand } from "./commands/analyze.ts";
 import { convertCommand } from "./commands/convert.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { InputError } from "./input.ts";
@@ -15,6 +16,7 @@ export function createProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
   validateCommand(program);
+  analyzeCommand(program);
   convertCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -34,6 +34,8 @@ export interface Dataset {
   tables: Array<TableLoad<unknown>>;
   /** Number of distinct projects; absent when built from links. */
   projects?: number;
+  /** The participations projected into the graph; absent when built from links. */
+  participations?: Participation[];
   /** Descriptions of an organisation that differ from the one kept. */
   notes: string[];
 }
@@ -70,9 +72,9 @@ export function assembleDataset(tables: DatasetTables, options: Partial<Projecti
 
   let graph: AllianceGraph;
   let projects: number | undefined;
+  const participations: Participation[] = [];
   if (participationTables.length > 0) {
     const seen = new Map<string, string>();
-    const participations: Participation[] = [];
     for (const table of participationTables) {
       keepIf(table, ({ row, record: { participation, organisation } }) => {
         const { project, org } = participation;
@@ -115,7 +117,7 @@ export function assembleDataset(tables: DatasetTables, options: Partial<Projecti
     graph = buildAllianceGraph([...organisations.values()], links);
   }
   const all = [...organisationTables, ...linkTables, ...participationTables];
-  return projects === undefined ? { graph, tables: all, notes } : { graph, tables: all, projects, notes };
+  return projects === undefined ? { graph, tables: all, notes } : { graph, tables: all, projects, participations, notes };
 
   function describe(organisation: Organisation, where: string): void {
     const kept = organisations.get(organisation.id);

@@ -1,0 +1,198 @@
+/**
+ * Every metric the core offers, run on one network with one resolved config: the content of
+ * `report.json`. Sections are computed on their own (SECTION_RUNNERS), so `check` computes only
+ * the sections its expected file names. Every random step takes the config's seed: the same
+ * input, config and seed give the same report, byte for byte.
+ */
+import {
+  assortativity,
+  betweenness,
+  brokerage,
+  closeness,
+  connectedComponents,
+  defaultHierarchy,
+  degree,
+  DEFAULT_MACRO_REGIONS,
+  describeGraph,
+  distanceDecay,
+  effectiveSize,
+  eigenvector,
+  eiIndex,
+  eiPermutationTest,
+  gatekeepers,
+  harmonic,
+  leiden,
+  louvain,
+  mixingMatrix,
+  mixingPermutationTest,
+  pagerank,
+  scaleShares,
+  seededRandom,
+  strength,
+  structuralConstraint,
+  summariseCommunities,
+  transitivity,
+  tripleHelix,
+  clustering,
+  type AllianceGraph,
+  type Participation,
+} from "@linkscale/core";
+import type { Progress } from "../progress.ts";
+import type { ResolvedConfig, Section } from "./config.ts";
+
+export interface AnalysisInput {
+  graph: AllianceGraph;
+  /** The participations the graph was projected from; absent for link tables and graph files. */
+  participations?: readonly Participation[];
+}
+
+interface Context {
+  input: AnalysisInput;
+  config: ResolvedConfig;
+  progress: Progress;
+  /** Why a metric was skipped or estimated; collected into the report's notes. */
+  notes: string[];
+}
+
+type Values = Record<string, number | null>;
+
+function counts({ input }: Context) {
+  const components = connectedComponents(input.graph);
+  const n = input.graph.order;
+  return {
+    ...describeGraph(input.graph),
+    density: n > 1 ? (2 * input.graph.size) / (n * (n - 1)) : 0,
+    components: components.count,
+    largestComponent: components.sizes.length > 0 ? Math.max(...components.sizes) : 0,
+  };
+}
+
+function centrality({ input: { graph }, config, progress, notes }: Context) {
+  const { allPairsLimit, betweennessSamples } = config.centrality;
+  const allPairs = graph.order <= allPairsLimit;
+  const measures: Record<string, Values> = {};
+  progress.step("centrality: degree, strength, eigenvector, PageRank, clustering");
+  measures["degree"] = degree(graph);
+  measures["strength"] = strength(graph);
+  measures["eigenvector"] = eigenvector(graph);
+  measures["pagerank"] = pagerank(graph);
+  measures["clustering"] = clustering(graph);
+  const bar = progress.bar("centrality: betweenness", 1);
+  measures["betweenness"] = betweenness(graph, {
+    ...(allPairs ? {} : { samples: Math.min(betweennessSamples, graph.order), rng: seededRandom(config.seed) }),
+    onProgress: (done, total) => bar.update(done, total),
+  });
+  bar.stop();
+  if (allPairs) {
+    progress.step("centrality: closeness, harmonic");
+    measures["closeness"] = closeness(graph);
+    measures["harmonic"] = harmonic(graph);
+  } else {
+    notes.push(
+      `centrality: ${graph.order} organisations exceed centrality.allPairsLimit (${allPairsLimit}): closeness and harmonic skipped, ` +
+        `betweenness estimated from ${Math.min(betweennessSamples, graph.order)} sampled sources (seed ${config.seed})`,
+    );
+  }
+  return {
+    weighted: true,
+    betweenness: allPairs ? { method: "exact" as const } : { method: "sampled" as const, samples: Math.min(betweennessSamples, graph.order), seed: config.seed },
+    transitivity: transitivity(graph),
+    measures,
+  };
+}
+
+function communities({ input: { graph }, config, progress }: Context) {
+  const { algorithm, resolution } = config.communities;
+  progress.step(`communities: ${algorithm}`);
+  const detect = algorithm === "leiden" ? leiden : louvain;
+  const result = detect(graph, { resolution, seed: config.seed });
+  return {
+    algorithm,
+    resolution,
+    seed: config.seed,
+    count: result.count,
+    modularity: result.modularity,
+    summary: summariseCommunities(graph, result.communities),
+    membership: result.communities,
+  };
+}
+
+function placeOptions(config: ResolvedConfig) {
+  const { nutsLevel, macroRegions, localWithinKm } = config.places;
+  const regions = macroRegions === "default" ? DEFAULT_MACRO_REGIONS : macroRegions === "none" ? undefined : macroRegions;
+  return {
+    hierarchy: defaultHierarchy({ ...(nutsLevel === undefined ? {} : { nutsLevel }), ...(regions === undefined ? {} : { macroRegions: regions }) }),
+    ...(localWithinKm === undefined ? {} : { localWithinKm }),
+  };
+}
+
+function scales({ input: { graph }, config, progress }: Context) {
+  progress.step("scales: classifying links, shares, distance decay");
+  const report = scaleShares(graph, { ...placeOptions(config), groupBy: config.groupBy });
+  return {
+    scales: report.scales,
+    network: report.network,
+    byYear: report.byYear.toJSON(),
+    byGroup: Object.fromEntries(Object.entries(report.byGroup).map(([attribute, table]) => [attribute, table.toJSON()])),
+    byOrganisation: report.byOrganisation.toJSON(),
+    distanceDecay: distanceDecay(graph),
+  };
+}
+
+function openness({ input: { graph }, config, progress }: Context) {
+  return Object.fromEntries(
+    config.groupBy.map((groupBy) => {
+      const ei = eiIndex(graph, { groupBy });
+      let permutation = null;
+      if (config.permutations > 0) {
+        const bar = progress.bar(`openness by ${groupBy}: ${config.permutations} permutations`, config.permutations);
+        permutation = eiPermutationTest(graph, { groupBy, permutations: config.permutations, seed: config.seed, onProgress: (done) => bar.update(done) });
+        bar.stop();
+      }
+      return [groupBy, { ei, permutation, mixing: mixingMatrix(graph, { groupBy }), gatekeepers: gatekeepers(graph, { groupBy }) }];
+    }),
+  );
+}
+
+function brokerageSection({ input: { graph }, config, progress }: Context) {
+  progress.step("brokerage: Gould & Fernandez roles, structural holes");
+  const roles = Object.fromEntries(
+    config.groupBy.map((groupBy) => {
+      const { network, density, raw, z } = brokerage(graph, { groupBy });
+      return [groupBy, { network, density, raw, z }];
+    }),
+  );
+  const { constraint, hierarchy } = structuralConstraint(graph);
+  return { roles, structuralHoles: { constraint, hierarchy, ...effectiveSize(graph) } };
+}
+
+function tripleHelixSection({ input: { graph, participations }, config, progress, notes }: Context) {
+  progress.step("triple helix: mutual information, sector mixing");
+  const typeOf = (org: string) => (graph.hasNode(org) ? (graph.getNodeAttribute(org, "type") as string | undefined) : undefined);
+  if (participations === undefined) notes.push("tripleHelix: the input has no participations, so T(UIG) over projects is not computed");
+  return {
+    mutualInformation: participations === undefined ? null : tripleHelix(participations, typeOf),
+    sectorMixing: mixingMatrix(graph, { groupBy: "type" }),
+    assortativity: assortativity(graph, { groupBy: "type" }),
+    mixingTest: config.permutations > 0 ? mixingPermutationTest(graph, { groupBy: "type", permutations: config.permutations, seed: config.seed }) : null,
+  };
+}
+
+const SECTION_RUNNERS = {
+  counts,
+  centrality,
+  communities,
+  scales,
+  openness,
+  brokerage: brokerageSection,
+  tripleHelix: tripleHelixSection,
+} satisfies Record<Section, (context: Context) => unknown>;
+
+export type Results = { [S in Section]?: ReturnType<(typeof SECTION_RUNNERS)[S]> };
+
+export function analyse(input: AnalysisInput, config: ResolvedConfig, progress: Progress, sections: readonly Section[] = config.sections): { results: Results; notes: string[] } {
+  const context: Context = { input, config, progress, notes: [] };
+  const results: Record<string, unknown> = {};
+  for (const section of sections) results[section] = SECTION_RUNNERS[section](context);
+  return { results: results as Results, notes: context.notes };
+}

@@ -1,0 +1,103 @@
+/**
+ * `linkscale.json`: everything an analysis depends on beyond its input, so a researcher reruns
+ * the same analysis next year with one command. Validated with arktype; an error names the path
+ * to the fault (`places.nutsLevel must be 0, 1, 2 or 3`). Every field is optional: the defaults
+ * below are what `analyze` runs without a config, and the report records the resolved config.
+ */
+import { readFileSync } from "node:fs";
+import { type } from "arktype";
+import { InputError } from "../input.ts";
+
+export const SECTIONS = ["counts", "centrality", "communities", "scales", "openness", "brokerage", "tripleHelix"] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export const configSchema = type({
+  "$schema?": "string",
+  /** Projection of participations: full or fractional counting (Newman 2001). */
+  "counting?": "'full' | 'fractional'",
+  /** Model field → the column of the user's tables holding it. */
+  "columns?": { "[string]": "string" },
+  "delimiter?": "string == 1",
+  "places?": {
+    /** Which NUTS level counts as the region (codes cut by prefix). */
+    "nutsLevel?": "0 | 1 | 2 | 3",
+    /** "default": the bundled table (EU27, H2020 associated, East Asia); or country → macro-region. */
+    "macroRegions?": "'default' | 'none' | Record<string, string>",
+    /** Count ends within this many km as local where their regions are unknown. */
+    "localWithinKm?": "number > 0",
+    "+": "reject",
+  },
+  /** Node attributes to group organisations by, for shares, openness and brokerage. */
+  "groupBy?": "string[]",
+  /** The sections to run; all by default. */
+  "sections?": type.enumerated(...SECTIONS).array(),
+  "centrality?": {
+    /** Above this many organisations, closeness and harmonic (all pairs) are skipped and betweenness is sampled. */
+    "allPairsLimit?": "number.integer >= 0",
+    /** Source nodes sampled for betweenness above the limit (Brandes & Pich 2007). */
+    "betweennessSamples?": "number.integer > 0",
+    "+": "reject",
+  },
+  "communities?": {
+    "algorithm?": "'louvain' | 'leiden'",
+    "resolution?": "number > 0",
+    "+": "reject",
+  },
+  /** Shuffles for the permutation tests (E-I, mixing); 0 skips them. */
+  "permutations?": "number.integer >= 0",
+  "seed?": "number.integer",
+  "+": "reject",
+});
+
+export type Config = typeof configSchema.infer;
+
+export interface ResolvedConfig {
+  counting: "full" | "fractional";
+  columns: Record<string, string>;
+  delimiter?: string;
+  places: { nutsLevel?: 0 | 1 | 2 | 3; macroRegions: "default" | "none" | Record<string, string>; localWithinKm?: number };
+  groupBy: string[];
+  sections: Section[];
+  centrality: { allPairsLimit: number; betweennessSamples: number };
+  communities: { algorithm: "louvain" | "leiden"; resolution: number };
+  permutations: number;
+  seed: number;
+}
+
+export const DEFAULTS: ResolvedConfig = {
+  counting: "full",
+  columns: {},
+  places: { macroRegions: "none" },
+  groupBy: ["country", "type"],
+  sections: [...SECTIONS],
+  centrality: { allPairsLimit: 10_000, betweennessSamples: 1000 },
+  communities: { algorithm: "louvain", resolution: 1 },
+  permutations: 1000,
+  seed: 1,
+};
+
+/** The config with every default filled in; `where` names its source in errors. */
+export function resolveConfig(raw: unknown, where: string): ResolvedConfig {
+  const config = configSchema(raw);
+  if (config instanceof type.errors) {
+    throw new InputError(`${where}: ${config.map((error) => error.message).join("; ")}`);
+  }
+  const { $schema: _schema, places, centrality, communities, ...rest } = config;
+  return {
+    ...DEFAULTS,
+    ...rest,
+    places: { ...DEFAULTS.places, ...places },
+    centrality: { ...DEFAULTS.centrality, ...centrality },
+    communities: { ...DEFAULTS.communities, ...communities },
+  } as ResolvedConfig;
+}
+
+export function readConfig(path: string): ResolvedConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new InputError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return resolveConfig(raw, path);
+}

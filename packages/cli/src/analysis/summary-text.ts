@@ -1,0 +1,127 @@
+/**
+ * The readable summary `analyze` prints on stdout: counts, scale shares, openness per group, the
+ * top organisations by each centrality, the communities and their make-up, the gatekeepers. Every
+ * number comes from the report; nothing is computed here.
+ */
+import { ROLES, type AllianceGraph, type Role } from "@linkscale/core";
+import type { Report } from "./report.ts";
+
+const TOP = 5;
+
+/** sna's role codes, as Gould & Fernandez name them. */
+const ROLE_NAMES: Record<Role, string> = {
+  w_I: "coordinator",
+  w_O: "itinerant",
+  b_IO: "representative",
+  b_OI: "gatekeeper",
+  b_O: "liaison",
+  t: "total",
+};
+
+export function formatAnalysis(report: Report, graph: AllianceGraph): string {
+  const { results } = report;
+  const name = (id: string) => {
+    const value = graph.hasNode(id) ? graph.getNodeAttribute(id, "name") : undefined;
+    return typeof value === "string" && value !== "" ? `${value} (${id})` : id;
+  };
+  const out: string[] = [];
+  const heading = (title: string) => out.push("", title, "-".repeat(title.length));
+
+  const counts = results.counts;
+  if (counts) {
+    heading("Network");
+    out.push(
+      `${counts.organisations} organisations, ${counts.links} links, ${counts.isolated} isolated; density ${fixed(counts.density, 5)}; ` +
+        `${counts.components} components (largest ${counts.largestComponent})`,
+    );
+    if (counts.years) out.push(`links from ${counts.years.first} to ${counts.years.last}`);
+    out.push(`by type: ${Object.entries(counts.byType).map(([type, n]) => `${type} ${n}`).join(", ")}`);
+  }
+
+  const scales = results.scales;
+  if (scales) {
+    heading("Scale of links (share of links / of weight)");
+    const rows = [["", ...scales.scales]];
+    const row = (label: string, shares: { countShares: Record<string, number>; weightShares: Record<string, number> }) =>
+      rows.push([label, ...scales.scales.map((s) => `${percent(shares.countShares[s])} / ${percent(shares.weightShares[s])}`)]);
+    row("network", scales.network);
+    for (const [year, shares] of Object.entries(scales.byYear)) row(year, shares);
+    out.push(...table(rows));
+    const decay = scales.distanceDecay;
+    if (decay.measured > 0) {
+      out.push(`distance: ${decay.measured} links measured, median ${fixed(decay.medianKm, 1)} km` + (decay.tail ? `, tail slope ${fixed(decay.tail.slope, 3)}` : ""));
+    }
+  }
+
+  for (const [groupBy, openness] of Object.entries(results.openness ?? {})) {
+    heading(`Openness by ${groupBy} (Krackhardt & Stern E-I, counted)`);
+    const test = openness.permutation;
+    out.push(
+      `network E-I ${fixed(openness.ei.network.counted.EI, 4)}` +
+        (test ? `; under random ${groupBy} labels ${fixed(test.network.counted.expected, 4)} ± ${fixed(test.network.counted.sd, 4)}, p(lower) ${fixed(test.network.counted.pLower, 4)}` : ""),
+    );
+    const groups = Object.entries(openness.ei.byGroup).sort(([, a], [, b]) => b.counted.E + b.counted.I - (a.counted.E + a.counted.I)).slice(0, TOP * 2);
+    const rows = [[groupBy, "E", "I", "E-I", "gatekeepers (half of external weight)"]];
+    for (const [group, { counted }] of groups) {
+      const core = openness.gatekeepers[group]?.core ?? [];
+      rows.push([group, String(counted.E), String(counted.I), fixed(counted.EI, 3), `${core.slice(0, 3).map(name).join("; ")}${core.length > 3 ? ` +${core.length - 3}` : ""}`]);
+    }
+    out.push(...table(rows));
+  }
+
+  const centrality = results.centrality;
+  if (centrality) {
+    heading(`Top organisations by centrality (betweenness ${centrality.betweenness.method})`);
+    for (const [measure, values] of Object.entries(centrality.measures)) {
+      const top = Object.entries(values)
+        .filter((entry): entry is [string, number] => typeof entry[1] === "number")
+        .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+        .slice(0, TOP);
+      out.push(`${measure}: ${top.map(([id, value]) => `${name(id)} ${Number.isInteger(value) ? value : fixed(value, 4)}`).join("; ")}`);
+    }
+    out.push(`transitivity ${fixed(centrality.transitivity, 4)}`);
+  }
+
+  const communities = results.communities;
+  if (communities) {
+    heading(`Communities (${communities.algorithm}, seed ${communities.seed}): ${communities.count}, modularity ${fixed(communities.modularity, 4)}`);
+    const rows = [["community", "size", "types", "countries"]];
+    for (const c of communities.summary.slice(0, TOP * 2)) {
+      rows.push([c.community, String(c.size), c.types.map((s) => `${s.value} ${percent(s.share)}`).join(", "), c.countries.map((s) => `${s.value} ${percent(s.share)}`).join(", ")]);
+    }
+    out.push(...table(rows));
+  }
+
+  const brokerage = results.brokerage;
+  if (brokerage) {
+    for (const [groupBy, roles] of Object.entries(brokerage.roles)) {
+      heading(`Brokerage roles across ${groupBy} (Gould & Fernandez): network count, z-score`);
+      out.push(ROLES.map((role) => `${ROLE_NAMES[role]} ${roles.network.raw[role]} (z ${fixed(roles.network.z[role], 2)})`).join("; "));
+    }
+  }
+
+  const helix = results.tripleHelix;
+  if (helix) {
+    heading("Triple helix");
+    const T = helix.mutualInformation?.T;
+    if (T) out.push(`T(UIG) ${fixed(T.UIG, 4)} bits; T(UI) ${fixed(T.UI, 4)}, T(UG) ${fixed(T.UG, 4)}, T(IG) ${fixed(T.IG, 4)}`);
+    out.push(`type assortativity ${fixed(helix.assortativity, 4)}`);
+  }
+
+  for (const note of report.notes) out.push(`note: ${note}`);
+  return out.join("\n").trimStart() + "\n";
+}
+
+function fixed(value: number | null | undefined, digits: number): string {
+  return typeof value === "number" && Number.isFinite(value) ? value.toFixed(digits) : "n/a";
+}
+
+function percent(value: number | undefined): string {
+  return typeof value === "number" ? `${(value * 100).toFixed(1)}%` : "n/a";
+}
+
+/** Rows as aligned columns. */
+function table(rows: readonly string[][]): string[] {
+  const widths = (rows[0] ?? []).map((_cell, c) => Math.max(...rows.map((row) => (row[c] ?? "").length)));
+  return rows.map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join("  ").trimEnd());
+}

@@ -1,0 +1,97 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Command } from "commander";
+import { analyse, type AnalysisInput } from "../analysis/analyse.ts";
+import { DEFAULTS, readConfig, type ResolvedConfig } from "../analysis/config.ts";
+import { renderHtmlReport } from "../analysis/html/report-html.ts";
+import { buildReport, fileDigests, reportJson, type Report } from "../analysis/report.ts";
+import { formatAnalysis } from "../analysis/summary-text.ts";
+import { InputError, loadInput, type InputOptions, type LoadedInput } from "../input.ts";
+import { createProgress, type Progress } from "../progress.ts";
+import { addInputOptions, inputOptions, type InputFlags } from "./input-options.ts";
+
+interface AnalyzeFlags extends InputFlags {
+  config?: string;
+  seed?: number;
+  out: string;
+  force?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** A generator mark in each report file: a file without it was not written by us and is never overwritten. */
+export const HTML_MARK = '<meta name="generator" content="linkscale">';
+
+export function analyzeCommand(program: Command): void {
+  addInputOptions(
+    program
+      .command("analyze")
+      .description("run every metric on a network: a summary on stdout, report.json and report.html in --out")
+      .argument("[input...]", "files or directories, as for validate"),
+  )
+    .option("--config <file>", "linkscale.json: places, groups, weighting, sections, options")
+    .option("--seed <n>", "seed for every random step (communities, sampling, permutations)", parseInteger)
+    .option("--out <dir>", "where to write report.json and report.html", "linkscale-report")
+    .option("--force", "overwrite report files that linkscale did not write")
+    .option("--json", "print report.json on stdout instead of the summary")
+    .option("-q, --quiet", "no progress on stderr")
+    .action((inputs: string[], flags: AnalyzeFlags) => {
+      const progress = createProgress(flags.quiet ?? false);
+      const config = configFrom(flags);
+      const loaded = loadInput(inputs, { ...inputOptions(flags), ...configInput(config, flags) }, progress);
+      const rejected = rejectedRows(loaded);
+      if (rejected > 0) throw new InputError(`${rejected} rows were rejected: run linkscale validate to see them; nothing analysed`);
+      const report = runAnalysis(loaded, config, progress);
+      const graph = analysisInput(loaded).graph;
+      writeReports(flags.out, report, graph, flags.force ?? false);
+      process.stdout.write(flags.json ? reportJson(report) : formatAnalysis(report, graph) + `\nreports: ${join(flags.out, "report.json")}, ${join(flags.out, "report.html")}\n`);
+    });
+}
+
+export function configFrom(flags: { config?: string; seed?: number }): ResolvedConfig {
+  const config = flags.config === undefined ? DEFAULTS : readConfig(flags.config);
+  return flags.seed === undefined ? config : { ...config, seed: flags.seed };
+}
+
+/** The config's input settings; flags given on the command line win. */
+export function configInput(config: ResolvedConfig, flags: InputFlags): InputOptions {
+  return {
+    ...(Object.keys(config.columns).length > 0 && flags.map === undefined ? { mapping: config.columns } : {}),
+    ...(config.delimiter !== undefined && flags.delimiter === undefined ? { delimiter: config.delimiter } : {}),
+    ...(flags.counting === "full" && config.counting !== "full" ? { counting: config.counting } : {}),
+  };
+}
+
+export function analysisInput(loaded: LoadedInput): AnalysisInput {
+  if (loaded.form === "graph") return { graph: loaded.load.graph };
+  const { graph, participations } = loaded.dataset;
+  return participations === undefined ? { graph } : { graph, participations };
+}
+
+export function rejectedRows(loaded: LoadedInput): number {
+  return loaded.form === "graph" ? loaded.load.rejected.length : loaded.dataset.tables.reduce((sum, table) => sum + table.rejected.length, 0);
+}
+
+export function runAnalysis(loaded: LoadedInput, config: ResolvedConfig, progress: Progress): Report {
+  const { results, notes } = analyse(analysisInput(loaded), config, progress);
+  return buildReport(fileDigests(loaded.files), config, results, notes);
+}
+
+function writeReports(folder: string, report: Report, graph: AnalysisInput["graph"], force: boolean): void {
+  const files: Array<[string, string, (text: string) => boolean]> = [
+    [join(folder, "report.json"), reportJson(report), (text) => text.includes('"name": "linkscale"')],
+    [join(folder, "report.html"), renderHtmlReport(report, graph), (text) => text.includes(HTML_MARK)],
+  ];
+  const foreign = files.filter(([path, , ours]) => existsSync(path) && !ours(readFileSync(path, "utf8")));
+  if (foreign.length > 0 && !force) {
+    throw new InputError(`${foreign.map(([path]) => path).join(", ")} exists and was not written by linkscale: nothing written (--force overwrites)`);
+  }
+  mkdirSync(folder, { recursive: true });
+  for (const [path, text] of files) writeFileSync(path, text);
+}
+
+function parseInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number)) throw new InputError(`--seed: expected a whole number, got "${value}"`);
+  return number;
+}
