@@ -82,7 +82,7 @@ export function resolveConfig(raw: unknown, where: string): ResolvedConfig {
   if (config instanceof type.errors) {
     throw new InputError(`${where}: ${config.map((error) => error.message).join("; ")}`);
   }
-  const { $schema: _schema, places, centrality, communities, ...rest } = config;
+  const { $schema, places, centrality, communities, ...rest } = config;
   return {
     ...DEFAULTS,
     ...rest,
