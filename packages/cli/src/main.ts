@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { analyzeCommand } from "./commands/analyze.ts";
+import { checkCommand } from "./commands/check.ts";
 import { convertCommand } from "./commands/convert.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { InputError } from "./input.ts";
@@ -17,6 +18,7 @@ export function createProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   validateCommand(program);
   analyzeCommand(program);
+  checkCommand(program);
   convertCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 import { analyse, type AnalysisInput } from "../analysis/analyse.ts";
 import { DEFAULTS, readConfig, type ResolvedConfig } from "../analysis/config.ts";
 import { renderHtmlReport } from "../analysis/html/report-html.ts";
@@ -90,8 +90,8 @@ function writeReports(folder: string, report: Report, graph: AnalysisInput["grap
   for (const [path, text] of files) writeFileSync(path, text);
 }
 
-function parseInteger(value: string): number {
+export function parseInteger(value: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number)) throw new InputError(`--seed: expected a whole number, got "${value}"`);
+  if (!Number.isInteger(number)) throw new InvalidArgumentError(`expected a whole number, got "${value}"`);
   return number;
 }
