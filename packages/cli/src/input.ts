@@ -58,6 +58,8 @@ const GRAPH_READERS: Readonly<Record<string, GraphReader>> = {
   ".net": readPajek,
 };
 const DATA_EXTENSIONS = new Set([".csv", ".tsv", ".txt", ".json", ...Object.keys(GRAPH_READERS)]);
+/** linkscale's own files, which a dataset folder may hold beside its data. */
+const LINKSCALE_FILES = new Set(["expected.json", "linkscale.json", "report.json"]);
 
 interface InputFile {
   path: string;
@@ -172,7 +174,7 @@ function expand(path: string): InputFile[] {
   if (!isDirectory) return [{ path, found: false }];
   return readdirSync(path)
     .sort()
-    .filter((name) => DATA_EXTENSIONS.has(extname(stripGz(name))))
+    .filter((name) => DATA_EXTENSIONS.has(extname(stripGz(name))) && !LINKSCALE_FILES.has(name))
     .map((name) => ({ path: join(path, name), found: true }));
 }
 

@@ -94,7 +94,8 @@ function centrality({ input: { graph }, config, progress, notes }: Context) {
     );
   }
   return {
-    weighted: true,
+    /** The measures that read link weights; the others count every link as 1. */
+    weighted: ["strength", "pagerank"],
     betweenness: allPairs ? { method: "exact" as const } : { method: "sampled" as const, samples: Math.min(betweennessSamples, graph.order), seed: config.seed },
     transitivity: transitivity(graph),
     measures,

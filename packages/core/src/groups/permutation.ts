@@ -11,7 +11,7 @@ export interface PermutationSummary {
   /** Mean and standard deviation of the statistic over the permutations. */
   expected: number;
   sd: number;
-  /** Share of permutations at or below / at or above the observed value (with the observed one counted, Phipson & Smyth 2010). */
+  /** Share of permutations at or below / at or above the observed value (with the observed one counted, Phipson & Smyth 2010); NaN when the observed value is. */
   pLower: number;
   pUpper: number;
   /** Permutations in which the statistic was defined (E-I is not, for a group without links). */
@@ -68,8 +68,9 @@ export function permutationTest(
       observed: value,
       expected: mean,
       sd: Math.sqrt((variance * n) / Math.max(1, n - 1)),
-      pLower: ((atOrBelow[s] as number) + 1) / (n + 1),
-      pUpper: ((atOrAbove[s] as number) + 1) / (n + 1),
+      // An undefined statistic (E-I of a group without links) has no p-value.
+      pLower: Number.isNaN(value) ? NaN : ((atOrBelow[s] as number) + 1) / (n + 1),
+      pUpper: Number.isNaN(value) ? NaN : ((atOrAbove[s] as number) + 1) / (n + 1),
       permutations: n,
     };
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { brokerage, brokeragePermutationTest } from "../../src/brokerage/gould-fernandez.ts";
 import { mixingPermutationTest } from "../../src/groups/mixing-permutation.ts";
+import { permutationTest } from "../../src/groups/permutation.ts";
+import { seededRandom } from "../../src/random/seeded.ts";
 import { twoTriangles } from "../fixtures.ts";
 
 const graph = twoTriangles();
@@ -40,5 +42,14 @@ describe("brokerage on two triangles by country", () => {
     // The total of open two-paths does not depend on the labels.
     expect([test.t.expected, test.t.sd]).toEqual([8, 0]);
     expect(JSON.stringify(brokeragePermutationTest(graph, { groupBy: "country", permutations: 200, seed: 4 }))).toBe(JSON.stringify(test));
+  });
+});
+
+describe("permutationTest", () => {
+  it("gives no p-value for an undefined observed statistic (E-I of a group without links)", () => {
+    // Statistic 0: undefined when label 0 sits on node 0 (as observed), else 1.
+    const [summary] = permutationTest(Int32Array.from([0, 1, 1, 1]), (labels) => [labels[0] === 0 ? NaN : 1], { permutations: 20, rng: seededRandom(3) });
+    expect(Number.isNaN(summary?.observed)).toBe(true);
+    expect([summary?.pLower, summary?.pUpper].map(Number.isNaN)).toEqual([true, true]);
   });
 });
