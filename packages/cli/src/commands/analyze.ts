@@ -35,7 +35,7 @@ export function analyzeCommand(program: Command): void {
     .option("--force", "overwrite report files that linkscale did not write")
     .option("--json", "print report.json on stdout instead of the summary")
     .option("-q, --quiet", "no progress on stderr")
-    .action((inputs: string[], flags: AnalyzeFlags) => {
+    .action(async (inputs: string[], flags: AnalyzeFlags) => {
       const progress = createProgress(flags.quiet ?? false);
       const config = configFrom(flags);
       const loaded = loadInput(inputs, { ...inputOptions(flags), ...configInput(config, flags) }, progress);
@@ -43,7 +43,7 @@ export function analyzeCommand(program: Command): void {
       if (rejected > 0) throw new InputError(`${rejected} rows were rejected: run linkscale validate to see them; nothing analysed`);
       const report = runAnalysis(loaded, config, progress);
       const graph = analysisInput(loaded).graph;
-      writeReports(flags.out, report, graph, flags.force ?? false);
+      await writeReports(flags.out, report, graph, flags.force ?? false);
       process.stdout.write(flags.json ? reportJson(report) : formatAnalysis(report, graph) + `\nreports: ${join(flags.out, "report.json")}, ${join(flags.out, "report.html")}\n`);
     });
 }
@@ -77,10 +77,10 @@ export function runAnalysis(loaded: LoadedInput, config: ResolvedConfig, progres
   return buildReport(fileDigests(loaded.files), config, results, notes);
 }
 
-function writeReports(folder: string, report: Report, graph: AnalysisInput["graph"], force: boolean): void {
+async function writeReports(folder: string, report: Report, graph: AnalysisInput["graph"], force: boolean): Promise<void> {
   const files: Array<[string, string, (text: string) => boolean]> = [
     [join(folder, "report.json"), reportJson(report), (text) => text.includes('"name": "linkscale"')],
-    [join(folder, "report.html"), renderHtmlReport(report, graph), (text) => text.includes(HTML_MARK)],
+    [join(folder, "report.html"), await renderHtmlReport(report, graph), (text) => text.includes(HTML_MARK)],
   ];
   const foreign = files.filter(([path, , ours]) => existsSync(path) && !ours(readFileSync(path, "utf8")));
   if (foreign.length > 0 && !force) {
