@@ -20,13 +20,23 @@ def pin_environment(**env):
         os.execv(sys.executable, [sys.executable, *sys.argv])
 
 
-def dataset_argument(description):
-    """The dataset folder named on the command line, resolved."""
+def arguments(description, configure=None):
+    """The command line: the dataset folder (`.dataset`, resolved) and whatever options
+    `configure(parser)` adds."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("dataset", type=Path,
                         help="dataset folder holding organisations.csv and participations.csv, "
                              "e.g. datasets/semiconductor-ev; outputs go to <dataset>/reference/")
-    return parser.parse_args().dataset.resolve()
+    if configure is not None:
+        configure(parser)
+    args = parser.parse_args()
+    args.dataset = args.dataset.resolve()
+    return args
+
+
+def dataset_argument(description):
+    """The dataset folder named on the command line, resolved."""
+    return arguments(description).dataset
 
 
 def read(data, name):

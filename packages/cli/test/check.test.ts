@@ -94,3 +94,12 @@ function strengthOf(folder: string, id: string): number {
     .filter(([s, t]) => s === id || t === id)
     .reduce((sum, [, , w]) => sum + Number(w), 0);
 }
+
+describe.each(["semiconductor-ev", "h2020-health"])("the bundled dataset %s", (name) => {
+  it("holds every value of its expected.json (numbers from the independent reference scripts)", () => {
+    const run = linkscale(["check", `datasets/${name}`, "--expected", `datasets/${name}/expected.json`, "-q"]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/all \d+ values in \d+ metrics hold\n$/);
+    expect(run.status).toBe(0);
+  });
+});

@@ -7,7 +7,7 @@
  * added up in floating point (1/2 + 1/6 against 1/3 + 1/3): two lengths within a relative 1e-10
  * count as equal, as in igraph. NetworkX compares floats exactly and so misses such ties: on the
  * semiconductor-ev network it misses 290 tied pairs, changing 19 nodes' weighted betweenness by up
- * to 0.5 % (datasets/semiconductor-ev/reference/centrality.py checks this in exact rationals).
+ * to 0.5 % (datasets/reference/centrality.py checks this in exact rationals).
  *
  * The heap is written here (a binary heap over two typed arrays, with lazy deletion) rather than
  * taken from mnemonist: its heaps hold objects and call a comparator, which allocates per push in

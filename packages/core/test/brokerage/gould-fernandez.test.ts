@@ -1,5 +1,5 @@
 // Gould & Fernandez brokerage against R sna's brokerage() (sna 2.7, Debian's r-cran-sna):
-// datasets/semiconductor-ev/reference/brokerage.R wrote brokerage.csv (per organisation, groups =
+// datasets/reference/brokerage.R wrote brokerage.csv (per organisation, groups =
 // organisation type, links read as two arcs) and brokerage-network.csv.
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";

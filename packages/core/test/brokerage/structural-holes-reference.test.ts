@@ -1,6 +1,6 @@
 // Burt's constraint, local constraint and effective size on semiconductor-ev against NetworkX
 // 2.8.8 (nx.constraint, nx.local_constraint, nx.effective_size), computed by
-// datasets/semiconductor-ev/reference/structural_holes.py into structural-holes.json.gz.
+// datasets/reference/structural_holes.py into structural-holes.json.gz.
 import { describe, expect, it } from "vitest";
 import { structuralConstraint } from "../../src/brokerage/constraint.ts";
 import { effectiveSize } from "../../src/brokerage/effective-size.ts";

@@ -1,5 +1,5 @@
 // Centrality on the bundled semiconductor-ev network (765 organisations, 38,733 links, weight =
-// shared projects) against datasets/semiconductor-ev/reference/centrality.py, which computed every
+// shared projects) against datasets/reference/centrality.py, which computed every
 // expected number with NetworkX 2.8.8 and python-igraph 0.10.2 (Debian) into centrality.json.gz.
 import { describe, expect, it } from "vitest";
 import { betweenness } from "../../src/centrality/betweenness.ts";

@@ -1,5 +1,5 @@
 // Communities on the bundled semiconductor-ev network against
-// datasets/semiconductor-ev/reference/communities.py (python-igraph 0.10.2 community_multilevel
+// datasets/reference/communities.py (python-igraph 0.10.2 community_multilevel
 // and community_leiden(objective_function="modularity") over seeds 0–9; NetworkX 2.8.8
 // community.modularity of fixed partitions), stored in communities.json.
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 // Scale shares, E-I per country and the country × country matrix on the bundled
-// semiconductor-ev network against datasets/semiconductor-ev/reference/scales.py (pandas 1.5,
+// semiconductor-ev network against datasets/reference/scales.py (pandas 1.5,
 // numpy), stored in scales.json. Regions are unknown in this data: same-country links are
 // national (flagged unknown:region), the others transnational; the within50km variant counts
 // ends within 50 km as local.

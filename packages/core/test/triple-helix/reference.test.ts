@@ -1,5 +1,5 @@
 // Triple helix, type mixing and assortativity on semiconductor-ev against
-// datasets/semiconductor-ev/reference/triple_helix.py (numpy entropies in bits; NetworkX 2.8.8
+// datasets/reference/triple_helix.py (numpy entropies in bits; NetworkX 2.8.8
 // attribute_assortativity_coefficient, unweighted), stored in triple-helix.json.
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";

@@ -1,6 +1,9 @@
 #!/usr/bin/python3
-"""Reference triple-helix mutual information (Leydesdorff 2003) and type mixing of the organisation
-network.
+"""Reference triple-helix mutual information (Leydesdorff 2003) and type mixing of a dataset's
+organisation network.
+
+Usage: /usr/bin/python3 datasets/reference/triple_helix.py datasets/<name>
+(run counts.py and projection.py first). Writes <dataset>/reference/triple-helix.json.
 
 Triple helix (Leydesdorff, L. 2003. The mutual information of university-industry-government
 relations: an indicator of the Triple Helix dynamics. Scientometrics 58(2), 445-467):
@@ -21,31 +24,25 @@ number of shared projects; checked against projection.csv.gz):
                    link in both directions (off-diagonal = counted, diagonal = 2 x counted).
   assortativity.networkx = nx.attribute_assortativity_coefficient(G, "type"); it takes no weight
                    argument and counts every link once per direction (checked in NetworkX 2.8.8).
-Also a small hand-worked example (README-brokerage.md) whose closed-form values are asserted here.
+Also a small hand-worked example (semiconductor-ev/reference/README-brokerage.md) whose closed-form
+values are asserted here.
 
-Writes triple-helix.json next to this script (sorted keys, floats by repr). Re-runs itself with
+Writes <dataset>/reference/triple-helix.json (sorted keys, floats by repr). Re-runs itself with
 PYTHONHASHSEED=0: NetworkX orders the mixing-matrix rows by iterating a set of strings.
 """
 import json
 import math
-import os
 import platform
 import sys
-from pathlib import Path
 
-if os.environ.get("PYTHONHASHSEED") != "0":
-    os.environ["PYTHONHASHSEED"] = "0"
-    os.execv(sys.executable, [sys.executable, *sys.argv])
+sys.dont_write_bytecode = True  # no __pycache__ beside the shared module
+import alliance  # noqa: E402  (this script's own folder, first on sys.path)
 
-sys.dont_write_bytecode = True
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "reference"))
-import alliance  # noqa: E402
+alliance.pin_environment(PYTHONHASHSEED="0")
+
 import networkx as nx  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
-DATA = HERE.parent
 
 HELIX = {"university": "U", "research": "U", "firm": "I", "government": "G",
          "other": None, "intermediary": None}
@@ -122,13 +119,13 @@ def hand_example():
     return res
 
 
-def build():
-    G, ids, edges, orgs = alliance.organisation_graph(DATA)
+def build(data):
+    G, ids, edges, orgs = alliance.organisation_graph(data)
     type_of = {o["id"]: o["type"] for o in orgs}
     assert set(type_of.values()) <= set(TYPES), set(type_of.values())
     nx.set_node_attributes(G, type_of, "type")
     members = {}
-    for p in alliance.read(DATA, "participations.csv"):
+    for p in alliance.read(data, "participations.csv"):
         members.setdefault(p["project"], set()).add(p["org"])
     return G, ids, type_of, members, edges
 
@@ -144,8 +141,9 @@ def newman_r(sym):
 
 
 def main():
+    data = alliance.dataset_argument(__doc__.splitlines()[0])
     self_tests()
-    G, ids, type_of, members, edges = build()
+    G, ids, type_of, members, edges = build(data)
 
     presence = {}
     cells = dict.fromkeys(CELLS, 0)
@@ -202,7 +200,7 @@ def main():
                      "numpy": np.__version__, "pandas": pd.__version__},
     }
     text = json.dumps(out, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
-    (HERE / "triple-helix.json").write_text(text, encoding="utf-8", newline="\n")
+    (data / "reference" / "triple-helix.json").write_text(text, encoding="utf-8", newline="\n")
 
     print(json.dumps({k: th[k] for k in ("projects", "counts", "entropy", "transmission")},
                      indent=1, sort_keys=True))

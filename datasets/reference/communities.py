@@ -1,5 +1,8 @@
 #!/usr/bin/python3
-"""Reference community partitions and modularities of the organisation network (igraph, NetworkX).
+"""Reference community partitions and modularities of a dataset's network (igraph, NetworkX).
+
+Usage: /usr/bin/python3 datasets/reference/communities.py datasets/<name>
+(run counts.py and projection.py first). Writes <dataset>/reference/communities.json.
 
 Graph as in centrality.py: nodes = organisation ids of organisations.csv (in file order), a link per
 pair of organisations sharing at least one project, weight = number of shared projects (checked
@@ -21,7 +24,7 @@ python-igraph 0.10.2 Graph.modularity(membership, weights, resolution) silently 
 `resolution` (it forwards only membership and weights), so the check calls
 igraph.GraphBase.modularity(g, membership, weights=..., resolution=...) directly.
 
-Writes communities.json next to this script (sorted keys, floats by repr). Memberships are lists
+Writes <dataset>/reference/communities.json (sorted keys, floats by repr). Memberships are lists
 aligned with "nodes" (organisation ids in file order); checkPartitions map id -> label.
 The script re-runs itself with PYTHONHASHSEED=0: NetworkX's modularity iterates over sets of string
 nodes, and the order of float summation must not change between runs.
@@ -32,13 +35,9 @@ import platform
 import random
 import sys
 import time
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE.parent
 sys.dont_write_bytecode = True  # no __pycache__ beside the shared module
-sys.path.insert(0, str(HERE.parents[1] / "reference"))  # datasets/reference: alliance.py
-import alliance  # noqa: E402
+import alliance  # noqa: E402  (this script's own folder, first on sys.path)
 
 alliance.pin_environment(PYTHONHASHSEED="0")
 
@@ -49,9 +48,9 @@ SEEDS = range(10)
 RESOLUTIONS = (0.5, 1, 2.0)
 
 
-def build():
+def build(data):
     """NetworkX and igraph graphs of the network (datasets/reference/alliance.py), organisation rows."""
-    G, ids, edges, orgs = alliance.organisation_graph(DATA)
+    G, ids, edges, orgs = alliance.organisation_graph(data)
     return G, alliance.to_igraph(ids, edges), orgs
 
 
@@ -127,9 +126,10 @@ def check(G, g, partitions):
 
 
 def main():
+    data = alliance.dataset_argument(__doc__.splitlines()[0])
     ig.set_random_number_generator(random)  # igraph's default; made explicit
     t0 = time.perf_counter()
-    G, g, orgs = build()
+    G, g, orgs = build(data)
     results = runs(g)
     t1 = time.perf_counter()
 
@@ -161,7 +161,7 @@ def main():
                      "python-igraph": ig.__version__,
                      "igraph C core": ig._igraph.__igraph_version__},
     }
-    with open(HERE / "communities.json", "w", encoding="utf-8", newline="\n") as f:
+    with open(data / "reference" / "communities.json", "w", encoding="utf-8", newline="\n") as f:
         json.dump(out, f, sort_keys=True, allow_nan=False, separators=(",", ":"))
         f.write("\n")
 

@@ -1,16 +1,21 @@
 #!/usr/bin/env Rscript
-# Reference Gould & Fernandez (1989) brokerage of the semiconductor-ev organisation network,
-# computed with R package sna, function brokerage(g, cl).
+# Reference Gould & Fernandez (1989) brokerage of a dataset's organisation network, computed with
+# R package sna, function brokerage(g, cl).
 #
-# Graph: nodes = every organisation of ../organisations.csv in file order; a link joins two
-# organisations that share at least one project of ../participations.csv. sna counts directed
-# two-paths, so the undirected network is given as a symmetric 0/1 adjacency matrix (each link in
-# both directions, zero diagonal). Classes cl = organisation `type`.
+# Usage: Rscript datasets/reference/brokerage.R datasets/<name>   (run projection.py first)
 #
-# Writes next to this script:
-#   brokerage.csv          one row per organisation (file order): id, raw_<role> (raw.nli),
-#                          exp_<role> (exp.nli), z_<role> (z.nli), sd_<role> (sd.nli)
-#   brokerage-network.csv  one row per role: raw (raw.gli), exp (exp.gli), sd (sd.gli), z (z.gli)
+# Graph: nodes = every organisation of <dataset>/organisations.csv in file order; a link joins two
+# organisations that share at least one project of <dataset>/participations.csv. sna counts
+# directed two-paths, so the undirected network is given as a symmetric 0/1 adjacency matrix (each
+# link in both directions, zero diagonal). Classes cl = organisation `type`, then `country`.
+#
+# Writes to <dataset>/reference/:
+#   brokerage.csv          classes = type; one row per organisation (file order): id,
+#                          raw_<role> (raw.nli), exp_<role> (exp.nli), z_<role> (z.nli),
+#                          sd_<role> (sd.nli)
+#   brokerage-network.csv  classes = type; one row per role: raw (raw.gli), exp (exp.gli),
+#                          sd (sd.gli), z (z.gli)
+#   brokerage-country.csv, brokerage-country-network.csv   the same with classes = country
 # roles: w_I, w_O, b_IO, b_OI, b_O, t. Numbers are written with sprintf("%.17g") (round-trip exact;
 # integers print as integers; NaN/Inf as "NaN"/"Inf"/"-Inf").
 #
@@ -18,14 +23,13 @@
 # projection.csv.gz; sna's raw counts equal an independent brute-force count of brokered two-paths.
 # Deterministic: no randomness is used by the counts (set.seed only fixes the skip-list levels sna
 # draws internally); rerunning gives byte-identical files.
-# Run: Rscript brokerage.R   (from anywhere)
 
 suppressPackageStartupMessages(library(sna))
 
-args <- commandArgs(trailingOnly = FALSE)
-script <- sub("^--file=", "", args[grep("^--file=", args)][1])
-here <- dirname(normalizePath(script))
-data <- dirname(here)
+args <- commandArgs(trailingOnly = TRUE)
+if (length(args) != 1) stop("usage: Rscript datasets/reference/brokerage.R datasets/<name>")
+data <- normalizePath(args[1], mustWork = TRUE)
+here <- file.path(data, "reference")
 
 set.seed(1)
 
@@ -56,11 +60,7 @@ mine <- data.frame(source = pmin(s, t), target = pmax(s, t), full = as.character
 key <- function(d) sort(paste(d$source, d$target, d$full))
 stopifnot(nrow(proj) == nrow(mine), identical(key(proj), key(mine)))
 
-cl <- orgs$type
-b <- brokerage(A, cl)
-
 roles <- c("w_I", "w_O", "b_IO", "b_OI", "b_O", "t")
-stopifnot(identical(colnames(b$raw.nli), roles))
 
 # Independent brute force: for every broker j, every ordered pair (i, k) with i -> j -> k,
 # i != k and no arc i -> k, classified by which of i, j, k share j's class.
@@ -81,9 +81,6 @@ brute <- function(A, cl) {
   }
   out
 }
-bf <- brute(A, cl)
-stopifnot(all(unname(b$raw.nli) == bf))
-
 fmt <- function(x) sprintf("%.17g", x)
 write_rows <- function(df, path) {
   lines <- c(paste(names(df), collapse = ","),
@@ -99,20 +96,31 @@ block <- function(m, prefix) {
   names(d) <- paste0(prefix, roles)
   d
 }
-node <- cbind(data.frame(id = ids, stringsAsFactors = FALSE),
-              block(b$raw.nli, "raw_"), block(b$exp.nli, "exp_"),
-              block(b$z.nli, "z_"), block(b$sd.nli, "sd_"))
-write_rows(node, file.path(here, "brokerage.csv"))
-
-net <- data.frame(role = roles, raw = fmt(unname(b$raw.gli)), exp = fmt(unname(b$exp.gli)),
-                  sd = fmt(unname(b$sd.gli)), z = fmt(unname(b$z.gli)), stringsAsFactors = FALSE)
-write_rows(net, file.path(here, "brokerage-network.csv"))
-
 d <- sum(A) / (n * (n - 1))
 cat(sprintf("sna %s, network %s, %s; nodes %d, links %d, arcs %d, density %.17g\n",
             packageVersion("sna"), packageVersion("network"), R.version.string, n,
             sum(A) / 2, sum(A), d))
-cat("class sizes (sna clid order):", paste(b$clid, b$n, sep = "=", collapse = " "), "\n")
-top <- order(-b$raw.nli[, "t"], ids)[1:5]
-print(cbind(id = ids[top], type = cl[top], as.data.frame(b$raw.nli[top, ])), row.names = FALSE)
-print(net, row.names = FALSE)
+
+for (attribute in c("type", "country")) {
+  cl <- orgs[[attribute]]
+  b <- brokerage(A, cl)
+  stopifnot(identical(colnames(b$raw.nli), roles))
+  bf <- brute(A, cl)
+  stopifnot(all(unname(b$raw.nli) == bf))
+
+  suffix <- if (attribute == "type") "" else paste0("-", attribute)
+  node <- cbind(data.frame(id = ids, stringsAsFactors = FALSE),
+                block(b$raw.nli, "raw_"), block(b$exp.nli, "exp_"),
+                block(b$z.nli, "z_"), block(b$sd.nli, "sd_"))
+  write_rows(node, file.path(here, paste0("brokerage", suffix, ".csv")))
+
+  net <- data.frame(role = roles, raw = fmt(unname(b$raw.gli)), exp = fmt(unname(b$exp.gli)),
+                    sd = fmt(unname(b$sd.gli)), z = fmt(unname(b$z.gli)), stringsAsFactors = FALSE)
+  write_rows(net, file.path(here, paste0("brokerage", suffix, "-network.csv")))
+
+  cat(sprintf("\nclasses = %s (%d); sizes (sna clid order): %s\n", attribute, length(b$clid),
+              paste(b$clid, b$n, sep = "=", collapse = " ")))
+  top <- order(-b$raw.nli[, "t"], ids)[1:5]
+  print(cbind(id = ids[top], class = cl[top], as.data.frame(b$raw.nli[top, ])), row.names = FALSE)
+  print(net, row.names = FALSE)
+}

@@ -1,5 +1,8 @@
 #!/usr/bin/python3
-"""Reference centralities of the organisation network, computed with NetworkX and igraph.
+"""Reference centralities of a dataset's organisation network, computed with NetworkX and igraph.
+
+Usage: /usr/bin/python3 datasets/reference/centrality.py datasets/<name> [--skip-weighted-paths]
+(run counts.py and projection.py first). Writes <dataset>/reference/centrality.json.gz.
 
 Graph: nodes = every organisation id of organisations.csv (strings, in file order); a link joins two
 organisations that share at least one project; weight = number of shared projects (full counting,
@@ -10,7 +13,11 @@ Weighted path-based measures (closeness, harmonic, betweenness) need a length pe
 strength: each edge gets distance = 1 / weight (1 shared project -> length 1, 2 -> 0.5, ...).
 Weighted degree (strength), eigenvector, PageRank and clustering use the weight itself.
 
-Writes centrality.json.gz next to this script: gzip with mtime 0 and no file name, JSON with sorted
+--skip-weighted-paths leaves out the weighted path measures (closeness, harmonic, betweenness with
+distance = 1/weight, NetworkX and igraph) and weightedPathTies, which take NetworkX about half an
+hour on a network of 4,000 organisations; the output then lists them under `skipped`.
+
+Writes <dataset>/reference/centrality.json.gz: gzip with mtime 0 and no file name, JSON with sorted
 keys, floats written by repr (round-trip exact). Layout:
   networkx.unweighted.<measure>[id], networkx.weighted.<measure>[id], networkx.graph
   igraph.unweighted.<measure>[id],   igraph.weighted.<measure>[id],   igraph.graph
@@ -29,13 +36,9 @@ import platform
 import random
 import sys
 import time
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE.parent
 sys.dont_write_bytecode = True  # no __pycache__ beside the shared module
-sys.path.insert(0, str(HERE.parents[1] / "reference"))  # datasets/reference: alliance.py
-import alliance  # noqa: E402
+import alliance  # noqa: E402  (this script's own folder, first on sys.path)
 
 # One BLAS thread as well, so that ARPACK/LAPACK results (eigenvector, the PageRank check) cannot
 # depend on how work is split between threads.
@@ -50,12 +53,16 @@ from scipy.sparse import csr_matrix  # noqa: E402
 from scipy.sparse.csgraph import dijkstra  # noqa: E402
 
 NEAR_TIE = 1e-12
+WEIGHTED_PATH_MEASURES = ["networkx.weighted.closeness", "networkx.weighted.harmonic",
+                          "networkx.weighted.betweenness", "igraph.weighted.closeness",
+                          "igraph.weighted.harmonic", "igraph.weighted.betweenness",
+                          "igraph.weighted.betweennessNormalized", "weightedPathTies"]
 
 
-def build():
+def build(data):
     """NetworkX graph (nodes in file order, edges sorted as strings, checked against
     projection.csv.gz), node ids, edges; every edge gets distance = 1 / weight."""
-    G, ids, edges, _ = alliance.organisation_graph(DATA)
+    G, ids, edges, _ = alliance.organisation_graph(data)
     for _, _, d in G.edges(data=True):
         d["distance"] = 1 / d["weight"]
     return G, ids, edges
@@ -67,7 +74,7 @@ def to_igraph(ids, edges):
     return g
 
 
-def networkx_measures(G):
+def networkx_measures(G, weighted_paths):
     n = G.number_of_nodes()
     pr = dict(alpha=0.85, tol=1e-13, max_iter=10000)
     unweighted = {
@@ -82,13 +89,14 @@ def networkx_measures(G):
     }
     weighted = {
         "strength": dict(G.degree(weight="weight")),
-        "closeness": nx.closeness_centrality(G, distance="distance"),
-        "harmonic": nx.harmonic_centrality(G, distance="distance"),
         "eigenvector": nx.eigenvector_centrality_numpy(G, weight="weight"),
         "pagerank": nx.pagerank(G, weight="weight", **pr),
-        "betweenness": nx.betweenness_centrality(G, normalized=True, weight="distance"),
         "clustering": nx.clustering(G, weight="weight"),
     }
+    if weighted_paths:
+        weighted["closeness"] = nx.closeness_centrality(G, distance="distance")
+        weighted["harmonic"] = nx.harmonic_centrality(G, distance="distance")
+        weighted["betweenness"] = nx.betweenness_centrality(G, normalized=True, weight="distance")
     graph = {
         "nodes": n,
         "edges": G.number_of_edges(),
@@ -109,16 +117,17 @@ def eigen(g, weights):
     return g.eigenvector_centrality(scale=True, weights=weights)
 
 
-def igraph_measures(g):
+def igraph_measures(g, weighted_paths):
     n = g.vcount()
     names = g.vs["name"]
 
     def by_id(values):
-        return dict(zip(names, values))
+        # igraph's closeness of an isolated vertex is NaN (no other vertex reachable): None in JSON
+        return {k: None if isinstance(v, float) and math.isnan(v) else v
+                for k, v in zip(names, values)}
 
     bscale = 2 / ((n - 1) * (n - 2))
     b = g.betweenness()
-    bw = g.betweenness(weights="distance")
     unweighted = {
         "degree": by_id(g.degree()),
         "closeness": by_id(g.closeness(normalized=True)),
@@ -131,14 +140,16 @@ def igraph_measures(g):
     }
     weighted = {
         "strength": by_id(g.strength(weights="weight")),
-        "closeness": by_id(g.closeness(weights="distance", normalized=True)),
-        "harmonic": by_id(g.harmonic_centrality(weights="distance", normalized=True)),
         "eigenvector": by_id(eigen(g, "weight")),
         "pagerank": by_id(g.pagerank(damping=0.85, weights="weight")),
-        "betweenness": by_id(bw),
-        "betweennessNormalized": by_id([x * bscale for x in bw]),
         "clusteringBarrat": by_id(g.transitivity_local_undirected(mode="zero", weights="weight")),
     }
+    if weighted_paths:
+        bw = g.betweenness(weights="distance")
+        weighted["closeness"] = by_id(g.closeness(weights="distance", normalized=True))
+        weighted["harmonic"] = by_id(g.harmonic_centrality(weights="distance", normalized=True))
+        weighted["betweenness"] = by_id(bw)
+        weighted["betweennessNormalized"] = by_id([x * bscale for x in bw])
     graph = {
         "nodes": n,
         "edges": g.ecount(),
@@ -149,15 +160,21 @@ def igraph_measures(g):
 
 
 def max_diff(a, b, note=None):
-    """Max |a - b| over the ids of a, the id where it first occurs (None if 0), max relative diff."""
-    worst, where, rel = 0.0, None, 0.0
+    """Max |a - b| over the ids of a, the id where it first occurs (None if 0), max relative diff.
+    Ids where either value is None (igraph's NaN) are left out and counted in `undefined`."""
+    worst, where, rel, undefined = 0.0, None, 0.0, 0
     for k in sorted(a):
+        if a[k] is None or b[k] is None:
+            undefined += 1
+            continue
         d = abs(a[k] - b[k])
         if d > worst:
             worst, where = d, k
         if d:
             rel = max(rel, d / max(abs(a[k]), abs(b[k])))
     out = {"maxAbsDiff": float(worst), "at": where, "maxRelDiff": rel}
+    if undefined:
+        out["undefined"] = undefined
     if note:
         out["note"] = note
     return out
@@ -175,17 +192,25 @@ def barrat(G):
 
 
 def pagerank_solve(G, weight):
-    """PageRank as the solution of (I - 0.85 P^T) x = 0.15/n (no dangling nodes here), by LAPACK."""
+    """PageRank as the solution of (I - 0.85 P^T - 0.85/n 1 d^T) x = 0.15/n by LAPACK, d = the
+    dangling (isolated) nodes, whose rank NetworkX spreads uniformly."""
     nodes = list(G)
     W = nx.to_numpy_array(G, nodelist=nodes, weight=weight)
     n = len(nodes)
-    P = W / W.sum(1, keepdims=True)
-    x = np.linalg.solve(np.eye(n) - 0.85 * P.T, np.full(n, 0.15 / n))
+    s = W.sum(1, keepdims=True)
+    dangling = s[:, 0] == 0
+    if dangling.any():
+        P = np.divide(W, s, out=np.zeros_like(W), where=s > 0)
+        M = np.eye(n) - 0.85 * P.T - (0.85 / n) * np.outer(np.ones(n), dangling)
+    else:
+        P = W / s
+        M = np.eye(n) - 0.85 * P.T
+    x = np.linalg.solve(M, np.full(n, 0.15 / n))
     x /= x.sum()
     return {v: float(x[i]) for i, v in enumerate(nodes)}
 
 
-def compare(nxr, igr, G):
+def compare(nxr, igr, G, weighted_paths):
     n = G.number_of_nodes()
     nu, nw, iu, iw = nxr["unweighted"], nxr["weighted"], igr["unweighted"], igr["weighted"]
 
@@ -200,15 +225,22 @@ def compare(nxr, igr, G):
     b_note = "NetworkX normalized=True vs igraph raw pair count * 2/((n-1)(n-2))"
     h_note = "NetworkX sum of 1/d divided by n-1 vs igraph normalized=True"
     e_note = "NetworkX unit Euclidean norm rescaled to max 1 vs igraph scale=True"
-    return {
+    weighted = {}
+    if weighted_paths:
+        weighted = {
+            "closenessWeighted": max_diff(nw["closeness"], iw["closeness"], "both as returned"),
+            "harmonicWeighted": max_diff(scaled(nw["harmonic"], 1 / (n - 1)), iw["harmonic"],
+                                         h_note),
+            "betweennessWeighted": max_diff(nw["betweenness"], iw["betweennessNormalized"],
+                                            b_note),
+        }
+    return weighted | {
         "degree": max_diff(nu["degree"], iu["degree"]),
         "degreeCentrality": max_diff(nu["degreeCentrality"], scaled(iu["degree"], 1 / (n - 1)),
                                      "igraph degree / (n-1)"),
         "strength": max_diff(nw["strength"], iw["strength"]),
         "closeness": max_diff(nu["closeness"], iu["closeness"], "both as returned"),
-        "closenessWeighted": max_diff(nw["closeness"], iw["closeness"], "both as returned"),
         "harmonic": max_diff(scaled(nu["harmonic"], 1 / (n - 1)), iu["harmonic"], h_note),
-        "harmonicWeighted": max_diff(scaled(nw["harmonic"], 1 / (n - 1)), iw["harmonic"], h_note),
         "eigenvector": max_diff(to_max1(nu["eigenvector"]), iu["eigenvector"], e_note),
         "eigenvectorWeighted": max_diff(to_max1(nw["eigenvector"]), iw["eigenvector"], e_note),
         "pagerank": max_diff(nu["pagerank"], iu["pagerank"], "both as returned"),
@@ -222,7 +254,6 @@ def compare(nxr, igr, G):
         "pagerankWeightedIgraphVsLinearSolve": max_diff(iw["pagerank"], pr_w,
                                                         "igraph PRPACK vs numpy.linalg.solve"),
         "betweenness": max_diff(nu["betweenness"], iu["betweennessNormalized"], b_note),
-        "betweennessWeighted": max_diff(nw["betweenness"], iw["betweennessNormalized"], b_note),
         "clustering": max_diff(nu["clustering"], iu["clustering"],
                                "nx.clustering vs transitivity_local_undirected(mode='zero')"),
         "clusteringBarratCheck": max_diff(iw["clusteringBarrat"], barrat(G),
@@ -250,6 +281,7 @@ def path_ties(G, ids, nx_betweenness, ig_betweenness):
     exact float == does not. betweennessExactTies is the mathematically exact weighted
     betweenness (NetworkX's algorithm run on the integer lengths L/w).
     """
+    assert nx.is_connected(G), "path_ties assumes a connected network (use --skip-weighted-paths)"
     n = len(ids)
     index = {v: i for i, v in enumerate(ids)}
     weights = sorted({w for _, _, w in G.edges(data="weight")})
@@ -332,25 +364,30 @@ def path_ties(G, ids, nx_betweenness, ig_betweenness):
 
 
 def main():
+    args = alliance.arguments(__doc__.splitlines()[0], lambda parser: parser.add_argument(
+        "--skip-weighted-paths", action="store_true",
+        help="leave out weighted closeness, harmonic, betweenness and weightedPathTies"))
+    weighted_paths = not args.skip_weighted_paths
     ig.set_random_number_generator(random)  # igraph's default; made explicit
     t0 = time.perf_counter()
-    G, ids, edges = build()
+    G, ids, edges = build(args.dataset)
     g = to_igraph(ids, edges)
     t1 = time.perf_counter()
-    nxr = networkx_measures(G)
+    nxr = networkx_measures(G, weighted_paths)
     t2 = time.perf_counter()
-    igr = igraph_measures(g)
+    igr = igraph_measures(g, weighted_paths)
     t3 = time.perf_counter()
-    comparison = compare(nxr, igr, G)
-    ties = path_ties(G, ids, nxr["weighted"]["betweenness"],
-                     igr["weighted"]["betweennessNormalized"])
+    comparison = compare(nxr, igr, G, weighted_paths)
+    ties = None
+    if weighted_paths:
+        ties = path_ties(G, ids, nxr["weighted"]["betweenness"],
+                         igr["weighted"]["betweennessNormalized"])
     t4 = time.perf_counter()
 
     out = {
         "networkx": nxr,
         "igraph": igr,
         "comparison": comparison,
-        "weightedPathTies": ties,
         "versions": {
             "python": platform.python_version(),
             "networkx": nx.__version__,
@@ -360,16 +397,21 @@ def main():
             "scipy": scipy.__version__,
         },
     }
+    if weighted_paths:
+        out["weightedPathTies"] = ties
+    else:
+        out["skipped"] = WEIGHTED_PATH_MEASURES
     text = json.dumps(out, sort_keys=True, allow_nan=False, indent=1) + "\n"
-    alliance.write_gzip(HERE / "centrality.json.gz", text)
+    alliance.write_gzip(args.dataset / "reference" / "centrality.json.gz", text)
 
     gr = nxr["graph"]
     print(f"nodes {gr['nodes']}, edges {gr['edges']}, components {gr['connectedComponents']}, "
           f"isolated {gr['isolated']}")
     for k, v in comparison.items():
         print(f"  {k}: {v}")
-    print({k: v for k, v in ties.items() if not k.startswith("betweennessExactTies")
-           or k.endswith(("NetworkX", "Igraph"))})
+    if ties is not None:
+        print({k: v for k, v in ties.items() if not k.startswith("betweennessExactTies")
+               or k.endswith(("NetworkX", "Igraph"))})
     print(f"time: build {t1 - t0:.1f}s, networkx {t2 - t1:.1f}s, igraph {t3 - t2:.1f}s, "
           f"comparison+ties {t4 - t3:.1f}s, total {t4 - t0:.1f}s", file=sys.stderr)
 

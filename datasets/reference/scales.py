@@ -1,9 +1,12 @@
 #!/usr/bin/python3
 """Independent reference for linkscale's link scales, scale shares, E-I index and country matrix.
 
-Computed with pandas/numpy from this dataset's two CSV files only (nothing from the TypeScript
-sources is imported or read). Writes scales.json next to this script (sort_keys, indent 1, floats
-written by json with repr(), i.e. at full precision). Deterministic: byte-identical when rerun.
+Usage: /usr/bin/python3 datasets/reference/scales.py datasets/<name>
+(run counts.py and projection.py first). Computed with pandas/numpy from the dataset's two CSV
+files only (nothing from the TypeScript sources is imported or read); the links and weights are
+then checked against <dataset>/reference/projection.csv.gz, the organisations against counts.json.
+Writes <dataset>/reference/scales.json (sort_keys, indent 1, floats written by json with repr(),
+i.e. at full precision). Deterministic: byte-identical when rerun.
 
 Network
     Nodes = every organisation in organisations.csv (read as text, keep_default_na=False, so "NA"
@@ -13,7 +16,7 @@ Network
     firstYear = smallest `year` among the shared projects.
 
 Definition 1 - scale of a link (hierarchy region -> country; scales local / national /
-    transnational). The dataset has no region column, so every region is unknown.
+    transnational). The datasets have no region column (asserted), so every region is unknown.
     Walk the levels from the finest. At a level where either end's place is unknown: skip it and
     remember it in a list `unknown`. At a level where both are known: equal -> the scale of that
     level (region -> local, country -> national), stop; different -> clear `unknown`, go on.
@@ -53,13 +56,12 @@ import json
 import math
 import platform
 import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE.parent
+sys.dont_write_bytecode = True  # no __pycache__ beside the shared module
+import alliance  # noqa: E402  (this script's own folder; standard library only, for the arguments)
 
 SCALES = ["local", "national", "transnational", "unknown"]
 LEVELS = [("region", "local"), ("country", "national")]  # finest first
@@ -68,8 +70,8 @@ THRESHOLD_KM = 50.0
 PERMUTATIONS = 1000
 
 
-def read(name):
-    return pd.read_csv(DATA / name, dtype=str, keep_default_na=False)
+def read(data, name):
+    return pd.read_csv(data / name, dtype=str, keep_default_na=False)
 
 
 def build_links(parts):
@@ -284,16 +286,20 @@ def matrix(links):
 
 
 def main():
-    orgs = read("organisations.csv")
-    parts = read("participations.csv")
+    data = alliance.dataset_argument(__doc__.splitlines()[0])
+    orgs = read(data, "organisations.csv")
+    parts = read(data, "participations.csv")
+    assert "region" not in orgs.columns, "a region column is not handled here"
     assert orgs["id"].is_unique, "duplicate organisation id"
     assert not parts.duplicated(["project", "org"]).any(), "duplicate (project, org)"
     assert set(parts["org"]) <= set(orgs["id"]), "participation of unknown organisation"
     assert (parts["year"] != "").all(), "missing year"
 
     links = build_links(parts)
-    assert len(links) == 38733 and int(links["weight"].sum()) == 40700
-    assert len(orgs) == 765
+    alliance.check_projection(data / "reference", [
+        (a, b, int(w)) for a, b, w in links[["org_a", "org_b", "weight"]].itertuples(index=False)])
+    counts = json.loads((data / "reference" / "counts.json").read_text(encoding="utf-8"))
+    assert len(orgs) == counts["organisations"], "organisation count differs from counts.json"
 
     o = orgs.set_index("id")
     for end in ("a", "b"):
@@ -339,7 +345,7 @@ def main():
             "numpy": np.__version__,
         },
     }
-    with open(HERE / "scales.json", "w", encoding="utf-8", newline="\n") as f:
+    with open(data / "reference" / "scales.json", "w", encoding="utf-8", newline="\n") as f:
         json.dump(result, f, indent=1, sort_keys=True)
         f.write("\n")
 
