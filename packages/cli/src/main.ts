@@ -7,6 +7,7 @@ import { analyzeCommand } from "./commands/analyze.ts";
 import { checkCommand } from "./commands/check.ts";
 import { convertCommand } from "./commands/convert.ts";
 import { validateCommand } from "./commands/validate.ts";
+import { viewCommand } from "./commands/view.ts";
 import { InputError } from "./input.ts";
 import packageJson from "../package.json" with { type: "json" };
 
@@ -20,6 +21,7 @@ export function createProgram(): Command {
   analyzeCommand(program);
   checkCommand(program);
   convertCommand(program);
+  viewCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -11,6 +11,7 @@ export * from "./groups/index.ts";
 export * from "./brokerage/index.ts";
 export * from "./triple-helix/index.ts";
 export * from "./random/index.ts";
+export * from "./time/index.ts";
 export {
   LinkscaleError,
   DuplicateOrganisationError,

@@ -32,3 +32,5 @@ export { readGraphml, writeGraphml } from "./formats/graphml.ts";
 export { readPajek, writePajek, pajekMessages } from "./formats/pajek.ts";
 export { xmlMessages } from "./formats/xml.ts";
 export { UnwritableGraphError } from "./formats/errors.ts";
+export { loadFiles, InputError, DATA_EXTENSIONS, dataExtension } from "./load-files.ts";
+export type { InputText, LoadOptions, LoadedFiles } from "./load-files.ts";

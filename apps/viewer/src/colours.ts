@@ -1,0 +1,78 @@
+/**
+ * Colours for categories. Organisation types and link scales have fixed colours, so that a
+ * university is the same blue in every view and every screenshot; other attributes (country,
+ * region, cluster, community) give their most frequent values a colour of a qualitative palette
+ * (Tableau 10, colour-blind aware) and the rest one grey, "other". The legend lists every colour
+ * in use with its count.
+ */
+import { UNKNOWN } from "@linkscale/core";
+
+const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6"];
+export const OTHER = "other";
+const GREY = "#b4b4b4";
+
+const TYPE_COLOURS: Record<string, string> = {
+  university: "#4e79a7",
+  research: "#76b7b2",
+  firm: "#e15759",
+  government: "#59a14f",
+  intermediary: "#edc948",
+  other: "#b07aa1",
+};
+
+const SCALE_COLOURS: Record<string, string> = {
+  local: "#59a14f",
+  national: "#4e79a7",
+  "intra-macro-region": "#f28e2b",
+  transnational: "#e15759",
+  "inter-macro-region": "#e15759",
+};
+
+export interface Legend {
+  title: string;
+  entries: Array<{ label: string; colour: string; count: number }>;
+}
+
+export interface Colouring {
+  colour(value: unknown): string;
+  legend: Legend;
+}
+
+const key = (value: unknown) => (typeof value === "string" && value !== "" ? value : UNKNOWN);
+
+/** Colours for a node attribute, from the counts of its values (most frequent first). */
+export function categoryColouring(title: string, counts: ReadonlyArray<readonly [string, number]>): Colouring {
+  const fixed = title === "type" ? TYPE_COLOURS : undefined;
+  const colours = new Map<string, string>();
+  const entries: Legend["entries"] = [];
+  let others = 0;
+  let free = 0;
+  for (const [value, count] of counts) {
+    const colour = value === UNKNOWN ? GREY : (fixed?.[value] ?? (free < PALETTE.length ? PALETTE[free++] : undefined));
+    if (colour === undefined) {
+      others += count;
+      continue;
+    }
+    colours.set(value, colour);
+    entries.push({ label: value, colour, count });
+  }
+  if (others > 0) entries.push({ label: OTHER, colour: GREY, count: others });
+  return { colour: (value) => colours.get(key(value)) ?? GREY, legend: { title, entries } };
+}
+
+/** Link colours by scale; scales the table does not know share the palette's later colours. */
+export function scaleColouring(scales: readonly string[], counts: ReadonlyMap<string, number>): Colouring {
+  const colours = new Map<string, string>();
+  let free = PALETTE.length - 1;
+  for (const scale of scales) colours.set(scale, scale === UNKNOWN ? GREY : (SCALE_COLOURS[scale] ?? (PALETTE[free--] as string)));
+  return {
+    colour: (value) => colours.get(key(value)) ?? GREY,
+    legend: { title: "link scale", entries: scales.map((label) => ({ label, colour: colours.get(label) as string, count: counts.get(label) ?? 0 })) },
+  };
+}
+
+/** A colour with transparency, for links drawn beneath their nodes. */
+export function faded(hex: string, alpha: number): string {
+  const channel = (i: number) => parseInt(hex.slice(i, i + 2), 16);
+  return `rgba(${channel(1)}, ${channel(3)}, ${channel(5)}, ${alpha})`;
+}

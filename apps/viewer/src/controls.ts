@@ -1,0 +1,143 @@
+/**
+ * The sidebar's controls, built for one network: view (mode, colours, sizes), filters (scales,
+ * years, minimum link weight, types, countries) and exports. Each control reports a change of
+ * the view's state; nothing here draws or computes.
+ */
+import { UNKNOWN } from "@linkscale/core";
+import { formatCount, h } from "./dom.ts";
+import { defaultMinWeight } from "./filters.ts";
+import type { Network } from "./network.ts";
+import type { StateChange, ViewState } from "./state.ts";
+
+export interface ControlActions {
+  change(partial: StateChange): void;
+  toggleLayout(): void;
+  exportPng(): void;
+  exportGexf(): void;
+}
+
+export function buildControls(network: Network, state: ViewState, actions: ControlActions): HTMLElement {
+  const section = (title: string, ...children: Array<Node | null>) => h("section", {}, h("h2", {}, title), ...children);
+  const select = (label: string, testId: string, options: string[], value: string, onChange: (value: string) => void) =>
+    h(
+      "label",
+      {},
+      `${label} `,
+      h(
+        "select",
+        { "data-testid": testId, onchange: (event: Event) => onChange((event.target as HTMLSelectElement).value) },
+        ...options.map((option) => h("option", { value: option, selected: option === value }, option)),
+      ),
+    );
+
+  const mode = h(
+    "div",
+    { className: "segmented", role: "group", "aria-label": "mode" },
+    ...(["graph", "map"] as const).map((m) =>
+      h("button", { type: "button", "data-testid": `mode-${m}`, "aria-pressed": String(state.mode === m), onclick: () => actions.change({ mode: m }) }, m),
+    ),
+  );
+  const layout = state.mode === "graph" ? h("button", { type: "button", "data-testid": "layout", onclick: actions.toggleLayout }, "layout") : null;
+
+  return h(
+    "div",
+    {},
+    section(
+      "View",
+      mode,
+      layout,
+      select("colour by", "colour", network.colourings, state.colour, (colour) => actions.change({ colour })),
+      select("size by", "size", ["none", ...network.centralities], state.size, (size) => actions.change({ size })),
+    ),
+    section(
+      "Filters",
+      checkList("link scale", "scale", network.scales.map((s) => [s, network.linksByScale.get(s) ?? 0]), state.scales, (scales) => actions.change({ scales })),
+      yearRange(network, state, actions),
+      minWeight(network, state, actions),
+      checkList("organisation type", "type", network.types, state.types, (types) => actions.change({ types })),
+      checkList("country", "country", network.countries, state.countries, (countries) => actions.change({ countries }), true),
+    ),
+    section(
+      "Export",
+      h("button", { type: "button", "data-testid": "export-png", onclick: actions.exportPng }, "view as PNG"),
+      h("button", { type: "button", "data-testid": "export-gexf", onclick: actions.exportGexf }, "shown network as GEXF"),
+    ),
+  );
+}
+
+/** Checkboxes for the values of a category; all checked reports undefined (no filter). */
+function checkList(
+  title: string,
+  testId: string,
+  values: ReadonlyArray<readonly [string, number]>,
+  chosen: readonly string[] | undefined,
+  onChange: (chosen: string[] | undefined) => void,
+  scroll = false,
+): HTMLElement {
+  const boxes = values.map(([value, count]) => {
+    const box = h("input", { type: "checkbox", value, checked: chosen === undefined || chosen.includes(value), "data-testid": `${testId}-${value}` });
+    return { box, label: h("label", {}, box, ` ${value === UNKNOWN ? "(unknown)" : value} `, h("span", { className: "count" }, formatCount(count))) };
+  });
+  const report = () => {
+    const checked = boxes.filter(({ box }) => box.checked).map(({ box }) => box.value);
+    onChange(checked.length === boxes.length ? undefined : checked);
+  };
+  for (const { box } of boxes) box.addEventListener("change", report);
+  const setAll = (checked: boolean) => () => {
+    for (const { box } of boxes) box.checked = checked;
+    report();
+  };
+  return h(
+    "fieldset",
+    {},
+    h("legend", {}, title, " ", h("button", { type: "button", className: "small", onclick: setAll(true) }, "all"), h("button", { type: "button", className: "small", onclick: setAll(false) }, "none")),
+    h("div", { className: scroll ? "checks scroll" : "checks" }, ...boxes.map(({ label }) => label)),
+  );
+}
+
+function yearRange(network: Network, state: ViewState, actions: ControlActions): HTMLElement | null {
+  const { years } = network;
+  if (years === undefined) return null;
+  const window = state.years ?? { from: years.first, to: years.last };
+  const slider = (name: "from" | "to") =>
+    h("input", { type: "range", min: years.first, max: years.last, step: 1, value: window[name], "data-testid": `year-${name}`, "aria-label": `year ${name}` });
+  const from = slider("from");
+  const to = slider("to");
+  const output = h("output", { "data-testid": "years" }, `${window.from}–${window.to}`);
+  const report = (event: Event) => {
+    let a = Number(from.value);
+    let b = Number(to.value);
+    if (a > b) [a, b] = event.target === from ? [a, a] : [b, b];
+    from.value = String(a);
+    to.value = String(b);
+    output.textContent = `${a}–${b}`;
+    actions.change({ years: a === years.first && b === years.last ? undefined : { from: a, to: b } });
+  };
+  from.addEventListener("input", report);
+  to.addEventListener("input", report);
+  return h(
+    "fieldset",
+    {},
+    h("legend", {}, "years of the links"),
+    from,
+    to,
+    output,
+    h("p", { className: "note" }, "links whose projects' years overlap the window; links without years show only at the full range"),
+  );
+}
+
+function minWeight(network: Network, state: ViewState, actions: ControlActions): HTMLElement {
+  const value = state.minWeight ?? defaultMinWeight(network);
+  const input = h("input", { type: "number", min: 0, step: "any", value, "data-testid": "min-weight", "aria-label": "minimum link weight" });
+  input.addEventListener("change", () => {
+    const weight = Number(input.value);
+    if (Number.isFinite(weight) && weight >= 0) actions.change({ minWeight: weight });
+  });
+  return h(
+    "fieldset",
+    {},
+    h("legend", {}, "minimum link weight"),
+    input,
+    h("span", { className: "count" }, ` max ${formatCount(network.maxWeight)}`),
+  );
+}

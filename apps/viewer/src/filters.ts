@@ -1,0 +1,77 @@
+/**
+ * Which organisations and links the view shows. An organisation is shown when its type and its
+ * country are among those chosen (and, in map mode, when it has coordinates); a link when both
+ * its ends are shown, its scale is chosen, its years overlap the year window (the core's
+ * `isActiveIn`, the rule of its time slices) and its weight reaches the minimum. The renderer's
+ * reducers and the visible counts use these same predicates, so the counts are what is drawn.
+ */
+import { isActiveIn, UNKNOWN, type LinkAttributes, type OrganisationAttributes } from "@linkscale/core";
+import type { Network } from "./network.ts";
+import type { ViewState } from "./state.ts";
+
+export interface Visibility {
+  node(id: string): boolean;
+  link(attributes: LinkAttributes, source: string, target: string): boolean;
+  organisations: number;
+  links: number;
+}
+
+/** With more links than this, the default minimum weight hides the lightest, so the view stays fluid. */
+export const LINK_BUDGET = 150_000;
+
+const category = (value: unknown) => (typeof value === "string" && value !== "" ? value : UNKNOWN);
+
+export function hasCoordinates(attributes: OrganisationAttributes): boolean {
+  return typeof attributes.lat === "number" && typeof attributes.lon === "number";
+}
+
+export function visibility(network: Network, state: ViewState): Visibility {
+  const { graph } = network;
+  const types = state.types === undefined ? undefined : new Set(state.types);
+  const countries = state.countries === undefined ? undefined : new Set(state.countries);
+  const scales = state.scales === undefined ? undefined : new Set(state.scales);
+  const minWeight = state.minWeight ?? defaultMinWeight(network);
+  const years = state.years;
+
+  const hidden = new Set<string>();
+  graph.forEachNode((node, attributes) => {
+    const shown =
+      (types === undefined || types.has(category(attributes.type))) &&
+      (countries === undefined || countries.has(category(attributes.country))) &&
+      (state.mode !== "map" || hasCoordinates(attributes));
+    if (!shown) hidden.add(node);
+  });
+  const node = (id: string) => !hidden.has(id);
+  const link = (attributes: LinkAttributes, source: string, target: string) =>
+    !hidden.has(source) &&
+    !hidden.has(target) &&
+    attributes.weight >= minWeight &&
+    (scales === undefined || scales.has(String(attributes["scale"]))) &&
+    (years === undefined || isActiveIn(attributes, years));
+
+  let links = 0;
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    if (link(attributes, source, target)) links++;
+  });
+  return { node, link, organisations: graph.order - hidden.size, links };
+}
+
+/**
+ * The smallest whole weight that leaves at most LINK_BUDGET links (0, all of them, when there
+ * are fewer), so that the full Horizon 2020 network opens navigable; the user can change it.
+ */
+export function defaultMinWeight(network: Network): number {
+  const { graph } = network;
+  if (graph.size <= LINK_BUDGET) return 0;
+  const counts = new Map<number, number>();
+  graph.forEachEdge((_edge, { weight }) => {
+    const whole = Math.floor(weight);
+    counts.set(whole, (counts.get(whole) ?? 0) + 1);
+  });
+  let remaining = graph.size;
+  for (const whole of [...counts.keys()].sort((a, b) => a - b)) {
+    if (remaining <= LINK_BUDGET) return whole;
+    remaining -= counts.get(whole) as number;
+  }
+  return Math.floor(network.maxWeight);
+}

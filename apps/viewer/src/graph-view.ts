@@ -1,0 +1,191 @@
+/**
+ * The network on screen: sigma.js draws the graph with WebGL; what each node and link looks like
+ * (colour, size, shown or hidden, highlighted) comes from reducers over the current look, so a
+ * change of colouring or filter is one refresh, never a rebuild of the graph. ForceAtlas2 runs in
+ * a web worker (graphology-layout-forceatlas2/worker) from seeded initial positions; map mode
+ * moves organisations to their projected coordinates, and back.
+ */
+import { seededRandom } from "@linkscale/core";
+import type Graph from "graphology";
+import type { Attributes } from "graphology-types";
+import FA2Layout from "graphology-layout-forceatlas2/worker";
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import Sigma from "sigma";
+import type { Colouring } from "./colours.ts";
+import { faded } from "./colours.ts";
+import type { Visibility } from "./filters.ts";
+import { attachMap, mapPosition } from "./map.ts";
+import { SEED, type Network } from "./network.ts";
+import type { Mode } from "./state.ts";
+
+export interface Look {
+  mode: Mode;
+  visibility: Visibility;
+  nodeColour: Colouring;
+  /** The attribute nodeColour reads. */
+  colourBy: string;
+  linkColour: Colouring;
+  /** Node id → display size. */
+  sizes: Map<string, number>;
+  selected?: string;
+}
+
+const MIN_SIZE = 2;
+const MAX_SIZE = 14;
+const DIMMED = "#e4e4e4";
+
+/** Display sizes from a centrality: area grows with the value, from MIN_SIZE to MAX_SIZE. */
+export function sizesFrom(values: Record<string, number> | undefined, nodes: readonly string[]): Map<string, number> {
+  const sizes = new Map<string, number>();
+  let max = 0;
+  if (values !== undefined) for (const node of nodes) max = Math.max(max, values[node] ?? 0);
+  for (const node of nodes) {
+    const value = values?.[node] ?? 0;
+    sizes.set(node, max > 0 && Number.isFinite(value) ? MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(Math.max(value, 0) / max) : MIN_SIZE + 1);
+  }
+  return sizes;
+}
+
+export class GraphView {
+  readonly renderer: Sigma;
+  private look: Look;
+  private hovered: { node: string; neighbours: Set<string> } | undefined;
+  private layout: FA2Layout | undefined;
+  private detachMap: (() => void) | undefined;
+  private readonly network: Network;
+
+  constructor(container: HTMLElement, network: Network, look: Look, onClick: (node: string) => void) {
+    this.network = network;
+    this.look = { ...look, mode: "graph" };
+    const { graph } = network;
+    // Seeded initial positions, and each organisation's map position once.
+    const random = seededRandom(SEED);
+    graph.forEachNode((node, attributes) => {
+      const angle = 2 * Math.PI * random();
+      const radius = Math.sqrt(random()) * 100;
+      const map = typeof attributes.lat === "number" && typeof attributes.lon === "number" ? mapPosition(attributes.lon, attributes.lat) : undefined;
+      graph.mergeNodeAttributes(node, {
+        x: radius * Math.cos(angle),
+        y: radius * Math.sin(angle),
+        ...(map === undefined ? {} : { mapX: map.x, mapY: map.y }),
+      });
+    });
+    // Sigma is typed over plain attributes here: the reducers read and add display attributes.
+    this.renderer = new Sigma(graph as unknown as Graph, container, {
+      nodeReducer: (node, attributes) => this.reduceNode(node, attributes),
+      edgeReducer: (edge, attributes) => this.reduceEdge(edge, attributes),
+      labelRenderedSizeThreshold: 9,
+      labelDensity: 0.5,
+      zIndex: true,
+      hideEdgesOnMove: graph.size > 200_000,
+      defaultEdgeType: "line",
+    });
+    this.renderer.on("enterNode", ({ node }) => {
+      this.hovered = { node, neighbours: new Set(graph.neighbors(node)) };
+      this.renderer.refresh({ skipIndexation: true });
+    });
+    this.renderer.on("leaveNode", () => {
+      this.hovered = undefined;
+      this.renderer.refresh({ skipIndexation: true });
+    });
+    this.renderer.on("clickNode", ({ node }) => onClick(node));
+    this.setLook(look);
+  }
+
+  setLook(look: Look): void {
+    const toMap = look.mode === "map" && this.look.mode !== "map";
+    const toGraph = look.mode !== "map" && this.look.mode === "map";
+    this.look = look;
+    if (toMap) {
+      this.stopLayout();
+      this.placeOnMap();
+      this.detachMap = attachMap(this.renderer);
+    } else if (toGraph) {
+      this.detachMap?.();
+      this.detachMap = undefined;
+      this.network.graph.updateEachNodeAttributes((_node, a) => ({ ...a, x: a["layoutX"] as number, y: a["layoutY"] as number }), { attributes: ["x", "y"] });
+    }
+    if (toMap || toGraph) this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    this.renderer.refresh();
+  }
+
+  /**
+   * Moves organisations to their map positions, keeping the layout's to come back to. Those
+   * without coordinates are hidden in map mode, and wait at the centre of the others.
+   */
+  private placeOnMap(): void {
+    const { graph } = this.network;
+    let sumX = 0;
+    let sumY = 0;
+    let placed = 0;
+    graph.forEachNode((_node, a) => {
+      if (typeof a["mapX"] !== "number") return;
+      sumX += a["mapX"];
+      sumY += a["mapY"] as number;
+      placed++;
+    });
+    const centre = { x: placed > 0 ? sumX / placed : 0, y: placed > 0 ? sumY / placed : 0 };
+    graph.updateEachNodeAttributes(
+      (_node, a) => ({ ...a, layoutX: a.x, layoutY: a.y, x: (a["mapX"] as number | undefined) ?? centre.x, y: (a["mapY"] as number | undefined) ?? centre.y }),
+      { attributes: ["x", "y"] },
+    );
+  }
+
+  /**
+   * Runs ForceAtlas2 in its worker for `seconds` from its first step (the worker may take a while
+   * to start on a large network), or until stopped.
+   */
+  startLayout(seconds: number): void {
+    if (this.look.mode === "map") return;
+    const { graph } = this.network;
+    const layout = (this.layout ??= new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 2000 } }));
+    layout.start();
+    graph.once("eachNodeAttributesUpdated", () => window.setTimeout(() => layout.stop(), seconds * 1000));
+  }
+
+  stopLayout(): void {
+    this.layout?.stop();
+  }
+
+  isLayoutRunning(): boolean {
+    return this.layout?.isRunning() ?? false;
+  }
+
+  focus(node: string): void {
+    const display = this.renderer.getNodeDisplayData(node);
+    if (display === undefined) return;
+    void this.renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.25 }, { duration: 400 });
+  }
+
+  kill(): void {
+    this.layout?.kill();
+    this.detachMap?.();
+    this.renderer.kill();
+  }
+
+  private reduceNode(node: string, attributes: Attributes): Attributes {
+    const { visibility, nodeColour, colourBy, sizes, selected } = this.look;
+    // `type` is the organisation's type in the data, and a node program's name to sigma.
+    if (!visibility.node(node)) return { ...attributes, type: "circle", hidden: true };
+    const highlighted = this.hovered === undefined || this.hovered.node === node || this.hovered.neighbours.has(node);
+    const focused = node === selected || node === this.hovered?.node;
+    return {
+      ...attributes,
+      type: "circle",
+      label: String(attributes["name"] ?? node),
+      size: sizes.get(node) ?? MIN_SIZE,
+      color: highlighted ? nodeColour.colour(attributes[colourBy]) : DIMMED,
+      zIndex: focused ? 2 : highlighted ? 1 : 0,
+      highlighted: focused,
+      forceLabel: focused,
+    };
+  }
+
+  private reduceEdge(edge: string, attributes: Attributes): Attributes {
+    const { visibility, linkColour } = this.look;
+    const [source, target] = this.network.graph.extremities(edge) as [string, string];
+    if (!visibility.link(attributes as never, source, target)) return { ...attributes, type: "line", hidden: true };
+    if (this.hovered !== undefined && source !== this.hovered.node && target !== this.hovered.node) return { ...attributes, type: "line", hidden: true };
+    return { ...attributes, type: "line", color: faded(linkColour.colour(attributes["scale"]), this.hovered === undefined ? 0.25 : 0.9), size: 1 };
+  }
+}

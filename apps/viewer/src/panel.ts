@@ -1,0 +1,75 @@
+/**
+ * The organisation panel: its attributes, its metrics, its links' shares by scale and its
+ * partners (heaviest first, each a link to that partner's panel). All data goes in as text.
+ */
+import { append, fill, formatCount, h } from "./dom.ts";
+import type { Network } from "./network.ts";
+
+const PARTNERS_SHOWN = 50;
+const ATTRIBUTES_SKIPPED = new Set(["x", "y", "mapX", "mapY", "layoutX", "layoutY", "community"]);
+
+const number = (value: number) => (Number.isInteger(value) ? formatCount(value) : value.toPrecision(4));
+
+export function showOrganisation(panel: HTMLElement, network: Network, node: string, open: (node: string) => void, close: () => void): void {
+  const { graph } = network;
+  const attributes = graph.getNodeAttributes(node);
+  const rows = (entries: Array<[string, string]>) =>
+    h("table", {}, h("tbody", {}, ...entries.map(([name, value]) => h("tr", {}, h("th", { scope: "row" }, name), h("td", {}, value)))));
+
+  const description: Array<[string, string]> = [["id", node]];
+  for (const [name, value] of Object.entries(attributes)) {
+    if (ATTRIBUTES_SKIPPED.has(name) || name === "name" || value === undefined) continue;
+    description.push([name, typeof value === "number" ? String(value) : Array.isArray(value) ? value.join("; ") : String(value)]);
+  }
+
+  const metrics: Array<[string, string]> = [["community", String(attributes["community"] ?? "")]];
+  for (const name of network.centralities) {
+    const value = network.centrality(name)?.[node];
+    const label = name === "betweenness" && network.betweennessSampled ? "betweenness (estimated)" : name;
+    metrics.push([label, value === undefined ? "not available" : number(value)]);
+  }
+
+  const shares = network.sharesOf(node);
+  const scaleRows: Array<[string, string]> =
+    shares === undefined || shares.links === 0
+      ? [["links", "none"]]
+      : Object.keys(shares.counts).map((scale) => [
+          scale,
+          `${formatCount(shares.counts[scale] ?? 0)} links (${percent(shares.countShares[scale])}), weight ${percent(shares.weightShares[scale])}`,
+        ]);
+
+  const partners = graph
+    .mapEdges(node, (_edge, { weight, scale }, source, target) => ({ partner: source === node ? target : source, weight, scale: String(scale) }))
+    .sort((a, b) => b.weight - a.weight || a.partner.localeCompare(b.partner));
+  const partnerList = h(
+    "ol",
+    { className: "partners" },
+    ...partners.slice(0, PARTNERS_SHOWN).map(({ partner, weight, scale }) =>
+      h(
+        "li",
+        {},
+        h("a", { href: "#", onclick: (event: Event) => (event.preventDefault(), open(partner)) }, String(graph.getNodeAttribute(partner, "name") ?? partner)),
+        ` ${number(weight)} · ${scale}`,
+      ),
+    ),
+  );
+
+  fill(
+    panel,
+    h("button", { className: "close", type: "button", "aria-label": "close", onclick: close }, "×"),
+    h("h2", { "data-testid": "panel-name" }, String(attributes["name"] ?? node)),
+    rows(description),
+    h("h3", {}, "Metrics"),
+    rows(metrics),
+    h("h3", {}, "Links by scale"),
+    rows(scaleRows),
+    h("h3", {}, `Partners (${formatCount(partners.length)})`),
+    partnerList,
+  );
+  if (partners.length > PARTNERS_SHOWN) append(panel, h("p", { className: "note" }, `the ${PARTNERS_SHOWN} heaviest of ${formatCount(partners.length)} shown`));
+  panel.hidden = false;
+}
+
+function percent(share: number | undefined): string {
+  return share === undefined || !Number.isFinite(share) ? "–" : `${(100 * share).toFixed(1)} %`;
+}

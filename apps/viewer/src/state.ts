@@ -1,0 +1,73 @@
+/**
+ * The view's state, and its round trip through the URL's query string, so that a view can be
+ * shared: which dataset, how nodes and links are coloured and sized, the filters, the mode.
+ * Unknown or malformed parameters fall back to the defaults rather than break the page.
+ */
+
+export type Mode = "graph" | "map";
+
+export interface ViewState {
+  dataset: string;
+  mode: Mode;
+  /** Node attribute the colours come from: "type", "country", "region", "cluster", "community". */
+  colour: string;
+  /** Centrality the sizes come from, or "none". */
+  size: string;
+  /** Link scales shown; undefined: all. */
+  scales?: string[];
+  /** Year window; undefined: all years, links without years included. */
+  years?: { from: number; to: number };
+  /** Organisation types shown; undefined: all. */
+  types?: string[];
+  /** Countries shown; undefined: all. */
+  countries?: string[];
+  /** Links lighter than this are hidden; undefined: the default for the network's size. */
+  minWeight?: number;
+  /** The organisation whose panel is open. */
+  selected?: string;
+}
+
+/** A change of state; a key set to undefined is removed (e.g. a filter back to "all"). */
+export type StateChange = { [K in keyof ViewState]?: ViewState[K] | undefined };
+
+export const DEFAULT_STATE: ViewState = { dataset: "", mode: "graph", colour: "type", size: "degree" };
+
+const list = (value: string | null) => (value === null ? undefined : value === "" ? [] : value.split(","));
+
+export function readState(search: string): ViewState {
+  const params = new URLSearchParams(search);
+  const state: ViewState = { ...DEFAULT_STATE };
+  state.dataset = params.get("dataset") ?? "";
+  if (params.get("mode") === "map") state.mode = "map";
+  state.colour = params.get("colour") ?? state.colour;
+  state.size = params.get("size") ?? state.size;
+  const scales = list(params.get("scales"));
+  if (scales !== undefined) state.scales = scales;
+  const types = list(params.get("types"));
+  if (types !== undefined) state.types = types;
+  const countries = list(params.get("countries"));
+  if (countries !== undefined) state.countries = countries;
+  const years = /^(-?\d+)-(-?\d+)$/.exec(params.get("years") ?? "");
+  if (years !== null) state.years = { from: Number(years[1]), to: Number(years[2]) };
+  const minWeight = Number(params.get("minWeight") ?? NaN);
+  if (Number.isFinite(minWeight)) state.minWeight = minWeight;
+  const selected = params.get("selected");
+  if (selected !== null) state.selected = selected;
+  return state;
+}
+
+export function writeState(state: ViewState): string {
+  const params = new URLSearchParams();
+  if (state.dataset !== "") params.set("dataset", state.dataset);
+  if (state.mode !== DEFAULT_STATE.mode) params.set("mode", state.mode);
+  if (state.colour !== DEFAULT_STATE.colour) params.set("colour", state.colour);
+  if (state.size !== DEFAULT_STATE.size) params.set("size", state.size);
+  if (state.scales !== undefined) params.set("scales", state.scales.join(","));
+  if (state.years !== undefined) params.set("years", `${state.years.from}-${state.years.to}`);
+  if (state.types !== undefined) params.set("types", state.types.join(","));
+  if (state.countries !== undefined) params.set("countries", state.countries.join(","));
+  if (state.minWeight !== undefined) params.set("minWeight", String(state.minWeight));
+  if (state.selected !== undefined) params.set("selected", state.selected);
+  const query = params.toString();
+  return query === "" ? "" : `?${query}`;
+}

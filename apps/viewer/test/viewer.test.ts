@@ -1,0 +1,200 @@
+/**
+ * The viewer in a real browser: the app is built with Vite, served on 127.0.0.1 by the same
+ * server `linkscale view` uses, and driven in Debian's Chromium through playwright-core (never a
+ * downloaded browser). Expected counts come from @linkscale/core run here in Node on the same
+ * files, not from the page. Without Chromium these tests fail and say how to install it.
+ * Screenshots of each mode go to test-output/viewer/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { classifyLinks, timeSlice, type AllianceGraph } from "@linkscale/core";
+import { loadFiles, readGexf } from "@linkscale/io";
+import { geoEqualEarth } from "d3-geo";
+import { chromium, type Browser, type Page } from "playwright-core";
+import type Sigma from "sigma";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildViewer, serveViewer, type ViewerServer } from "../serve/index.ts";
+
+const CHROMIUM = process.env["LINKSCALE_CHROMIUM"] ?? "/usr/bin/chromium";
+const REPO = fileURLToPath(new URL("../../../", import.meta.url));
+const SCREENSHOTS = join(REPO, "test-output", "viewer");
+const DATASET = join(REPO, "datasets", "semiconductor-ev");
+
+let browser: Browser;
+let server: ViewerServer;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `the viewer tests need Debian's Chromium at ${CHROMIUM}, which is missing: run \`bash scripts/ensure-chromium.sh\` as root, ` +
+        "or set LINKSCALE_CHROMIUM to a Chromium binary. Never `playwright install`.",
+    );
+  }
+  // A fresh build of the sources under test, never a stale dist/.
+  const dist = await buildViewer(mkdtempSync(join(tmpdir(), "linkscale-viewer-")));
+  server = await serveViewer({ dist });
+  // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Opened {
+  page: Page;
+  requests: string[];
+  dialogs: string[];
+  errors: string[];
+}
+
+async function open(query = ""): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const opened: Opened = { page, requests: [], dialogs: [], errors: [] };
+  page.on("request", (request) => opened.requests.push(request.url()));
+  page.on("dialog", (dialog) => {
+    opened.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on("pageerror", (error) => opened.errors.push(error.message));
+  await page.goto(`${server.url}${query}`);
+  await ready(page);
+  return opened;
+}
+
+const ready = (page: Page) => page.waitForFunction(() => (window as unknown as { linkscale?: { ready: boolean } }).linkscale?.ready === true, null, { timeout: 60_000 });
+const count = async (page: Page, what: "organisations" | "links") => Number(await page.getAttribute(`[data-testid=visible-${what}]`, "data-count"));
+
+/** The bundled dataset, loaded and classified here in Node by the core. */
+function reference(): AllianceGraph {
+  const texts = ["organisations.csv", "participations.csv"].map((name) => ({ name, text: readFileSync(join(DATASET, name), "utf8") }));
+  const loaded = loadFiles(texts);
+  if (loaded.form !== "tables") throw new Error("expected tables");
+  return loaded.dataset.graph;
+}
+
+describe("the viewer", () => {
+  it("opens the bundled dataset with every organisation and link, and no request leaves 127.0.0.1", async () => {
+    const { page, requests, errors } = await open();
+    const graph = reference();
+    expect(await count(page, "organisations")).toBe(graph.order);
+    expect(await count(page, "links")).toBe(graph.size);
+    expect(await page.inputValue("[data-testid=dataset]")).toBe("semiconductor-ev");
+    expect(requests.filter((url) => !url.startsWith(server.url) && !url.startsWith("blob:") && !url.startsWith("data:"))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "graph.png") });
+    await page.close();
+  });
+
+  it("shows as many links as the core classifies at the scales left checked", async () => {
+    const { page } = await open();
+    const national = classifyLinks(reference()).filter(({ scale }) => scale === "national").length;
+    expect(national).toBeGreaterThan(0);
+    await page.uncheck("[data-testid=scale-transnational]");
+    expect(await count(page, "links")).toBe(national);
+    expect(new URL(page.url()).searchParams.get("scales")).toBe("national");
+    await page.close();
+  });
+
+  it("shows as many links as the core's time slice holds for a year range", async () => {
+    const { page } = await open();
+    const expected = timeSlice(reference(), { from: 2016, to: 2017 }).size;
+    await page.fill("[data-testid=year-from]", "2016");
+    await page.fill("[data-testid=year-to]", "2017");
+    expect(await page.textContent("[data-testid=years]")).toBe("2016–2017");
+    expect(await count(page, "links")).toBe(expected);
+    await page.close();
+  });
+
+  it("keeps the view in the URL: a shared link opens the same filters", async () => {
+    const first = await open();
+    await first.page.uncheck("[data-testid=type-firm]");
+    await first.page.selectOption("[data-testid=colour]", "country");
+    const url = first.page.url();
+    const counts = [await count(first.page, "organisations"), await count(first.page, "links")];
+    await first.page.close();
+    const { page } = await open(url.slice(server.url.length));
+    expect([await count(page, "organisations"), await count(page, "links")]).toEqual(counts);
+    expect(await page.inputValue("[data-testid=colour]")).toBe("country");
+    expect(await page.isChecked("[data-testid=type-firm]")).toBe(false);
+    const graph = reference();
+    expect(counts[0]).toBe(graph.filterNodes((_node, { type }) => type !== "firm").length);
+    await page.close();
+  });
+
+  it("finds an organisation by name and opens its panel", async () => {
+    const { page } = await open();
+    await page.fill("[data-testid=search]", "infineon technologies austria");
+    await page.click("[data-testid=search-results] button");
+    const graph = reference();
+    const node = graph.findNode((_node, { name }) => /^INFINEON TECHNOLOGIES AUSTRIA\s+AG$/.test(String(name))) as string;
+    expect(await page.textContent("[data-testid=panel-name]")).toBe(graph.getNodeAttribute(node, "name"));
+    expect(await page.isVisible("[data-testid=panel]")).toBe(true);
+    expect(new URL(page.url()).searchParams.get("selected")).toBe(node);
+    const partners = graph.degree(node);
+    expect(await page.textContent("[data-testid=panel]")).toContain(`Partners (${partners})`);
+    await page.close();
+  });
+
+  it("places an organisation at its projected position in map mode, over the country outlines", async () => {
+    const { page } = await open();
+    await page.click("[data-testid=mode-map]");
+    const graph = reference();
+    const node = "891270824"; // SIEMENS INDUSTRY SOFTWARE NETHERLANDS BV, Eindhoven
+    const { lat, lon } = graph.getNodeAttributes(node) as { lat: number; lon: number };
+    // Only organisations with coordinates are on the map; the others are listed, not dropped.
+    const placed = graph.filterNodes((_n, a) => typeof a.lat === "number" && typeof a.lon === "number").length;
+    expect(await count(page, "organisations")).toBe(placed);
+    if (placed < graph.order) expect(await page.locator("[data-testid=unplaced] li").count()).toBe(graph.order - placed);
+    // The Equal Earth projection of its coordinates, computed here with d3-geo, taken to the
+    // screen by sigma's camera, against where sigma drew the node.
+    const [x, y] = geoEqualEarth().scale(1000).translate([0, 0])([lon, lat]) as [number, number];
+    const { expected, drawn } = await page.evaluate(
+      ({ node, x, y }) => {
+        const renderer = (window as unknown as { linkscale: { renderer: Sigma } }).linkscale.renderer;
+        const display = renderer.getNodeDisplayData(node) as { x: number; y: number };
+        return { expected: renderer.graphToViewport({ x, y: -y }), drawn: renderer.framedGraphToViewport(display) };
+      },
+      { node, x, y },
+    );
+    expect(Math.hypot(expected.x - drawn.x, expected.y - drawn.y)).toBeLessThan(3);
+    await page.screenshot({ path: join(SCREENSHOTS, "map.png") });
+    expect(new URL(page.url()).searchParams.get("mode")).toBe("map");
+    await page.close();
+  });
+
+  it("exports the shown network as GEXF", async () => {
+    const { page } = await open();
+    await page.uncheck("[data-testid=type-firm]");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-gexf]")]);
+    const file = join(mkdtempSync(join(tmpdir(), "linkscale-gexf-")), "view.gexf");
+    await download.saveAs(file);
+    const { graph } = readGexf(readFileSync(file, "utf8"), { file });
+    expect(graph.order).toBe(await count(page, "organisations"));
+    expect(graph.size).toBe(await count(page, "links"));
+    await page.close();
+  });
+
+  it("shows a name holding HTML as text, runs no script, and lists rejected rows by row", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "linkscale-viewer-xss-"));
+    const name = "<img src=x onerror=alert(1)>";
+    writeFileSync(join(folder, "organisations.csv"), `id,name,type,country\na,"${name}",firm,DE\nb,Plain GmbH,firm,FR\nc,Bad Row,spaceship,FR\n`);
+    writeFileSync(join(folder, "links.csv"), "source,target,weight\na,b,2\n");
+    const { page, dialogs, errors } = await open();
+    await page.setInputFiles("[data-testid=files]", [join(folder, "organisations.csv"), join(folder, "links.csv")]);
+    await page.waitForFunction(() => document.querySelector("[data-testid=visible-organisations]")?.getAttribute("data-count") === "2");
+    await page.fill("[data-testid=search]", "img");
+    await page.click("[data-testid=search-results] button");
+    expect(await page.textContent("[data-testid=panel-name]")).toBe(name);
+    expect(await page.locator("img").count()).toBe(0);
+    expect(await page.textContent("[data-testid=rejected]")).toContain("organisations.csv:4: column \"type\"");
+    await page.waitForTimeout(500);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

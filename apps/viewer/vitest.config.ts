@@ -1,0 +1,4 @@
+import { defineProject } from "vitest/config";
+
+// The tests build the app and drive Chromium: each step takes seconds, not milliseconds.
+export default defineProject({ test: { testTimeout: 120_000, hookTimeout: 180_000 } });

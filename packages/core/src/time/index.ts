@@ -1,0 +1,2 @@
+export { isActiveIn, timeSlice } from "./slice.ts";
+export type { YearWindow } from "./slice.ts";

@@ -1,0 +1,157 @@
+/**
+ * Named texts to one loaded network: the part of loading that needs no file system, shared by the
+ * CLI (files and folders on disk) and the viewer (files dropped on the page). Each file's role is
+ * recognised from its header unless the caller names it; graph files (GEXF, GraphML, Pajek,
+ * graphology JSON) are read alone; tables are read and assembled into one dataset.
+ */
+import type { Counting, ProjectionProgress } from "@linkscale/core/projection";
+import { readCordisOrganisationsCsv, readCordisOrganisationsJson, readCordisParticipationsCsv, readCordisProjectYears } from "./cordis/read-cordis.ts";
+import { readLinksCsv, readOrganisationsCsv, readParticipationsCsv } from "./csv/read.ts";
+import { assembleDataset, DatasetError, type Dataset, type DatasetTables } from "./dataset.ts";
+import { detectTableKind, readHeader, type TableKind } from "./detect.ts";
+import { readGexf } from "./formats/gexf.ts";
+import type { GraphLoad } from "./formats/graph-load.ts";
+import { readGraphml } from "./formats/graphml.ts";
+import { readGraphologyJson } from "./formats/graphology-json.ts";
+import { readPajek } from "./formats/pajek.ts";
+
+/** Bad input, with the file (and where known the row and column) it is about. */
+export class InputError extends Error {
+  override name = "InputError";
+}
+
+export interface InputText {
+  /** The file's name or path, as errors should name it. */
+  name: string;
+  text: string;
+  /** The role the user named, if any; otherwise it is recognised from the header. */
+  kind?: TableKind;
+  /** True for files found inside a folder: unknown ones are skipped, not refused. */
+  found?: boolean;
+}
+
+export interface LoadOptions {
+  delimiter?: string;
+  /** Model field → the user's column. */
+  mapping?: Record<string, string>;
+  counting?: Counting;
+  onProgress?: (progress: ProjectionProgress) => void;
+}
+
+/** What was loaded, with the files it was read from (in reading order). */
+export type LoadedFiles =
+  | { form: "tables"; dataset: Dataset; files: string[]; skipped: string[] }
+  | { form: "graph"; load: GraphLoad; files: string[]; skipped: string[] };
+
+type GraphReader = (text: string, options: { file: string }) => GraphLoad;
+
+const GRAPH_READERS: Readonly<Record<string, GraphReader>> = {
+  ".gexf": readGexf,
+  ".graphml": readGraphml,
+  ".net": readPajek,
+};
+/** The extensions a folder's data files have (each may also end in .gz). */
+export const DATA_EXTENSIONS: ReadonlySet<string> = new Set([".csv", ".tsv", ".txt", ".json", ...Object.keys(GRAPH_READERS)]);
+
+export function loadFiles(files: readonly InputText[], options: LoadOptions = {}): LoadedFiles {
+  if (files.length === 0) throw new InputError("no input: give a file or a directory");
+  const skipped: string[] = [];
+
+  const graphs = files.filter(({ name, text }) => graphReaderFor(name, text) !== undefined);
+  if (graphs.length > 0) {
+    const [graph] = graphs;
+    if (files.length > 1 || graph === undefined) {
+      throw new InputError(`a graph file (${graphs.map((f) => f.name).join(", ")}) holds the whole network: give it alone`);
+    }
+    const reader = graphReaderFor(graph.name, graph.text) as GraphReader;
+    const load = reader(graph.text, { file: graph.name });
+    if (load.error !== undefined) throw new InputError(`${graph.name}: ${load.error}`);
+    return { form: "graph", load, files: [graph.name], skipped };
+  }
+
+  const texts = files.map((file) => {
+    const kind = file.kind ?? detectKind(file.text);
+    if (kind === undefined) {
+      const header = readHeader(file.text)?.join(", ") ?? "none";
+      if (file.found !== true) throw new InputError(`${file.name}: cannot tell what this table holds (header: ${header}); name its role (organisations, links or participations)`);
+      skipped.push(`${file.name}: not a table linkscale knows (header: ${header})`);
+    }
+    return { ...file, kind };
+  });
+
+  const projectYears = new Map<string, number>();
+  for (const { name, text, kind } of texts) {
+    if (kind !== "cordis-projects") continue;
+    const years = readCordisProjectYears(text);
+    if ("error" in years) throw new InputError(`${name}: ${years.error}`);
+    for (const [project, year] of years) projectYears.set(project, year);
+  }
+
+  const tables: Required<DatasetTables> = { organisations: [], links: [], participations: [] };
+  const csvOptions = (file: string) => ({
+    file,
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+  });
+  for (const { name, text, kind } of texts) {
+    switch (kind) {
+      case "organisations":
+        tables.organisations.push(readOrganisationsCsv(text, csvOptions(name)));
+        break;
+      case "links":
+        tables.links.push(readLinksCsv(text, csvOptions(name)));
+        break;
+      case "participations":
+        tables.participations.push(readParticipationsCsv(text, csvOptions(name)));
+        break;
+      case "cordis-participations":
+        tables.participations.push(readCordisParticipationsCsv(text, { file: name }));
+        break;
+      case "cordis-organisations": {
+        const read = text.trimStart().startsWith("[") ? readCordisOrganisationsJson : readCordisOrganisationsCsv;
+        tables.participations.push(read(text, { file: name, projectYears }));
+        break;
+      }
+      case "cordis-projects":
+      case undefined:
+        break;
+    }
+  }
+  for (const table of [...tables.organisations, ...tables.links, ...tables.participations]) {
+    if (table.error !== undefined) throw new InputError(`${table.file}: ${table.error}`);
+  }
+
+  try {
+    const dataset = assembleDataset(tables, {
+      counting: options.counting ?? "full",
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    });
+    return { form: "tables", dataset, files: texts.filter(({ kind }) => kind !== undefined).map(({ name }) => name), skipped };
+  } catch (error) {
+    if (error instanceof DatasetError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+function stripGz(name: string): string {
+  return name.endsWith(".gz") ? name.slice(0, -3) : name;
+}
+
+/** The extension of a file name, `.gz` looked through: "a/b.csv.gz" → ".csv". */
+export function dataExtension(name: string): string {
+  const base = stripGz(name).replace(/^.*[/\\]/, "");
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? "" : base.slice(dot).toLowerCase();
+}
+
+/** GEXF, GraphML and Pajek by extension; a JSON object (not an array) is graphology's format. */
+function graphReaderFor(name: string, text: string): GraphReader | undefined {
+  const extension = dataExtension(name);
+  if (extension === ".json" && text.trimStart().startsWith("{")) return readGraphologyJson;
+  return GRAPH_READERS[extension];
+}
+
+function detectKind(text: string): TableKind | undefined {
+  const header = readHeader(text);
+  return header === undefined ? undefined : detectTableKind(header);
+}
