@@ -3,16 +3,20 @@
  * peer tools (NetworkX and igraph, via Debian's python3) in the same run. Results on stdout,
  * progress on stderr. Never part of `npm test`. `npm run bench -- projection` runs one suite.
  */
+import { benchBrokerage } from "./brokerage.ts";
 import { benchCentrality } from "./centrality.ts";
 import { benchProjection } from "./projection.ts";
 import { benchSampledBetweenness } from "./sampled-betweenness.ts";
 import { benchScales } from "./scales.ts";
+import { benchViewer } from "./viewer.ts";
 
 const SUITES: Record<string, () => void | Promise<void>> = {
   projection: benchProjection,
   "sampled-betweenness": benchSampledBetweenness,
   centrality: benchCentrality,
   scales: benchScales,
+  brokerage: benchBrokerage,
+  viewer: benchViewer,
 };
 
 const chosen = process.argv.slice(2);

@@ -10,6 +10,8 @@ import type { Network } from "./network.ts";
 import type { ViewState } from "./state.ts";
 
 export interface Visibility {
+  /** Equal for equal filters: the links shown are the same. */
+  key: string;
   node(id: string): boolean;
   link(attributes: LinkAttributes, source: string, target: string): boolean;
   organisations: number;
@@ -53,7 +55,8 @@ export function visibility(network: Network, state: ViewState): Visibility {
   graph.forEachEdge((_edge, attributes, source, target) => {
     if (link(attributes, source, target)) links++;
   });
-  return { node, link, organisations: graph.order - hidden.size, links };
+  const key = JSON.stringify([state.mode, state.types, state.countries, state.scales, minWeight, years]);
+  return { key, node, link, organisations: graph.order - hidden.size, links };
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
- * The network on screen: sigma.js draws the graph with WebGL; what each node and link looks like
- * (colour, size, shown or hidden, highlighted) comes from reducers over the current look, so a
- * change of colouring or filter is one refresh, never a rebuild of the graph. ForceAtlas2 runs in
+ * The network on screen: sigma.js draws, with WebGL, a display graph of every organisation's
+ * position and the links the filters let through; what each looks like (colour, size, hidden,
+ * highlighted) comes from reducers over the current look, so a change of colouring is one
+ * refresh, and a change of filter one new display graph. ForceAtlas2 runs in
  * a web worker (graphology-layout-forceatlas2/worker) from seeded initial positions; map mode
  * moves organisations to their projected coordinates, and back.
  */
 import { seededRandom } from "@linkscale/core";
-import type Graph from "graphology";
+import Graph from "graphology";
 import type { Attributes } from "graphology-types";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
@@ -33,6 +34,10 @@ export interface Look {
 const MIN_SIZE = 2;
 const MAX_SIZE = 14;
 const DIMMED = "#e4e4e4";
+/** Seconds the layout runs on after a filter changed the links while it ran. */
+const LAYOUT_AFTER_FILTER_SECONDS = 5;
+/** Above this many links shown, links (and labels) are hidden while the camera moves. */
+const LINKS_DRAWN_MOVING = 20_000;
 
 /** Display sizes from a centrality: area grows with the value, from MIN_SIZE to MAX_SIZE. */
 export function sizesFrom(values: Record<string, number> | undefined, nodes: readonly string[]): Map<string, number> {
@@ -53,38 +58,39 @@ export class GraphView {
   private layout: FA2Layout | undefined;
   private detachMap: (() => void) | undefined;
   private readonly network: Network;
+  /** What sigma draws: every organisation (positions only) and the links shown, nothing else. */
+  private display: Graph;
+  private shownLinks: string | undefined;
 
   constructor(container: HTMLElement, network: Network, look: Look, onClick: (node: string) => void) {
     this.network = network;
     this.look = { ...look, mode: "graph" };
-    const { graph } = network;
+    this.display = new Graph({ type: "undirected" });
     // Seeded initial positions, and each organisation's map position once.
     const random = seededRandom(SEED);
-    graph.forEachNode((node, attributes) => {
+    network.graph.forEachNode((node, attributes) => {
       const angle = 2 * Math.PI * random();
       const radius = Math.sqrt(random()) * 100;
       const map = typeof attributes.lat === "number" && typeof attributes.lon === "number" ? mapPosition(attributes.lon, attributes.lat) : undefined;
-      graph.mergeNodeAttributes(node, {
-        x: radius * Math.cos(angle),
-        y: radius * Math.sin(angle),
-        ...(map === undefined ? {} : { mapX: map.x, mapY: map.y }),
-      });
+      this.display.addNode(node, { x: radius * Math.cos(angle), y: radius * Math.sin(angle), ...(map === undefined ? {} : { mapX: map.x, mapY: map.y }) });
     });
-    // Sigma is typed over plain attributes here: the reducers read and add display attributes.
-    this.renderer = new Sigma(graph as unknown as Graph, container, {
+    this.renderer = new Sigma(this.display, container, {
       nodeReducer: (node, attributes) => this.reduceNode(node, attributes),
       edgeReducer: (edge, attributes) => this.reduceEdge(edge, attributes),
       labelRenderedSizeThreshold: 9,
       labelDensity: 0.5,
       zIndex: true,
-      hideEdgesOnMove: graph.size > 200_000,
       defaultEdgeType: "line",
     });
+    // A hover restyles every node and link: not while the mouse drags the camera across nodes.
+    const captor = this.renderer.getMouseCaptor();
     this.renderer.on("enterNode", ({ node }) => {
-      this.hovered = { node, neighbours: new Set(graph.neighbors(node)) };
+      if (captor.isMouseDown) return;
+      this.hovered = { node, neighbours: new Set(this.display.neighbors(node)) };
       this.renderer.refresh({ skipIndexation: true });
     });
     this.renderer.on("leaveNode", () => {
+      if (this.hovered === undefined) return;
       this.hovered = undefined;
       this.renderer.refresh({ skipIndexation: true });
     });
@@ -92,10 +98,31 @@ export class GraphView {
     this.setLook(look);
   }
 
+  /**
+   * A new display graph when the links shown change: sigma allocates, indexes and draws every
+   * edge of the graph it holds, hidden or not, so the full Horizon 2020 network's 800,000 links
+   * would cost each frame even with most filtered out. Positions carry over.
+   */
+  private showLinks(visibility: Visibility): void {
+    if (visibility.key === this.shownLinks) return;
+    this.shownLinks = visibility.key;
+    const running = this.isLayoutRunning();
+    this.layout?.kill();
+    this.layout = undefined;
+    const display = this.display.emptyCopy();
+    this.network.graph.forEachEdge((edge, attributes, source, target) => {
+      if (visibility.link(attributes, source, target)) display.addEdgeWithKey(edge, source, target, { weight: attributes.weight, scale: attributes["scale"] });
+    });
+    this.display = display;
+    this.renderer.setGraph(display);
+    if (running) this.startLayout(LAYOUT_AFTER_FILTER_SECONDS);
+  }
+
   setLook(look: Look): void {
     const toMap = look.mode === "map" && this.look.mode !== "map";
     const toGraph = look.mode !== "map" && this.look.mode === "map";
     this.look = look;
+    this.showLinks(look.visibility);
     if (toMap) {
       this.stopLayout();
       this.placeOnMap();
@@ -103,9 +130,13 @@ export class GraphView {
     } else if (toGraph) {
       this.detachMap?.();
       this.detachMap = undefined;
-      this.network.graph.updateEachNodeAttributes((_node, a) => ({ ...a, x: a["layoutX"] as number, y: a["layoutY"] as number }), { attributes: ["x", "y"] });
+      this.display.updateEachNodeAttributes((_node, a) => ({ ...a, x: a["layoutX"] as number, y: a["layoutY"] as number }), { attributes: ["x", "y"] });
     }
     if (toMap || toGraph) this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    // Many links are drawn when the camera rests, not while it moves: panning stays fluid.
+    const heavy = look.visibility.links > LINKS_DRAWN_MOVING;
+    this.renderer.setSetting("hideEdgesOnMove", heavy);
+    this.renderer.setSetting("hideLabelsOnMove", heavy);
     this.renderer.refresh();
   }
 
@@ -114,7 +145,7 @@ export class GraphView {
    * without coordinates are hidden in map mode, and wait at the centre of the others.
    */
   private placeOnMap(): void {
-    const { graph } = this.network;
+    const graph = this.display;
     let sumX = 0;
     let sumY = 0;
     let placed = 0;
@@ -137,7 +168,7 @@ export class GraphView {
    */
   startLayout(seconds: number): void {
     if (this.look.mode === "map") return;
-    const { graph } = this.network;
+    const graph = this.display;
     const layout = (this.layout ??= new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 2000 } }));
     layout.start();
     graph.once("eachNodeAttributesUpdated", () => window.setTimeout(() => layout.stop(), seconds * 1000));
@@ -163,18 +194,18 @@ export class GraphView {
     this.renderer.kill();
   }
 
-  private reduceNode(node: string, attributes: Attributes): Attributes {
+  /** A node's look, from its data in the network (the display graph holds only positions). */
+  private reduceNode(node: string, position: Attributes): Attributes {
     const { visibility, nodeColour, colourBy, sizes, selected } = this.look;
-    // `type` is the organisation's type in the data, and a node program's name to sigma.
-    if (!visibility.node(node)) return { ...attributes, type: "circle", hidden: true };
+    if (!visibility.node(node)) return { ...position, hidden: true };
+    const data = this.network.graph.getNodeAttributes(node);
     const highlighted = this.hovered === undefined || this.hovered.node === node || this.hovered.neighbours.has(node);
     const focused = node === selected || node === this.hovered?.node;
     return {
-      ...attributes,
-      type: "circle",
-      label: String(attributes["name"] ?? node),
+      ...position,
+      label: String(data.name ?? node),
       size: sizes.get(node) ?? MIN_SIZE,
-      color: highlighted ? nodeColour.colour(attributes[colourBy]) : DIMMED,
+      color: highlighted ? nodeColour.colour(data[colourBy]) : DIMMED,
       zIndex: focused ? 2 : highlighted ? 1 : 0,
       highlighted: focused,
       forceLabel: focused,
@@ -182,10 +213,8 @@ export class GraphView {
   }
 
   private reduceEdge(edge: string, attributes: Attributes): Attributes {
-    const { visibility, linkColour } = this.look;
-    const [source, target] = this.network.graph.extremities(edge) as [string, string];
-    if (!visibility.link(attributes as never, source, target)) return { ...attributes, type: "line", hidden: true };
-    if (this.hovered !== undefined && source !== this.hovered.node && target !== this.hovered.node) return { ...attributes, type: "line", hidden: true };
-    return { ...attributes, type: "line", color: faded(linkColour.colour(attributes["scale"]), this.hovered === undefined ? 0.25 : 0.9), size: 1 };
+    const { hovered } = this;
+    if (hovered !== undefined && !this.display.hasExtremity(edge, hovered.node)) return { ...attributes, hidden: true };
+    return { ...attributes, color: faded(this.look.linkColour.colour(attributes["scale"]), hovered === undefined ? 0.25 : 0.9), size: 1 };
   }
 }

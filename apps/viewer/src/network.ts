@@ -18,6 +18,7 @@ import {
   toCsr,
   UNKNOWN,
   type AllianceGraph,
+  type ScaleReport,
   type ScaleShares,
 } from "@linkscale/core";
 
@@ -32,7 +33,7 @@ export interface Network {
   scales: string[];
   /** Links per scale. */
   linksByScale: Map<string, number>;
-  /** An organisation's shares of its links by scale. */
+  /** An organisation's shares of its links by scale (all of them computed on the first call). */
   sharesOf(node: string): ScaleShares | undefined;
   /** First and last year over the links; undefined when no link has a year. */
   years?: { first: number; last: number };
@@ -41,6 +42,11 @@ export interface Network {
   countries: Array<[string, number]>;
   /** Node attributes that colours can come from, in menu order. */
   colourings: string[];
+  /**
+   * Louvain communities (seeded, as `linkscale analyze` runs them), computed when first asked for
+   * (seconds on the full Horizon 2020 network) and then set as each node's `community`.
+   */
+  communities(): Record<string, number>;
   /** Per centrality, node id → value, computed when first asked for; undefined when the
    * centrality is unknown or its iteration did not converge (eigenvector on some networks). */
   centrality(name: string): Record<string, number> | undefined;
@@ -56,7 +62,10 @@ export function prepareNetwork(graph: AllianceGraph): Network {
   const csr = toCsr(graph);
   const { scales, scale } = classifyEdges(graph, csr);
   const { source, target } = edgeList(csr);
-  const shares = scaleShares(graph);
+  // Setting each link's scale below changes the graph, which drops the core's cached indexes:
+  // the default size (degree) is computed first, on the index just built.
+  const computed = new Map<string, Record<string, number>>([["degree", degree(graph)]]);
+  let shares: ScaleReport | undefined;
   const linksByScale = new Map<string, number>(scales.map((name) => [name, 0]));
   for (let e = 0; e < source.length; e++) {
     const name = scales[scale[e] as number] as string;
@@ -85,10 +94,7 @@ export function prepareNetwork(graph: AllianceGraph): Network {
   const has = (attribute: string) => graph.someNode((_node, attributes) => attributes[attribute] !== undefined);
   const colourings = [...["type", "country", "region", "cluster", "city"].filter(has), "community"];
 
-  const communities = louvain(graph, { seed: SEED }).communities;
-  graph.forEachNode((node) => graph.setNodeAttribute(node, "community", String(communities[node])));
-
-  const computed = new Map<string, Record<string, number>>();
+  let communities: Record<string, number> | undefined;
   const compute: Record<string, () => Record<string, number>> = {
     degree: () => degree(graph),
     strength: () => strength(graph),
@@ -101,11 +107,19 @@ export function prepareNetwork(graph: AllianceGraph): Network {
     graph,
     scales: scales.filter((name) => (linksByScale.get(name) ?? 0) > 0),
     linksByScale,
-    sharesOf: (node) => shares.byOrganisation.get(node),
+    sharesOf: (node) => (shares ??= scaleShares(graph)).byOrganisation.get(node),
     ...(first <= last ? { years: { first, last } } : {}),
     types: tally("type"),
     countries: tally("country"),
     colourings,
+    communities() {
+      if (communities === undefined) {
+        const found = louvain(graph, { seed: SEED }).communities;
+        graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, community: String(found[node]) }), { attributes: ["community"] });
+        communities = found;
+      }
+      return communities;
+    },
     centralities: [...CENTRALITIES],
     betweennessSampled: graph.order > BETWEENNESS_PIVOTS,
     maxWeight,

@@ -22,7 +22,7 @@ export function showOrganisation(panel: HTMLElement, network: Network, node: str
     description.push([name, typeof value === "number" ? String(value) : Array.isArray(value) ? value.join("; ") : String(value)]);
   }
 
-  const metrics: Array<[string, string]> = [["community", String(attributes["community"] ?? "")]];
+  const metrics: Array<[string, string]> = [["community", String(network.communities()[node])]];
   for (const name of network.centralities) {
     const value = network.centrality(name)?.[node];
     const label = name === "betweenness" && network.betweennessSampled ? "betweenness (estimated)" : name;

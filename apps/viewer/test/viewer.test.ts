@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { classifyLinks, timeSlice, type AllianceGraph } from "@linkscale/core";
-import { loadFiles, readGexf } from "@linkscale/io";
+import { classifyLinks, createAllianceGraph, timeSlice, type AllianceGraph } from "@linkscale/core";
+import { loadFiles, readGexf, writeGexf } from "@linkscale/io";
 import { geoEqualEarth } from "d3-geo";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type Sigma from "sigma";
@@ -176,6 +176,37 @@ describe("the viewer", () => {
     const { graph } = readGexf(readFileSync(file, "utf8"), { file });
     expect(graph.order).toBe(await count(page, "organisations"));
     expect(graph.size).toBe(await count(page, "links"));
+    await page.close();
+  });
+
+  it("exports the view as a PNG of the page's size", async () => {
+    const { page } = await open();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-png]")]);
+    const file = join(mkdtempSync(join(tmpdir(), "linkscale-png-")), "view.png");
+    await download.saveAs(file);
+    const png = readFileSync(file);
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    const box = (await page.locator("[data-testid=graph]").boundingBox()) as { width: number; height: number };
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Math.round(box.width), Math.round(box.height)]);
+    await page.close();
+  });
+
+  it("opens a graph file dropped on the page", async () => {
+    const graph = createAllianceGraph();
+    graph.addNode("x", { name: "Dropped University", type: "university", country: "JP" });
+    graph.addNode("y", { name: "Dropped Firm", type: "firm", country: "KR" });
+    graph.addNode("z", { name: "Dropped Institute", type: "research", country: "KR" });
+    graph.addEdge("x", "y", { weight: 3 });
+    graph.addEdge("y", "z", { weight: 1 });
+    const { page } = await open();
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], "sea-belt.gexf", { type: "application/xml" }));
+      document.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, writeGexf(graph));
+    await page.waitForFunction(() => document.querySelector("[data-testid=visible-organisations]")?.getAttribute("data-count") === "3");
+    expect(await count(page, "links")).toBe(2);
+    expect(new URL(page.url()).searchParams.get("dataset")).toBe("file:sea-belt.gexf");
     await page.close();
   });
 
