@@ -258,7 +258,7 @@ export function benchBrokerage(): void {
     console.log(
       `full H2020 network: ${count(full.nodes)} organisations, ${count(full.links)} links; a sample is the induced subgraph on seeded random organisations ` +
         `(seed ${SAMPLE_SEED}): NetworkX's is the largest of 2,000 / 4,000 / 8,000 / 16,000 it finishes in 10 min; ` +
-        `R sna finishes the full network, its sample is a second point (trial runs: see SAMPLES in bench/brokerage.ts)`,
+        `R sna is tried on the full network (537 s on a quiet machine), and its sample stands where it does not finish (trial runs: see SAMPLES in bench/brokerage.ts)`,
     );
     printTable(["measure", "network (orgs, links)", "linkscale s", "peak MB", "peer", "peer s", "peak MB", "peer/linkscale"], rows);
     console.log("peak MB: max RSS of the tool's process (one process computes both constraint and effective size, each tool)");

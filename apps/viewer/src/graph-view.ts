@@ -61,6 +61,7 @@ export class GraphView {
   /** What sigma draws: every organisation (positions only) and the links shown, nothing else. */
   private display: Graph;
   private shownLinks: string | undefined;
+  private linkColours = new Map<string, string>();
 
   constructor(container: HTMLElement, network: Network, look: Look, onClick: (node: string) => void) {
     this.network = network;
@@ -122,6 +123,7 @@ export class GraphView {
     const toMap = look.mode === "map" && this.look.mode !== "map";
     const toGraph = look.mode !== "map" && this.look.mode === "map";
     this.look = look;
+    this.linkColours.clear();
     this.showLinks(look.visibility);
     if (toMap) {
       this.stopLayout();
@@ -215,6 +217,14 @@ export class GraphView {
   private reduceEdge(edge: string, attributes: Attributes): Attributes {
     const { hovered } = this;
     if (hovered !== undefined && !this.display.hasExtremity(edge, hovered.node)) return { ...attributes, hidden: true };
-    return { ...attributes, color: faded(this.look.linkColour.colour(attributes["scale"]), hovered === undefined ? 0.25 : 0.9), size: 1 };
+    return { ...attributes, color: this.linkColour(String(attributes["scale"]), hovered === undefined ? 0.25 : 0.9), size: 1 };
+  }
+
+  /** A scale's link colour at an opacity, made once per look rather than once per link. */
+  private linkColour(scale: string, alpha: number): string {
+    const key = `${scale} ${alpha}`;
+    let colour = this.linkColours.get(key);
+    if (colour === undefined) this.linkColours.set(key, (colour = faded(this.look.linkColour.colour(scale), alpha)));
+    return colour;
   }
 }
