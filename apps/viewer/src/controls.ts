@@ -98,12 +98,12 @@ function checkList(
 function yearRange(network: Network, state: ViewState, actions: ControlActions): HTMLElement | null {
   const { years } = network;
   if (years === undefined) return null;
-  const window = state.years ?? { from: years.first, to: years.last };
+  const range = state.years ?? { from: years.first, to: years.last };
   const slider = (name: "from" | "to") =>
-    h("input", { type: "range", min: years.first, max: years.last, step: 1, value: window[name], "data-testid": `year-${name}`, "aria-label": `year ${name}` });
+    h("input", { type: "range", min: years.first, max: years.last, step: 1, value: range[name], "data-testid": `year-${name}`, "aria-label": `year ${name}` });
   const from = slider("from");
   const to = slider("to");
-  const output = h("output", { "data-testid": "years" }, `${window.from}–${window.to}`);
+  const output = h("output", { "data-testid": "years" }, `${range.from}–${range.to}`);
   const report = (event: Event) => {
     let a = Number(from.value);
     let b = Number(to.value);

@@ -11,7 +11,6 @@ import { download, gexfOf, pngOf } from "./export.ts";
 import { hasCoordinates, visibility, type Visibility } from "./filters.ts";
 import { GraphView, sizesFrom, type Look } from "./graph-view.ts";
 import { fetchDataset, fetchIndex, readLocalFiles, type LoadedNetwork } from "./load.ts";
-import { mapPosition } from "./map.ts";
 import { prepareNetwork, type Network } from "./network.ts";
 import { showOrganisation } from "./panel.ts";
 import { attachSearch } from "./search.ts";
@@ -37,7 +36,7 @@ let network: Network | undefined;
 let view: GraphView | undefined;
 let shown: Visibility | undefined;
 
-/** What tests and benchmarks read: the state, the counts, the first frame's time, the renderer. */
+/** What tests and benchmarks read: state, counts, the first frame's time, renderer, layout. */
 const probe = {
   ready: false,
   firstFrameMs: NaN,
@@ -52,10 +51,6 @@ const probe = {
   },
   get layoutRunning() {
     return view?.isLayoutRunning() ?? false;
-  },
-  /** Where a longitude/latitude is on screen in map mode (the map's own projection). */
-  mapToViewport(lon: number, lat: number) {
-    return view?.renderer.graphToViewport(mapPosition(lon, lat));
   },
 };
 (window as unknown as { linkscale: typeof probe }).linkscale = probe;
@@ -129,17 +124,10 @@ function runLayout(network: Network): void {
 function lookOf(network: Network): Look {
   if (state.colour === "community") network.communities();
   shown = visibility(network, state);
-  const counts = new Map<string, number>();
-  network.graph.forEachNode((_node, attributes) => {
-    const value = attributes[state.colour];
-    const key = typeof value === "string" && value !== "" ? value : "unknown";
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  });
-  const sorted = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
   return {
     mode: state.mode,
     visibility: shown,
-    nodeColour: categoryColouring(state.colour, sorted),
+    nodeColour: categoryColouring(state.colour, network.countsOf(state.colour)),
     colourBy: state.colour,
     linkColour: scaleColouring(network.scales, network.linksByScale),
     sizes: sizesFrom(state.size === "none" ? undefined : network.centrality(state.size), network.graph.nodes()),
@@ -235,14 +223,15 @@ async function start(): Promise<void> {
   });
   const named = index.datasets.find(({ name }) => name === state.dataset) ?? index.datasets[0];
   if (named === undefined) return setStatus("no dataset to open: drop files here or pick them", false);
-  if (state.dataset !== "" && state.dataset !== named.name) {
-    fill(problems, h("p", {}, `"${state.dataset}" is not here (a file opened from disk is not kept in the URL): opening ${named.name}`));
-    problems.hidden = false;
-  }
+  const missing = state.dataset !== "" && state.dataset !== named.name ? state.dataset : undefined;
   state.dataset = named.name;
   datasetSelect.value = named.name;
   history.replaceState(null, "", writeState(state));
   await open(() => fetchDataset(index, named.name));
+  if (missing !== undefined) {
+    append(problems, h("p", {}, `"${missing}" is not here (a file opened from disk is not kept in the URL): ${named.name} opened instead`));
+    problems.hidden = false;
+  }
 }
 
 function openFiles(files: File[]): void {

@@ -1,8 +1,8 @@
 /**
  * A loaded network made ready to look at: each link's scale (the core's classification, with the
- * defaults `linkscale analyze` uses), each organisation's centralities and Louvain community
- * (seeded, so a shared view shows the same communities), and the ranges the filters offer.
- * Everything here is computed by @linkscale/core in the page.
+ * defaults `linkscale analyze` uses) and the ranges the filters offer; centralities, Louvain
+ * communities (seeded, so a shared view shows the same ones) and scale shares when first asked
+ * for. Everything here is computed by @linkscale/core in the page.
  */
 import {
   betweenness,
@@ -40,6 +40,8 @@ export interface Network {
   /** Organisation types and countries, most frequent first, with their counts. */
   types: Array<[string, number]>;
   countries: Array<[string, number]>;
+  /** The values of any node attribute, most frequent first, with their counts ("unknown" for none). */
+  countsOf(attribute: string): Array<[string, number]>;
   /** Node attributes that colours can come from, in menu order. */
   colourings: string[];
   /**
@@ -111,6 +113,7 @@ export function prepareNetwork(graph: AllianceGraph): Network {
     ...(first <= last ? { years: { first, last } } : {}),
     types: tally("type"),
     countries: tally("country"),
+    countsOf: tally,
     colourings,
     communities() {
       if (communities === undefined) {
