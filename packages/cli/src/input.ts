@@ -49,18 +49,21 @@ export function loadInput(paths: readonly string[], options: InputOptions, progr
     progress.step(`reading ${path}`);
     return { name: path, text: readText(path), found, ...(kind === undefined ? {} : { kind }) };
   });
-  const bar = progress.bar("projecting participations", 1);
+  let bar: ReturnType<Progress["bar"]> | undefined;
   try {
     return loadFiles(texts, {
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
       ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       counting: options.counting ?? "full",
+      howToNameRoles: "name it with --nodes, --links or --participations",
       onProgress: ({ phase, done, total }) => {
-        if (phase === "pairing") bar.update(done, total);
+        if (phase !== "pairing") return;
+        bar ??= progress.bar("projecting participations", total);
+        bar.update(done, total);
       },
     });
   } finally {
-    bar.stop();
+    bar?.stop();
   }
 }
 

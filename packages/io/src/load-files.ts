@@ -35,6 +35,8 @@ export interface LoadOptions {
   /** Model field → the user's column. */
   mapping?: Record<string, string>;
   counting?: Counting;
+  /** How the caller lets a user name a table's role, for the error about a table it cannot tell. */
+  howToNameRoles?: string;
   onProgress?: (progress: ProjectionProgress) => void;
 }
 
@@ -73,7 +75,8 @@ export function loadFiles(files: readonly InputText[], options: LoadOptions = {}
     const kind = file.kind ?? detectKind(file.text);
     if (kind === undefined) {
       const header = readHeader(file.text)?.join(", ") ?? "none";
-      if (file.found !== true) throw new InputError(`${file.name}: cannot tell what this table holds (header: ${header}); name its role (organisations, links or participations)`);
+      const how = options.howToNameRoles ?? "give it as organisations, links or participations";
+      if (file.found !== true) throw new InputError(`${file.name}: cannot tell what this table holds (header: ${header}); ${how}`);
       skipped.push(`${file.name}: not a table linkscale knows (header: ${header})`);
     }
     return { ...file, kind };
