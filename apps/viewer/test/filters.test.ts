@@ -1,0 +1,60 @@
+import { createAllianceGraph } from "@linkscale/core";
+import { describe, expect, it } from "vitest";
+import { defaultMinWeight, LINK_BUDGET, visibility } from "../src/filters.ts";
+import { prepareNetwork } from "../src/network.ts";
+import { DEFAULT_STATE } from "../src/state.ts";
+
+// Hand-made: a (DE firm) – b (DE university) weight 1, 2015–2016: national;
+// b – c (FR firm) weight 3, 2018: transnational; d (JP, no links).
+function network() {
+  const graph = createAllianceGraph();
+  graph.addNode("a", { type: "firm", country: "DE" });
+  graph.addNode("b", { type: "university", country: "DE" });
+  graph.addNode("c", { type: "firm", country: "FR" });
+  graph.addNode("d", { type: "government", country: "JP" });
+  graph.addEdge("a", "b", { weight: 1, firstYear: 2015, lastYear: 2016 });
+  graph.addEdge("b", "c", { weight: 3, firstYear: 2018 });
+  return prepareNetwork(graph);
+}
+
+describe("visibility", () => {
+  it("shows everything by default", () => {
+    const shown = visibility(network(), DEFAULT_STATE);
+    expect([shown.organisations, shown.links]).toEqual([4, 2]);
+  });
+
+  it("hides the links of a hidden organisation, and links of other scales, years or lighter weight", () => {
+    const net = network();
+    const count = (change: object) => visibility(net, { ...DEFAULT_STATE, ...change }).links;
+    expect(count({ types: ["university", "firm", "government"] })).toBe(2);
+    expect(count({ types: ["firm", "government"] })).toBe(0); // b hidden: both links go
+    expect(count({ countries: ["DE", "JP"] })).toBe(1); // c hidden
+    expect(count({ scales: ["national"] })).toBe(1);
+    expect(count({ years: { from: 2017, to: 2018 } })).toBe(1);
+    expect(count({ minWeight: 2 })).toBe(1);
+  });
+
+  it("keys equal filters alike, whatever the colours", () => {
+    const net = network();
+    expect(visibility(net, { ...DEFAULT_STATE, colour: "country" }).key).toBe(visibility(net, DEFAULT_STATE).key);
+    expect(visibility(net, { ...DEFAULT_STATE, minWeight: 2 }).key).not.toBe(visibility(net, DEFAULT_STATE).key);
+  });
+});
+
+describe("defaultMinWeight", () => {
+  it("is 0 under the link budget", () => {
+    expect(defaultMinWeight(network())).toBe(0);
+  });
+
+  it("is the smallest whole weight leaving at most LINK_BUDGET links", () => {
+    // LINK_BUDGET + 10 links of weight 1, and 10 of weight 2: weight 2 leaves 10.
+    const graph = createAllianceGraph();
+    const n = Math.ceil(Math.sqrt(2 * (LINK_BUDGET + 20))) + 1;
+    for (let i = 0; i < n; i++) graph.addNode(String(i));
+    let links = 0;
+    for (let i = 0; i < n && links < LINK_BUDGET + 20; i++) {
+      for (let j = i + 1; j < n && links < LINK_BUDGET + 20; j++) graph.addEdge(String(i), String(j), { weight: links++ < 10 ? 2 : 1 });
+    }
+    expect(defaultMinWeight({ graph, maxWeight: 2 } as never)).toBe(2);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_STATE, readState, writeState, type ViewState } from "../src/state.ts";
+
+describe("the view's state in the URL", () => {
+  it("round-trips every field", () => {
+    const state: ViewState = {
+      dataset: "h2020-health",
+      mode: "map",
+      colour: "country",
+      size: "pagerank",
+      scales: ["local", "national"],
+      years: { from: 2016, to: 2018 },
+      types: ["firm", "university"],
+      countries: ["DE", "unknown"],
+      minWeight: 2.5,
+      selected: "999993953",
+    };
+    expect(readState(writeState(state))).toEqual(state);
+  });
+
+  it("writes nothing for the defaults, and an empty list for a filter that hides all", () => {
+    expect(writeState(DEFAULT_STATE)).toBe("");
+    expect(readState(writeState({ ...DEFAULT_STATE, types: [] })).types).toEqual([]);
+  });
+
+  it("falls back to the defaults on malformed parameters", () => {
+    const state = readState("?mode=globe&years=2016&minWeight=heavy");
+    expect(state.mode).toBe("graph");
+    expect(state.years).toBeUndefined();
+    expect(state.minWeight).toBeUndefined();
+  });
+});
