@@ -8,7 +8,7 @@
 import type { AnyGraph } from "../model/graph.ts";
 import { edgeList, toCsr } from "../model/csr.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
-import { DEFAULTS as EI_DEFAULTS, tallyEi, type EiOptions } from "./ei-index.ts";
+import { DEFAULTS as EI_DEFAULTS, eiTallier, type EiOptions } from "./ei-index.ts";
 import { groupIndices } from "./group-index.ts";
 import { permutationTest, type PermutationSummary } from "./permutation.ts";
 
@@ -36,9 +36,9 @@ export function eiPermutationTest(graph: AnyGraph, options: Partial<EiPermutatio
   const csr = toCsr(graph, settings.getEdgeWeight);
   const { names, of } = groupIndices(graph, settings.groupBy);
   const k = names.length;
-  const edges = edgeList(csr);
+  const tallyEi = eiTallier(edgeList(csr), csr.nodes.length);
   const statistic = (labels: Int32Array): Float64Array => {
-    const tally = tallyEi(edges, labels, k);
+    const tally = tallyEi(labels, k);
     const out = new Float64Array((k + 1) * 2);
     for (let g = 0; g <= k; g++) {
       const [E, I, Ew, Iw] = [tally[g * 4], tally[g * 4 + 1], tally[g * 4 + 2], tally[g * 4 + 3]] as number[];

@@ -38,9 +38,14 @@ export function mixingMatrix(graph: AnyGraph, options: Partial<MixingOptions> = 
     counts[b * k + a] = (counts[b * k + a] as number) + 1;
     sums[b * k + a] = (sums[b * k + a] as number) + w;
   }
-  const table = (values: Float64Array) =>
-    Object.fromEntries(
-      names.map((a, i) => [a, Object.fromEntries(names.flatMap((b, j) => ((values[i * k + j] as number) > 0 ? [[b, values[i * k + j] as number]] : [])))]),
-    );
+  const table = (values: Float64Array) => {
+    const rows: Record<string, Record<string, number>> = {};
+    for (let i = 0; i < k; i++) {
+      const row: Record<string, number> = {};
+      for (let j = 0; j < k; j++) if ((values[i * k + j] as number) > 0) row[names[j] as string] = values[i * k + j] as number;
+      rows[names[i] as string] = row;
+    }
+    return rows;
+  };
   return { groups: names, counted: table(counts), weighted: table(sums) };
 }

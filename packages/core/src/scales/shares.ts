@@ -128,17 +128,24 @@ function yearRows(values: Float64Array): { keys: string[]; row: Int32Array } {
 
 /** Shares per key (organisation, group, year), read from the tallies when asked for. */
 export class SharesTable implements ReadonlyMap<string, ScaleShares> {
-  private readonly rows: ReadonlyMap<string, number>;
+  private rowOf: Map<string, number> | undefined;
 
   constructor(
-    keys: readonly string[],
+    private readonly rowKeys: readonly string[],
     private readonly sharesOf: (row: number) => ScaleShares,
-  ) {
-    this.rows = new Map(keys.map((key, row) => [key, row]));
+  ) {}
+
+  /** Key → row, built on first use: 36,000 organisations take longer to index than to tally. */
+  private get rows(): ReadonlyMap<string, number> {
+    if (this.rowOf === undefined) {
+      this.rowOf = new Map();
+      for (let row = 0; row < this.rowKeys.length; row++) this.rowOf.set(this.rowKeys[row] as string, row);
+    }
+    return this.rowOf;
   }
 
   get size(): number {
-    return this.rows.size;
+    return this.rowKeys.length;
   }
 
   has(key: string): boolean {
