@@ -2,9 +2,9 @@
  * The network on screen: sigma.js draws, with WebGL, a display graph of every organisation's
  * position and the links the filters let through; what each looks like (colour, size, hidden,
  * highlighted) comes from reducers over the current look, so a change of colouring is one
- * refresh, and a change of filter one new display graph. ForceAtlas2 runs in
- * a web worker (graphology-layout-forceatlas2/worker) from seeded initial positions; map mode
- * moves organisations to their projected coordinates, and back.
+ * refresh, and a change of filter one new display graph. ForceAtlas2 runs in a web worker
+ * (graphology-layout-forceatlas2/worker) from seeded initial positions; map mode moves
+ * organisations to their projected coordinates, and back.
  */
 import { seededRandom } from "@linkscale/core";
 import Graph from "graphology";
@@ -12,8 +12,7 @@ import type { Attributes } from "graphology-types";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import Sigma from "sigma";
-import type { Colouring } from "./colours.ts";
-import { faded } from "./colours.ts";
+import { faded, type Colouring } from "./colours.ts";
 import type { Visibility } from "./filters.ts";
 import { attachMap, mapPosition } from "./map.ts";
 import { SEED, type Network } from "./network.ts";
