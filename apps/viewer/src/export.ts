@@ -1,7 +1,7 @@
 /**
  * Exports of what is on screen: the view as PNG (@sigma/export-image, with the map beneath in map
  * mode) and the filtered network as GEXF (@linkscale/io's writer: the organisations and links
- * shown, with their data attributes, without the viewer's own display attributes).
+ * shown, with their data and their positions in the view).
  */
 import { createAllianceGraph, type AllianceGraph } from "@linkscale/core";
 import { writeGexf } from "@linkscale/io";
@@ -11,16 +11,14 @@ import type { Visibility } from "./filters.ts";
 import { attachMap } from "./map.ts";
 import type { Mode } from "./state.ts";
 
-/** Node attributes the viewer adds for drawing; they are not data. */
-const DISPLAY_ATTRIBUTES = ["x", "y", "mapX", "mapY", "layoutX", "layoutY"];
-
-export function filteredGraph(graph: AllianceGraph, visibility: Visibility): AllianceGraph {
+/**
+ * The organisations and links shown, with their data; each organisation's x and y are where the
+ * view has it (the layout, or the map), so Gephi opens the file as it looks here.
+ */
+export function filteredGraph(graph: AllianceGraph, visibility: Visibility, position: (node: string) => { x: number; y: number }): AllianceGraph {
   const copy = createAllianceGraph();
   graph.forEachNode((node, attributes) => {
-    if (!visibility.node(node)) return;
-    const data: Record<string, unknown> = { ...attributes };
-    for (const name of DISPLAY_ATTRIBUTES) delete data[name];
-    copy.addNode(node, data);
+    if (visibility.node(node)) copy.addNode(node, { ...attributes, ...position(node) });
   });
   graph.forEachEdge((_edge, attributes, source, target) => {
     if (visibility.link(attributes, source, target)) copy.addEdge(source, target, { ...attributes });
@@ -28,8 +26,8 @@ export function filteredGraph(graph: AllianceGraph, visibility: Visibility): All
   return copy;
 }
 
-export function gexfOf(graph: AllianceGraph, visibility: Visibility): Blob {
-  return new Blob([writeGexf(filteredGraph(graph, visibility))], { type: "application/xml" });
+export function gexfOf(graph: AllianceGraph, visibility: Visibility, position: (node: string) => { x: number; y: number }): Blob {
+  return new Blob([writeGexf(filteredGraph(graph, visibility, position))], { type: "application/xml" });
 }
 
 export function pngOf(renderer: Sigma, mode: Mode): Promise<Blob> {

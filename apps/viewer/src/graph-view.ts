@@ -72,7 +72,9 @@ export class GraphView {
       const angle = 2 * Math.PI * random();
       const radius = Math.sqrt(random()) * 100;
       const map = typeof attributes.lat === "number" && typeof attributes.lon === "number" ? mapPosition(attributes.lon, attributes.lat) : undefined;
-      this.display.addNode(node, { x: radius * Math.cos(angle), y: radius * Math.sin(angle), ...(map === undefined ? {} : { mapX: map.x, mapY: map.y }) });
+      // A file with a layout (Gephi's x and y) opens as laid out there.
+      const [x, y] = network.positioned ? [attributes["x"] as number, attributes["y"] as number] : [radius * Math.cos(angle), radius * Math.sin(angle)];
+      this.display.addNode(node, { x, y, ...(map === undefined ? {} : { mapX: map.x, mapY: map.y }) });
     });
     this.renderer = new Sigma(this.display, container, {
       nodeReducer: (node, attributes) => this.reduceNode(node, attributes),
@@ -181,6 +183,12 @@ export class GraphView {
 
   isLayoutRunning(): boolean {
     return this.layout?.isRunning() ?? false;
+  }
+
+  /** Where the view has an organisation now (the layout's or the map's position). */
+  position(node: string): { x: number; y: number } {
+    const { x, y } = this.display.getNodeAttributes(node) as { x: number; y: number };
+    return { x, y };
   }
 
   focus(node: string): void {

@@ -111,7 +111,7 @@ function show(network: Network): void {
   attachSearch(element("search"), element("search-results"), network, select);
   if (state.selected !== undefined && network.graph.hasNode(state.selected)) select(state.selected);
   else delete state.selected;
-  if (state.mode === "graph") runLayout(network);
+  if (state.mode === "graph" && !network.positioned) runLayout(network);
   probe.ready = true;
 }
 
@@ -155,7 +155,10 @@ function rebuildControls(network: Network): void {
       change,
       toggleLayout: () => (view?.isLayoutRunning() ? view.stopLayout() : view?.startLayout(10)),
       exportPng: () => view !== undefined && void pngOf(view.renderer, state.mode).then((blob) => download(blob, `${fileStem()}.png`)),
-      exportGexf: () => shown !== undefined && download(gexfOf(network.graph, shown), `${fileStem()}.gexf`),
+      exportGexf: () => {
+        const [current, links] = [view, shown];
+        if (current !== undefined && links !== undefined) download(gexfOf(network.graph, links, (node) => current.position(node)), `${fileStem()}.gexf`);
+      },
     }),
   );
 }

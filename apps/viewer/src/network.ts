@@ -56,6 +56,8 @@ export interface Network {
   /** True when betweenness is estimated from pivots rather than exact. */
   betweennessSampled: boolean;
   maxWeight: number;
+  /** True when every organisation has a position in the data (a GEXF file laid out in Gephi). */
+  positioned: boolean;
 }
 
 export const CENTRALITIES = ["degree", "strength", "pagerank", "eigenvector", "betweenness"] as const;
@@ -126,6 +128,7 @@ export function prepareNetwork(graph: AllianceGraph): Network {
     centralities: [...CENTRALITIES],
     betweennessSampled: graph.order > BETWEENNESS_PIVOTS,
     maxWeight,
+    positioned: graph.order > 0 && graph.everyNode((_node, attributes) => typeof attributes["x"] === "number" && typeof attributes["y"] === "number"),
     centrality(name) {
       if (!computed.has(name)) {
         const run = compute[name];

@@ -170,12 +170,18 @@ describe("the viewer", () => {
   it("exports the shown network as GEXF", async () => {
     const { page } = await open();
     await page.uncheck("[data-testid=type-firm]");
+    // Positions settle once the layout has stopped; the export takes them as they are.
+    await page.waitForFunction(() => !(window as unknown as { linkscale: { layoutRunning: boolean } }).linkscale.layoutRunning, null, { timeout: 60_000 });
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-gexf]")]);
     const file = join(mkdtempSync(join(tmpdir(), "linkscale-gexf-")), "view.gexf");
     await download.saveAs(file);
     const { graph } = readGexf(readFileSync(file, "utf8"), { file });
     expect(graph.order).toBe(await count(page, "organisations"));
     expect(graph.size).toBe(await count(page, "links"));
+    // Each organisation where the view has it, so that Gephi opens the layout.
+    const node = graph.nodes()[0] as string;
+    const shownAt = await page.evaluate((id) => (window as unknown as { linkscale: { renderer: Sigma } }).linkscale.renderer.getGraph().getNodeAttributes(id), node);
+    expect([graph.getNodeAttribute(node, "x"), graph.getNodeAttribute(node, "y")]).toEqual([shownAt["x"], shownAt["y"]]);
     await page.close();
   });
 
@@ -191,11 +197,11 @@ describe("the viewer", () => {
     await page.close();
   });
 
-  it("opens a graph file dropped on the page", async () => {
+  it("opens a graph file dropped on the page, with the layout it holds", async () => {
     const graph = createAllianceGraph();
-    graph.addNode("x", { name: "Dropped University", type: "university", country: "JP" });
-    graph.addNode("y", { name: "Dropped Firm", type: "firm", country: "KR" });
-    graph.addNode("z", { name: "Dropped Institute", type: "research", country: "KR" });
+    graph.addNode("x", { name: "Dropped University", type: "university", country: "JP", x: -40, y: 10 });
+    graph.addNode("y", { name: "Dropped Firm", type: "firm", country: "KR", x: 0, y: 0 });
+    graph.addNode("z", { name: "Dropped Institute", type: "research", country: "KR", x: 35, y: -20 });
     graph.addEdge("x", "y", { weight: 3 });
     graph.addEdge("y", "z", { weight: 1 });
     const { page } = await open();
@@ -207,6 +213,12 @@ describe("the viewer", () => {
     await page.waitForFunction(() => document.querySelector("[data-testid=visible-organisations]")?.getAttribute("data-count") === "3");
     expect(await count(page, "links")).toBe(2);
     expect(new URL(page.url()).searchParams.get("dataset")).toBe("file:sea-belt.gexf");
+    // A file laid out elsewhere (Gephi's x and y) opens as laid out there, with no layout run.
+    const at = await page.evaluate(() => {
+      const { renderer, layoutRunning } = (window as unknown as { linkscale: { renderer: Sigma; layoutRunning: boolean } }).linkscale;
+      return { x: renderer.getGraph().getNodeAttributes("x"), layoutRunning };
+    });
+    expect([at.x["x"], at.x["y"], at.layoutRunning]).toEqual([-40, 10, false]);
     await page.close();
   });
 
