@@ -32,4 +32,18 @@ describe("linkscale view", () => {
     expect(code).toBe(0);
     expect(stderr).toBe("");
   });
+
+  it("refuses a port in use, exit 2, naming it", async () => {
+    const { createServer } = await import("node:net");
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as { port: number }).port;
+    const child = spawn(process.execPath, [BIN, "view", "--port", String(port), "-q"], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const [code] = await once(child, "exit");
+    taken.close();
+    expect(code).toBe(2);
+    expect(stderr).toBe(`linkscale: --port ${port}: in use; leave it out for a free port\n`);
+  });
 });

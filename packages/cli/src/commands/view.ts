@@ -23,6 +23,9 @@ export function viewCommand(program: Command): void {
         port,
         ...(paths.length === 0 ? {} : { dataset: { name: inputs.map((input) => basename(input)).join(" + "), paths } }),
         onProgress: (message) => flags.quiet || process.stderr.write(`${message}\n`),
+      }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === "EADDRINUSE" || error.code === "EACCES") throw new InputError(`--port ${port}: ${error.code === "EADDRINUSE" ? "in use" : "not allowed"}; leave it out for a free port`);
+        throw error;
       });
       // The address is the command's result: stdout. It serves until interrupted.
       process.stdout.write(`${server.url}\n`);
