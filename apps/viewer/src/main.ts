@@ -136,6 +136,17 @@ function lookOf(network: Network): Look {
 }
 
 function change(partial: StateChange): void {
+  // Louvain takes seconds on the largest networks: say so before the page is busy with it.
+  if (partial.colour === "community" && network !== undefined && !network.hasCommunities()) {
+    const done = status.textContent ?? "";
+    setStatus("finding communities (Louvain, seeded)…");
+    void nextFrame().then(() => {
+      network?.communities();
+      setStatus(done, false);
+      change(partial);
+    });
+    return;
+  }
   const modeChanged = partial.mode !== undefined && partial.mode !== state.mode;
   const next: Record<string, unknown> = { ...state, ...partial };
   for (const [key, value] of Object.entries(partial)) if (value === undefined) delete next[key];

@@ -49,6 +49,7 @@ export interface Network {
    * (seconds on the full Horizon 2020 network) and then set as each node's `community`.
    */
   communities(): Record<string, number>;
+  hasCommunities(): boolean;
   /** Per centrality, node id → value, computed when first asked for; undefined when the
    * centrality is unknown or its iteration did not converge (eigenvector on some networks). */
   centrality(name: string): Record<string, number> | undefined;
@@ -117,6 +118,7 @@ export function prepareNetwork(graph: AllianceGraph): Network {
     countries: tally("country"),
     countsOf: tally,
     colourings,
+    hasCommunities: () => communities !== undefined,
     communities() {
       if (communities === undefined) {
         const found = louvain(graph, { seed: SEED }).communities;

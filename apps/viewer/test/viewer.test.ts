@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { classifyLinks, createAllianceGraph, timeSlice, type AllianceGraph } from "@linkscale/core";
+import { classifyLinks, createAllianceGraph, louvain, timeSlice, type AllianceGraph } from "@linkscale/core";
 import { loadFiles, readGexf, writeGexf } from "@linkscale/io";
 import { geoEqualEarth } from "d3-geo";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -137,6 +137,22 @@ describe("the viewer", () => {
     expect(new URL(page.url()).searchParams.get("selected")).toBe(node);
     const partners = graph.degree(node);
     expect(await page.textContent("[data-testid=panel]")).toContain(`Partners (${partners})`);
+    await page.close();
+  });
+
+  it("colours by the seeded Louvain communities the core finds", async () => {
+    const { page } = await open();
+    await page.selectOption("[data-testid=colour]", "community");
+    await page.waitForFunction(() => document.querySelector("[data-testid=legend-node] h3")?.textContent === "community");
+    const graph = reference();
+    const { communities, count: found } = louvain(graph, { seed: 1 });
+    const legend = await page.locator("[data-testid=legend-node] .entry").count();
+    expect(legend).toBe(Math.min(found, 11)); // ten colours, then "other"
+    await page.fill("[data-testid=search]", "infineon technologies austria");
+    await page.click("[data-testid=search-results] button");
+    const node = new URL(page.url()).searchParams.get("selected") as string;
+    const row = page.locator("[data-testid=panel] tr", { hasText: "community" });
+    expect(await row.locator("td").textContent()).toBe(String(communities[node]));
     await page.close();
   });
 
