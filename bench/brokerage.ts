@@ -44,9 +44,9 @@ const NETWORKX_SCRIPT = fileURLToPath(new URL("./peers/constraint_networkx.py", 
  *
  * Sizes from trial runs of the peers on the ladder 2,000 / 4,000 / 8,000 / 16,000 / full on the
  * bench machine (2 cores), seconds of the call:
- * - R sna brokerage(): 0.37 / 0.89 / 3.6 / 27 / 537 (peak 1.6 GB): on a quiet machine it finishes
- *   the full network just inside 10 minutes, so it is tried there; with the other core busy it
- *   does not (a run timed out at 11 minutes), and the 16,000 sample is the comparison that stands.
+ * - R sna brokerage(): 0.37 / 0.89 / 3.6 / 27 / 537 (peak 1.6 GB) in trial runs. Later runs, on a
+ *   quiet machine too (load 1.0), timed out on the full network at 11 minutes and took 52 s on the
+ *   16,000 sample: the full network is still tried, and the sample is the comparison that stands.
  * - NetworkX 2.8.8 as shipped, constraint + effective size: 25 + 25 / 205 + 199 / not run: its
  *   normalized_mutual_weight re-sums a node's weights on every call, so the cost grows with the
  *   sum of degree cubed, 11x from 4,000 to 8,000 (about 40 minutes each). 4,000 is the largest.
@@ -258,7 +258,7 @@ export function benchBrokerage(): void {
     console.log(
       `full H2020 network: ${count(full.nodes)} organisations, ${count(full.links)} links; a sample is the induced subgraph on seeded random organisations ` +
         `(seed ${SAMPLE_SEED}): NetworkX's is the largest of 2,000 / 4,000 / 8,000 / 16,000 it finishes in 10 min; ` +
-        `R sna is tried on the full network (537 s on a quiet machine), and its sample stands where it does not finish (trial runs: see SAMPLES in bench/brokerage.ts)`,
+        `R sna is tried on the full network (537 s in a trial, over 11 min in later runs), and its sample stands where it does not finish (trial runs: see SAMPLES in bench/brokerage.ts)`,
     );
     printTable(["measure", "network (orgs, links)", "linkscale s", "peak MB", "peer", "peer s", "peak MB", "peer/linkscale"], rows);
     console.log("peak MB: max RSS of the tool's process (one process computes both constraint and effective size, each tool)");
