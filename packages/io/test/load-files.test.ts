@@ -1,0 +1,58 @@
+import { createAllianceGraph } from "@linkscale/core";
+import { describe, expect, it } from "vitest";
+import { InputError, loadFiles, writeGexf } from "../src/index.ts";
+
+// Hand-made texts: two organisations, one link; a GEXF of the same; a table no reader knows.
+const ORGANISATIONS = "id,name,type,country\na,Alpha,firm,DE\nb,Beta,university,FR\n";
+const LINKS = "source,target,weight\na,b,2\n";
+const UNKNOWN_TABLE = "colour,shape\nred,round\n";
+
+function gexf(): string {
+  const graph = createAllianceGraph();
+  graph.addNode("a", { name: "Alpha" });
+  graph.addNode("b", { name: "Beta" });
+  graph.addEdge("a", "b", { weight: 2 });
+  return writeGexf(graph);
+}
+
+describe("loadFiles", () => {
+  it("recognises each table by its header and assembles one network", () => {
+    const loaded = loadFiles([
+      { name: "links.csv", text: LINKS },
+      { name: "organisations.csv", text: ORGANISATIONS },
+    ]);
+    expect(loaded.form).toBe("tables");
+    if (loaded.form !== "tables") return;
+    expect([loaded.dataset.graph.order, loaded.dataset.graph.size]).toEqual([2, 1]);
+    expect(loaded.files).toEqual(["links.csv", "organisations.csv"]);
+  });
+
+  it("reads a graph file alone, by its extension, .gz looked through", () => {
+    const loaded = loadFiles([{ name: "net.gexf.gz", text: gexf() }]);
+    expect(loaded.form).toBe("graph");
+    if (loaded.form === "graph") expect(loaded.load.graph.size).toBe(1);
+    expect(() => loadFiles([{ name: "net.gexf", text: gexf() }, { name: "links.csv", text: LINKS }])).toThrow(
+      new InputError("a graph file (net.gexf) holds the whole network: give it alone"),
+    );
+  });
+
+  it("skips a table it does not know when found in a folder, and names it", () => {
+    const loaded = loadFiles([
+      { name: "data/organisations.csv", text: ORGANISATIONS, found: true },
+      { name: "data/notes.csv", text: UNKNOWN_TABLE, found: true },
+    ]);
+    expect(loaded.skipped).toEqual(["data/notes.csv: not a table linkscale knows (header: colour, shape)"]);
+  });
+
+  it("refuses a table it does not know when given by name, saying how to name its role", () => {
+    expect(() => loadFiles([{ name: "notes.csv", text: UNKNOWN_TABLE }])).toThrow(
+      "notes.csv: cannot tell what this table holds (header: colour, shape); give it as organisations, links or participations",
+    );
+    expect(() => loadFiles([{ name: "notes.csv", text: UNKNOWN_TABLE }], { howToNameRoles: "name it with --nodes" })).toThrow(/; name it with --nodes$/);
+    expect(() => loadFiles([{ name: "notes.csv", text: UNKNOWN_TABLE, kind: "organisations" }])).not.toThrow(/cannot tell/);
+  });
+
+  it("refuses no input", () => {
+    expect(() => loadFiles([])).toThrow(InputError);
+  });
+});
