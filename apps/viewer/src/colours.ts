@@ -71,8 +71,12 @@ export function scaleColouring(scales: readonly string[], counts: ReadonlyMap<st
   };
 }
 
-/** A colour with transparency, for links drawn beneath their nodes. */
-export function faded(hex: string, alpha: number): string {
-  const channel = (i: number) => parseInt(hex.slice(i, i + 2), 16);
-  return `rgba(${channel(1)}, ${channel(3)}, ${channel(5)}, ${alpha})`;
+/**
+ * A colour mixed with white, opaque: links drawn light beneath their nodes. Not an alpha channel:
+ * sigma's WebGL layers do not premultiply it, so on the page's white a translucent colour comes
+ * out white.
+ */
+export function faded(hex: string, strength: number): string {
+  const channel = (i: number) => Math.round(255 - (255 - parseInt(hex.slice(i, i + 2), 16)) * strength);
+  return `rgb(${channel(1)}, ${channel(3)}, ${channel(5)})`;
 }

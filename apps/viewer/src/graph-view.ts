@@ -224,14 +224,14 @@ export class GraphView {
   private reduceEdge(edge: string, attributes: Attributes): Attributes {
     const { hovered } = this;
     if (hovered !== undefined && !this.display.hasExtremity(edge, hovered.node)) return { ...attributes, hidden: true };
-    return { ...attributes, color: this.linkColour(String(attributes["scale"]), hovered === undefined ? 0.25 : 0.9), size: 1 };
+    return { ...attributes, color: this.linkColour(String(attributes["scale"]), hovered === undefined ? 0.35 : 0.9), size: 1 };
   }
 
-  /** A scale's link colour at an opacity, made once per look rather than once per link. */
-  private linkColour(scale: string, alpha: number): string {
-    const key = `${scale} ${alpha}`;
+  /** A scale's link colour at a strength, made once per look rather than once per link. */
+  private linkColour(scale: string, strength: number): string {
+    const key = `${scale} ${strength}`;
     let colour = this.linkColours.get(key);
-    if (colour === undefined) this.linkColours.set(key, (colour = faded(this.look.linkColour.colour(scale), alpha)));
+    if (colour === undefined) this.linkColours.set(key, (colour = faded(this.look.linkColour.colour(scale), strength)));
     return colour;
   }
 }

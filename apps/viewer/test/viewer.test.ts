@@ -90,6 +90,34 @@ describe("the viewer", () => {
     await page.close();
   });
 
+  it("draws the links: the link layer is not blank, and a filter that hides every link blanks it", async () => {
+    const { page } = await open();
+    // The share of the link layer's pixels that show as colour over the page's white, read in the
+    // task that renders it (a translucent colour that sigma does not premultiply shows as white).
+    const drawn = () =>
+      page.evaluate(() => {
+        const renderer = (window as unknown as { linkscale: { renderer: Sigma } }).linkscale.renderer;
+        renderer.refresh();
+        const layer = renderer.getCanvases()["edges"] as HTMLCanvasElement;
+        const copy = document.createElement("canvas");
+        [copy.width, copy.height] = [layer.width, layer.height];
+        const context = copy.getContext("2d") as CanvasRenderingContext2D;
+        context.fillStyle = "#ffffff";
+        context.fillRect(0, 0, copy.width, copy.height);
+        context.drawImage(layer, 0, 0);
+        const { data } = context.getImageData(0, 0, copy.width, copy.height);
+        let painted = 0;
+        for (let i = 0; i < data.length; i += 4) if (Math.min(data[i] as number, data[i + 1] as number, data[i + 2] as number) < 235) painted++;
+        return painted / (copy.width * copy.height);
+      });
+    expect(await drawn()).toBeGreaterThan(0.05);
+    await page.fill("[data-testid=min-weight]", "1000");
+    await page.dispatchEvent("[data-testid=min-weight]", "change");
+    expect(await count(page, "links")).toBe(0);
+    expect(await drawn()).toBe(0);
+    await page.close();
+  });
+
   it("shows as many links as the core classifies at the scales left checked", async () => {
     const { page } = await open();
     const national = classifyLinks(reference()).filter(({ scale }) => scale === "national").length;
