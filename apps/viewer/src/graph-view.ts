@@ -13,7 +13,7 @@ import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import Sigma from "sigma";
 import { faded, type Colouring } from "./colours.ts";
-import type { Visibility } from "./filters.ts";
+import { hasCoordinates, type Visibility } from "./filters.ts";
 import { attachMap, mapPosition } from "./map.ts";
 import { SEED, type Network } from "./network.ts";
 import type { Mode } from "./state.ts";
@@ -71,7 +71,7 @@ export class GraphView {
     network.graph.forEachNode((node, attributes) => {
       const angle = 2 * Math.PI * random();
       const radius = Math.sqrt(random()) * 100;
-      const map = typeof attributes.lat === "number" && typeof attributes.lon === "number" ? mapPosition(attributes.lon, attributes.lat) : undefined;
+      const map = hasCoordinates(attributes) ? mapPosition(attributes.lon as number, attributes.lat as number) : undefined;
       // A file with a layout (Gephi's x and y) opens as laid out there.
       const [x, y] = network.positioned ? [attributes["x"] as number, attributes["y"] as number] : [radius * Math.cos(angle), radius * Math.sin(angle)];
       this.display.addNode(node, { x, y, ...(map === undefined ? {} : { mapX: map.x, mapY: map.y }) });

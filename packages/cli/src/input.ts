@@ -103,3 +103,13 @@ export function readText(path: string): string {
     throw new InputError(`${path}: not UTF-8 text`);
   }
 }
+
+/** A JSON file's value (linkscale.json, an expected file); unreadable or malformed JSON names the file. */
+export function readJsonFile(path: string): unknown {
+  const text = readText(path);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${path}: ${(error as Error).message}`);
+  }
+}

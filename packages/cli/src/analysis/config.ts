@@ -4,9 +4,8 @@
  * to the fault (`places.nutsLevel must be 0, 1, 2 or 3`). Every field is optional: the defaults
  * below are what `analyze` runs without a config, and the report records the resolved config.
  */
-import { readFileSync } from "node:fs";
 import { type } from "arktype";
-import { InputError } from "../input.ts";
+import { InputError, readJsonFile } from "../input.ts";
 
 export const SECTIONS = ["counts", "centrality", "communities", "scales", "openness", "brokerage", "tripleHelix"] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -93,11 +92,5 @@ export function resolveConfig(raw: unknown, where: string): ResolvedConfig {
 }
 
 export function readConfig(path: string): ResolvedConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new InputError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return resolveConfig(raw, path);
+  return resolveConfig(readJsonFile(path), path);
 }

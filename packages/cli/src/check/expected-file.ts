@@ -4,10 +4,9 @@
  * `expected` mirrors the report below that path (a number, null, or nested objects of them) and
  * may list only some leaves. Errors name the path to the fault, and exit 2.
  */
-import { readFileSync } from "node:fs";
 import { type } from "arktype";
 import { configSchema, resolveConfig, SECTIONS, type ResolvedConfig, type Section } from "../analysis/config.ts";
-import { InputError } from "../input.ts";
+import { InputError, readJsonFile } from "../input.ts";
 
 export interface Tolerance {
   absolute: number;
@@ -47,13 +46,7 @@ export function defaultTolerance(section: Section): Tolerance {
 }
 
 export function readExpectedFile(file: string): ExpectedFile {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new InputError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return parseExpected(raw, file);
+  return parseExpected(readJsonFile(file), file);
 }
 
 export function parseExpected(raw: unknown, file: string): ExpectedFile {
