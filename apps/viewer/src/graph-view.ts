@@ -13,6 +13,7 @@ import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import Sigma from "sigma";
 import { faded, type Colouring } from "./colours.ts";
+import { GesturePreview } from "./gesture-preview.ts";
 import { hasCoordinates, type Visibility } from "./filters.ts";
 import { attachMap, mapPosition } from "./map.ts";
 import { SEED, type Network } from "./network.ts";
@@ -61,6 +62,8 @@ export class GraphView {
   private display: Graph;
   private shownLinks: string | undefined;
   private linkColours = new Map<string, string>();
+  /** Pan and zoom that move the last picture while frames are slow. */
+  readonly gestures: GesturePreview;
 
   constructor(container: HTMLElement, network: Network, look: Look, onClick: (node: string) => void) {
     this.network = network;
@@ -84,19 +87,24 @@ export class GraphView {
       zIndex: true,
       defaultEdgeType: "line",
     });
-    // A hover restyles every node and link: not while the mouse drags the camera across nodes.
+    this.gestures = new GesturePreview(this.renderer);
+    // A hover restyles every node and link: not while the mouse drags the camera across nodes,
+    // and not while a gesture moves the picture (it is drawn anew when the gesture rests).
     const captor = this.renderer.getMouseCaptor();
+    const hover = (hovered: typeof this.hovered) => {
+      this.hovered = hovered;
+      if (!this.gestures.active) this.renderer.refresh({ skipIndexation: true });
+    };
     this.renderer.on("enterNode", ({ node }) => {
-      if (captor.isMouseDown) return;
-      this.hovered = { node, neighbours: new Set(this.display.neighbors(node)) };
-      this.renderer.refresh({ skipIndexation: true });
+      if (captor.isMouseDown || this.gestures.active) return;
+      hover({ node, neighbours: new Set(this.display.neighbors(node)) });
     });
     this.renderer.on("leaveNode", () => {
-      if (this.hovered === undefined) return;
-      this.hovered = undefined;
-      this.renderer.refresh({ skipIndexation: true });
+      if (this.hovered !== undefined) hover(undefined);
     });
-    this.renderer.on("clickNode", ({ node }) => onClick(node));
+    this.renderer.on("clickNode", ({ node }) => {
+      if (!this.gestures.dragged) onClick(node);
+    });
     this.setLook(look);
   }
 
@@ -140,6 +148,7 @@ export class GraphView {
     const heavy = look.visibility.links > LINKS_DRAWN_MOVING;
     this.renderer.setSetting("hideEdgesOnMove", heavy);
     this.renderer.setSetting("hideLabelsOnMove", heavy);
+    this.gestures.remeasure();
     this.renderer.refresh();
   }
 
@@ -200,6 +209,7 @@ export class GraphView {
   kill(): void {
     this.layout?.kill();
     this.detachMap?.();
+    this.gestures.kill();
     this.renderer.kill();
   }
 

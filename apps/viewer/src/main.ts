@@ -36,7 +36,7 @@ let network: Network | undefined;
 let view: GraphView | undefined;
 let shown: Visibility | undefined;
 
-/** What tests and benchmarks read: state, counts, the first frame's time, renderer, layout. */
+/** What tests and benchmarks read: state, counts, the first frame's time, renderer, gestures, layout. */
 const probe = {
   ready: false,
   firstFrameMs: NaN,
@@ -48,6 +48,9 @@ const probe = {
   },
   get renderer() {
     return view?.renderer;
+  },
+  get gestures() {
+    return view?.gestures;
   },
   get layoutRunning() {
     return view?.isLayoutRunning() ?? false;

@@ -168,6 +168,64 @@ describe("the viewer", () => {
     await page.close();
   });
 
+  it("pans and zooms a view too slow to redraw by moving its picture, landing where sigma's own pan and zoom land", async () => {
+    const { page } = await open();
+    await page.waitForFunction(() => !(window as unknown as { linkscale: { layoutRunning: boolean } }).linkscale.layoutRunning, null, { timeout: 60_000 });
+    type Probe = { linkscale: { renderer: Sigma; gestures: { frameBudgetMs: number; active: boolean } } };
+    const camera = () => page.evaluate(() => (window as unknown as Probe).linkscale.renderer.getCamera().getState());
+    const start = await camera();
+    const box = (await page.locator("[data-testid=graph]").boundingBox()) as { x: number; y: number; width: number; height: number };
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    const transforms = () => page.evaluate(() => Object.values((window as unknown as Probe).linkscale.renderer.getCanvases()).map((canvas) => canvas.style.transform));
+    /** A drag of (120, -80) px, then one wheel notch in at another point; the camera after each. */
+    async function gestures(frameBudgetMs: number) {
+      await page.evaluate(
+        ({ budget, state }) => {
+          const { renderer, gestures } = (window as unknown as Probe).linkscale;
+          gestures.frameBudgetMs = budget;
+          renderer.getCamera().setState(state);
+        },
+        { budget: frameBudgetMs, state: start },
+      );
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + 60, y - 40, { steps: 3 });
+      await page.mouse.move(x + 120, y - 80, { steps: 3 });
+      const moving = await transforms();
+      // Still before the release: sigma's inertia, which carries a fast release on, stays out of it.
+      await page.waitForTimeout(300);
+      await page.mouse.up();
+      const settled = async () => {
+        await page.waitForFunction(() => {
+          const { renderer, gestures } = (window as unknown as Probe).linkscale;
+          return !gestures.active && !renderer.getCamera().isAnimated();
+        });
+        return camera();
+      };
+      const dragged = await settled();
+      await page.mouse.move(x - 200, y + 100);
+      await page.mouse.wheel(0, -100);
+      const zoomed = await settled();
+      return { moving, dragged, zoomed, after: await transforms() };
+    }
+    const live = await gestures(Infinity);
+    const previewed = await gestures(0);
+    // Sigma redrew the live gesture at every step; the previewed one moved the picture.
+    expect(live.moving.every((transform) => transform === "")).toBe(true);
+    expect(previewed.moving.some((transform) => transform.startsWith("translate(120px, -80px)"))).toBe(true);
+    expect(previewed.after.every((transform) => transform === "")).toBe(true);
+    // The same drag moved the camera, and the same notch zoomed it, equally both ways: to a
+    // millionth of the graph's extent (camera x and y are fractions of it), far under a pixel.
+    expect(live.dragged.ratio).toBe(start.ratio);
+    expect(live.zoomed.ratio).toBeCloseTo(start.ratio / 1.7, 12);
+    for (const key of ["x", "y", "ratio"] as const) {
+      expect(previewed.dragged[key]).toBeCloseTo(live.dragged[key], 6);
+      expect(previewed.zoomed[key]).toBeCloseTo(live.zoomed[key], 6);
+    }
+    expect(previewed.dragged.x).not.toBeCloseTo(start.x, 3);
+    await page.close();
+  });
+
   it("colours by the seeded Louvain communities the core finds", async () => {
     const { page } = await open();
     await page.selectOption("[data-testid=colour]", "community");
