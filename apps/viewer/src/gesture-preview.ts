@@ -1,6 +1,6 @@
 /**
  * Pan and zoom for a view too heavy to redraw at every frame. Once sigma's last full frame took
- * longer than a frame at 30 fps to reach the screen (85,000 links take about 2 s where WebGL runs
+ * longer than a frame at 30 fps to be drawn (85,000 links take about 2 s where WebGL runs
  * on the CPU), a mouse drag or the wheel moves the picture sigma last drew, as a CSS transform of
  * its canvases that the compositor applies at screen rate (a wheel step eased over sigma's
  * zoomDuration, as sigma's own zoom is), and sigma draws the new view once, when the gesture has
@@ -11,12 +11,10 @@
  * mouse captor's events with preventSigmaDefault, afterRender, and the camera's state.
  */
 import type Sigma from "sigma";
+import { whenDrawn } from "./frame-timing.ts";
 
-/**
- * The longest a frame may take to reach the screen and keep 30 frames per second, timed to the
- * second animation frame after the drawing (the one whose frame shows it): two frames' time.
- */
-export const FRAME_BUDGET_MS = 2 * (1000 / 30);
+/** The longest a frame may take to be drawn and keep 30 frames per second. */
+export const FRAME_BUDGET_MS = 1000 / 30;
 /** How long a gesture rests before sigma draws the view it leads to. */
 const REST_MS = 300;
 
@@ -33,9 +31,9 @@ export class GesturePreview {
   private readonly renderer: Sigma;
   /** Gestures move the picture once a frame takes longer (tests set 0 or Infinity to choose). */
   frameBudgetMs = FRAME_BUDGET_MS;
-  /** How long the last full frame took to reach the screen. */
+  /** How long the last full frame took to be drawn. */
   private frameMs = 0;
-  private measureNextFrame = true;
+  private measureNextFrame = false;
   /** Where the gesture has led the picture so far, while one is under way. */
   private target: Shift | undefined;
   /** A wheel step's easing: from where the picture was, since when. */
@@ -50,6 +48,8 @@ export class GesturePreview {
   constructor(renderer: Sigma) {
     this.renderer = renderer;
     const captor = renderer.getMouseCaptor();
+    // The frame sigma drew as it was made is the first timed.
+    this.time();
     renderer.getCamera().on("updated", () => (this.measureNextFrame = true));
     renderer.on("afterRender", () => this.measure());
     captor.on("mousedown", ({ x, y }) => {
@@ -125,9 +125,13 @@ export class GesturePreview {
   private measure(): void {
     if (!this.measureNextFrame || this.active || this.renderer.getCamera().isAnimated()) return;
     this.measureNextFrame = false;
-    const drawn = performance.now();
-    // The next frame may have begun before the drawing; the one after it waits for the drawing to show.
-    requestAnimationFrame(() => requestAnimationFrame(() => (this.frameMs = performance.now() - drawn)));
+    this.time();
+  }
+
+  /** Times the frame just drawn. */
+  private time(): void {
+    const start = performance.now();
+    void whenDrawn(this.renderer).then((drawn) => (this.frameMs = drawn - start));
   }
 
   private begin(): Shift {

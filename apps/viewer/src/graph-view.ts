@@ -12,6 +12,7 @@ import type { Attributes } from "graphology-types";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import Sigma from "sigma";
+import { EdgeLineProgram } from "sigma/rendering";
 import { faded, type Colouring } from "./colours.ts";
 import { GesturePreview } from "./gesture-preview.ts";
 import { hasCoordinates, type Visibility } from "./filters.ts";
@@ -79,13 +80,22 @@ export class GraphView {
       const [x, y] = network.positioned ? [attributes["x"] as number, attributes["y"] as number] : [radius * Math.cos(angle), radius * Math.sin(angle)];
       this.display.addNode(node, { x, y, ...(map === undefined ? {} : { mapX: map.x, mapY: map.y }) });
     });
+    this.addLinks(this.display, look.visibility);
+    this.shownLinks = look.visibility.key;
+    const heavy = look.visibility.links > LINKS_DRAWN_MOVING;
+    // Sigma indexes and draws the display graph as it is made: that is the first frame.
     this.renderer = new Sigma(this.display, container, {
       nodeReducer: (node, attributes) => this.reduceNode(node, attributes),
       edgeReducer: (edge, attributes) => this.reduceEdge(edge, attributes),
       labelRenderedSizeThreshold: 9,
       labelDensity: 0.5,
       zIndex: true,
+      // sigma's default "line" is its rectangle program (antialiased quads); links of one pixel
+      // are plain GL lines, drawn about three times faster where WebGL runs on the CPU.
       defaultEdgeType: "line",
+      edgeProgramClasses: { line: EdgeLineProgram },
+      hideEdgesOnMove: heavy,
+      hideLabelsOnMove: heavy,
     });
     this.gestures = new GesturePreview(this.renderer);
     // A hover restyles every node and link: not while the mouse drags the camera across nodes,
@@ -105,27 +115,33 @@ export class GraphView {
     this.renderer.on("clickNode", ({ node }) => {
       if (!this.gestures.dragged) onClick(node);
     });
-    this.setLook(look);
+    if (look.mode === "map") this.setLook(look);
   }
 
   /**
    * A new display graph when the links shown change: sigma allocates, indexes and draws every
    * edge of the graph it holds, hidden or not, so the full Horizon 2020 network's 800,000 links
-   * would cost each frame even with most filtered out. Positions carry over.
+   * would cost each frame even with most filtered out. Positions carry over. Sigma indexes and
+   * draws a graph as it takes it: true when it did.
    */
-  private showLinks(visibility: Visibility): void {
-    if (visibility.key === this.shownLinks) return;
+  private showLinks(visibility: Visibility): boolean {
+    if (visibility.key === this.shownLinks) return false;
     this.shownLinks = visibility.key;
     const running = this.isLayoutRunning();
     this.layout?.kill();
     this.layout = undefined;
     const display = this.display.emptyCopy();
-    this.network.graph.forEachEdge((edge, attributes, source, target) => {
-      if (visibility.link(attributes, source, target)) display.addEdgeWithKey(edge, source, target, { weight: attributes.weight, scale: attributes["scale"] });
-    });
+    this.addLinks(display, visibility);
     this.display = display;
     this.renderer.setGraph(display);
     if (running) this.startLayout(LAYOUT_AFTER_FILTER_SECONDS);
+    return true;
+  }
+
+  private addLinks(display: Graph, visibility: Visibility): void {
+    this.network.graph.forEachEdge((edge, attributes, source, target) => {
+      if (visibility.link(attributes, source, target)) display.addEdgeWithKey(edge, source, target, { weight: attributes.weight, scale: attributes["scale"] });
+    });
   }
 
   setLook(look: Look): void {
@@ -133,7 +149,15 @@ export class GraphView {
     const toGraph = look.mode !== "map" && this.look.mode === "map";
     this.look = look;
     this.linkColours.clear();
-    this.showLinks(look.visibility);
+    // Many links are drawn when the camera rests, not while it moves: panning stays fluid. Sigma
+    // indexes every node and link again on any change of a setting: set only when it changes.
+    const heavy = look.visibility.links > LINKS_DRAWN_MOVING;
+    if (this.renderer.getSetting("hideEdgesOnMove") !== heavy) {
+      this.renderer.setSetting("hideEdgesOnMove", heavy);
+      this.renderer.setSetting("hideLabelsOnMove", heavy);
+    }
+    this.gestures.remeasure();
+    const drawn = this.showLinks(look.visibility);
     if (toMap) {
       this.stopLayout();
       this.placeOnMap();
@@ -144,12 +168,7 @@ export class GraphView {
       this.display.updateEachNodeAttributes((_node, a) => ({ ...a, x: a["layoutX"] as number, y: a["layoutY"] as number }), { attributes: ["x", "y"] });
     }
     if (toMap || toGraph) this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    // Many links are drawn when the camera rests, not while it moves: panning stays fluid.
-    const heavy = look.visibility.links > LINKS_DRAWN_MOVING;
-    this.renderer.setSetting("hideEdgesOnMove", heavy);
-    this.renderer.setSetting("hideLabelsOnMove", heavy);
-    this.gestures.remeasure();
-    this.renderer.refresh();
+    if (!drawn || toMap || toGraph) this.renderer.refresh();
   }
 
   /**

@@ -9,6 +9,7 @@ import { buildControls } from "./controls.ts";
 import { append, fill, formatCount, h } from "./dom.ts";
 import { download, gexfOf, pngOf } from "./export.ts";
 import { hasCoordinates, visibility, type Visibility } from "./filters.ts";
+import { whenDrawn } from "./frame-timing.ts";
 import { GraphView, sizesFrom, type Look } from "./graph-view.ts";
 import { fetchDataset, fetchIndex, readLocalFiles, type LoadedNetwork } from "./load.ts";
 import { prepareNetwork, type Network } from "./network.ts";
@@ -105,17 +106,21 @@ function showProblems(loaded: LoadedNetwork): void {
 function show(network: Network): void {
   if (!network.colourings.includes(state.colour)) state.colour = network.colourings[0] as string;
   const look = lookOf(network);
-  view = new GraphView(stage, network, look, select);
-  // Sigma draws its first frame in the next animation frame, before this callback; the time is
-  // from the page's navigation (performance.now's origin), loading included.
-  requestAnimationFrame(() => (probe.firstFrameMs = performance.now()));
+  const shownView = (view = new GraphView(stage, network, look, select));
   rebuildControls(network);
   refreshSidebar(network, look);
   attachSearch(element("search"), element("search-results"), network, select);
   if (state.selected !== undefined && network.graph.hasNode(state.selected)) select(state.selected);
   else delete state.selected;
-  if (state.mode === "graph" && !network.positioned) runLayout(network);
-  probe.ready = true;
+  // Sigma drew its first frame as the view was made; the time it is ready counts from the page's
+  // navigation (performance.now's origin), loading included. The layout starts then: where WebGL
+  // runs on the CPU, its worker would slow that first frame down.
+  void whenDrawn(shownView.renderer).then((time) => {
+    if (view !== shownView) return;
+    probe.firstFrameMs = time;
+    if (state.mode === "graph" && !network.positioned) runLayout(network);
+    probe.ready = true;
+  });
 }
 
 function runLayout(network: Network): void {
