@@ -1,6 +1,6 @@
 /**
  * Pan and zoom for a view too heavy to redraw at every frame. Once sigma's last full frame took
- * longer than a frame at 30 fps to be drawn (85,000 links take about 2 s where WebGL runs
+ * longer than a frame at 30 fps to be drawn (85,000 links take most of a second where WebGL runs
  * on the CPU), a mouse drag or the wheel moves the picture sigma last drew, as a CSS transform of
  * its canvases that the compositor applies at screen rate (a wheel step eased over sigma's
  * zoomDuration, as sigma's own zoom is), and sigma draws the new view once, when the gesture has
@@ -14,7 +14,7 @@ import type Sigma from "sigma";
 import { whenDrawn } from "./frame-timing.ts";
 
 /** The longest a frame may take to be drawn and keep 30 frames per second. */
-export const FRAME_BUDGET_MS = 1000 / 30;
+const FRAME_BUDGET_MS = 1000 / 30;
 /** How long a gesture rests before sigma draws the view it leads to. */
 const REST_MS = 300;
 
