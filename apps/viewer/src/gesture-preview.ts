@@ -118,7 +118,7 @@ export class GesturePreview {
   }
 
   /** Frames are too slow to draw a gesture's every step. */
-  private get slow(): boolean {
+  get slow(): boolean {
     return this.active || this.frameMs > this.frameBudgetMs;
   }
 

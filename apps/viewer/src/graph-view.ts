@@ -37,6 +37,8 @@ const MAX_SIZE = 14;
 const DIMMED = "#e4e4e4";
 /** Seconds the layout runs on after a filter changed the links while it ran. */
 const LAYOUT_AFTER_FILTER_SECONDS = 5;
+/** Where frames are slow, how long the pointer rests on an organisation before it is highlighted. */
+const HOVER_REST_MS = 150;
 /** Above this many links shown, links (and labels) are hidden while the camera moves. */
 const LINKS_DRAWN_MOVING = 20_000;
 
@@ -56,6 +58,7 @@ export class GraphView {
   readonly renderer: Sigma;
   private look: Look;
   private hovered: { node: string; neighbours: Set<string> } | undefined;
+  private pendingHover: number | undefined;
   private layout: FA2Layout | undefined;
   private detachMap: (() => void) | undefined;
   private readonly network: Network;
@@ -99,19 +102,24 @@ export class GraphView {
     });
     this.gestures = new GesturePreview(this.renderer);
     // A hover restyles every node and link: not while the mouse drags the camera across nodes,
-    // and not while a gesture moves the picture (it is drawn anew when the gesture rests).
+    // and not while a gesture moves the picture (it is drawn anew when the gesture rests). Where
+    // frames are slow, it waits for the pointer to rest, so that sweeping across nodes draws none.
     const captor = this.renderer.getMouseCaptor();
     const hover = (hovered: typeof this.hovered) => {
-      this.hovered = hovered;
-      if (!this.gestures.active) this.renderer.refresh({ skipIndexation: true });
+      window.clearTimeout(this.pendingHover);
+      if (hovered?.node === this.hovered?.node) return;
+      const show = () => {
+        this.hovered = hovered;
+        if (!this.gestures.active) this.renderer.refresh({ skipIndexation: true });
+      };
+      if (this.gestures.slow) this.pendingHover = window.setTimeout(show, HOVER_REST_MS);
+      else show();
     };
     this.renderer.on("enterNode", ({ node }) => {
       if (captor.isMouseDown || this.gestures.active) return;
       hover({ node, neighbours: new Set(this.display.neighbors(node)) });
     });
-    this.renderer.on("leaveNode", () => {
-      if (this.hovered !== undefined) hover(undefined);
-    });
+    this.renderer.on("leaveNode", () => hover(undefined));
     this.renderer.on("clickNode", ({ node }) => {
       if (!this.gestures.dragged) onClick(node);
     });
@@ -228,6 +236,7 @@ export class GraphView {
   kill(): void {
     this.layout?.kill();
     this.detachMap?.();
+    window.clearTimeout(this.pendingHover);
     this.gestures.kill();
     this.renderer.kill();
   }

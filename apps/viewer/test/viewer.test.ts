@@ -226,6 +226,45 @@ describe("the viewer", () => {
     await page.close();
   });
 
+  it("highlights a hovered organisation at once where frames are fast, and once the pointer rests where they are slow", async () => {
+    const { page } = await open();
+    await page.waitForFunction(() => !(window as unknown as { linkscale: { layoutRunning: boolean } }).linkscale.layoutRunning, null, { timeout: 60_000 });
+    type Probe = { linkscale: { renderer: Sigma; gestures: { frameBudgetMs: number } }; renders: number };
+    const graph = reference();
+    const hub = graph.nodes().reduce((best, node) => (graph.degree(node) > graph.degree(best) ? node : best));
+    // Where the best-connected organisation is on screen, and where nothing is.
+    const box = (await page.locator("[data-testid=graph]").boundingBox()) as { x: number; y: number };
+    const at = await page.evaluate((node) => {
+      const global = window as unknown as Probe;
+      global.renders = 0;
+      global.linkscale.renderer.on("afterRender", () => global.renders++);
+      const { renderer } = global.linkscale;
+      return renderer.framedGraphToViewport(renderer.getNodeDisplayData(node) as { x: number; y: number });
+    }, hub);
+    const highlighted = () => page.evaluate((node) => (window as unknown as Probe).linkscale.renderer.getNodeDisplayData(node)?.highlighted === true, hub);
+    const renders = () => page.evaluate(() => (window as unknown as Probe).renders);
+    const budget = (ms: number) => page.evaluate((value) => ((window as unknown as Probe).linkscale.gestures.frameBudgetMs = value), ms);
+    const sweep = async () => {
+      await page.mouse.move(box.x + 5, box.y + 5);
+      await page.waitForTimeout(400);
+      const before = await renders();
+      await page.mouse.move(box.x + at.x, box.y + at.y);
+      await page.mouse.move(box.x + 5, box.y + 5);
+      await page.waitForTimeout(400);
+      return (await renders()) - before;
+    };
+    // Fast frames: crossing the organisation highlights it and lets it go, a frame each.
+    await budget(Infinity);
+    expect(await sweep()).toBeGreaterThanOrEqual(2);
+    // Slow frames: crossing it draws nothing; resting on it highlights it.
+    await budget(0);
+    expect(await sweep()).toBe(0);
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await page.waitForFunction((node) => (window as unknown as Probe).linkscale.renderer.getNodeDisplayData(node)?.highlighted === true, hub, { timeout: 5_000 });
+    expect(await highlighted()).toBe(true);
+    await page.close();
+  });
+
   it("colours by the seeded Louvain communities the core finds", async () => {
     const { page } = await open();
     await page.selectOption("[data-testid=colour]", "community");
