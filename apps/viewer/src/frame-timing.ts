@@ -1,6 +1,6 @@
 /**
  * When the picture sigma drew is ready. WebGL draws asynchronously: sigma's render call returns
- * long before the GPU is done (on a machine without a GPU, 85,000 links take seconds after it),
+ * long before the GPU is done (on a machine without a GPU, 85,000 links take most of a second),
  * so the time is read from a WebGL2 fence placed after each layer's commands, polled between
  * tasks (a fence's status changes only then). Without WebGL2, the animation frame after the next
  * one, which waits for the drawing to be shown, stands in.
