@@ -142,7 +142,7 @@ export async function benchViewer(): Promise<void> {
   }
   console.log("\nThe viewer in headless Chromium (SwiftShader WebGL, no GPU), 1400 x 900, nodes of one size");
   printTable(["dataset", "links shown", "first frame s", "target s", "fps pan+zoom", "p95 frame ms", "target fps", "drawn after motion s"], rows);
-  console.log(`first frame: from navigation to the first drawn frame, loading and projecting in the page included`);
+  console.log("first frame: from navigation until the GPU has drawn the first frame (a WebGL2 fence), loading and projecting in the page included");
   console.log(`fps: animation frames per second in which the view moved, over ${MOTION_SECONDS} s of mouse drag and wheel; where a full frame is slower than 30 fps, a gesture moves the last drawn picture and sigma draws once it rests`);
   console.log("drawn after motion: from the last input to the view it leads to reaching the screen");
 }
