@@ -305,6 +305,27 @@ describe("the viewer", () => {
     expect(Math.hypot(expected.x - drawn.x, expected.y - drawn.y)).toBeLessThan(3);
     await page.screenshot({ path: join(SCREENSHOTS, "map.png") });
     expect(new URL(page.url()).searchParams.get("mode")).toBe("map");
+    // A drag that moves the drawn picture lands the organisation where the pointer took it, still
+    // at its projected position under the new camera.
+    type Probe = { linkscale: { renderer: Sigma; gestures: { frameBudgetMs: number; active: boolean } } };
+    await page.evaluate(() => ((window as unknown as Probe).linkscale.gestures.frameBudgetMs = 0));
+    const box = (await page.locator("[data-testid=graph]").boundingBox()) as { x: number; y: number; width: number; height: number };
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 100, box.y + box.height / 2 + 50, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForFunction(() => !(window as unknown as Probe).linkscale.gestures.active);
+    const moved = await page.evaluate(
+      ({ node, x, y }) => {
+        const renderer = (window as unknown as Probe).linkscale.renderer;
+        const display = renderer.getNodeDisplayData(node) as { x: number; y: number };
+        return { expected: renderer.graphToViewport({ x, y: -y }), drawn: renderer.framedGraphToViewport(display) };
+      },
+      { node, x, y },
+    );
+    expect(moved.drawn.x - drawn.x).toBeCloseTo(100, 0);
+    expect(moved.drawn.y - drawn.y).toBeCloseTo(50, 0);
+    expect(Math.hypot(moved.expected.x - moved.drawn.x, moved.expected.y - moved.drawn.y)).toBeLessThan(3);
     await page.close();
   });
 
