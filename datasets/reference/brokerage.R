@@ -25,6 +25,8 @@
 # draws internally); rerunning gives byte-identical files.
 
 suppressPackageStartupMessages(library(sna))
+script <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)[1])
+source(file.path(dirname(normalizePath(script)), "brokerage_common.R"))
 
 args <- commandArgs(trailingOnly = TRUE)
 if (length(args) != 1) stop("usage: Rscript datasets/reference/brokerage.R datasets/<name>")
@@ -60,42 +62,6 @@ mine <- data.frame(source = pmin(s, t), target = pmax(s, t), full = as.character
 key <- function(d) sort(paste(d$source, d$target, d$full))
 stopifnot(nrow(proj) == nrow(mine), identical(key(proj), key(mine)))
 
-roles <- c("w_I", "w_O", "b_IO", "b_OI", "b_O", "t")
-
-# Independent brute force: for every broker j, every ordered pair (i, k) with i -> j -> k,
-# i != k and no arc i -> k, classified by which of i, j, k share j's class.
-brute <- function(A, cl) {
-  out <- matrix(0, nrow(A), 6, dimnames = list(NULL, roles))
-  for (j in seq_len(nrow(A))) {
-    I <- setdiff(which(A[, j] != 0), j)
-    K <- setdiff(which(A[j, ] != 0), j)
-    if (!length(I) || !length(K)) next
-    ok <- A[I, K, drop = FALSE] == 0 & outer(I, K, "!=")
-    si <- cl[I] == cl[j]; sk <- cl[K] == cl[j]; ik <- outer(cl[I], cl[K], "==")
-    wI <- outer(si, sk, "&")
-    bIO <- outer(si, !sk, "&")
-    bOI <- outer(!si, sk, "&")
-    wO <- outer(!si, !sk, "&") & ik
-    bO <- outer(!si, !sk, "&") & !ik
-    out[j, ] <- c(sum(ok & wI), sum(ok & wO), sum(ok & bIO), sum(ok & bOI), sum(ok & bO), sum(ok))
-  }
-  out
-}
-fmt <- function(x) sprintf("%.17g", x)
-write_rows <- function(df, path) {
-  lines <- c(paste(names(df), collapse = ","),
-             apply(df, 1, function(r) paste(r, collapse = ",")))
-  con <- file(path, "wb")
-  writeLines(lines, con, sep = "\n")
-  close(con)
-}
-
-block <- function(m, prefix) {
-  m <- unname(m)
-  d <- as.data.frame(matrix(fmt(m), nrow(m)), stringsAsFactors = FALSE)
-  names(d) <- paste0(prefix, roles)
-  d
-}
 d <- sum(A) / (n * (n - 1))
 cat(sprintf("sna %s, network %s, %s; nodes %d, links %d, arcs %d, density %.17g\n",
             packageVersion("sna"), packageVersion("network"), R.version.string, n,
@@ -109,14 +75,8 @@ for (attribute in c("type", "country")) {
   stopifnot(all(unname(b$raw.nli) == bf))
 
   suffix <- if (attribute == "type") "" else paste0("-", attribute)
-  node <- cbind(data.frame(id = ids, stringsAsFactors = FALSE),
-                block(b$raw.nli, "raw_"), block(b$exp.nli, "exp_"),
-                block(b$z.nli, "z_"), block(b$sd.nli, "sd_"))
-  write_rows(node, file.path(here, paste0("brokerage", suffix, ".csv")))
-
-  net <- data.frame(role = roles, raw = fmt(unname(b$raw.gli)), exp = fmt(unname(b$exp.gli)),
-                    sd = fmt(unname(b$sd.gli)), z = fmt(unname(b$z.gli)), stringsAsFactors = FALSE)
-  write_rows(net, file.path(here, paste0("brokerage", suffix, "-network.csv")))
+  net <- write_brokerage(b, ids, file.path(here, paste0("brokerage", suffix, ".csv")),
+                         file.path(here, paste0("brokerage", suffix, "-network.csv")))
 
   cat(sprintf("\nclasses = %s (%d); sizes (sna clid order): %s\n", attribute, length(b$clid),
               paste(b$clid, b$n, sep = "=", collapse = " ")))
