@@ -40,11 +40,12 @@ Prints one JSON object on stdout:
 Progress goes to stderr. Standard library + networkx + igraph only.
 """
 import argparse
-import gzip
 import json
 import random
 import sys
 import time
+
+from edges_tsv import read_edges
 
 MEASURES = ["degree", "strength", "components", "pagerank", "betweenness", "betweennessPivots", "louvain", "leiden"]
 
@@ -70,22 +71,6 @@ SAMPLE_MAX, SAMPLE_MIN = {"igraph": 50, "networkx": 20}, 3
 
 def log(message):
     print(f"centrality_peers: {message}", file=sys.stderr, flush=True)
-
-
-def read_graph(path):
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        head = f.readline().rstrip("\n").split("\t")
-        if len(head) != 2 or head[0] != "n":
-            raise SystemExit(f"{path}: first line must be 'n<TAB>count', got {head!r}")
-        n = int(head[1])
-        edges, weights = [], []
-        for line in f:
-            if not line.strip():
-                continue
-            i, j, w = line.split("\t")
-            edges.append((int(i), int(j)))
-            weights.append(float(w))
-    return n, edges, weights
 
 
 def igraph_supports_sources(ig):
@@ -313,7 +298,7 @@ def main():
     peer = Peer(args.tool)
     log(f"{args.tool} {peer.version}: loading {args.graph}")
     start = time.perf_counter()
-    n, edges, weights = read_graph(args.graph)
+    n, edges, weights = read_edges(args.graph)
     peer.load(n, edges, weights)
     load_seconds = time.perf_counter() - start
     m = len(edges)

@@ -24,7 +24,6 @@ there as {"constraint": [...], "effectiveSize": [...]}, so the bench can check a
 Progress goes to stderr. Standard library + networkx only.
 """
 import argparse
-import gzip
 import json
 import math
 import resource
@@ -34,22 +33,18 @@ import time
 import networkx as nx
 import networkx.algorithms.structuralholes as sh
 
+from edges_tsv import read_edges
+
 
 def log(message):
     print(f"constraint_networkx: {message}", file=sys.stderr, flush=True)
 
 
 def read_graph(path):
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        head = f.readline().rstrip("\n").split("\t")
-        if len(head) != 2 or head[0] != "n":
-            raise SystemExit(f"{path}: first line must be 'n<TAB>count', got {head!r}")
-        G = nx.Graph()
-        G.add_nodes_from(range(int(head[1])))
-        for line in f:
-            if line.strip():
-                i, j, w = line.split("\t")
-                G.add_edge(int(i), int(j), weight=float(w))
+    n, edges, weights = read_edges(path)
+    G = nx.Graph()
+    G.add_nodes_from(range(n))
+    G.add_weighted_edges_from((i, j, w) for (i, j), w in zip(edges, weights))
     return G
 
 
