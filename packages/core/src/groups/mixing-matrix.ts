@@ -38,6 +38,12 @@ export function mixingMatrix(graph: AnyGraph, options: Partial<MixingOptions> = 
     counts[b * k + a] = (counts[b * k + a] as number) + 1;
     sums[b * k + a] = (sums[b * k + a] as number) + w;
   }
+  return mixingTable(names, counts, sums);
+}
+
+/** The result from dense k × k `counts` and `sums`, leaving out empty cells. */
+export function mixingTable(names: string[], counts: Float64Array, sums: Float64Array): MixingMatrix {
+  const k = names.length;
   const table = (values: Float64Array) => {
     const rows: Record<string, Record<string, number>> = {};
     for (let i = 0; i < k; i++) {

@@ -4,16 +4,22 @@
  * one end in the group, each counted once per group), and for each year (links by the year they
  * first appear, `firstYear`). Flags of unknown places are counted beside, as `unknown:<level>`.
  *
- * One pass over the classified edge list into flat tallies; the per-key results are read from
- * the tallies on demand (`SharesTable`, a read-only Map), since a network of 36,000
+ * For each grouping, the same pass also gives each group's openness (the E-I index, from the
+ * group-by-group matrix) and the matrix itself, so one call answers "at which scale, and how
+ * open" together.
+ *
+ * One pass over the CSR into flat tallies by link class (classify.ts); the per-key results are
+ * read from the tallies on demand (`SharesTable`, a read-only Map), since a network of 36,000
  * organisations would otherwise spend most of its time building records nobody reads.
  */
 import type { AnyGraph } from "../model/graph.ts";
-import { edgeList, edgeValues, graphIndex, toCsr, type EdgeWeight } from "../model/csr.ts";
+import { edgeValues, graphIndex, toCsr, type Csr, type EdgeWeight } from "../model/csr.ts";
 import { UNKNOWN } from "../model/describe.ts";
 import { LinkscaleError } from "../errors.ts";
-import { groupIndices } from "../groups/group-index.ts";
-import { classifyEdges, DEFAULTS as CLASSIFY_DEFAULTS, type ClassifyOptions } from "./classify.ts";
+import { groupIndices, type Groups } from "../groups/group-index.ts";
+import { eiFromMatrix, type EiResult } from "../groups/ei-index.ts";
+import { mixingTable, type MixingMatrix } from "../groups/mixing-matrix.ts";
+import { DEFAULTS as CLASSIFY_DEFAULTS, LinkClasses, type ClassifyOptions } from "./classify.ts";
 
 export interface ScaleShares {
   links: number;
@@ -44,6 +50,10 @@ export interface ScaleReport {
   byGroup: Record<string, SharesTable>;
   /** Per year, in order, "unknown" last. */
   byYear: SharesTable;
+  /** Attribute → each group's openness (E-I index), as `eiIndex` gives it. */
+  openness: Record<string, EiResult>;
+  /** Attribute → the group-by-group link matrix, as `mixingMatrix` gives it. */
+  mixing: Record<string, MixingMatrix>;
 }
 
 /** Largest span of years tallied (a guard against a stray value such as 20150). */
@@ -52,51 +62,115 @@ const MAX_YEAR_SPAN = 1000;
 export function scaleShares(graph: AnyGraph, options: Partial<SharesOptions> = {}): ScaleReport {
   const settings = { ...DEFAULTS, ...options };
   const csr = toCsr(graph, settings.getEdgeWeight);
-  const { source, target, weight } = edgeList(csr);
-  const { scales, scale, flags } = classifyEdges(graph, csr, settings);
-  const levels = settings.hierarchy.levels.map((l) => l.level);
-  const S = scales.length;
-  const L = levels.length;
+  const classes = new LinkClasses(graph, csr, settings);
   const groupings = settings.groupBy.map((attribute) => groupIndices(graph, attribute));
   const years = graphIndex(graph, "years:firstYear", () => yearRows(edgeValues(graph, "firstYear")));
+  const tallies = tallyLinks(csr, classes, years, groupings);
 
-  const byNode = new Tally(csr.nodes.length, S, L);
-  const byGroup = groupings.map((g) => new Tally(g.names.length, S, L));
-  const byYear = new Tally(years.keys.length, S, L);
-  for (let e = 0; e < source.length; e++) {
-    const u = source[e] as number;
-    const v = target[e] as number;
-    const s = scale[e] as number;
-    const w = weight[e] as number;
-    const f = flags[e] as number;
-    byNode.add(u, s, w, f);
-    byNode.add(v, s, w, f);
-    for (let i = 0; i < groupings.length; i++) {
-      const of = (groupings[i] as { of: Int32Array }).of;
-      const tally = byGroup[i] as Tally;
-      tally.add(of[u] as number, s, w, f);
-      if (of[v] !== of[u]) tally.add(of[v] as number, s, w, f);
-    }
-    byYear.add(years.row[e] as number, s, w, f);
-  }
-  // Every link has exactly one year row (perhaps "unknown"): the network is their sum.
-  const network = byYear.total();
-
-  const table = (keys: readonly string[], tally: Tally) => new SharesTable(keys, (row) => tally.shares(row, scales, levels));
+  const table = (rowKeys: readonly string[], tally: Tally) => new SharesTable(rowKeys, (row) => tally.shares(row));
+  const byYear = Tally.fromKeys(classes, tallies.byYear);
+  const byGroup: Record<string, SharesTable> = {};
+  const openness: Record<string, EiResult> = {};
+  const mixing: Record<string, MixingMatrix> = {};
+  settings.groupBy.forEach((attribute, i) => {
+    const { names, of } = groupings[i] as Groups;
+    // A group's links: its members' links, less the second count of each link inside it.
+    const tally = Tally.fromKeys(classes, tallies.internal[i] as Float64Array, -1);
+    for (let u = 0; u < of.length; u++) tally.addRow(of[u] as number, tallies.byNode, u);
+    byGroup[attribute] = table(names, tally);
+    const { counts, sums } = symmetric(names.length, tallies.matrices[i] as Float64Array);
+    openness[attribute] = eiFromMatrix(names, counts, sums);
+    mixing[attribute] = mixingTable(names, counts, sums);
+  });
   return {
-    scales,
-    network: network.shares(0, scales, levels),
-    byOrganisation: table(csr.nodes, byNode),
-    byGroup: Object.fromEntries(settings.groupBy.map((attribute, i) => [attribute, table((groupings[i] as { names: string[] }).names, byGroup[i] as Tally)])),
+    scales: classes.scales,
+    // Every link has exactly one year row (perhaps "unknown"): the network is their sum.
+    network: byYear.total().shares(0),
+    byOrganisation: table(csr.nodes, tallies.byNode),
+    byGroup,
     byYear: table(years.keys, byYear),
+    openness,
+    mixing,
   };
+}
+
+/**
+ * The one pass over the CSR. Each organisation's links are tallied by class key in `row`, and
+ * folded into its tally at the end of its row; the years, each group's internal links (but
+ * self-loops) and the group-by-group matrices are tallied from one end of each link, v ≥ u,
+ * which is the edge list's order: `e` counts the edge list's links.
+ */
+function tallyLinks(csr: Csr, classes: LinkClasses, years: YearRows, groupings: readonly Groups[]) {
+  const { offsets, targets, weights } = csr;
+  const { keys } = classes;
+  const n = offsets.length - 1;
+  const byNode = new Tally(classes, n);
+  const byYear = new Float64Array(years.keys.length * keys * 2);
+  const of = groupings.map((g) => g.of);
+  const sizes = groupings.map((g) => g.names.length);
+  const internal = groupings.map((g) => new Float64Array(g.names.length * keys * 2));
+  const matrices = groupings.map((g) => new Float64Array(g.names.length * g.names.length * 2));
+  const row = new Float64Array(keys * 2);
+  const keysInRow = new Int32Array(keys);
+  let e = 0;
+  for (let u = 0; u < n; u++) {
+    let seen = 0;
+    for (let k = offsets[u] as number; k < (offsets[u + 1] as number); k++) {
+      const v = targets[k] as number;
+      const w = weights[k] as number;
+      const key = classes.keyOf(u, v);
+      if (row[key * 2] === 0) keysInRow[seen++] = key;
+      add(row, key * 2, w);
+      if (v < u) continue;
+      add(byYear, ((years.row[e++] as number) * keys + key) * 2, w);
+      for (let i = 0; i < of.length; i++) {
+        const a = (of[i] as Int32Array)[u] as number;
+        const b = (of[i] as Int32Array)[v] as number;
+        add(matrices[i] as Float64Array, (a * (sizes[i] as number) + b) * 2, w);
+        if (a === b && v !== u) add(internal[i] as Float64Array, (a * keys + key) * 2, w);
+      }
+    }
+    for (let t = 0; t < seen; t++) {
+      const key = keysInRow[t] as number;
+      byNode.addKey(u, key, row[key * 2] as number, row[key * 2 + 1] as number);
+      row[key * 2] = row[key * 2 + 1] = 0;
+    }
+  }
+  return { byNode, byYear, internal, matrices };
+}
+
+/** Adds one link of weight `w` to the count and weight at `cell`. */
+function add(cells: Float64Array, cell: number, w: number): void {
+  cells[cell] = (cells[cell] as number) + 1;
+  cells[cell + 1] = (cells[cell + 1] as number) + w;
+}
+
+/** The counts and sums of a k × k matrix tallied from one end of each link, made symmetric. */
+function symmetric(k: number, oneSided: Float64Array): { counts: Float64Array; sums: Float64Array } {
+  const counts = new Float64Array(k * k);
+  const sums = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let b = 0; b < k; b++) {
+      const ab = (a * k + b) * 2;
+      const ba = (b * k + a) * 2;
+      counts[a * k + b] = (oneSided[ab] as number) + (a === b ? 0 : (oneSided[ba] as number));
+      sums[a * k + b] = (oneSided[ab + 1] as number) + (a === b ? 0 : (oneSided[ba + 1] as number));
+    }
+  }
+  return { counts, sums };
+}
+
+interface YearRows {
+  keys: string[];
+  /** Each link's row in `keys`, in the edge list's order. */
+  row: Int32Array;
 }
 
 /**
  * Each link's row by year: years in order from the first to the last, then "unknown" (a link
  * without `firstYear`), keeping only years that have links.
  */
-function yearRows(values: Float64Array): { keys: string[]; row: Int32Array } {
+function yearRows(values: Float64Array): YearRows {
   let first = Infinity;
   let last = -Infinity;
   for (let e = 0; e < values.length; e++) {
@@ -185,45 +259,64 @@ export class SharesTable implements ReadonlyMap<string, ScaleShares> {
 
 /**
  * Counts, weights and flags per scale for rows (organisations, groups, years), in flat arrays;
- * a cell's count and weight sit side by side, so one link touches one cache line per row.
+ * a cell's count and weight sit side by side.
  */
 class Tally {
+  private readonly scaleCount: number;
+  private readonly levelCount: number;
   private readonly cells: Float64Array;
   private readonly flags: Float64Array;
 
   constructor(
+    private readonly classes: LinkClasses,
     private readonly rows: number,
-    private readonly scaleCount: number,
-    private readonly levelCount: number,
   ) {
-    this.cells = new Float64Array(rows * scaleCount * 2);
-    this.flags = new Float64Array(rows * levelCount);
+    this.scaleCount = classes.scales.length;
+    this.levelCount = classes.levels.length;
+    this.cells = new Float64Array(rows * this.scaleCount * 2);
+    this.flags = new Float64Array(rows * this.levelCount);
   }
 
-  add(row: number, scale: number, weight: number, flags: number): void {
-    const cell = (row * this.scaleCount + scale) * 2;
-    this.cells[cell] = (this.cells[cell] as number) + 1;
-    this.cells[cell + 1] = (this.cells[cell + 1] as number) + weight;
-    if (flags !== 0) this.addFlags(row, flags);
-  }
-
-  private addFlags(row: number, flags: number): void {
-    for (let l = 0; l < this.levelCount; l++) {
-      if ((flags & (1 << l)) !== 0) this.flags[row * this.levelCount + l] = (this.flags[row * this.levelCount + l] as number) + 1;
+  /** A tally of `sign` × the links tallied by class key in `keyCells` (rows × keys × 2). */
+  static fromKeys(classes: LinkClasses, keyCells: Float64Array, sign = 1): Tally {
+    const tally = new Tally(classes, keyCells.length / (classes.keys * 2));
+    for (let row = 0; row < tally.rows; row++) {
+      for (let key = 0; key < classes.keys; key++) {
+        const cell = (row * classes.keys + key) * 2;
+        if (keyCells[cell] !== 0) tally.addKey(row, key, sign * (keyCells[cell] as number), sign * (keyCells[cell + 1] as number));
+      }
     }
+    return tally;
+  }
+
+  /** Adds `count` links of class `key` weighing `weight` in all to `row`. */
+  addKey(row: number, key: number, count: number, weight: number): void {
+    const cell = (row * this.scaleCount + (this.classes.scaleOf[key] as number)) * 2;
+    this.cells[cell] = (this.cells[cell] as number) + count;
+    this.cells[cell + 1] = (this.cells[cell + 1] as number) + weight;
+    const flags = this.classes.flagsOf(key);
+    for (let l = 0; l < this.levelCount; l++) {
+      if ((flags & (1 << l)) !== 0) this.flags[row * this.levelCount + l] = (this.flags[row * this.levelCount + l] as number) + count;
+    }
+  }
+
+  /** Adds `other`'s row `from` to this tally's `row`. */
+  addRow(row: number, other: Tally, from: number): void {
+    const S = this.scaleCount * 2;
+    for (let i = 0; i < S; i++) this.cells[row * S + i] = (this.cells[row * S + i] as number) + (other.cells[from * S + i] as number);
+    const L = this.levelCount;
+    for (let l = 0; l < L; l++) this.flags[row * L + l] = (this.flags[row * L + l] as number) + (other.flags[from * L + l] as number);
   }
 
   /** A one-row tally summing every row. */
   total(): Tally {
-    const total = new Tally(1, this.scaleCount, this.levelCount);
-    for (let row = 0; row < this.rows; row++) {
-      for (let i = 0; i < this.scaleCount * 2; i++) total.cells[i] = (total.cells[i] as number) + (this.cells[row * this.scaleCount * 2 + i] as number);
-      for (let l = 0; l < this.levelCount; l++) total.flags[l] = (total.flags[l] as number) + (this.flags[row * this.levelCount + l] as number);
-    }
+    const total = new Tally(this.classes, 1);
+    for (let row = 0; row < this.rows; row++) total.addRow(0, this, row);
     return total;
   }
 
-  shares(row: number, scales: readonly string[], levels: readonly string[]): ScaleShares {
+  shares(row: number): ScaleShares {
+    const { scales, levels } = this.classes;
     const at = (i: number, part: 0 | 1) => this.cells[(row * this.scaleCount + i) * 2 + part] as number;
     let links = 0;
     let weight = 0;

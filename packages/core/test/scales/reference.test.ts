@@ -4,9 +4,9 @@
 // national (flagged unknown:region), the others transnational; the within50km variant counts
 // ends within 50 km as local.
 import { describe, expect, it } from "vitest";
-import { eiIndex, type EiIndex, type Openness } from "../../src/groups/ei-index.ts";
+import { eiIndex, type EiIndex, type EiResult, type Openness } from "../../src/groups/ei-index.ts";
 import { eiPermutationTest } from "../../src/groups/ei-permutation.ts";
-import { mixingMatrix } from "../../src/groups/mixing-matrix.ts";
+import { mixingMatrix, type MixingMatrix } from "../../src/groups/mixing-matrix.ts";
 import { scaleShares, type ScaleShares } from "../../src/scales/shares.ts";
 import { reference, semiconductorEv } from "../bundled.ts";
 
@@ -73,9 +73,19 @@ describe.each([
   });
 });
 
-describe("openness by country", () => {
+describe.each([
+  ["eiIndex and mixingMatrix", () => ({ ei: eiIndex(graph, { groupBy: "country" }), matrix: mixingMatrix(graph, { groupBy: "country" }) })],
+  [
+    "the scale report",
+    () => {
+      const report = scaleShares(graph, { groupBy: ["country"] });
+      return { ei: report.openness["country"] as EiResult, matrix: report.mixing["country"] as MixingMatrix };
+    },
+  ],
+] as const)("openness by country, from %s", (_source, compute) => {
+  const { ei, matrix } = compute();
+
   it("E-I and E/I per country and for the network equal pandas' to 1e-12", () => {
-    const { network, byGroup } = eiIndex(graph, { groupBy: "country" });
     const expectOpenness = (actual: EiIndex | undefined, wanted: unknown) => {
       for (const kind of ["counted", "weighted"] as const) {
         const mine = (actual as EiIndex)[kind];
@@ -87,17 +97,18 @@ describe("openness by country", () => {
         }
       }
     };
-    expectOpenness(network, expected.ei.network);
-    expect(Object.keys(byGroup)).toEqual(Object.keys(expected.ei.byCountry));
-    for (const country of Object.keys(expected.ei.byCountry)) expectOpenness(byGroup[country], expected.ei.byCountry[country]);
+    expectOpenness(ei.network, expected.ei.network);
+    expect(Object.keys(ei.byGroup)).toEqual(Object.keys(expected.ei.byCountry));
+    for (const country of Object.keys(expected.ei.byCountry)) expectOpenness(ei.byGroup[country], expected.ei.byCountry[country]);
   });
 
   it("the country × country matrix equals pandas'", () => {
-    const matrix = mixingMatrix(graph, { groupBy: "country" });
     expect(matrix.counted).toEqual(expected.matrix.counted);
     expect(matrix.weighted).toEqual(expected.matrix.weighted);
   });
+});
 
+describe("the E-I permutation test by country", () => {
   it("1000 permutations: expected E-I within 3 standard errors of the analytic 1 − 2p", () => {
     const { network } = eiPermutationTest(graph, { groupBy: "country", permutations: 1000, seed: 1 });
     // scales.py: p = Σ n_g(n_g − 1)/(n(n − 1)) = 0.0908…, analytic E[E-I] = 0.8183006535947712.

@@ -4,6 +4,8 @@ import { classifyLinks } from "../../src/scales/classify.ts";
 import { greatCircleKm } from "../../src/scales/distance.ts";
 import { defaultHierarchy } from "../../src/scales/hierarchy.ts";
 import { DEFAULT_MACRO_REGIONS } from "../../src/scales/macro-regions.ts";
+import { eiIndex } from "../../src/groups/ei-index.ts";
+import { mixingMatrix } from "../../src/groups/mixing-matrix.ts";
 import { scaleShares } from "../../src/scales/shares.ts";
 
 // Hand-made places: A and B in the same NUTS-2 region (DEA2) but different NUTS-3; C in Berlin;
@@ -98,6 +100,13 @@ describe("classifyLinks", () => {
   });
 });
 
+describe("the place hierarchy's length", () => {
+  it("refuses more than 8 levels: a link's class keeps one flag per level", () => {
+    const levels = Array.from({ length: 9 }, (_, l) => ({ level: `l${l}`, scale: `s${l}`, place: "country" }));
+    expect(() => classifyLinks(fixture(), { hierarchy: { levels, beyond: "beyond" } })).toThrow(/has 9 levels; at most 8/);
+  });
+});
+
 describe("scaleShares", () => {
   const report = scaleShares(fixture(), { groupBy: ["country"] });
 
@@ -123,6 +132,19 @@ describe("scaleShares", () => {
     expect([...report.byYear.keys()]).toEqual(["2015", "2016", "unknown"]);
     expect(report.byYear.get("2015")?.counts["national"]).toBe(1);
     expect(report.byYear.get("unknown")?.links).toBe(6);
+  });
+
+  it("per grouping, the openness (E-I) and the group-by-group matrix, as eiIndex and mixingMatrix give them", () => {
+    // DE holds A–D. Inside it: A–B, A–C, A–D (3 links, weight 6); leaving it: A–E, D–E, A–F,
+    // G–A, H–A (5 links, weight 5). E-I = (5 − 3)/8 counted, (5 − 6)/11 weighted.
+    const byCountry = report.openness["country"];
+    expect(byCountry?.byGroup["DE"]).toEqual({ counted: { E: 5, I: 3, EI: 2 / 8, ratio: 5 / 3 }, weighted: { E: 5, I: 6, EI: -1 / 11, ratio: 5 / 6 } });
+    expect(byCountry?.byGroup["FR"]?.counted).toEqual({ E: 2, I: 0, EI: 1, ratio: null }); // E: A–E, D–E
+    expect(byCountry?.network.counted).toEqual({ E: 5, I: 3, EI: 2 / 8, ratio: 5 / 3 }); // every link has an end in DE
+    expect(report.mixing["country"]?.counted["DE"]).toEqual({ DE: 3, FR: 2, JP: 1, US: 1, unknown: 1 });
+    expect(report.mixing["country"]?.weighted["FR"]).toEqual({ DE: 2 });
+    expect(byCountry).toEqual(eiIndex(fixture(), { groupBy: "country" }));
+    expect(report.mixing["country"]).toEqual(mixingMatrix(fixture(), { groupBy: "country" }));
   });
 
   it("reads per-key shares as a read-only Map, and as a plain record in JSON", () => {
