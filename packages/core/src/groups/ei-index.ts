@@ -94,32 +94,11 @@ export function eiIndex(graph: AnyGraph, options: Partial<EiOptions> = {}): EiRe
   const { groupBy, getEdgeWeight } = { ...DEFAULTS, ...options };
   const csr = toCsr(graph, getEdgeWeight);
   const groups: Groups = groupIndices(graph, groupBy);
-  return eiResult(groups.names, eiTallier(edgeList(csr), csr.nodes.length)(groups.of, groups.names.length));
+  return eiFromTally(groups.names, eiTallier(edgeList(csr), csr.nodes.length)(groups.of, groups.names.length));
 }
 
-/**
- * E-I read from a group-by-group matrix (`counts` and `sums`, k × k, symmetric, internal links
- * on the diagonal): a group's I is its diagonal cell, its E the rest of its row.
- */
-export function eiFromMatrix(names: readonly string[], counts: Float64Array, sums: Float64Array): EiResult {
-  const k = names.length;
-  const tally = new Float64Array((k + 1) * 4);
-  const net = k * 4;
-  for (let a = 0; a < k; a++) {
-    for (let b = 0; b < k; b++) {
-      const part = a === b ? 1 : 0; // I, else E
-      tally[a * 4 + part] = (tally[a * 4 + part] as number) + (counts[a * k + b] as number);
-      tally[a * 4 + 2 + part] = (tally[a * 4 + 2 + part] as number) + (sums[a * k + b] as number);
-      if (b < a) continue; // the network counts each link once
-      tally[net + part] = (tally[net + part] as number) + (counts[a * k + b] as number);
-      tally[net + 2 + part] = (tally[net + 2 + part] as number) + (sums[a * k + b] as number);
-    }
-  }
-  return eiResult(names, tally);
-}
-
-/** The result from a tally laid out as `eiTallier`'s. */
-function eiResult(names: readonly string[], tally: Float64Array): EiResult {
+/** The result from a tally laid out as `eiTallier`'s: [E, I, E weighted, I weighted] per group, the network last. */
+export function eiFromTally(names: readonly string[], tally: Float64Array): EiResult {
   const at = (g: number): EiIndex => ({
     counted: openness(tally[g * 4] as number, tally[g * 4 + 1] as number),
     weighted: openness(tally[g * 4 + 2] as number, tally[g * 4 + 3] as number),

@@ -38,7 +38,7 @@ export interface ClassifyOptions {
 
 export const DEFAULTS: ClassifyOptions = { hierarchy: defaultHierarchy(), attribute: "scale" };
 
-/** The most levels a hierarchy may have: a key holds one flag per level. */
+/** The most levels a hierarchy may have: there are (L + 3) · 2^L keys, and tallies keep a cell per key (2,816 for 8). */
 const MAX_LEVELS = 8;
 /** Pairs of signatures looked up in a table only up to this many table cells per link end. */
 const TABLE_CELLS_PER_SLOT = 2;

@@ -4,7 +4,7 @@
  * By default region → country (→ macro-region), with the scales local, national and
  * transnational, or, when macro-regions are given, local, national, intra-macro-region and
  * inter-macro-region. Any chain of a user's own works the same (cluster → city → province →
- * country), each level read from a node attribute or a getter.
+ * country), up to 8 levels, each read from a node attribute or a getter.
  */
 import type { Attributes } from "graphology-types";
 import type { MacroRegions } from "./macro-regions.ts";

@@ -4,9 +4,9 @@
  * one end in the group, each counted once per group), and for each year (links by the year they
  * first appear, `firstYear`). Flags of unknown places are counted beside, as `unknown:<level>`.
  *
- * For each grouping, the same pass also gives each group's openness (the E-I index, from the
- * group-by-group matrix) and the matrix itself, so one call answers "at which scale, and how
- * open" together.
+ * For each grouping, the same pass also gives each group's openness (the E-I index: its links
+ * inside against its other links) and, with `mixing: true`, the group-by-group matrix, so one
+ * call answers "at which scale, and how open" together.
  *
  * One pass over the CSR into flat tallies by link class (classify.ts); the per-key results are
  * read from the tallies on demand (`SharesTable`, a read-only Map), since a network of 36,000
@@ -17,7 +17,7 @@ import { edgeValues, graphIndex, toCsr, type Csr, type EdgeWeight } from "../mod
 import { UNKNOWN } from "../model/describe.ts";
 import { LinkscaleError } from "../errors.ts";
 import { groupIndices, type Groups } from "../groups/group-index.ts";
-import { eiFromMatrix, type EiResult } from "../groups/ei-index.ts";
+import { eiFromTally, type EiResult } from "../groups/ei-index.ts";
 import { mixingTable, type MixingMatrix } from "../groups/mixing-matrix.ts";
 import { DEFAULTS as CLASSIFY_DEFAULTS, LinkClasses, type ClassifyOptions } from "./classify.ts";
 
@@ -37,9 +37,11 @@ export interface SharesOptions extends ClassifyOptions {
   getEdgeWeight: EdgeWeight;
   /** Node attributes to group organisations by (e.g. "country", "cluster", "type"). */
   groupBy: readonly string[];
+  /** Also tally each grouping's group-by-group matrix: k × k cells for k groups, so not by default. */
+  mixing: boolean;
 }
 
-export const DEFAULTS: SharesOptions = { ...CLASSIFY_DEFAULTS, getEdgeWeight: "weight", groupBy: [] };
+export const DEFAULTS: SharesOptions = { ...CLASSIFY_DEFAULTS, getEdgeWeight: "weight", groupBy: [], mixing: false };
 
 export interface ScaleReport {
   /** The scales in hierarchy order. */
@@ -50,9 +52,9 @@ export interface ScaleReport {
   byGroup: Record<string, SharesTable>;
   /** Per year, in order, "unknown" last. */
   byYear: SharesTable;
-  /** Attribute → each group's openness (E-I index), as `eiIndex` gives it. */
+  /** Attribute → each group's openness, the E-I index: as `eiIndex` gives it, to rounding in the weighted sums. */
   openness: Record<string, EiResult>;
-  /** Attribute → the group-by-group link matrix, as `mixingMatrix` gives it. */
+  /** Attribute → the group-by-group link matrix, as `mixingMatrix` gives it; with `mixing: true` only. */
   mixing: Record<string, MixingMatrix>;
 }
 
@@ -65,27 +67,47 @@ export function scaleShares(graph: AnyGraph, options: Partial<SharesOptions> = {
   const classes = new LinkClasses(graph, csr, settings);
   const groupings = settings.groupBy.map((attribute) => groupIndices(graph, attribute));
   const years = graphIndex(graph, "years:firstYear", () => yearRows(edgeValues(graph, "firstYear")));
-  const tallies = tallyLinks(csr, classes, years, groupings);
+  const tallies = tallyLinks(csr, classes, years, groupings, settings.mixing);
 
   const table = (rowKeys: readonly string[], tally: Tally) => new SharesTable(rowKeys, (row) => tally.shares(row));
   const byYear = Tally.fromKeys(classes, tallies.byYear);
+  // Every link has exactly one year row (perhaps "unknown"): the network is their sum.
+  const network = byYear.total();
   const byGroup: Record<string, SharesTable> = {};
   const openness: Record<string, EiResult> = {};
   const mixing: Record<string, MixingMatrix> = {};
   settings.groupBy.forEach((attribute, i) => {
     const { names, of } = groupings[i] as Groups;
-    // A group's links: its members' links, less the second count of each link inside it.
-    const tally = Tally.fromKeys(classes, tallies.internal[i] as Float64Array, -1);
+    const internal = tallies.internal[i] as Tally;
+    // A group's links: its members' link ends, less the second end of each link inside it.
+    const tally = new Tally(classes, names.length);
     for (let u = 0; u < of.length; u++) tally.addRow(of[u] as number, tallies.byNode, u);
+    for (let g = 0; g < names.length; g++) tally.addRow(g, internal, g, -1);
     byGroup[attribute] = table(names, tally);
-    const { counts, sums } = symmetric(names.length, tallies.matrices[i] as Float64Array);
-    openness[attribute] = eiFromMatrix(names, counts, sums);
-    mixing[attribute] = mixingTable(names, counts, sums);
+    // E-I: I counts the links inside a group, E the group's other links.
+    const ei = new Float64Array((names.length + 1) * 4);
+    const set = (g: number, links: number, weight: number, inside: number, insideWeight: number) =>
+      ei.set([links - inside, inside, weight - insideWeight, insideWeight], g * 4);
+    let inside = 0;
+    let insideWeight = 0;
+    for (let g = 0; g < names.length; g++) {
+      const [links, weight] = tally.totals(g);
+      const [I, Iw] = internal.totals(g);
+      set(g, links, weight, I, Iw);
+      inside += I;
+      insideWeight += Iw;
+    }
+    set(names.length, ...network.totals(0), inside, insideWeight);
+    openness[attribute] = eiFromTally(names, ei);
+    const matrix = tallies.matrices[i];
+    if (matrix !== undefined) {
+      const { counts, sums } = symmetric(names.length, matrix);
+      mixing[attribute] = mixingTable(names, counts, sums);
+    }
   });
   return {
     scales: classes.scales,
-    // Every link has exactly one year row (perhaps "unknown"): the network is their sum.
-    network: byYear.total().shares(0),
+    network: network.shares(0),
     byOrganisation: table(csr.nodes, tallies.byNode),
     byGroup,
     byYear: table(years.keys, byYear),
@@ -95,12 +117,12 @@ export function scaleShares(graph: AnyGraph, options: Partial<SharesOptions> = {
 }
 
 /**
- * The one pass over the CSR. Each organisation's links are tallied by class key in `row`, and
- * folded into its tally at the end of its row; the years, each group's internal links (but
- * self-loops) and the group-by-group matrices are tallied from one end of each link, v ≥ u,
- * which is the edge list's order: `e` counts the edge list's links.
+ * The one pass over the CSR. Each organisation's link ends are tallied by class key in `row`
+ * (a self-loop has two ends there, as in its degree) and folded into its tally at the end of
+ * its row; the years, each group's internal links and the group-by-group matrices are tallied
+ * from one end of each link, v ≥ u, which is the edge list's order: `e` counts its links.
  */
-function tallyLinks(csr: Csr, classes: LinkClasses, years: YearRows, groupings: readonly Groups[]) {
+function tallyLinks(csr: Csr, classes: LinkClasses, years: YearRows, groupings: readonly Groups[], mixing: boolean) {
   const { offsets, targets, weights } = csr;
   const { keys } = classes;
   const n = offsets.length - 1;
@@ -108,8 +130,8 @@ function tallyLinks(csr: Csr, classes: LinkClasses, years: YearRows, groupings: 
   const byYear = new Float64Array(years.keys.length * keys * 2);
   const of = groupings.map((g) => g.of);
   const sizes = groupings.map((g) => g.names.length);
-  const internal = groupings.map((g) => new Float64Array(g.names.length * keys * 2));
-  const matrices = groupings.map((g) => new Float64Array(g.names.length * g.names.length * 2));
+  const internal = groupings.map((g) => new Tally(classes, g.names.length));
+  const matrices = mixing ? groupings.map((g) => new Float64Array(g.names.length * g.names.length * 2)) : [];
   const row = new Float64Array(keys * 2);
   const keysInRow = new Int32Array(keys);
   let e = 0;
@@ -122,12 +144,14 @@ function tallyLinks(csr: Csr, classes: LinkClasses, years: YearRows, groupings: 
       if (row[key * 2] === 0) keysInRow[seen++] = key;
       add(row, key * 2, w);
       if (v < u) continue;
+      if (v === u) add(row, key * 2, w);
       add(byYear, ((years.row[e++] as number) * keys + key) * 2, w);
       for (let i = 0; i < of.length; i++) {
         const a = (of[i] as Int32Array)[u] as number;
         const b = (of[i] as Int32Array)[v] as number;
-        add(matrices[i] as Float64Array, (a * (sizes[i] as number) + b) * 2, w);
-        if (a === b && v !== u) add(internal[i] as Float64Array, (a * keys + key) * 2, w);
+        if (a === b) (internal[i] as Tally).addKey(a, key, 1, w);
+        const matrix = matrices[i];
+        if (matrix !== undefined) add(matrix, (a * (sizes[i] as number) + b) * 2, w);
       }
     }
     for (let t = 0; t < seen; t++) {
@@ -277,13 +301,13 @@ class Tally {
     this.flags = new Float64Array(rows * this.levelCount);
   }
 
-  /** A tally of `sign` × the links tallied by class key in `keyCells` (rows × keys × 2). */
-  static fromKeys(classes: LinkClasses, keyCells: Float64Array, sign = 1): Tally {
+  /** A tally of the links tallied by class key in `keyCells` (rows × keys × 2). */
+  static fromKeys(classes: LinkClasses, keyCells: Float64Array): Tally {
     const tally = new Tally(classes, keyCells.length / (classes.keys * 2));
     for (let row = 0; row < tally.rows; row++) {
       for (let key = 0; key < classes.keys; key++) {
         const cell = (row * classes.keys + key) * 2;
-        if (keyCells[cell] !== 0) tally.addKey(row, key, sign * (keyCells[cell] as number), sign * (keyCells[cell + 1] as number));
+        if (keyCells[cell] !== 0) tally.addKey(row, key, keyCells[cell] as number, keyCells[cell + 1] as number);
       }
     }
     return tally;
@@ -300,12 +324,23 @@ class Tally {
     }
   }
 
-  /** Adds `other`'s row `from` to this tally's `row`. */
-  addRow(row: number, other: Tally, from: number): void {
+  /** Adds `sign` × `other`'s row `from` to this tally's `row`. */
+  addRow(row: number, other: Tally, from: number, sign = 1): void {
     const S = this.scaleCount * 2;
-    for (let i = 0; i < S; i++) this.cells[row * S + i] = (this.cells[row * S + i] as number) + (other.cells[from * S + i] as number);
+    for (let i = 0; i < S; i++) this.cells[row * S + i] = (this.cells[row * S + i] as number) + sign * (other.cells[from * S + i] as number);
     const L = this.levelCount;
-    for (let l = 0; l < L; l++) this.flags[row * L + l] = (this.flags[row * L + l] as number) + (other.flags[from * L + l] as number);
+    for (let l = 0; l < L; l++) this.flags[row * L + l] = (this.flags[row * L + l] as number) + sign * (other.flags[from * L + l] as number);
+  }
+
+  /** A row's links and their weight, every scale together. */
+  totals(row: number): [links: number, weight: number] {
+    let links = 0;
+    let weight = 0;
+    for (let i = 0; i < this.scaleCount; i++) {
+      links += this.cells[(row * this.scaleCount + i) * 2] as number;
+      weight += this.cells[(row * this.scaleCount + i) * 2 + 1] as number;
+    }
+    return [links, weight];
   }
 
   /** A one-row tally summing every row. */
@@ -318,12 +353,7 @@ class Tally {
   shares(row: number): ScaleShares {
     const { scales, levels } = this.classes;
     const at = (i: number, part: 0 | 1) => this.cells[(row * this.scaleCount + i) * 2 + part] as number;
-    let links = 0;
-    let weight = 0;
-    for (let i = 0; i < scales.length; i++) {
-      links += at(i, 0);
-      weight += at(i, 1);
-    }
+    const [links, weight] = this.totals(row);
     const record = (part: 0 | 1, scale: number) => Object.fromEntries(scales.map((s, i) => [s, at(i, part) * scale]));
     const flags: Record<string, number> = {};
     levels

@@ -78,7 +78,7 @@ describe.each([
   [
     "the scale report",
     () => {
-      const report = scaleShares(graph, { groupBy: ["country"] });
+      const report = scaleShares(graph, { groupBy: ["country"], mixing: true });
       return { ei: report.openness["country"] as EiResult, matrix: report.mixing["country"] as MixingMatrix };
     },
   ],

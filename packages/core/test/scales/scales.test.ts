@@ -108,7 +108,7 @@ describe("the place hierarchy's length", () => {
 });
 
 describe("scaleShares", () => {
-  const report = scaleShares(fixture(), { groupBy: ["country"] });
+  const report = scaleShares(fixture(), { groupBy: ["country"], mixing: true });
 
   it("counts and weighs links by scale for the network", () => {
     // national: A–B (2), A–C (1), A–D (3); transnational: A–E, D–E, A–G, A–H (1 each); unknown: A–F (1).
@@ -143,8 +143,25 @@ describe("scaleShares", () => {
     expect(byCountry?.network.counted).toEqual({ E: 5, I: 3, EI: 2 / 8, ratio: 5 / 3 }); // every link has an end in DE
     expect(report.mixing["country"]?.counted["DE"]).toEqual({ DE: 3, FR: 2, JP: 1, US: 1, unknown: 1 });
     expect(report.mixing["country"]?.weighted["FR"]).toEqual({ DE: 2 });
+    // Equal, not just close: the weights are whole numbers, so no sum rounds.
     expect(byCountry).toEqual(eiIndex(fixture(), { groupBy: "country" }));
     expect(report.mixing["country"]).toEqual(mixingMatrix(fixture(), { groupBy: "country" }));
+    expect(scaleShares(fixture(), { groupBy: ["country"] }).mixing).toEqual({}); // k × k cells only when asked
+  });
+
+  it("counts a self-loop's two ends for its organisation, as its degree does, and the loop once elsewhere", () => {
+    // a–a is local (both in region R); a–b national, flagged unknown:region (b has no region).
+    const graph = new UndirectedGraph();
+    graph.addNode("a", { region: "R", country: "DE" });
+    graph.addNode("b", { country: "DE" });
+    graph.addEdge("a", "a", { weight: 1 });
+    graph.addEdge("a", "b", { weight: 2 });
+    const loops = scaleShares(graph, { groupBy: ["country"] });
+    expect(loops.byOrganisation.get("a")).toMatchObject({ links: 3, weight: 4, counts: { local: 2, national: 1 }, flags: { "unknown:region": 1 } });
+    // DE: its members' 4 link ends, less the second end of a–a and of a–b.
+    expect(loops.byGroup["country"]?.get("DE")).toMatchObject({ links: 2, weight: 3, counts: { local: 1, national: 1 } });
+    expect(loops.network).toMatchObject({ links: 2, weight: 3, counts: { local: 1, national: 1 } });
+    expect(loops.openness["country"]?.byGroup["DE"]?.counted).toEqual({ E: 0, I: 2, EI: -1, ratio: 0 });
   });
 
   it("reads per-key shares as a read-only Map, and as a plain record in JSON", () => {
