@@ -84,21 +84,7 @@ export function scaleShares(graph: AnyGraph, options: Partial<SharesOptions> = {
     for (let u = 0; u < of.length; u++) tally.addRow(of[u] as number, tallies.byNode, u);
     for (let g = 0; g < names.length; g++) tally.addRow(g, internal, g, -1);
     byGroup[attribute] = table(names, tally);
-    // E-I: I counts the links inside a group, E the group's other links.
-    const ei = new Float64Array((names.length + 1) * 4);
-    const set = (g: number, links: number, weight: number, inside: number, insideWeight: number) =>
-      ei.set([links - inside, inside, weight - insideWeight, insideWeight], g * 4);
-    let inside = 0;
-    let insideWeight = 0;
-    for (let g = 0; g < names.length; g++) {
-      const [links, weight] = tally.totals(g);
-      const [I, Iw] = internal.totals(g);
-      set(g, links, weight, I, Iw);
-      inside += I;
-      insideWeight += Iw;
-    }
-    set(names.length, ...network.totals(0), inside, insideWeight);
-    openness[attribute] = eiFromTally(names, ei);
+    openness[attribute] = opennessOf(names, tally, internal, network);
     const matrix = tallies.matrices[i];
     if (matrix !== undefined) {
       const { counts, sums } = symmetric(names.length, matrix);
@@ -161,6 +147,22 @@ function tallyLinks(csr: Csr, classes: LinkClasses, years: YearRows, groupings: 
     }
   }
   return { byNode, byYear, internal, matrices };
+}
+
+/** E-I per group and for the network: I counts the links inside a group, E the group's other links. */
+function opennessOf(names: readonly string[], byGroup: Tally, internal: Tally, network: Tally): EiResult {
+  const k = names.length;
+  const tally = new Float64Array((k + 1) * 4); // laid out as eiTallier's
+  const set = (slot: number, [links, weight]: [number, number], [I, Iw]: [number, number]) => tally.set([links - I, I, weight - Iw, Iw], slot * 4);
+  const inside: [number, number] = [0, 0];
+  for (let g = 0; g < k; g++) {
+    const [I, Iw] = internal.totals(g);
+    set(g, byGroup.totals(g), [I, Iw]);
+    inside[0] += I;
+    inside[1] += Iw;
+  }
+  set(k, network.totals(0), inside);
+  return eiFromTally(names, tally);
 }
 
 /** Adds one link of weight `w` to the count and weight at `cell`. */
