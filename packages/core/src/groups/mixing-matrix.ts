@@ -25,33 +25,44 @@ export function mixingMatrix(graph: AnyGraph, options: Partial<MixingOptions> = 
   const { groupBy, getEdgeWeight } = { ...DEFAULTS, ...options };
   const { source, target, weight } = edgeList(toCsr(graph, getEdgeWeight));
   const { names, of } = groupIndices(graph, groupBy);
-  const k = names.length;
-  const counts = new Float64Array(k * k);
-  const sums = new Float64Array(k * k);
-  for (let e = 0; e < source.length; e++) {
-    const a = of[source[e] as number] as number;
-    const b = of[target[e] as number] as number;
-    const w = weight[e] as number;
-    counts[a * k + b] = (counts[a * k + b] as number) + 1;
-    sums[a * k + b] = (sums[a * k + b] as number) + w;
-    if (a === b) continue;
-    counts[b * k + a] = (counts[b * k + a] as number) + 1;
-    sums[b * k + a] = (sums[b * k + a] as number) + w;
-  }
-  return mixingTable(names, counts, sums);
+  const cells = new MixingCells(names);
+  for (let e = 0; e < source.length; e++) cells.add(of[source[e] as number] as number, of[target[e] as number] as number, weight[e] as number);
+  return cells.table();
 }
 
-/** The result from dense k × k `counts` and `sums`, leaving out empty cells. */
-export function mixingTable(names: string[], counts: Float64Array, sums: Float64Array): MixingMatrix {
-  const k = names.length;
-  const table = (values: Float64Array) => {
-    const rows: Record<string, Record<string, number>> = {};
-    for (let i = 0; i < k; i++) {
-      const row: Record<string, number> = {};
-      for (let j = 0; j < k; j++) if ((values[i * k + j] as number) > 0) row[names[j] as string] = values[i * k + j] as number;
-      rows[names[i] as string] = row;
-    }
-    return rows;
-  };
-  return { groups: names, counted: table(counts), weighted: table(sums) };
+/** The matrix being tallied, link by link: dense k × k counts and weight sums (the scale shares tally it too). */
+export class MixingCells {
+  private readonly counts: Float64Array;
+  private readonly sums: Float64Array;
+
+  constructor(private readonly names: string[]) {
+    this.counts = new Float64Array(names.length * names.length);
+    this.sums = new Float64Array(names.length * names.length);
+  }
+
+  /** Adds a link of weight `w` between an organisation of group `a` and one of group `b`. */
+  add(a: number, b: number, w: number): void {
+    const k = this.names.length;
+    this.counts[a * k + b] = (this.counts[a * k + b] as number) + 1;
+    this.sums[a * k + b] = (this.sums[a * k + b] as number) + w;
+    if (a === b) return;
+    this.counts[b * k + a] = (this.counts[b * k + a] as number) + 1;
+    this.sums[b * k + a] = (this.sums[b * k + a] as number) + w;
+  }
+
+  /** The result, leaving out empty cells. */
+  table(): MixingMatrix {
+    const { names, counts } = this;
+    const k = names.length;
+    const table = (values: Float64Array) => {
+      const rows: Record<string, Record<string, number>> = {};
+      for (let i = 0; i < k; i++) {
+        const row: Record<string, number> = {};
+        for (let j = 0; j < k; j++) if ((values[i * k + j] as number) > 0) row[names[j] as string] = values[i * k + j] as number;
+        rows[names[i] as string] = row;
+      }
+      return rows;
+    };
+    return { groups: names, counted: table(counts), weighted: table(this.sums) };
+  }
 }

@@ -18,7 +18,7 @@ import { UNKNOWN } from "../model/describe.ts";
 import { LinkscaleError } from "../errors.ts";
 import { groupIndices, type Groups } from "../groups/group-index.ts";
 import { eiFromTally, type EiResult } from "../groups/ei-index.ts";
-import { mixingTable, type MixingMatrix } from "../groups/mixing-matrix.ts";
+import { MixingCells, type MixingMatrix } from "../groups/mixing-matrix.ts";
 import { DEFAULTS as CLASSIFY_DEFAULTS, LinkClasses, type ClassifyOptions } from "./classify.ts";
 
 export interface ScaleShares {
@@ -86,10 +86,7 @@ export function scaleShares(graph: AnyGraph, options: Partial<SharesOptions> = {
     byGroup[attribute] = table(names, tally);
     openness[attribute] = opennessOf(names, tally, internal, network);
     const matrix = tallies.matrices[i];
-    if (matrix !== undefined) {
-      const { counts, sums } = symmetric(names.length, matrix);
-      mixing[attribute] = mixingTable(names, counts, sums);
-    }
+    if (matrix !== undefined) mixing[attribute] = matrix.table();
   });
   return {
     scales: classes.scales,
@@ -115,9 +112,8 @@ function tallyLinks(csr: Csr, classes: LinkClasses, years: YearRows, groupings: 
   const byNode = new Tally(classes, n);
   const byYear = new Float64Array(years.keys.length * keys * 2);
   const of = groupings.map((g) => g.of);
-  const sizes = groupings.map((g) => g.names.length);
   const internal = groupings.map((g) => new Tally(classes, g.names.length));
-  const matrices = mixing ? groupings.map((g) => new Float64Array(g.names.length * g.names.length * 2)) : [];
+  const matrices = mixing ? groupings.map((g) => new MixingCells(g.names)) : [];
   const row = new Float64Array(keys * 2);
   const keysInRow = new Int32Array(keys);
   let e = 0;
@@ -136,8 +132,7 @@ function tallyLinks(csr: Csr, classes: LinkClasses, years: YearRows, groupings: 
         const a = (of[i] as Int32Array)[u] as number;
         const b = (of[i] as Int32Array)[v] as number;
         if (a === b) (internal[i] as Tally).addKey(a, key, 1, w);
-        const matrix = matrices[i];
-        if (matrix !== undefined) add(matrix, (a * (sizes[i] as number) + b) * 2, w);
+        matrices[i]?.add(a, b, w);
       }
     }
     for (let t = 0; t < seen; t++) {
@@ -169,21 +164,6 @@ function opennessOf(names: readonly string[], byGroup: Tally, internal: Tally, n
 function add(cells: Float64Array, cell: number, w: number): void {
   cells[cell] = (cells[cell] as number) + 1;
   cells[cell + 1] = (cells[cell + 1] as number) + w;
-}
-
-/** The counts and sums of a k × k matrix tallied from one end of each link, made symmetric. */
-function symmetric(k: number, oneSided: Float64Array): { counts: Float64Array; sums: Float64Array } {
-  const counts = new Float64Array(k * k);
-  const sums = new Float64Array(k * k);
-  for (let a = 0; a < k; a++) {
-    for (let b = 0; b < k; b++) {
-      const ab = (a * k + b) * 2;
-      const ba = (b * k + a) * 2;
-      counts[a * k + b] = (oneSided[ab] as number) + (a === b ? 0 : (oneSided[ba] as number));
-      sums[a * k + b] = (oneSided[ab + 1] as number) + (a === b ? 0 : (oneSided[ba + 1] as number));
-    }
-  }
-  return { counts, sums };
 }
 
 interface YearRows {
