@@ -103,7 +103,9 @@ export function scaleShares(graph: AnyGraph, options: Partial<SharesOptions> = {
  * The one pass over the CSR. Each organisation's link ends are tallied by class key in `row`
  * (a self-loop has two ends there, as in its degree) and folded into its tally at the end of
  * its row; the years, each group's internal links and the group-by-group matrices are tallied
- * from one end of each link, v ≥ u, which is the edge list's order: `e` counts its links.
+ * from one end of each link, v ≥ u, which is the edge list's order: `e` counts its links. Years
+ * are few, so they are tallied by class key and their flags counted once per key afterwards;
+ * groups may be many, so their internal links go straight into a Tally, flags and all.
  */
 function tallyLinks(csr: Csr, classes: LinkClasses, years: YearRows, groupings: readonly Groups[], mixing: boolean) {
   const { offsets, targets, weights } = csr;
