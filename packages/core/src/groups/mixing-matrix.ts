@@ -30,39 +30,41 @@ export function mixingMatrix(graph: AnyGraph, options: Partial<MixingOptions> = 
   return cells.table();
 }
 
-/** The matrix being tallied, link by link: dense k × k counts and weight sums (the scale shares tally it too). */
+/**
+ * The matrix being tallied, link by link (the scale shares tally it too): each link in the cell
+ * of its ends' groups as given, a count and a weight sum side by side; `table` folds [a][b] and
+ * [b][a] together, so a link costs one write.
+ */
 export class MixingCells {
-  private readonly counts: Float64Array;
-  private readonly sums: Float64Array;
+  private readonly cells: Float64Array;
 
   constructor(private readonly names: string[]) {
-    this.counts = new Float64Array(names.length * names.length);
-    this.sums = new Float64Array(names.length * names.length);
+    this.cells = new Float64Array(names.length * names.length * 2);
   }
 
   /** Adds a link of weight `w` between an organisation of group `a` and one of group `b`. */
   add(a: number, b: number, w: number): void {
-    const k = this.names.length;
-    this.counts[a * k + b] = (this.counts[a * k + b] as number) + 1;
-    this.sums[a * k + b] = (this.sums[a * k + b] as number) + w;
-    if (a === b) return;
-    this.counts[b * k + a] = (this.counts[b * k + a] as number) + 1;
-    this.sums[b * k + a] = (this.sums[b * k + a] as number) + w;
+    const cell = (a * this.names.length + b) * 2;
+    this.cells[cell] = (this.cells[cell] as number) + 1;
+    this.cells[cell + 1] = (this.cells[cell + 1] as number) + w;
   }
 
-  /** The result, leaving out empty cells. */
+  /** The result, symmetric, leaving out empty cells. */
   table(): MixingMatrix {
-    const { names, counts } = this;
+    const { names, cells } = this;
     const k = names.length;
-    const table = (values: Float64Array) => {
+    const table = (part: 0 | 1) => {
       const rows: Record<string, Record<string, number>> = {};
       for (let i = 0; i < k; i++) {
         const row: Record<string, number> = {};
-        for (let j = 0; j < k; j++) if ((values[i * k + j] as number) > 0) row[names[j] as string] = values[i * k + j] as number;
+        for (let j = 0; j < k; j++) {
+          const value = (cells[(i * k + j) * 2 + part] as number) + (i === j ? 0 : (cells[(j * k + i) * 2 + part] as number));
+          if (value > 0) row[names[j] as string] = value;
+        }
         rows[names[i] as string] = row;
       }
       return rows;
     };
-    return { groups: names, counted: table(counts), weighted: table(this.sums) };
+    return { groups: names, counted: table(0), weighted: table(1) };
   }
 }
