@@ -27,8 +27,7 @@ export function benchScales(): void {
 
   // The floor: one pass tallying same-country weight, over the CSR (each link seen from both
   // ends) and over the edge list (each link once). The country codes are made beforehand.
-  const codes = new Map<string, number>();
-  const code = Int32Array.from(country, (c) => (codes.has(c) ? (codes.get(c) as number) : (codes.set(c, codes.size), codes.size - 1)));
+  const { of: code, count: countries } = smallCodes(country);
   const floors = repeat(() => {
     let same = 0;
     for (let u = 0; u < csr.nodes.length; u++) {
@@ -46,8 +45,8 @@ export function benchScales(): void {
   const floor = median(floors.seconds);
   // A bound, not an implementation: the tallies of scaleShares, hand-specialised to one level
   // (country), one grouping and no unknown-level flags, with every table made beforehand.
-  const years = yearCodes(edgeValues(graph, "firstYear"));
-  const bound = median(repeat(() => specialisedPass(csr, code, codes.size, years)).seconds);
+  const years = smallCodes(edgeValues(graph, "firstYear"));
+  const bound = median(repeat(() => specialisedPass(csr, code, countries, years)).seconds);
 
   // One call gives all four: the shares, and per grouping the E-I index and the matrix. The
   // first call also codes each node's places and groups (cached per graph after that).
@@ -139,10 +138,10 @@ function add(cells: Float64Array, cell: number, w: number): void {
   cells[cell + 1] = (cells[cell + 1] as number) + w;
 }
 
-/** Each link's year as a small code (unknown years share one). */
-function yearCodes(years: Float64Array): { of: Int32Array; count: number } {
-  const codes = new Map<number, number>();
-  const of = Int32Array.from(years, (year) => (codes.has(year) ? (codes.get(year) as number) : (codes.set(year, codes.size), codes.size - 1)));
+/** Each value as a small code, 0 up to `count` − 1, equal values alike (NaN too). */
+function smallCodes<T>(values: ArrayLike<T>): { of: Int32Array; count: number } {
+  const codes = new Map<T, number>();
+  const of = Int32Array.from(values, (value) => (codes.has(value) ? (codes.get(value) as number) : (codes.set(value, codes.size), codes.size - 1)));
   return { of, count: codes.size };
 }
 
