@@ -154,7 +154,7 @@ describe("the viewer", () => {
     await page.close();
   });
 
-  it("finds an organisation by name and opens its panel", async () => {
+  it("finds an organisation by name and opens its panel, where the page lets the scale shares' WebAssembly pass compile", async () => {
     const { page } = await open();
     await page.fill("[data-testid=search]", "infineon technologies austria");
     await page.click("[data-testid=search-results] button");
@@ -165,6 +165,15 @@ describe("the viewer", () => {
     expect(new URL(page.url()).searchParams.get("selected")).toBe(node);
     const partners = graph.degree(node);
     expect(await page.textContent("[data-testid=panel]")).toContain(`Partners (${partners})`);
+    // Under a policy without 'wasm-unsafe-eval' the shares would fall back to JavaScript, silently.
+    const compiles = await page.evaluate(() => {
+      try {
+        return new WebAssembly.Module(Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0)) instanceof WebAssembly.Module;
+      } catch (error) {
+        return String(error);
+      }
+    });
+    expect(compiles).toBe(true);
     await page.close();
   });
 

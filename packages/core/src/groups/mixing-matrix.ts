@@ -38,8 +38,12 @@ export function mixingMatrix(graph: AnyGraph, options: Partial<MixingOptions> = 
 export class MixingCells {
   private readonly cells: Float64Array;
 
-  constructor(private readonly names: string[]) {
-    this.cells = new Float64Array(names.length * names.length * 2);
+  /** An empty matrix, or one holding `cells` as tallied elsewhere (the scale shares' WebAssembly pass). */
+  constructor(
+    private readonly names: string[],
+    cells?: Float64Array,
+  ) {
+    this.cells = cells ?? new Float64Array(names.length * names.length * 2);
   }
 
   /** Adds a link of weight `w` between an organisation of group `a` and one of group `b`. */

@@ -69,8 +69,13 @@ export class LinkClasses {
   /** The scale index of each key. */
   readonly scaleOf: Uint8Array;
 
+  /** Each node's signature. */
+  readonly signature: Int32Array;
+  readonly signatureCount: number;
+  /** Keys of signature pairs met so far, at s × signatureCount + t (UNSET: not yet); empty when it would be too large. */
+  readonly table: Int32Array;
+
   private readonly L: number;
-  private readonly signature: Int32Array;
   /** places[signature × L + level]: the signature's place code at each level, −1 when unknown. */
   private readonly places: Int32Array;
   private readonly located: Uint8Array;
@@ -78,9 +83,6 @@ export class LinkClasses {
   private readonly lat: Float64Array;
   private readonly lon: Float64Array;
   private readonly localWithinKm: number | undefined;
-  private readonly signatureCount: number;
-  /** Keys of signature pairs met so far (UNSET: not yet), or empty when it would be too large. */
-  private readonly table: Int32Array;
 
   constructor(graph: AnyGraph, csr: Csr, options: Partial<ClassifyOptions> = {}) {
     const { hierarchy, localWithinKm } = { ...DEFAULTS, ...options };
@@ -125,12 +127,16 @@ export class LinkClasses {
     if (this.table.length > 0) {
       const cell = s * this.signatureCount + t;
       key = this.table[cell] as number;
-      if (key === UNSET) key = this.table[cell] = this.keyOfPair(s, t);
-    } else key = this.keyOfPair(s, t);
-    if (key >= 0) return key;
+      if (key === UNSET) key = this.table[cell] = this.pairKey(s, t);
+    } else key = this.pairKey(s, t);
+    return key >= 0 ? key : this.distanceKey(u, v, key);
+  }
+
+  /** The key of a link whose signatures' key is `complement`: the distance rule's, or the one the levels gave. */
+  distanceKey(u: number, v: number, complement: number): number {
     const { lat, lon } = this;
     const within = greatCircleKm(lat[u] as number, lon[u] as number, lat[v] as number, lon[v] as number) <= (this.localWithinKm as number);
-    return within ? this.L << this.L : ~key; // the distance rule's key, or the one the levels gave
+    return within ? this.L << this.L : ~complement;
   }
 
   /** The rule of a key. */
@@ -144,7 +150,7 @@ export class LinkClasses {
   }
 
   /** The key of two signatures; its complement when the distance rule must decide. */
-  private keyOfPair(s: number, t: number): number {
+  pairKey(s: number, t: number): number {
     const { L, places, located } = this;
     const BEYOND = L + 1;
     const NONE = L + 2;

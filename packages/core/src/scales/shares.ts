@@ -8,9 +8,10 @@
  * inside against its other links) and, with `mixing: true`, the group-by-group matrix, so one
  * call answers "at which scale, and how open" together.
  *
- * One pass over the CSR into flat tallies by link class (classify.ts); the per-key results are
- * read from the tallies on demand (`SharesTable`, a read-only Map), since a network of 36,000
- * organisations would otherwise spend most of its time building records nobody reads.
+ * One pass over the CSR into flat tallies by link class (classify.ts), run in WebAssembly where
+ * it can (tally-kernel.ts); the per-key results are read from the tallies on demand
+ * (`SharesTable`, a read-only Map), since a network of 36,000 organisations would otherwise spend
+ * most of its time building records nobody reads.
  */
 import type { AnyGraph } from "../model/graph.ts";
 import { edgeValues, graphIndex, toCsr, type Csr, type EdgeWeight } from "../model/csr.ts";
@@ -20,6 +21,8 @@ import { groupIndices, type Groups } from "../groups/group-index.ts";
 import { eiFromTally, type EiResult } from "../groups/ei-index.ts";
 import { MixingCells, type MixingMatrix } from "../groups/mixing-matrix.ts";
 import { DEFAULTS as CLASSIFY_DEFAULTS, LinkClasses, type ClassifyOptions } from "./classify.ts";
+import { Tally } from "./tally.ts";
+import { tallyLinksWasm } from "./tally-kernel.ts";
 
 export interface ScaleShares {
   links: number;
@@ -67,7 +70,7 @@ export function scaleShares(graph: AnyGraph, options: Partial<SharesOptions> = {
   const classes = new LinkClasses(graph, csr, settings);
   const groupings = settings.groupBy.map((attribute) => groupIndices(graph, attribute));
   const years = graphIndex(graph, "years:firstYear", () => yearRows(edgeValues(graph, "firstYear")));
-  const tallies = tallyLinks(csr, classes, years, groupings, settings.mixing);
+  const tallies = tallyLinksWasm(csr, classes, years, groupings, settings.mixing) ?? tallyLinks(csr, classes, years, groupings, settings.mixing);
 
   const table = (rowKeys: readonly string[], tally: Tally) => new SharesTable(rowKeys, (row) => tally.shares(row));
   const byYear = Tally.fromKeys(classes, tallies.byYear);
@@ -106,8 +109,11 @@ export function scaleShares(graph: AnyGraph, options: Partial<SharesOptions> = {
  * from one end of each link, v ≥ u, which is the edge list's order: `e` counts its links. Years
  * are few, so they are tallied by class key and their flags counted once per key afterwards;
  * groups may be many, so their internal links go straight into a Tally, flags and all.
+ *
+ * The WebAssembly kernel (assembly/tally-links.ts) makes the same pass, step for step; this is
+ * where WebAssembly may not run, and the reference the kernel is tested against.
  */
-function tallyLinks(csr: Csr, classes: LinkClasses, years: YearRows, groupings: readonly Groups[], mixing: boolean) {
+export function tallyLinks(csr: Csr, classes: LinkClasses, years: YearRows, groupings: readonly Groups[], mixing: boolean): Tallies {
   const { offsets, targets, weights } = csr;
   const { keys } = classes;
   const n = offsets.length - 1;
@@ -168,7 +174,18 @@ function add(cells: Float64Array, cell: number, w: number): void {
   cells[cell + 1] = (cells[cell + 1] as number) + w;
 }
 
-interface YearRows {
+/** What the pass tallies: see `tallyLinks`. */
+export interface Tallies {
+  byNode: Tally;
+  /** Per year row and class key, a count and a weight. */
+  byYear: Float64Array;
+  /** Per grouping, each group's internal links. */
+  internal: Tally[];
+  /** Per grouping, its matrix; empty without `mixing`. */
+  matrices: MixingCells[];
+}
+
+export interface YearRows {
   keys: string[];
   /** Each link's row in `keys`, in the edge list's order. */
   row: Int32Array;
@@ -178,7 +195,7 @@ interface YearRows {
  * Each link's row by year: years in order from the first to the last, then "unknown" (a link
  * without `firstYear`), keeping only years that have links.
  */
-function yearRows(values: Float64Array): YearRows {
+export function yearRows(values: Float64Array): YearRows {
   let first = Infinity;
   let last = -Infinity;
   for (let e = 0; e < values.length; e++) {
@@ -262,97 +279,5 @@ export class SharesTable implements ReadonlyMap<string, ScaleShares> {
   /** A plain record, for JSON. */
   toJSON(): Record<string, ScaleShares> {
     return Object.fromEntries(this);
-  }
-}
-
-/**
- * Counts, weights and flags per scale for rows (organisations, groups, years), in flat arrays;
- * a cell's count and weight sit side by side.
- */
-class Tally {
-  private readonly scaleCount: number;
-  private readonly levelCount: number;
-  private readonly cells: Float64Array;
-  private readonly flags: Float64Array;
-
-  constructor(
-    private readonly classes: LinkClasses,
-    private readonly rows: number,
-  ) {
-    this.scaleCount = classes.scales.length;
-    this.levelCount = classes.levels.length;
-    this.cells = new Float64Array(rows * this.scaleCount * 2);
-    this.flags = new Float64Array(rows * this.levelCount);
-  }
-
-  /** A tally of the links tallied by class key in `keyCells` (rows × keys × 2). */
-  static fromKeys(classes: LinkClasses, keyCells: Float64Array): Tally {
-    const tally = new Tally(classes, keyCells.length / (classes.keys * 2));
-    for (let row = 0; row < tally.rows; row++) {
-      for (let key = 0; key < classes.keys; key++) {
-        const cell = (row * classes.keys + key) * 2;
-        if (keyCells[cell] !== 0) tally.addKey(row, key, keyCells[cell] as number, keyCells[cell + 1] as number);
-      }
-    }
-    return tally;
-  }
-
-  /** Adds `count` links of class `key` weighing `weight` in all to `row`. */
-  addKey(row: number, key: number, count: number, weight: number): void {
-    const cell = (row * this.scaleCount + (this.classes.scaleOf[key] as number)) * 2;
-    this.cells[cell] = (this.cells[cell] as number) + count;
-    this.cells[cell + 1] = (this.cells[cell + 1] as number) + weight;
-    const flags = this.classes.flagsOf(key);
-    for (let l = 0; l < this.levelCount; l++) {
-      if ((flags & (1 << l)) !== 0) this.flags[row * this.levelCount + l] = (this.flags[row * this.levelCount + l] as number) + count;
-    }
-  }
-
-  /** Adds `sign` × `other`'s row `from` to this tally's `row`. */
-  addRow(row: number, other: Tally, from: number, sign = 1): void {
-    const S = this.scaleCount * 2;
-    for (let i = 0; i < S; i++) this.cells[row * S + i] = (this.cells[row * S + i] as number) + sign * (other.cells[from * S + i] as number);
-    const L = this.levelCount;
-    for (let l = 0; l < L; l++) this.flags[row * L + l] = (this.flags[row * L + l] as number) + sign * (other.flags[from * L + l] as number);
-  }
-
-  /** A row's links and their weight, every scale together. */
-  totals(row: number): [links: number, weight: number] {
-    let links = 0;
-    let weight = 0;
-    for (let i = 0; i < this.scaleCount; i++) {
-      links += this.cells[(row * this.scaleCount + i) * 2] as number;
-      weight += this.cells[(row * this.scaleCount + i) * 2 + 1] as number;
-    }
-    return [links, weight];
-  }
-
-  /** A one-row tally summing every row. */
-  total(): Tally {
-    const total = new Tally(this.classes, 1);
-    for (let row = 0; row < this.rows; row++) total.addRow(0, this, row);
-    return total;
-  }
-
-  shares(row: number): ScaleShares {
-    const { scales, levels } = this.classes;
-    const at = (i: number, part: 0 | 1) => this.cells[(row * this.scaleCount + i) * 2 + part] as number;
-    const [links, weight] = this.totals(row);
-    const record = (part: 0 | 1, scale: number) => Object.fromEntries(scales.map((s, i) => [s, at(i, part) * scale]));
-    const flags: Record<string, number> = {};
-    levels
-      .map((level, l) => [`unknown:${level}`, this.flags[row * this.levelCount + l] as number] as const)
-      .filter(([, count]) => count > 0)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .forEach(([key, count]) => (flags[key] = count));
-    return {
-      links,
-      weight,
-      counts: record(0, 1),
-      weights: record(1, 1),
-      countShares: record(0, links > 0 ? 1 / links : 0),
-      weightShares: record(1, weight > 0 ? 1 / weight : 0),
-      flags,
-    };
   }
 }
