@@ -41,24 +41,17 @@ const MAX_BYTES = 2 ** 32;
 /** CSR slots copied in at a time (more when a node has more links). */
 const BLOCK_SLOTS = 1 << 16;
 
-/** The instance, with the link classes of the call under way (its imports ask them for new pairs). */
-interface Kernel {
-  exports: KernelExports;
-  classes: LinkClasses | undefined;
-}
+/** The instance: undefined until first asked for, null where WebAssembly may not run. */
+let shared: KernelExports | null | undefined;
+/** The link classes of the call under way: the kernel asks them for pairs not in its table. */
+let current: LinkClasses | undefined;
 
-/** undefined until first asked for; null where WebAssembly may not run. */
-let shared: Kernel | null | undefined;
-
-function kernel(): Kernel | null {
+function kernel(): KernelExports | null {
   if (shared === undefined) {
+    const classes = () => current as LinkClasses;
+    const env = { pairKey: (s: number, t: number) => classes().pairKey(s, t), distanceKey: (u: number, v: number, complement: number) => classes().distanceKey(u, v, complement) };
     try {
-      if (WebAssembly === undefined) return (shared = null);
-      const state: Kernel = { exports: undefined as unknown as KernelExports, classes: undefined };
-      const classes = () => state.classes as LinkClasses;
-      const env = { pairKey: (s: number, t: number) => classes().pairKey(s, t), distanceKey: (u: number, v: number, complement: number) => classes().distanceKey(u, v, complement) };
-      state.exports = new WebAssembly.Instance(new WebAssembly.Module(TALLY_LINKS_WASM), { env }).exports as unknown as KernelExports;
-      shared = state;
+      shared = WebAssembly === undefined ? null : (new WebAssembly.Instance(new WebAssembly.Module(TALLY_LINKS_WASM), { env }).exports as unknown as KernelExports);
     } catch {
       shared = null; // refused, as by a page's Content Security Policy
     }
@@ -68,9 +61,9 @@ function kernel(): Kernel | null {
 
 /** The pass's tallies, or undefined where WebAssembly cannot run it; `block` sets the CSR slots copied in at a time (for the tests). */
 export function tallyLinksWasm(csr: Csr, classes: LinkClasses, years: YearRows, groupings: readonly Groups[], mixing: boolean, block = BLOCK_SLOTS): Tallies | undefined {
-  const instance = kernel();
-  if (instance === null) return undefined;
-  const { memory, tallyLinks, GROUPING_BYTES } = instance.exports;
+  const exports = kernel();
+  if (exports === null) return undefined;
+  const { memory, tallyLinks, GROUPING_BYTES } = exports;
   const { offsets, targets, weights } = csr;
   const { keys, table, signature, scaleOf } = classes;
   const n = offsets.length - 1;
@@ -136,7 +129,7 @@ export function tallyLinksWasm(csr: Csr, classes: LinkClasses, years: YearRows, 
   const blockTargets = new Uint32Array(buffer, input.targets, blockSlots);
   const blockWeights = new Float64Array(buffer, input.weights, blockSlots);
   const blockYears = new Int32Array(buffer, input.yearRow, blockSlots);
-  instance.classes = classes;
+  current = classes;
   try {
     // Blocks of whole rows, each up to blockSlots link ends; a block's links (v ≥ u) are at most as many.
     let e = 0;
@@ -156,10 +149,10 @@ export function tallyLinksWasm(csr: Csr, classes: LinkClasses, years: YearRows, 
         output.nodeCells, output.nodeFlags,
         groupings.length, input.groupings,
         output.row, output.keysInRow,
-      ); // prettier-ignore
+      );
     }
   } finally {
-    instance.classes = undefined;
+    current = undefined;
   }
 
   const doubles = (at: number, count: number) => new Float64Array(buffer, at, count).slice();
