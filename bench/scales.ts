@@ -148,8 +148,8 @@ function smallCodes<T>(values: ArrayLike<T>): { of: Int32Array; count: number } 
 }
 
 /**
- * Runs `step` three times to warm up (scaleShares runs its optimised code from about the third
- * call), collects the garbage, then runs it eleven times timed. Loading the network leaves
+ * Runs `step` three times to warm up (the engine compiles its optimised code over the first
+ * few calls), collects the garbage, then runs it eleven times timed. Loading the network leaves
  * hundreds of MB of garbage, whose collection would otherwise land in whichever step came next
  * (`npm run bench` gives node --expose-gc).
  */

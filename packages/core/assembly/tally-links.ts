@@ -11,8 +11,8 @@
  * the arguments are byte offsets into it. A call takes the CSR rows of nodes `from` to `to` − 1:
  * their targets and weights from CSR slot `slotBase` on, and the years of their links from
  * edge-list index `e0` on. It returns the edge-list index after them. Tallies are written in the
- * layout of shares.ts's Tally (rows × scales × [count, weight], rows × levels flag counts) and
- * of MixingCells.
+ * layout of Tally (src/scales/tally.ts: rows × scales × [count, weight], rows × levels flag
+ * counts) and of MixingCells (src/groups/mixing-matrix.ts).
  */
 
 /** The key of two signatures, or its complement when the distance rule must decide (LinkClasses.pairKey). */
@@ -23,7 +23,7 @@ declare function pairKey(s: i32, t: i32): i32;
 @external("env", "distanceKey")
 declare function distanceKey(u: i32, v: i32, complement: i32): i32;
 
-/** A pair-table cell not filled yet (as in classify.ts). */
+/** A pair-table cell not filled yet: the same value as UNSET in src/scales/classify.ts. */
 const UNSET: i32 = -0x80000000;
 
 /** The bytes of each grouping's entry in `groupings`: its node groups, group count, tally cells and flags, matrix cells (0: none). */

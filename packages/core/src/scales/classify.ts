@@ -42,7 +42,7 @@ export const DEFAULTS: ClassifyOptions = { hierarchy: defaultHierarchy(), attrib
 const MAX_LEVELS = 8;
 /** Pairs of signatures looked up in a table only up to this many table cells per link end. */
 const TABLE_CELLS_PER_SLOT = 2;
-/** A table cell not filled yet: below every key (≥ 0) and every key's complement (≥ −2^12). */
+/** A table cell not filled yet: below every key (≥ 0) and every key's complement (≥ −2^12); the WebAssembly kernel (assembly/tally-links.ts) has the same value. */
 const UNSET = -0x80000000;
 
 /**

@@ -8,11 +8,12 @@
  * or the memory would pass wasm32's 4 GiB, it returns undefined and the caller runs the
  * JavaScript pass.
  *
- * The memory holds what is per node or per group, and one block of links: about 5 MB for
- * H2020's 36,000 organisations and 800,000 links. The whole CSR would take 20 MB more and, as
- * memory outside the JavaScript heap, prompt the engine to collect its garbage (400 ms with
- * that network loaded). One instance serves every call, so its memory is faulted in once; it
- * keeps the size of the largest network passed so far.
+ * The memory holds what is per node or per group (a k × k matrix per grouping with `mixing`),
+ * and one block of links: about 5 MB for H2020's 36,000 organisations and 800,000 links by
+ * country. The whole CSR would take 20 MB more and, as memory outside the JavaScript heap,
+ * prompt the engine to collect its garbage (400 ms with that network loaded). Calls share one
+ * instance, so its memory is faulted in once, until a call grows it past 64 MB: that
+ * instance is dropped after its call, since WebAssembly memory never shrinks.
  */
 import type { Csr } from "../model/csr.ts";
 import type { Groups } from "../groups/group-index.ts";
@@ -38,25 +39,36 @@ interface KernelExports {
 
 const PAGE = 65536;
 const MAX_BYTES = 2 ** 32;
+/** An instance whose memory has grown past this is dropped after its call, so the memory goes with it. */
+const KEEP_BYTES = 64 * 2 ** 20;
 /** CSR slots copied in at a time (more when a node has more links). */
 const BLOCK_SLOTS = 1 << 16;
 
-/** The instance: undefined until first asked for, null where WebAssembly may not run. */
-let shared: KernelExports | null | undefined;
+/** The compiled module: undefined until first asked for, null where WebAssembly may not compile. */
+let compiled: object | null | undefined;
+/** The instance calls share while its memory stays small. */
+let shared: KernelExports | undefined;
 /** The link classes of the call under way: the kernel asks them for pairs not in its table. */
 let current: LinkClasses | undefined;
 
 function kernel(): KernelExports | null {
-  if (shared === undefined) {
-    const classes = () => current as LinkClasses;
-    const env = { pairKey: (s: number, t: number) => classes().pairKey(s, t), distanceKey: (u: number, v: number, complement: number) => classes().distanceKey(u, v, complement) };
+  if (compiled === undefined) {
     try {
-      shared = WebAssembly === undefined ? null : (new WebAssembly.Instance(new WebAssembly.Module(TALLY_LINKS_WASM), { env }).exports as unknown as KernelExports);
+      compiled = typeof WebAssembly === "undefined" ? null : new WebAssembly.Module(TALLY_LINKS_WASM);
     } catch {
-      shared = null; // refused, as by a page's Content Security Policy
+      compiled = null; // refused, as by a page's Content Security Policy
     }
   }
+  if (compiled === null || typeof WebAssembly === "undefined") return null;
+  const classes = () => current as LinkClasses;
+  const env = { pairKey: (s: number, t: number) => classes().pairKey(s, t), distanceKey: (u: number, v: number, complement: number) => classes().distanceKey(u, v, complement) };
+  shared ??= new WebAssembly.Instance(compiled, { env }).exports as unknown as KernelExports;
   return shared;
+}
+
+/** The bytes of the shared instance's memory, 0 when there is none (for the tests). */
+export function kernelBytes(): number {
+  return shared?.memory.buffer.byteLength ?? 0;
 }
 
 /** The pass's tallies, or undefined where WebAssembly cannot run it; `block` sets the CSR slots copied in at a time (for the tests). */
@@ -69,7 +81,7 @@ export function tallyLinksWasm(csr: Csr, classes: LinkClasses, years: YearRows, 
   const n = offsets.length - 1;
   let degree = 0;
   for (let u = 0; u < n; u++) degree = Math.max(degree, (offsets[u + 1] as number) - (offsets[u] as number));
-  const blockSlots = Math.max(block, degree);
+  const blockSlots = Math.max(block >= 1 ? block : 1, degree);
   const scales = classes.scales.length;
   const levels = classes.levels.length;
 
@@ -153,6 +165,7 @@ export function tallyLinksWasm(csr: Csr, classes: LinkClasses, years: YearRows, 
     }
   } finally {
     current = undefined;
+    if (memory.buffer.byteLength > KEEP_BYTES) shared = undefined;
   }
 
   const doubles = (at: number, count: number) => new Float64Array(buffer, at, count).slice();

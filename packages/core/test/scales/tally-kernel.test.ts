@@ -6,8 +6,8 @@ import { seededRandom, type Rng } from "../../src/random/seeded.ts";
 import { LinkClasses, type ClassifyOptions } from "../../src/scales/classify.ts";
 import { defaultHierarchy } from "../../src/scales/hierarchy.ts";
 import { DEFAULT_MACRO_REGIONS } from "../../src/scales/macro-regions.ts";
-import { tallyLinks, yearRows } from "../../src/scales/shares.ts";
-import { tallyLinksWasm } from "../../src/scales/tally-kernel.ts";
+import { tallyLinks, yearRows, type Tallies } from "../../src/scales/shares.ts";
+import { kernelBytes, tallyLinksWasm } from "../../src/scales/tally-kernel.ts";
 import { TALLY_LINKS_WASM } from "../../src/scales/tally-links.wasm.ts";
 import { compileTallyLinks } from "../../scripts/build-wasm.ts";
 
@@ -90,6 +90,22 @@ describe("the WebAssembly pass", () => {
     // Both ways of finding a pair's class were taken.
     expect(pairTables).toBeGreaterThan(0);
     expect(direct).toBeGreaterThan(0);
+  });
+
+  it("drops an instance grown past 64 MB after its call, and the next call gets a fresh one", () => {
+    // 2,100 groups: their matrix alone takes 2,100² × 16 bytes, 70 MB.
+    const large = randomNetwork(seededRandom(11), 2100, 3000, 4);
+    large.forEachNode((node) => large.setNodeAttribute(node, "lab", node));
+    const { wasm, js } = bothPasses(large, {}, ["lab"], true, 1 << 16);
+    // The matrices compared as records: element by element, 2,100² cells take vitest most of a minute.
+    const matricesAsTables = (tallies: Tallies | undefined) => tallies && { ...tallies, matrices: tallies.matrices.map((m) => m.table()) };
+    expect(matricesAsTables(wasm)).toEqual(matricesAsTables(js));
+    expect(kernelBytes()).toBe(0);
+    const small = bothPasses(randomNetwork(seededRandom(12), 40, 100, 4), {}, ["country"], true, 1 << 16);
+    expect(small.wasm).toEqual(small.js);
+    // A fresh instance, holding one block of 65,536 slots (1 MB) and the small network.
+    expect(kernelBytes()).toBeGreaterThan(0);
+    expect(kernelBytes()).toBeLessThan(2 * 2 ** 20);
   });
 
   it("leaves the pass to JavaScript where WebAssembly may not run", async () => {
