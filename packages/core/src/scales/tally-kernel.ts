@@ -60,9 +60,11 @@ function kernel(): KernelExports | null {
     }
   }
   if (compiled === null || typeof WebAssembly === "undefined") return null;
-  const classes = () => current as LinkClasses;
-  const env = { pairKey: (s: number, t: number) => classes().pairKey(s, t), distanceKey: (u: number, v: number, complement: number) => classes().distanceKey(u, v, complement) };
-  shared ??= new WebAssembly.Instance(compiled, { env }).exports as unknown as KernelExports;
+  if (shared === undefined) {
+    const classes = () => current as LinkClasses;
+    const env = { pairKey: (s: number, t: number) => classes().pairKey(s, t), distanceKey: (u: number, v: number, complement: number) => classes().distanceKey(u, v, complement) };
+    shared = new WebAssembly.Instance(compiled, { env }).exports as unknown as KernelExports;
+  }
   return shared;
 }
 
