@@ -2,9 +2,21 @@
  * How far links reach: the great-circle length of every link whose ends both have coordinates,
  * and the distance-decay profile: links counted in logarithmic distance bins (`binsPerDecade`
  * per factor of ten, from 1 km; shorter links fall in a first 0–1 km bin), with the density of
- * links per km in each bin, and the slope of the log–log tail, fitted by least squares to
- * log10(density) against log10(bin centre) over the non-empty bins from the densest one on
- * (or from `tailFromKm`). A slope near −1 to −2 is the gravity-like decay the literature reports.
+ * links per km in each bin, and the slope of the log–log tail, fitted by ordinary least squares
+ * to log10(density) against log10(bin centre), the centre being the geometric mean of the bin's
+ * edges. A slope near −1 to −2 is the gravity-like decay the literature reports (e.g. Hoekman,
+ * Frenken & van Oort 2009, "The geography of collaborative knowledge production in Europe",
+ * Annals of Regional Science 43(3)).
+ *
+ * Which bins make the tail, by a rule the result names (`tail.rule`):
+ * - by default, from the modal bin on: the bin holding the most links (the mode of the link-length
+ *   histogram on log bins; the shortest such bin on a tie), not the bin of highest density. Links
+ *   per km fall with the bin's width below the mode too, so a fit from the densest bin (often the
+ *   0–1 km bin) mixes the rise towards the mode with the decay past it;
+ * - with `tailFromKm`, the bins whose lower edge is at least that many km.
+ * Either way only non-empty bins count (an empty bin has no log density), and never the 0–1 km
+ * bin (no log centre); with fewer than `minTailBins` such bins the tail is null. Two points would
+ * always be fitted exactly (R² = 1), hence a default of three.
  */
 import type { AnyGraph } from "../model/graph.ts";
 import { createEdgeWeightGetter } from "graphology-utils/getters.js";
@@ -13,11 +25,17 @@ import { greatCircleKm } from "./distance.ts";
 
 export interface DistanceDecayOptions {
   binsPerDecade: number;
+  /** Fit the tail over the bins from this many km (a bin's lower edge) instead of from the modal bin. */
   tailFromKm?: number;
+  /** Fewest non-empty bins a tail is fitted over; fewer give a null tail. */
+  minTailBins: number;
   getEdgeWeight: EdgeWeight;
 }
 
-export const DEFAULTS: DistanceDecayOptions = { binsPerDecade: 4, getEdgeWeight: "weight" };
+export const DEFAULTS: DistanceDecayOptions = { binsPerDecade: 4, minTailBins: 3, getEdgeWeight: "weight" };
+
+/** The rule that chose the tail's bins when no `tailFromKm` is given. */
+export const MODAL_TAIL_RULE = "from the modal bin (most links) on";
 
 export interface DistanceBin {
   fromKm: number;
@@ -35,7 +53,23 @@ export interface DistanceDecay {
   meanKm: number | null;
   medianKm: number | null;
   bins: DistanceBin[];
-  tail: { slope: number; intercept: number; rSquared: number; bins: number } | null;
+  /** The log–log fit past the mode (or from `tailFromKm`); null with fewer than `minTailBins` bins. */
+  tail: DistanceTail | null;
+}
+
+export interface DistanceTail {
+  /** Lower edge of the first fitted bin and upper edge of the last, in km. */
+  fromKm: number;
+  toKm: number;
+  /** Non-empty bins fitted. */
+  bins: number;
+  /** d log10(links per km) / d log10(km). */
+  slope: number;
+  /** log10 density at 1 km on the fitted line. */
+  intercept: number;
+  rSquared: number;
+  /** Which rule chose the bins: MODAL_TAIL_RULE, or "from tailFromKm = X km". */
+  rule: string;
 }
 
 function coordinates(attributes: Record<string, unknown>): [number, number] | undefined {
@@ -57,7 +91,7 @@ export function linkDistances(graph: AnyGraph): Array<{ source: string; target: 
 }
 
 export function distanceDecay(graph: AnyGraph, options: Partial<DistanceDecayOptions> = {}): DistanceDecay {
-  const { binsPerDecade, tailFromKm, getEdgeWeight } = { ...DEFAULTS, ...options };
+  const { binsPerDecade, tailFromKm, minTailBins, getEdgeWeight } = { ...DEFAULTS, ...options };
   const weightOf = createEdgeWeightGetter(getEdgeWeight).fromMinimalEntry;
   const links = linkDistances(graph);
   const kms = links.map((l) => l.km).sort((a, b) => a - b);
@@ -74,22 +108,26 @@ export function distanceDecay(graph: AnyGraph, options: Partial<DistanceDecayOpt
   }
   for (const bin of bins) bin.density = bin.links / (bin.toKm - bin.fromKm);
 
-  const densest = bins.reduce((best, bin, i) => (bin.density > (bins[best]?.density ?? -1) ? i : best), 0);
-  const tailBins = bins.filter((bin, i) => bin.links > 0 && i > 0 && (tailFromKm === undefined ? i >= densest : bin.fromKm >= tailFromKm));
+  const modal = bins.reduce((best, bin, i) => (bin.links > (bins[best]?.links ?? -1) ? i : best), 0);
+  const tailBins = bins.filter((bin, i) => bin.links > 0 && i > 0 && (tailFromKm === undefined ? i >= modal : bin.fromKm >= tailFromKm));
+  const line = tailBins.length >= Math.max(2, minTailBins) ? fit(tailBins.map((bin) => [Math.log10(Math.sqrt(bin.fromKm * bin.toKm)), Math.log10(bin.density)])) : null;
+  const rule = tailFromKm === undefined ? MODAL_TAIL_RULE : `from tailFromKm = ${tailFromKm} km`;
   return {
     measured: links.length,
     unmeasured: graph.size - links.length,
     meanKm: kms.length > 0 ? kms.reduce((s, v) => s + v, 0) / kms.length : null,
     medianKm: kms.length === 0 ? null : kms.length % 2 === 1 ? (kms[(kms.length - 1) / 2] as number) : ((kms[kms.length / 2 - 1] as number) + (kms[kms.length / 2] as number)) / 2,
     bins,
-    tail: fit(tailBins.map((bin) => [Math.log10(Math.sqrt(bin.fromKm * bin.toKm)), Math.log10(bin.density)])),
+    tail:
+      line === null
+        ? null
+        : { fromKm: (tailBins[0] as DistanceBin).fromKm, toKm: (tailBins[tailBins.length - 1] as DistanceBin).toKm, bins: tailBins.length, ...line, rule },
   };
 }
 
-/** Ordinary least squares of y on x; null with fewer than two points. */
-function fit(points: Array<[number, number]>): DistanceDecay["tail"] {
+/** Ordinary least squares of y on x over two or more points. */
+function fit(points: Array<[number, number]>): { slope: number; intercept: number; rSquared: number } {
   const n = points.length;
-  if (n < 2) return null;
   const mx = points.reduce((s, [x]) => s + x, 0) / n;
   const my = points.reduce((s, [, y]) => s + y, 0) / n;
   let sxy = 0;
@@ -101,5 +139,5 @@ function fit(points: Array<[number, number]>): DistanceDecay["tail"] {
     syy += (y - my) ** 2;
   }
   const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx, rSquared: syy === 0 ? 1 : (sxy * sxy) / (sxx * syy), bins: n };
+  return { slope, intercept: my - slope * mx, rSquared: syy === 0 ? 1 : (sxy * sxy) / (sxx * syy) };
 }
