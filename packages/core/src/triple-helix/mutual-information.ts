@@ -8,6 +8,14 @@
  * T(UIG) < 0 signals synergy: the three together reduce uncertainty more than the pairs do.
  * Read from participations, not from the projected graph: which organisations meet in the same
  * project is exactly what the projection forgets.
+ *
+ * Unknown is never a value. A participant whose type is unknown (`typeOf` gives undefined) might
+ * belong to any helix, so a project with one is left out and counted in `excluded`; types that
+ * map to no helix (intermediary, other) are known and count as no helix. With no project left,
+ * entropies and T are null: not defined, rather than 0.
+ * A helix present in every counted project, or in none, has H = 0; then every T that involves it
+ * is exactly 0 (each joint entropy with it equals the one without it), which `constant` explains:
+ * on such data T says nothing about that helix's relations, only that it does not vary.
  */
 import type { Participation } from "../model/participation.ts";
 import { DEFAULT_HELICES, HELICES, type HelixMapping } from "./helices.ts";
@@ -18,13 +26,45 @@ export interface TripleHelixOptions {
 
 export const DEFAULTS: TripleHelixOptions = { helices: DEFAULT_HELICES };
 
+/** The rule that leaves projects out, as named in `excluded.rule`. */
+export const UNKNOWN_TYPE_RULE = "a project with any participant of unknown type is left out: which helices take part in it is unknown";
+
+/** U, I, G: the helices by their letters in T(UI) and the like. */
+export type HelixLetter = "U" | "I" | "G";
+
+/** A helix that does not vary over the counted projects. */
+export type Constancy = "every project" | "no project";
+
+export interface TripleHelixEntropy {
+  U: number;
+  I: number;
+  G: number;
+  UI: number;
+  UG: number;
+  IG: number;
+  UIG: number;
+}
+
+export interface TripleHelixTransmission {
+  UI: number;
+  UG: number;
+  IG: number;
+  UIG: number;
+}
+
 export interface TripleHelix {
-  /** Projects by which helices take part: key "uig" of 0/1, e.g. "101" = university and government. */
+  /** Counted projects by which helices take part: key "uig" of 0/1, e.g. "101" = university and government. */
   projects: Record<string, number>;
-  /** Entropies in bits of U, I, G, of each pair and of all three. */
-  entropy: { U: number; I: number; G: number; UI: number; UG: number; IG: number; UIG: number };
-  /** Mutual information in bits. */
-  T: { UI: number; UG: number; IG: number; UIG: number };
+  /** Projects counted: every project less those excluded. */
+  counted: number;
+  /** Projects left out because a participant's type is unknown, those organisations, and the rule. */
+  excluded: { projects: number; organisations: number; rule: string };
+  /** Helices present in every counted project or in none (H = 0); empty when none is counted. */
+  constant: Partial<Record<HelixLetter, Constancy>>;
+  /** Entropies in bits of U, I, G, of each pair and of all three; null when no project is counted. */
+  entropy: TripleHelixEntropy | null;
+  /** Mutual information in bits; null when no project is counted; exactly 0 where a constant helix enters. */
+  T: TripleHelixTransmission | null;
 }
 
 /** Shannon entropy in bits of a distribution given by counts. */
@@ -50,27 +90,58 @@ export function tripleHelix(
 ): TripleHelix {
   const { helices } = { ...DEFAULTS, ...options };
   const patternOf = new Map<string, number>();
+  const unknownProjects = new Set<string>();
+  const unknownOrganisations = new Set<string>();
   for (const { project, org } of participations) {
     const type = typeOf(org);
-    const helix = type === undefined ? undefined : helices[type];
+    if (type === undefined) {
+      unknownProjects.add(project);
+      unknownOrganisations.add(org);
+      continue;
+    }
+    const helix = helices[type];
     const bit = helix === undefined ? 0 : 1 << (2 - HELICES.indexOf(helix)); // U = 4, I = 2, G = 1
     patternOf.set(project, (patternOf.get(project) ?? 0) | bit);
   }
   const projects = new Map<number, number>();
-  for (const pattern of patternOf.values()) projects.set(pattern, (projects.get(pattern) ?? 0) + 1);
+  for (const [project, pattern] of patternOf) if (!unknownProjects.has(project)) projects.set(pattern, (projects.get(pattern) ?? 0) + 1);
+  const counted = [...projects.values()].reduce((s, n) => s + n, 0);
+  const table: Record<string, number> = {};
+  for (let pattern = 7; pattern >= 0; pattern--) table[pattern.toString(2).padStart(3, "0")] = projects.get(pattern) ?? 0;
+
+  const letters: Array<[HelixLetter, number]> = [
+    ["U", 4],
+    ["I", 2],
+    ["G", 1],
+  ];
+  const constant: Partial<Record<HelixLetter, Constancy>> = {};
+  if (counted > 0) {
+    for (const [letter, bit] of letters) {
+      const present = [...projects].reduce((s, [pattern, n]) => s + (pattern & bit ? n : 0), 0);
+      if (present === counted) constant[letter] = "every project";
+      else if (present === 0) constant[letter] = "no project";
+    }
+  }
+  const excluded = { projects: unknownProjects.size, organisations: unknownOrganisations.size, rule: UNKNOWN_TYPE_RULE };
+  if (counted === 0) return { projects: table, counted, excluded, constant, entropy: null, T: null };
+
   const [U, I, G] = [4, 2, 1];
   const H = (bits: number) => entropy(marginal(projects, bits).values());
   const h = { U: H(U), I: H(I), G: H(G), UI: H(U | I), UG: H(U | G), IG: H(I | G), UIG: H(U | I | G) };
-  const table: Record<string, number> = {};
-  for (let pattern = 7; pattern >= 0; pattern--) table[pattern.toString(2).padStart(3, "0")] = projects.get(pattern) ?? 0;
+  // Where a constant helix enters, T is 0 by construction; the sum of entropies would leave a
+  // rounding residue (1e-16 on semiconductor-ev's T(UIG)) that reads like a tiny synergy.
+  const varies = (...involved: HelixLetter[]) => involved.every((letter) => constant[letter] === undefined);
   return {
     projects: table,
+    counted,
+    excluded,
+    constant,
     entropy: h,
     T: {
-      UI: h.U + h.I - h.UI,
-      UG: h.U + h.G - h.UG,
-      IG: h.I + h.G - h.IG,
-      UIG: h.U + h.I + h.G - h.UI - h.UG - h.IG + h.UIG,
+      UI: varies("U", "I") ? h.U + h.I - h.UI : 0,
+      UG: varies("U", "G") ? h.U + h.G - h.UG : 0,
+      IG: varies("I", "G") ? h.I + h.G - h.IG : 0,
+      UIG: varies("U", "I", "G") ? h.U + h.I + h.G - h.UI - h.UG - h.IG + h.UIG : 0,
     },
   };
 }
