@@ -2,8 +2,10 @@
  * The triple helix: Leydesdorff's mutual information T between university, industry and
  * government over projects (negative T(UIG): synergy), the projects by which helices take part,
  * and which sectors link to which: the type × type matrix as a heat map beside its permutation
- * test (observed against expected links under random types).
+ * test (observed against expected links under random types). A value not defined here reads
+ * "n/a (why)"; a T that is 0 because a helix never varies says which helix and why.
  */
+import type { Constancy, HelixLetter } from "@linkscale/core";
 import type { Report } from "../../report.ts";
 import type { SectionContext } from "../context.ts";
 import { groupLinks, heatMap, ratioHeatMap } from "../heat-map.ts";
@@ -11,6 +13,9 @@ import { figure, fixed, html, integer, pair, pValue, table, type Content, type H
 
 /** The helices in a project pattern key ("uig" bits: "101" is university and government). */
 const HELICES = ["university", "industry", "government"];
+
+/** A helix as a project's participant: "every project has a university". */
+const PARTICIPANT: Record<HelixLetter, string> = { U: "a university", I: "industry", G: "government" };
 
 export function tripleHelixSection(report: Report, { charts }: SectionContext): Html {
   const helix = report.results.tripleHelix;
@@ -21,28 +26,52 @@ export function tripleHelixSection(report: Report, { charts }: SectionContext): 
   if (information === null) {
     parts.push(html`<p>T(UIG) needs projects: the input has no participations.</p>`);
   } else {
-    const { T, entropy } = information;
+    const { T, entropy, constant, excluded, counted } = information;
+    const undefinedWhy = counted > 0 ? "" : excluded.projects > 0 ? "no project left to count: each has a participant of unknown type" : "no projects";
+    const notDefined = `n/a (${undefinedWhy})`;
+    /** A T in bits, or why it is 0 (a constant helix) or not defined (nothing counted). */
+    const transmission = (letters: readonly HelixLetter[], value: number | undefined): string => {
+      if (value === undefined) return notDefined;
+      const still = letters.filter((letter) => constant[letter] !== undefined);
+      // 0 by construction where a helix is constant: printed as 0, not as a measured 0.0000.
+      return still.length === 0 ? fixed(value, 4) : `0 (${still.map((letter) => constancyOf(letter, constant[letter])).join("; ")})`;
+    };
     const bits = table(
       ["measure", "bits"],
       [
-        ["T(UIG)", fixed(T.UIG, 4)],
-        ["T(UI)", fixed(T.UI, 4)],
-        ["T(UG)", fixed(T.UG, 4)],
-        ["T(IG)", fixed(T.IG, 4)],
-        ["H(U)", fixed(entropy.U, 4)],
-        ["H(I)", fixed(entropy.I, 4)],
-        ["H(G)", fixed(entropy.G, 4)],
-        ["H(UIG)", fixed(entropy.UIG, 4)],
+        ["T(UIG)", transmission(["U", "I", "G"], T?.UIG)],
+        ["T(UI)", transmission(["U", "I"], T?.UI)],
+        ["T(UG)", transmission(["U", "G"], T?.UG)],
+        ["T(IG)", transmission(["I", "G"], T?.IG)],
+        ["H(U)", entropy === null ? notDefined : fixed(entropy.U, 4)],
+        ["H(I)", entropy === null ? notDefined : fixed(entropy.I, 4)],
+        ["H(G)", entropy === null ? notDefined : fixed(entropy.G, 4)],
+        ["H(UIG)", entropy === null ? notDefined : fixed(entropy.UIG, 4)],
       ],
-      { numeric: [1], caption: "over projects" },
+      { numeric: [1], caption: `over ${integer(counted)} projects` },
     );
-    const total = Object.values(information.projects).reduce((sum, n) => sum + n, 0);
     const projects = table(
       ["helices in the project", "projects", "share"],
-      Object.entries(information.projects).map(([pattern, n]) => [helicesOf(pattern), integer(n), total > 0 ? fixed((100 * n) / total, 1) + "%" : "n/a"]),
+      // Sorted here: "100" to "111" look like integers, so the object lists them before "011".
+      Object.entries(information.projects)
+        .sort(([a], [b]) => (a < b ? 1 : -1))
+        .map(([pattern, n]) => [helicesOf(pattern), integer(n), counted > 0 ? fixed((100 * n) / counted, 1) + "%" : "n/a"]),
       { numeric: [1, 2], caption: "projects by the helices taking part" },
     );
-    parts.push(html`<p>A negative T(UIG) means the three helices reduce each other's uncertainty: synergy.</p><div class="pair"><div>${bits}</div><div>${projects}</div></div>`);
+    const notes: Content[] = [html`<p>A negative T(UIG) means the three helices reduce each other's uncertainty: synergy.</p>`];
+    const still = (Object.keys(constant) as HelixLetter[]).map((letter) => constancyOf(letter, constant[letter]));
+    if (still.length > 0) {
+      const sentence = still.join("; ");
+      notes.push(
+        html`<p>${sentence.charAt(0).toUpperCase() + sentence.slice(1)}. A helix that never varies shares no information with the others: every T it enters is 0, which says nothing about how it relates to them.</p>`,
+      );
+    }
+    if (excluded.projects > 0) {
+      notes.push(
+        html`<p>${integer(excluded.projects)} of ${integer(excluded.projects + counted)} projects left out (${integer(excluded.organisations)} organisations of unknown type). Rule: ${excluded.rule}.</p>`,
+      );
+    }
+    parts.push(html`${notes}<div class="pair"><div>${bits}</div><div>${projects}</div></div>`);
   }
 
   // With a permutation test, the chart shows which sectors link more than random types would:
@@ -77,4 +106,9 @@ export function tripleHelixSection(report: Report, { charts }: SectionContext): 
 function helicesOf(pattern: string): string {
   const present = HELICES.filter((_, i) => pattern[i] === "1");
   return present.length > 0 ? present.join(" + ") : "none of the three";
+}
+
+/** Why a helix is constant: "every project has a university: H(U) = 0". */
+function constancyOf(letter: HelixLetter, constancy: Constancy | undefined): string {
+  return `${constancy === "every project" ? "every" : "no"} project has ${PARTICIPANT[letter]}: H(${letter}) = 0`;
 }
