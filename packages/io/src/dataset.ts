@@ -60,7 +60,7 @@ export function assembleDataset(tables: DatasetTables, options: Partial<Projecti
   for (const table of organisationTables) {
     keepIf(table, ({ row, record }) => {
       const first = whereOrganisation.get(record.id);
-      if (first !== undefined) return [{ column: "id", message: messages.duplicateOrganisation(record.id, first) }];
+      if (first !== undefined) return [{ column: "id", message: messages.duplicateOrganisation(record.id, first), repeats: first }];
       organisations.set(record.id, record);
       whereOrganisation.set(record.id, at(table.file, row));
       return [];
@@ -80,7 +80,7 @@ export function assembleDataset(tables: DatasetTables, options: Partial<Projecti
         const { project, org } = participation;
         const key = `${project}\u0000${org}`;
         const first = seen.get(key);
-        if (first !== undefined) return [{ column: "org", message: messages.duplicateParticipation(org, project, first) }];
+        if (first !== undefined) return [{ column: "org", message: messages.duplicateParticipation(org, project, first), repeats: first }];
         if (organisation === undefined || closed) {
           const unknown = mustKnow(org, "org");
           if (unknown.length > 0) return unknown;
@@ -105,7 +105,7 @@ export function assembleDataset(tables: DatasetTables, options: Partial<Projecti
         if (unknown.length > 0) return unknown;
         const key = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
         const first = seen.get(key);
-        if (first !== undefined) return [{ column: "target", message: messages.duplicateLink(source, target, first) }];
+        if (first !== undefined) return [{ column: "target", message: messages.duplicateLink(source, target, first), repeats: first }];
         seen.set(key, at(table.file, row));
         links.push(record);
         return [];
@@ -141,8 +141,8 @@ export function assembleDataset(tables: DatasetTables, options: Partial<Projecti
 function keepIf<T>(table: TableLoad<T>, check: (accepted: Accepted<T>) => Problem[]): void {
   const kept: Accepted<T>[] = [];
   for (const accepted of table.accepted) {
-    const problems = check(accepted).map(({ column, message }) =>
-      column === undefined ? { message } : { column: table.columns[column] ?? column, message },
+    const problems = check(accepted).map((problem) =>
+      problem.column === undefined ? problem : { ...problem, column: table.columns[problem.column] ?? problem.column },
     );
     if (problems.length === 0) kept.push(accepted);
     else table.rejected.push({ file: table.file, row: accepted.row, problems });

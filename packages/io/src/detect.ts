@@ -1,6 +1,8 @@
 /**
  * What a table holds, recognised from its header: the CLI reads files without being told their
- * role, unless `--nodes`, `--links` or `--participations` says so.
+ * role, unless `--nodes`, `--links` or `--participations` says so. A mapping of the user's own
+ * columns (`--map project=projectKey org=orgKey`) counts: a header with `projectKey` and `orgKey`
+ * is then plainly participations, as one with `project` and `org` is.
  */
 import { parseCsv } from "./csv/parse-csv.ts";
 import { parseJsonArray } from "./cordis/read-cordis.ts";
@@ -13,19 +15,30 @@ export type TableKind =
   | "cordis-organisations"
   | "cordis-projects";
 
-/** Header columns that mark each kind, most specific first. */
-const MARKS: ReadonlyArray<[TableKind, readonly string[]]> = [
-  ["cordis-participations", ["rcn", "pic", "type", "role"]],
-  ["cordis-organisations", ["projectID", "organisationID", "activityType"]],
-  ["cordis-projects", ["id", "acronym", "startDate"]],
-  ["links", ["source", "target"]],
-  ["participations", ["project", "org"]],
-  ["organisations", ["id"]],
+/**
+ * Header columns that mark each kind, most specific first. The CORDIS marks are CORDIS's own
+ * column names; linkscale's are model fields, which a mapping may rename.
+ */
+const MARKS: ReadonlyArray<{ kind: TableKind; marks: readonly string[]; fields: boolean }> = [
+  { kind: "cordis-participations", marks: ["rcn", "pic", "type", "role"], fields: false },
+  { kind: "cordis-organisations", marks: ["projectID", "organisationID", "activityType"], fields: false },
+  { kind: "cordis-projects", marks: ["id", "acronym", "startDate"], fields: false },
+  { kind: "links", marks: ["source", "target"], fields: true },
+  { kind: "participations", marks: ["project", "org"], fields: true },
+  { kind: "organisations", marks: ["id"], fields: true },
 ];
 
-export function detectTableKind(header: readonly string[]): TableKind | undefined {
+/**
+ * The kind whose marks the header has (case aside, as columns are matched when read). A field's
+ * mark is found under its own name or under the column `mapping` gives it.
+ */
+export function detectTableKind(header: readonly string[], mapping: Readonly<Record<string, string>> = {}): TableKind | undefined {
   const columns = new Set(header.map((column) => column.toLowerCase()));
-  return MARKS.find(([, marks]) => marks.every((mark) => columns.has(mark.toLowerCase())))?.[0];
+  const has = (mark: string, field: boolean) => {
+    const mapped = field ? mapping[mark] : undefined;
+    return columns.has(mark.toLowerCase()) || (mapped !== undefined && columns.has(mapped.toLowerCase()));
+  };
+  return MARKS.find(({ marks, fields }) => marks.every((mark) => has(mark, fields)))?.kind;
 }
 
 /** The header of a CSV text or of a JSON array of objects (only its first lines are parsed). */

@@ -18,6 +18,8 @@ export {
 } from "./cordis/read-cordis.ts";
 export type { CordisReadOptions } from "./cordis/read-cordis.ts";
 export { CORDIS_ACTIVITY_TYPES, CORDIS_COUNTRY_CODES } from "./cordis/codes.ts";
+export { ReadAsTally, mergeReadAs } from "./country-aliases.ts";
+export type { ReadAs } from "./country-aliases.ts";
 export { assembleDataset, DatasetError } from "./dataset.ts";
 export type { Dataset, DatasetTables } from "./dataset.ts";
 export { detectTableKind, readHeader } from "./detect.ts";
@@ -32,5 +34,5 @@ export { readGraphml, writeGraphml } from "./formats/graphml.ts";
 export { readPajek, writePajek, pajekMessages } from "./formats/pajek.ts";
 export { xmlMessages } from "./formats/xml.ts";
 export { UnwritableGraphError } from "./formats/errors.ts";
-export { loadFiles, InputError, DATA_EXTENSIONS, dataExtension } from "./load-files.ts";
+export { loadFiles, loadMessages, InputError, DATA_EXTENSIONS, dataExtension } from "./load-files.ts";
 export type { InputText, LoadOptions, LoadedFiles } from "./load-files.ts";

@@ -1,8 +1,10 @@
 /**
  * Named texts to one loaded network: the part of loading that needs no file system, shared by the
  * CLI (files and folders on disk) and the viewer (files dropped on the page). Each file's role is
- * recognised from its header unless the caller names it; graph files (GEXF, GraphML, Pajek,
- * graphology JSON) are read alone; tables are read and assembled into one dataset.
+ * recognised from its header (and the caller's column mapping) unless the caller names it; graph
+ * files (GEXF, GraphML, Pajek, graphology JSON) are read alone; tables are read and assembled
+ * into one dataset. Input in which no table can be read is refused, listing what was skipped and
+ * why, rather than loaded as an empty network.
  */
 import type { Counting, ProjectionProgress } from "@linkscale/core/projection";
 import { readCordisOrganisationsCsv, readCordisOrganisationsJson, readCordisParticipationsCsv, readCordisProjectYears } from "./cordis/read-cordis.ts";
@@ -37,6 +39,11 @@ export interface LoadOptions {
   counting?: Counting;
   /** How the caller lets a user name a table's role, for the error about a table it cannot tell. */
   howToNameRoles?: string;
+  /**
+   * Files the caller left out unread (in a folder, not data files), each as `name: why`; listed
+   * when nothing readable is left.
+   */
+  leftOut?: readonly string[];
   onProgress?: (progress: ProjectionProgress) => void;
 }
 
@@ -55,8 +62,27 @@ const GRAPH_READERS: Readonly<Record<string, GraphReader>> = {
 /** The extensions a folder's data files have (each may also end in .gz). */
 export const DATA_EXTENSIONS: ReadonlySet<string> = new Set([".csv", ".tsv", ".txt", ".json", ...Object.keys(GRAPH_READERS)]);
 
+// Message builders, exported so tests assert the exact text a user sees.
+export const loadMessages = {
+  noInput: () => "no input: give a file or a directory",
+  notATable: (file: string, header: string) => `${file}: not a table linkscale knows (header: ${header})`,
+  projectYearsAlone: (file: string) => `${file}: CORDIS project years, read only beside a CORDIS organization file`,
+  noTable: (skipped: readonly string[], how: string) =>
+    [
+      "no table linkscale can read in the input; skipped:",
+      ...skipped.map((line) => `  ${line}`),
+      `a table is recognised from its header (organisations: a column id; links: source and target; participations: project and org); ${how}`,
+    ].join("\n"),
+};
+
+const DEFAULT_HOW = "give it as organisations, links or participations";
+
 export function loadFiles(files: readonly InputText[], options: LoadOptions = {}): LoadedFiles {
-  if (files.length === 0) throw new InputError("no input: give a file or a directory");
+  const how = options.howToNameRoles ?? DEFAULT_HOW;
+  const leftOut = options.leftOut ?? [];
+  if (files.length === 0) {
+    throw new InputError(leftOut.length === 0 ? loadMessages.noInput() : loadMessages.noTable(leftOut, how));
+  }
   const skipped: string[] = [];
 
   const graphs = files.filter(({ name, text }) => graphReaderFor(name, text) !== undefined);
@@ -72,15 +98,18 @@ export function loadFiles(files: readonly InputText[], options: LoadOptions = {}
   }
 
   const texts = files.map((file) => {
-    const kind = file.kind ?? detectKind(file.text);
+    const kind = file.kind ?? detectKind(file.text, options.mapping);
     if (kind === undefined) {
       const header = readHeader(file.text)?.join(", ") ?? "none";
-      const how = options.howToNameRoles ?? "give it as organisations, links or participations";
       if (file.found !== true) throw new InputError(`${file.name}: cannot tell what this table holds (header: ${header}); ${how}`);
-      skipped.push(`${file.name}: not a table linkscale knows (header: ${header})`);
+      skipped.push(loadMessages.notATable(file.name, header));
     }
     return { ...file, kind };
   });
+  if (!texts.some(({ kind }) => kind !== undefined && kind !== "cordis-projects")) {
+    const projectYears = texts.filter(({ kind }) => kind === "cordis-projects").map(({ name }) => loadMessages.projectYearsAlone(name));
+    throw new InputError(loadMessages.noTable([...skipped, ...projectYears, ...leftOut], how));
+  }
 
   const projectYears = new Map<string, number>();
   for (const { name, text, kind } of texts) {
@@ -154,7 +183,7 @@ function graphReaderFor(name: string, text: string): GraphReader | undefined {
   return GRAPH_READERS[extension];
 }
 
-function detectKind(text: string): TableKind | undefined {
+function detectKind(text: string, mapping: Readonly<Record<string, string>> | undefined): TableKind | undefined {
   const header = readHeader(text);
-  return header === undefined ? undefined : detectTableKind(header);
+  return header === undefined ? undefined : detectTableKind(header, mapping);
 }

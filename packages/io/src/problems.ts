@@ -4,11 +4,17 @@
  * shows it: the header is row 1) and, per problem, the column. A file it cannot read at all
  * (empty, no required column, broken quoting) comes back with `error` set and no rows.
  */
+import type { ReadAs } from "./country-aliases.ts";
 
 export interface Problem {
   /** The column of the input file, or a path inside a record (`nodes[3].type`) for graph formats. */
   column?: string;
   message: string;
+  /**
+   * Set when the row repeats an earlier one (an organisation id, a link, a participation): where
+   * that first row is, which is the one kept.
+   */
+  repeats?: string;
 }
 
 export interface RejectedRow {
@@ -31,14 +37,16 @@ export interface TableLoad<T> {
   rejected: RejectedRow[];
   /** Model field → the file's column holding it, to name columns in later checks. */
   columns: Record<string, string>;
+  /** Cells read as another code (CORDIS's UK as GB), counted over the rows read. */
+  readAs: ReadAs[];
   /** Set when the file could not be read at all; then no row was read. */
   error?: string;
 }
 
 export function emptyLoad<T>(file: string, error?: string): TableLoad<T> {
   return error === undefined
-    ? { file, rowsRead: 0, accepted: [], rejected: [], columns: {} }
-    : { file, rowsRead: 0, accepted: [], rejected: [], columns: {}, error };
+    ? { file, rowsRead: 0, accepted: [], rejected: [], columns: {}, readAs: [] }
+    : { file, rowsRead: 0, accepted: [], rejected: [], columns: {}, readAs: [], error };
 }
 
 /** One line per problem: `file:row: column "x": message`, as compilers print positions. */

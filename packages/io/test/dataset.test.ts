@@ -9,7 +9,7 @@ describe("assembleDataset", () => {
   it("rejects a duplicated organisation id, naming the first row", () => {
     const { tables } = assembleDataset({ organisations: [organisations()] });
     expect(tables[0]?.rejected).toEqual([
-      { file: "orgs.csv", row: 4, problems: [{ column: "id", message: messages.duplicateOrganisation("A", "orgs.csv:2") }] },
+      { file: "orgs.csv", row: 4, problems: [{ column: "id", message: messages.duplicateOrganisation("A", "orgs.csv:2"), repeats: "orgs.csv:2" }] },
     ]);
     expect(tables[0]?.rowsRead).toBe(4);
     expect(tables[0]?.accepted).toHaveLength(3);
@@ -21,7 +21,7 @@ describe("assembleDataset", () => {
     expect(tables[1]?.rejected).toEqual([
       { file: "links.csv", row: 3, problems: [{ column: "target", message: messages.unknownOrganisation("Z") }] },
       { file: "links.csv", row: 4, problems: [{ column: "target", message: messages.selfLink("C") }] },
-      { file: "links.csv", row: 5, problems: [{ column: "target", message: messages.duplicateLink("B", "A", "links.csv:2") }] },
+      { file: "links.csv", row: 5, problems: [{ column: "target", message: messages.duplicateLink("B", "A", "links.csv:2"), repeats: "links.csv:2" }] },
     ]);
     expect(graph.order).toBe(3);
     expect(graph.edges().map((e) => graph.extremities(e).join("–"))).toEqual(["A–B", "B–C"]);
@@ -32,7 +32,7 @@ describe("assembleDataset", () => {
     const participations = readParticipationsCsv("project,org,year\nP1,A,2015\nP1,B,2015\nP1,A,2015\nP2,Z,2016\nP3,C,2017\n", { file: "p.csv" });
     const { graph, tables, projects } = assembleDataset({ organisations: [organisations()], participations: [participations] });
     expect(tables[1]?.rejected).toEqual([
-      { file: "p.csv", row: 4, problems: [{ column: "org", message: messages.duplicateParticipation("A", "P1", "p.csv:2") }] },
+      { file: "p.csv", row: 4, problems: [{ column: "org", message: messages.duplicateParticipation("A", "P1", "p.csv:2"), repeats: "p.csv:2" }] },
       { file: "p.csv", row: 5, problems: [{ column: "org", message: messages.unknownOrganisation("Z") }] },
     ]);
     expect(projects).toBe(2);

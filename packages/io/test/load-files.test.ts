@@ -1,6 +1,6 @@
 import { createAllianceGraph } from "@linkscale/core";
 import { describe, expect, it } from "vitest";
-import { InputError, loadFiles, writeGexf } from "../src/index.ts";
+import { InputError, loadFiles, loadMessages, writeGexf } from "../src/index.ts";
 
 // Hand-made texts: two organisations, one link; a GEXF of the same; a table no reader knows.
 const ORGANISATIONS = "id,name,type,country\na,Alpha,firm,DE\nb,Beta,university,FR\n";
@@ -50,6 +50,50 @@ describe("loadFiles", () => {
     );
     expect(() => loadFiles([{ name: "notes.csv", text: UNKNOWN_TABLE }], { howToNameRoles: "name it with --nodes" })).toThrow(/; name it with --nodes$/);
     expect(() => loadFiles([{ name: "notes.csv", text: UNKNOWN_TABLE, kind: "organisations" }])).not.toThrow(/cannot tell/);
+  });
+
+  it("recognises a table by the columns a mapping names", () => {
+    const participations = "projectKey,orgKey,Land\nP1,a,UK\nP1,b,EL\n";
+    const mapping = { project: "projectKey", org: "orgKey", country: "Land" };
+    const loaded = loadFiles([{ name: "data/p.csv", text: participations, found: true }], { mapping });
+    expect(loaded.form).toBe("tables");
+    if (loaded.form !== "tables") return;
+    expect(loaded.files).toEqual(["data/p.csv"]);
+    expect(loaded.dataset.tables[0]?.rejected).toEqual([]);
+    expect(loaded.dataset.graph.size).toBe(1);
+    // Without the mapping the same table is not recognised.
+    expect(() => loadFiles([{ name: "data/p.csv", text: participations, found: true }])).toThrow(/no table linkscale can read/);
+  });
+
+  it("refuses input with no readable table, listing each file skipped and why", () => {
+    const how = "name it with --nodes";
+    const run = () =>
+      loadFiles(
+        [
+          { name: "data/notes.csv", text: UNKNOWN_TABLE, found: true },
+          { name: "data/project.csv", text: "id,acronym,startDate\n1,X,2016-01-01\n", found: true },
+        ],
+        { howToNameRoles: how, leftOut: ["data/README.md: not a data file"] },
+      );
+    const message = loadMessages.noTable(
+      [
+        "data/notes.csv: not a table linkscale knows (header: colour, shape)",
+        loadMessages.projectYearsAlone("data/project.csv"),
+        "data/README.md: not a data file",
+      ],
+      how,
+    );
+    expect(run).toThrow(new InputError(message));
+    expect(message).toBe(
+      [
+        "no table linkscale can read in the input; skipped:",
+        "  data/notes.csv: not a table linkscale knows (header: colour, shape)",
+        "  data/project.csv: CORDIS project years, read only beside a CORDIS organization file",
+        "  data/README.md: not a data file",
+        "a table is recognised from its header (organisations: a column id; links: source and target; participations: project and org); name it with --nodes",
+      ].join("\n"),
+    );
+    expect(() => loadFiles([], { leftOut: ["data/README.md: not a data file"] })).toThrow(/no table linkscale can read in the input; skipped:\n {2}data\/README\.md: not a data file\n/);
   });
 
   it("refuses no input", () => {

@@ -6,8 +6,10 @@
  * government, OTH (other) → other. A repeated code such as `PRC;PRC` (seen in CORDIS) is read
  * as the one type (and `FI;FI` as FI); two different codes in one cell are an error.
  *
- * country → ISO 3166-1 alpha-2: CORDIS writes UK for the United Kingdom and EL for Greece; every
- * other CORDIS code is already ISO. `NA` is Namibia: in the eunets participation table, whose
+ * country → ISO 3166-1 alpha-2: CORDIS writes UK for the United Kingdom, EL for Greece and KO for
+ * Kosovo (ISO leaves Kosovo unassigned; XK is the user-assigned code the EU uses); every other
+ * CORDIS code is already ISO. These three are read so in every table, not only in CORDIS exports
+ * (`country-aliases.ts`, which also counts them). `NA` is Namibia: in the eunets participation table, whose
  * missing values are also written `NA`, every country `NA` row has country group `tc` (third
  * country), which fits Namibia; so the country column does not treat `NA` as missing.
  */
@@ -22,7 +24,8 @@ export const CORDIS_ACTIVITY_TYPES: Readonly<Record<string, OrganisationType>> =
   OTH: "other",
 };
 
-export const CORDIS_COUNTRY_CODES: Readonly<Record<string, string>> = { UK: "GB", EL: "GR" };
+/** CORDIS country code → ISO 3166-1 alpha-2, for the codes that differ. */
+export const CORDIS_COUNTRY_CODES: Readonly<Record<string, string>> = { UK: "GB", EL: "GR", KO: "XK" };
 
 const ALLOWED_TYPES = Object.entries(CORDIS_ACTIVITY_TYPES)
   .map(([code, type]) => `${code} (${type})`)
@@ -41,10 +44,11 @@ export const translateActivityType: Translate = (cell) => {
   return type ?? { problem: `must be one CORDIS activity type: ${ALLOWED_TYPES} (was "${cell}")` };
 };
 
+/** The one code of a country cell; UK, EL and KO are read as ISO afterwards, as in any table. */
 export const translateCountry: Translate = (cell) => {
   const code = singleCode(cell);
   if (code === null) return { problem: `must be one country code (was "${cell}")` };
-  return code === undefined ? undefined : (CORDIS_COUNTRY_CODES[code] ?? code);
+  return code;
 };
 
 /** CORDIS `geolocation` holds "lat,lon" in one field. */

@@ -1,11 +1,13 @@
 /**
  * The one reader behind every table format: CSV rows to typed, validated records. Each cell goes
- * through the dialect (missing-value markers, value translations such as CORDIS codes), then its
- * field's type, then the model's arktype schema; every failure becomes a problem naming the
- * column, and a row with any problem is rejected whole.
+ * through the dialect (missing-value markers, value translations such as CORDIS codes), then the
+ * country aliases every table shares (CORDIS's UK read as GB, counted), then its field's type,
+ * then the model's arktype schema; every failure becomes a problem naming the column, and a row
+ * with any problem is rejected whole.
  */
 import type { Type } from "arktype";
 import { type } from "arktype";
+import { COUNTRY_FIELD, ReadAsTally } from "../country-aliases.ts";
 import { emptyLoad, messages, type Problem, type TableLoad } from "../problems.ts";
 import { LIST_SEPARATOR, type FieldSpec } from "./fields.ts";
 import { parseCsv, type ParsedCsv } from "./parse-csv.ts";
@@ -115,6 +117,7 @@ export function readRows<T>(
   const headerOf = new Map(columns.map((c) => [c.field, c.header]));
   const columnOf = (field: string) => headerOf.get(field) ?? field;
   const missingValues = new Set(missing);
+  const readAs = new ReadAsTally();
 
   const load = emptyLoad<T>(file);
   load.columns = Object.fromEntries(headerOf);
@@ -134,7 +137,7 @@ export function readRows<T>(
         problems.push({ column: header, message: translated.problem });
         continue;
       }
-      const value = convert(translated, kind);
+      const value = convert(field === COUNTRY_FIELD ? readAs.country(translated) : translated, kind);
       if (isProblem(value)) problems.push({ column: header, message: value.problem });
       else values[field] = value;
     }
@@ -146,6 +149,7 @@ export function readRows<T>(
     if (Array.isArray(record)) load.rejected.push({ file, row, problems: record });
     else load.accepted.push({ row, record });
   }
+  load.readAs = readAs.list();
   return load;
 }
 

@@ -20,6 +20,9 @@
  * knows is each format reader's job. Graph-level attributes (GEXF's meta, graphology's graph
  * attributes) are no part of the model and are not read.
  *
+ * A node's `country` goes through the aliases every table shares: CORDIS's `UK`, `EL`, `KO` are
+ * read as `GB`, `GR`, `XK` and counted in `readAs`.
+ *
  * What graph formats cannot hold is restored here, once for all of them: a project list arrives
  * as one ";"-joined text and is split back; a node's `label` (Gephi's and VOSviewer's display
  * name) becomes `name` when there is no `name`, and is dropped when it only repeats the name or
@@ -35,6 +38,7 @@ import {
   type OrganisationAttributes,
 } from "@linkscale/core/model";
 import { type } from "arktype";
+import { COUNTRY_FIELD, ReadAsTally, type ReadAs } from "../country-aliases.ts";
 import { LIST_SEPARATOR } from "../csv/fields.ts";
 import { messages, type Problem, type RejectedRow } from "../problems.ts";
 
@@ -47,6 +51,8 @@ export interface GraphLoad {
   linksRead: number;
   /** Rows are positions among nodes (or edges), or line numbers for Pajek; see the file banner. */
   rejected: RejectedRow[];
+  /** Node countries read as another code (CORDIS's UK as GB), counted over the nodes read. */
+  readAs: ReadAs[];
   /** Set when the file could not be read at all; then nothing was read. */
   error?: string;
 }
@@ -105,7 +111,7 @@ export const graphMessages = {
 
 /** An empty load for a file that could not be read at all. */
 export function failedGraphLoad(file: string, error: string): GraphLoad {
-  return { file, graph: createAllianceGraph(), nodesRead: 0, linksRead: 0, rejected: [], error };
+  return { file, graph: createAllianceGraph(), nodesRead: 0, linksRead: 0, rejected: [], readAs: [], error };
 }
 
 /**
@@ -140,6 +146,7 @@ export function loadGraphItems(file: string, items: GraphItems, options: ItemChe
   // Where each node key is first given, and where the ones rejected are.
   const firstNode = new Map<string, string>();
   const rejectedNode = new Map<string, string>();
+  const readAs = new ReadAsTally();
   const whereOf = (path: string | null, row: number) =>
     options.rowsAreLines || path === null ? `line ${row}` : path;
 
@@ -153,9 +160,10 @@ export function loadGraphItems(file: string, items: GraphItems, options: ItemChe
       if (key === undefined || key === "") {
         problems = [at(path, "", graphMessages.missingNodeId())];
       } else if (firstNode.has(key)) {
-        problems = [at(path, "", messages.duplicateOrganisation(key, firstNode.get(key) as string))];
+        const first = firstNode.get(key) as string;
+        problems = [{ ...at(path, "", messages.duplicateOrganisation(key, first)), repeats: first }];
       } else {
-        const checked = checkNode(key, item.attributes, path);
+        const checked = checkNode(key, item.attributes, path, readAs);
         if (Array.isArray(checked)) problems = checked;
         else accepted = checked;
       }
@@ -199,15 +207,16 @@ export function loadGraphItems(file: string, items: GraphItems, options: ItemChe
         return;
       }
       const reverse = directed && first.directed && first.source === target && first.target === source;
-      problems.push(
-        at(
+      problems.push({
+        ...at(
           path,
           "",
           reverse
             ? graphMessages.reverseArc(source, target, first.where)
             : messages.duplicateLink(source, target, first.where),
         ),
-      );
+        repeats: first.where,
+      });
     }
     rejectedEdges.push({ file, row, problems });
   });
@@ -218,6 +227,7 @@ export function loadGraphItems(file: string, items: GraphItems, options: ItemChe
     nodesRead: items.nodes.length,
     linksRead: items.edges.length,
     rejected: [...rejectedNodes, ...rejectedEdges],
+    readAs: readAs.list(),
   };
 }
 
@@ -226,7 +236,7 @@ function at(path: string | null, suffix: string, message: string): Problem {
   return path === null ? { message } : { column: path + suffix, message };
 }
 
-function checkNode(key: string, attributes: AttributeMap, path: string | null): OrganisationAttributes | Problem[] {
+function checkNode(key: string, attributes: AttributeMap, path: string | null, readAs: ReadAsTally): OrganisationAttributes | Problem[] {
   const values: AttributeMap = { id: key };
   for (const name of Object.keys(attributes)) {
     const value = attributes[name];
@@ -236,7 +246,7 @@ function checkNode(key: string, attributes: AttributeMap, path: string | null): 
       if (value !== key) return [at(path, ".id", graphMessages.conflictingAttribute("id", value, key))];
       continue;
     }
-    values[name] = value;
+    values[name] = name === COUNTRY_FIELD && typeof value === "string" ? readAs.country(value) : value;
   }
   const { label } = attributes;
   if (label !== undefined && !(typeof label === "string" && (label === "" || label === key || label === values["name"]))) {

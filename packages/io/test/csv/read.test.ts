@@ -17,11 +17,12 @@ describe("readOrganisationsCsv", () => {
       ],
       rejected: [],
       columns: { id: "id", name: "name", type: "type", country: "country", lat: "lat", lon: "lon" },
+      readAs: [],
     });
   });
 
   it("rejects unknown types and country codes naming the allowed values, and keeps count", () => {
-    const load = readOrganisationsCsv("id,type,country\n1,company,DE\n2,firm,UK\n3,firm,DE\n", { file });
+    const load = readOrganisationsCsv("id,type,country\n1,company,DE\n2,firm,XX\n3,firm,DE\n", { file });
     expect(load.rowsRead).toBe(3);
     expect(load.accepted.map((a) => a.row)).toEqual([4]);
     expect(load.rejected).toEqual([
@@ -33,8 +34,30 @@ describe("readOrganisationsCsv", () => {
       {
         file,
         row: 3,
-        problems: [{ column: "country", message: "must be an ISO 3166-1 alpha-2 country code: GB (UK is CORDIS's code for the United Kingdom) (was \"UK\")" }],
+        problems: [{ column: "country", message: 'must be an ISO 3166-1 alpha-2 country code such as DE, FR, GB, JP (was "XX")' }],
       },
+    ]);
+    expect(load.readAs).toEqual([]);
+  });
+
+  it("reads CORDIS's UK, EL and KO as GB, GR and XK, counting the rows read so", () => {
+    // Hand-made: UK twice (one row also rejected, for its type: counted all the same, as read),
+    // EL once, KO once; "uk" is no CORDIS code and stays a rejected row.
+    const load = readOrganisationsCsv("id,type,country\n1,firm,UK\n2,firm,EL\n3,company,UK\n4,firm,KO\n5,firm,uk\n6,firm,GB\n", { file });
+    expect(load.accepted.map(({ record }) => [record.id, record.country])).toEqual([
+      ["1", "GB"],
+      ["2", "GR"],
+      ["4", "XK"],
+      ["6", "GB"],
+    ]);
+    expect(load.rejected.map(({ row, problems }) => [row, problems[0]?.column])).toEqual([
+      [4, "type"],
+      [6, "country"],
+    ]);
+    expect(load.readAs).toEqual([
+      { field: "country", from: "UK", to: "GB", rows: 2, source: "CORDIS" },
+      { field: "country", from: "EL", to: "GR", rows: 1, source: "CORDIS" },
+      { field: "country", from: "KO", to: "XK", rows: 1, source: "CORDIS" },
     ]);
   });
 
@@ -64,7 +87,7 @@ describe("readOrganisationsCsv", () => {
   });
 
   it("refuses an empty file", () => {
-    expect(readOrganisationsCsv("", { file })).toEqual({ file, rowsRead: 0, accepted: [], rejected: [], columns: {}, error: messages.emptyFile() });
+    expect(readOrganisationsCsv("", { file })).toEqual({ file, rowsRead: 0, accepted: [], rejected: [], columns: {}, readAs: [], error: messages.emptyFile() });
     expect(readOrganisationsCsv("\n\n", { file }).error).toBe(messages.emptyFile());
   });
 
@@ -106,5 +129,15 @@ describe("readParticipationsCsv", () => {
       { row: 2, record: { participation: { project: "P1", org: "7", year: 2016 }, organisation: { id: "7", type: "research", country: "IT" } } },
     ]);
     expect(load.rejected).toEqual([{ file: "p.csv", row: 3, problems: [{ column: "year", message: 'must be a number (was "x")' }] }]);
+  });
+
+  it("reads CORDIS country codes in a participation table's organisation columns, under a mapped column", () => {
+    const load = readParticipationsCsv("projectKey,orgKey,Land\nP1,7,EL\nP1,8,KO\n", { file: "p.csv", mapping: { project: "projectKey", org: "orgKey", country: "Land" } });
+    expect(load.rejected).toEqual([]);
+    expect(load.accepted.map(({ record }) => record.organisation?.country)).toEqual(["GR", "XK"]);
+    expect(load.readAs.map(({ from, rows }) => [from, rows])).toEqual([
+      ["EL", 1],
+      ["KO", 1],
+    ]);
   });
 });

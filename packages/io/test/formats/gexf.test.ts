@@ -151,7 +151,7 @@ describe("readGexf", () => {
     expect(load.graph.type).toBe("undirected");
     expect(contents(load.graph).edges).toStrictEqual([["a", "b", { weight: 2 }]]);
     expect(load.rejected).toEqual([
-      { file, row: 2, problems: [{ column: "edges[1]", message: graphMessages.reverseArc("b", "a", "edges[0]") }] },
+      { file, row: 2, problems: [{ column: "edges[1]", message: graphMessages.reverseArc("b", "a", "edges[0]"), repeats: "edges[0]" }] },
     ]);
   });
 
@@ -167,9 +167,9 @@ describe("readGexf", () => {
     </edges>`);
     const load = readGexf(text, { file });
     expect(load.rejected).toEqual([
-      { file, row: 2, problems: [{ column: "nodes[1]", message: messages.duplicateOrganisation("a", "nodes[0]") }] },
+      { file, row: 2, problems: [{ column: "nodes[1]", message: messages.duplicateOrganisation("a", "nodes[0]"), repeats: "nodes[0]" }] },
       { file, row: 2, problems: [{ column: "edges[1].target", message: graphMessages.unknownNode("zz") }] },
-      { file, row: 3, problems: [{ column: "edges[2]", message: messages.duplicateLink("b", "a", "edges[0]") }] },
+      { file, row: 3, problems: [{ column: "edges[2]", message: messages.duplicateLink("b", "a", "edges[0]"), repeats: "edges[0]" }] },
     ]);
     expect(contents(load.graph)).toStrictEqual({ nodes: [["a", {}], ["b", {}]], edges: [["a", "b", { weight: 1 }]] });
   });
@@ -188,6 +188,7 @@ describe("readGexf", () => {
       nodesRead: 0,
       linksRead: 0,
       rejected: [],
+      readAs: [],
       error: xmlMessages.unexpectedEndTag(1, "nodes", "node"),
     });
   });

@@ -17,7 +17,7 @@ describe("toAllianceGraph", () => {
     raw.addEdge("b", "c");
     const load = toAllianceGraph(raw, file);
     expect(load.rejected).toEqual([
-      { file, row: 2, problems: [{ column: "edges[1]", message: graphMessages.reverseArc("b", "a", "edges[0]") }] },
+      { file, row: 2, problems: [{ column: "edges[1]", message: graphMessages.reverseArc("b", "a", "edges[0]"), repeats: "edges[0]" }] },
       { file, row: 3, problems: [{ column: "edges[2].target", message: messages.selfLink("c") }] },
     ]);
     expect(load.graph.type).toBe("undirected");
@@ -32,7 +32,26 @@ describe("toAllianceGraph", () => {
     raw.addEdge("a", "b");
     raw.addEdge("b", "a", { weight: 3 });
     expect(toAllianceGraph(raw, file).rejected).toEqual([
-      { file, row: 2, problems: [{ column: "edges[1]", message: messages.duplicateLink("b", "a", "edges[0]") }] },
+      { file, row: 2, problems: [{ column: "edges[1]", message: messages.duplicateLink("b", "a", "edges[0]"), repeats: "edges[0]" }] },
+    ]);
+  });
+
+  it("reads a node's CORDIS country code as ISO and counts it; an unknown code rejects the node", () => {
+    const raw = new UndirectedGraph();
+    raw.addNode("a", { country: "UK" });
+    raw.addNode("b", { country: "EL" });
+    raw.addNode("c", { country: "UK" });
+    raw.addNode("d", { country: "XX" });
+    const load = toAllianceGraph(raw, file);
+    expect(load.graph.mapNodes((id, { country }) => [id, country])).toEqual([
+      ["a", "GB"],
+      ["b", "GR"],
+      ["c", "GB"],
+    ]);
+    expect(load.rejected.map(({ row, problems }) => [row, problems[0]?.column])).toEqual([[4, "nodes[3].country"]]);
+    expect(load.readAs.map(({ from, to, rows }) => [from, to, rows])).toEqual([
+      ["UK", "GB", 2],
+      ["EL", "GR", 1],
     ]);
   });
 

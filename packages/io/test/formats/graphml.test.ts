@@ -155,7 +155,7 @@ describe("readGraphml", () => {
       { file, row: 1, problems: [{ column: "edges[0].target", message: graphMessages.rejectedEnd("b", "nodes[1]") }] },
       { file, row: 2, problems: [{ column: "edges[1].target", message: messages.selfLink("a") }] },
       { file, row: 4, problems: [{ column: "edges[3].weight", message: "must be positive (was -0.5)" }] },
-      { file, row: 5, problems: [{ column: "edges[4]", message: messages.duplicateLink("c", "a", "edges[2]") }] },
+      { file, row: 5, problems: [{ column: "edges[4]", message: messages.duplicateLink("c", "a", "edges[2]"), repeats: "edges[2]" }] },
     ]);
     // The edge to c, given before c, is accepted: GraphML lets nodes come in any order.
     expect(contents(load.graph).edges).toStrictEqual([["a", "c", { weight: 1 }]]);
@@ -172,7 +172,7 @@ describe("readGraphml", () => {
     );
     const load = readGraphml(text, { file });
     expect(load.graph.size).toBe(1);
-    expect(load.rejected).toEqual([{ file, row: 2, problems: [{ column: "edges[1]", message: graphMessages.reverseArc("b", "a", "edges[0]") }] }]);
+    expect(load.rejected).toEqual([{ file, row: 2, problems: [{ column: "edges[1]", message: graphMessages.reverseArc("b", "a", "edges[0]"), repeats: "edges[0]" }] }]);
   });
 
   it("rejects a weight that a file without key types leaves as text, rather than guessing", () => {

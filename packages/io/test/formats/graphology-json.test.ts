@@ -68,7 +68,7 @@ describe("readGraphologyJson", () => {
         problems: [{ column: "nodes[1].type", message: 'must be "firm", "government", "intermediary", "other", "research" or "university" (was "company")' }],
       },
       { file, row: 4, problems: [{ column: "nodes[3]", message: jsonMessages.notANode() }] },
-      { file, row: 5, problems: [{ column: "nodes[4]", message: messages.duplicateOrganisation("a", "nodes[0]") }] },
+      { file, row: 5, problems: [{ column: "nodes[4]", message: messages.duplicateOrganisation("a", "nodes[0]"), repeats: "nodes[0]" }] },
       { file, row: 1, problems: [{ column: "edges[0].target", message: graphMessages.rejectedEnd("b", "nodes[1]") }] },
       { file, row: 2, problems: [{ column: "edges[1].weight", message: "must be positive (was -2)" }] },
       { file, row: 3, problems: [{ column: "edges[2].target", message: graphMessages.unknownNode("zz") }] },
@@ -95,8 +95,8 @@ describe("readGraphologyJson", () => {
       ],
     });
     expect(readGraphologyJson(text, { file }).rejected).toEqual([
-      { file, row: 2, problems: [{ column: "edges[1]", message: graphMessages.reverseArc("b", "a", "edges[0]") }] },
-      { file, row: 4, problems: [{ column: "edges[3]", message: messages.duplicateLink("c", "b", "edges[2]") }] },
+      { file, row: 2, problems: [{ column: "edges[1]", message: graphMessages.reverseArc("b", "a", "edges[0]"), repeats: "edges[0]" }] },
+      { file, row: 4, problems: [{ column: "edges[3]", message: messages.duplicateLink("c", "b", "edges[2]"), repeats: "edges[2]" }] },
     ]);
   });
 

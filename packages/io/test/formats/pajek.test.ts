@@ -112,12 +112,12 @@ describe("readPajek", () => {
     expect(load.rejected).toEqual([
       { file, row: 5, problems: [{ message: pajekMessages.vertexLine() }] },
       { file, row: 6, problems: [{ message: pajekMessages.vertexOutOfRange(5, 4) }] },
-      { file, row: 7, problems: [{ column: "nodes[1]", message: messages.duplicateOrganisation("a", "line 4") }] },
+      { file, row: 7, problems: [{ column: "nodes[1]", message: messages.duplicateOrganisation("a", "line 4"), repeats: "line 4" }] },
       { file, row: 8, problems: [{ message: pajekMessages.unclosedLabel() }] },
       { file, row: 9, problems: [{ message: pajekMessages.duplicateVertex(1, 4) }] },
       { file, row: 11, problems: [{ column: "edges[0].target", message: graphMessages.rejectedEnd("a", "line 7") }] },
       { file, row: 12, problems: [{ column: "edges[1].source", message: graphMessages.rejectedEnd("a", "line 7") }] },
-      { file, row: 15, problems: [{ column: "edges[4]", message: graphMessages.reverseArc("4", "3", "line 14") }] },
+      { file, row: 15, problems: [{ column: "edges[4]", message: graphMessages.reverseArc("4", "3", "line 14"), repeats: "line 14" }] },
     ]);
     expect(contents(load.graph)).toStrictEqual({
       nodes: [["a", {}], ["3", {}], ["4", {}]],
