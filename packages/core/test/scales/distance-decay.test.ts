@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { UndirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import { distanceDecay, MODAL_TAIL_RULE } from "../../src/scales/distance-decay.ts";
+import { semiconductorEv } from "../bundled.ts";
 
 // Points on the equator, so a link's length is R · Δlon (in radians): 1° = 111.1950 km with
 // R = 6,371.0088 km. Links of 0.005°, 0.05°, 0.5° and 5°: 0.556, 5.560, 55.60, 555.98 km.
@@ -124,5 +126,35 @@ describe("distanceDecay: the tail from the modal bin on", () => {
     // Mode [100, 1e3) with 10 links; past it only [1e3, 1e4): one bin, no line.
     expect(distanceDecay(star([[0.5, 1], [5, 10], [50, 1]]), { binsPerDecade: 1 }).tail).toBeNull();
     expect(distanceDecay(new UndirectedGraph(), {}).tail).toBeNull();
+  });
+});
+
+describe("distanceDecay on semiconductor-ev", () => {
+  // Expected values from distance_decay_reference.py beside this file: its own projection,
+  // haversine, numpy.digitize bins and numpy.polyfit (written from the documented rule, not from
+  // this code), stored in distance-decay.semiconductor-ev.json.
+  interface Reference {
+    measured: number;
+    unmeasured: number;
+    binLinks: number[];
+    tail: { fromKm: number; toKm: number; bins: number; slope: number; intercept: number; rSquared: number };
+  }
+  const expected = JSON.parse(readFileSync(new URL("distance-decay.semiconductor-ev.json", import.meta.url), "utf8")) as Reference;
+  const decay = distanceDecay(semiconductorEv());
+
+  it("bins the links as the script does", () => {
+    expect([decay.measured, decay.unmeasured]).toEqual([expected.measured, expected.unmeasured]);
+    expect(decay.bins.map((bin) => bin.links)).toEqual(expected.binLinks);
+  });
+
+  it("fits the tail past the ~1,000 km mode as numpy.polyfit does: slope −2.93 over 1,000–17,783 km, R² 0.93", () => {
+    const { tail } = decay;
+    if (tail === null) throw new Error("semiconductor-ev has a tail");
+    expect(tail).toMatchObject({ bins: expected.tail.bins, rule: MODAL_TAIL_RULE });
+    expect(tail.fromKm).toBeCloseTo(expected.tail.fromKm, 9);
+    expect(tail.toKm).toBeCloseTo(expected.tail.toKm, 9);
+    expect(Math.abs(tail.slope - expected.tail.slope)).toBeLessThanOrEqual(1e-9);
+    expect(Math.abs(tail.intercept - expected.tail.intercept)).toBeLessThanOrEqual(1e-9);
+    expect(Math.abs(tail.rSquared - expected.tail.rSquared)).toBeLessThanOrEqual(1e-9);
   });
 });
