@@ -1,14 +1,16 @@
 /**
  * From the paths a user gives to a loaded network: a directory is read whole, as a CORDIS export
  * or a dataset folder is; `.gz` files are read through gunzip; a file's role is recognised from
- * its header or named with --nodes, --links, --participations. The texts are then loaded by
- * @linkscale/io's loadFiles, as the viewer loads dropped files.
+ * its header (through --map's column names) or named with --nodes, --links, --participations.
+ * The texts are then loaded by @linkscale/io's loadFiles, as the viewer loads dropped files.
+ * A folder's files that are not data are left unread; if nothing readable remains, the error
+ * lists them with the tables it could not tell.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Counting } from "@linkscale/core/projection";
-import { DATA_EXTENSIONS, dataExtension, InputError, loadFiles, type LoadedFiles, type TableKind } from "@linkscale/io";
+import { DATA_EXTENSIONS, dataExtension, InputError, loadFiles, type LoadedFiles, type RejectedRow, type TableKind } from "@linkscale/io";
 import type { Progress } from "./progress.ts";
 
 /** Bad input: the command exits 2 with this message. */
@@ -30,6 +32,12 @@ export type LoadedInput = LoadedFiles;
 /** linkscale's own files, which a dataset folder may hold beside its data. */
 const LINKSCALE_FILES = new Set(["expected.json", "linkscale.json", "report.json"]);
 
+/** How a user names what a file holds, for the errors about files whose role is not recognised. */
+export const HOW_TO_NAME_ROLES =
+  "name a file's role with --nodes, --links or --participations, and your own column names with --map field=column (e.g. --map project=projectKey org=orgKey)";
+
+const DATA_FILES = [...DATA_EXTENSIONS].join(", ");
+
 interface InputFile {
   path: string;
   /** The role the user named, if any. */
@@ -39,8 +47,9 @@ interface InputFile {
 }
 
 export function loadInput(paths: readonly string[], options: InputOptions, progress: Progress): LoadedInput {
+  const leftOut: string[] = [];
   const files = [
-    ...paths.flatMap(expand),
+    ...paths.flatMap((path) => expand(path, leftOut)),
     ...(options.nodes ?? []).map((path) => ({ path, kind: "organisations" as const, found: false })),
     ...(options.links ?? []).map((path) => ({ path, kind: "links" as const, found: false })),
     ...(options.participations ?? []).map((path) => ({ path, kind: "participations" as const, found: false })),
@@ -55,7 +64,8 @@ export function loadInput(paths: readonly string[], options: InputOptions, progr
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
       ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       counting: options.counting ?? "full",
-      howToNameRoles: "name it with --nodes, --links or --participations",
+      howToNameRoles: HOW_TO_NAME_ROLES,
+      leftOut,
       onProgress: ({ phase, done, total }) => {
         if (phase !== "pairing") return;
         bar ??= progress.bar("projecting participations", total);
@@ -69,10 +79,11 @@ export function loadInput(paths: readonly string[], options: InputOptions, progr
 
 /** The files the paths name: a file as given, a directory's data files (linkscale's own left out). */
 export function inputPaths(paths: readonly string[]): string[] {
-  return paths.flatMap(expand).map(({ path }) => path);
+  return paths.flatMap((path) => expand(path, [])).map(({ path }) => path);
 }
 
-function expand(path: string): InputFile[] {
+/** A path's files to read; a folder's other entries go to `leftOut`, each with why. */
+function expand(path: string, leftOut: string[]): InputFile[] {
   let isDirectory: boolean;
   try {
     isDirectory = statSync(path).isDirectory();
@@ -80,10 +91,71 @@ function expand(path: string): InputFile[] {
     throw new InputError(`${path}: no such file or directory`);
   }
   if (!isDirectory) return [{ path, found: false }];
-  return readdirSync(path)
-    .sort()
-    .filter((name) => DATA_EXTENSIONS.has(dataExtension(name)) && !LINKSCALE_FILES.has(name))
-    .map((name) => ({ path: join(path, name), found: true }));
+  const names = readdirSync(path).sort();
+  if (names.length === 0) leftOut.push(`${path}: an empty folder`);
+  const files: InputFile[] = [];
+  for (const name of names) {
+    const inside = join(path, name);
+    if (LINKSCALE_FILES.has(name)) leftOut.push(`${inside}: linkscale's own file, not data`);
+    else if (DATA_EXTENSIONS.has(dataExtension(name))) files.push({ path: inside, found: true });
+    else if (isFolder(inside)) leftOut.push(`${inside}: a folder (folders inside a folder are not read)`);
+    else leftOut.push(`${inside}: not a data file (read: ${DATA_FILES}, each also .gz)`);
+  }
+  return files;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Every row the input rejected, in file order. */
+export function rejectedRowsOf(loaded: LoadedInput): RejectedRow[] {
+  return loaded.form === "graph" ? loaded.load.rejected : loaded.dataset.tables.flatMap((table) => table.rejected);
+}
+
+/** Every data row read, accepted or rejected (a graph file's nodes and edges). */
+export function rowsReadOf(loaded: LoadedInput): number {
+  return loaded.form === "graph" ? loaded.load.nodesRead + loaded.load.linksRead : loaded.dataset.tables.reduce((sum, table) => sum + table.rowsRead, 0);
+}
+
+const number = new Intl.NumberFormat("en-GB");
+
+/**
+ * The rejected rows in one phrase: how many of how many read, and why in brief. A row that only
+ * repeats an earlier one is a duplicate whose first row is kept, which a reader should know
+ * apart from a row whose value was wrong. "3 of 12 rows rejected (3 duplicate rows: the first kept)".
+ */
+export function describeRejected(loaded: LoadedInput): string {
+  const rejected = rejectedRowsOf(loaded);
+  const isDuplicate = ({ problems }: RejectedRow) => problems.length > 0 && problems.every((problem) => problem.repeats !== undefined);
+  const duplicates = rejected.filter(isDuplicate).length;
+  const others = rejected.filter((row) => !isDuplicate(row));
+  const columns = [...new Set(others.flatMap(({ problems }) => problems.flatMap(({ column }) => (column === undefined ? [] : [column.replace(/\[\d+\]/g, "[]")]))))];
+  const reasons = [
+    ...(duplicates > 0 ? [`${number.format(duplicates)} duplicate ${duplicates === 1 ? "row" : "rows"}: the first kept`] : []),
+    ...(others.length > 0
+      ? [`${number.format(others.length)} with a bad value${columns.length > 0 ? ` in ${columns.length === 1 ? "column" : "columns"} ${columns.slice(0, 5).join(", ")}${columns.length > 5 ? ", …" : ""}` : ""}`]
+      : []),
+  ];
+  return `${number.format(rejected.length)} of ${number.format(rowsReadOf(loaded))} rows rejected (${reasons.join("; ")})`;
+}
+
+/**
+ * What a run that analyses `loaded` says about its input. Rejected rows stop it (bad input: the
+ * command exits 2) unless `allowRejects`; then they are counted in a note that says how to list
+ * them, and the run goes on with the accepted rows.
+ */
+export function inputNotes(loaded: LoadedInput, { allowRejects, validateCommand, refused }: { allowRejects: boolean; validateCommand: string; refused: string }): string[] {
+  if (rejectedRowsOf(loaded).length === 0) return [];
+  const rejected = describeRejected(loaded);
+  if (!allowRejects) {
+    throw new InputError(`${rejected}: ${refused}; run \`${validateCommand}\` to list them, or give --allow-rejects to go on with the accepted rows`);
+  }
+  return [`input: ${rejected}, left out; run \`${validateCommand}\` to list them`];
 }
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });

@@ -1,9 +1,10 @@
 /**
- * What `validate` reports: per file, rows read = accepted + rejected; the network's counts; and
- * every rejected row with its reasons. The same object prints as text or as JSON.
+ * What `validate` reports: per file, rows read = accepted + rejected; the codes read as another
+ * (CORDIS's UK as GB), counted; the network's counts; and every rejected row with its reasons.
+ * The same object prints as text or as JSON.
  */
 import { describeGraph, type GraphDescription } from "@linkscale/core";
-import { formatRejectedRow, type RejectedRow } from "@linkscale/io";
+import { formatRejectedRow, mergeReadAs, type ReadAs, type RejectedRow } from "@linkscale/io";
 import type { LoadedInput } from "./input.ts";
 
 export interface FileSummary {
@@ -18,6 +19,8 @@ export interface ValidationSummary extends GraphDescription {
   /** Distinct projects, for participation data. */
   projects?: number;
   rejectedRows: RejectedRow[];
+  /** Cells read as another code, over all files: `{ field: "country", from: "UK", to: "GB", rows, source: "CORDIS" }`. */
+  readAs: ReadAs[];
   notes: string[];
   skipped: string[];
 }
@@ -29,6 +32,7 @@ export function summarise(input: LoadedInput): ValidationSummary {
       files: [{ file: load.file, rowsRead: load.nodesRead + load.linksRead, accepted: load.graph.order + load.graph.size, rejected: load.rejected.length }],
       ...describeGraph(load.graph),
       rejectedRows: load.rejected,
+      readAs: load.readAs,
       notes: [],
       skipped: input.skipped,
     };
@@ -38,6 +42,7 @@ export function summarise(input: LoadedInput): ValidationSummary {
     files: dataset.tables.map(({ file, rowsRead, accepted, rejected }) => ({ file, rowsRead, accepted: accepted.length, rejected: rejected.length })),
     ...describeGraph(dataset.graph),
     rejectedRows: dataset.tables.flatMap((table) => table.rejected),
+    readAs: mergeReadAs(dataset.tables.map((table) => table.readAs)),
     notes: dataset.notes,
     skipped: input.skipped,
   };
@@ -55,6 +60,7 @@ export function formatSummary(summary: ValidationSummary): string {
     lines.push(`${file.padEnd(width)}  ${number.format(rowsRead)} rows read: ${number.format(accepted)} accepted, ${number.format(rejected)} rejected`);
   }
   for (const skipped of summary.skipped) lines.push(`skipped ${skipped}`);
+  lines.push(...readAsLines(summary.readAs));
   lines.push("");
   lines.push(
     `organisations  ${number.format(summary.organisations)} (isolated ${number.format(summary.isolated)}, without coordinates ${number.format(summary.withoutCoordinates)}, without name ${number.format(summary.withoutName)})`,
@@ -79,6 +85,20 @@ export function formatSummary(summary: ValidationSummary): string {
     if (summary.notes.length > 10) lines.push(`  … and ${number.format(summary.notes.length - 10)} more (--json lists them all)`);
   }
   return lines.join("\n") + "\n";
+}
+
+/** "country: 12 rows read UK as GB, 3 EL as GR (CORDIS codes)", a line per field and source. */
+function readAsLines(readAs: readonly ReadAs[]): string[] {
+  const groups = new Map<string, ReadAs[]>();
+  for (const item of readAs) {
+    const key = `${item.field}\u0000${item.source}`;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return [...groups.values()].map((items) => {
+    const [first] = items as [ReadAs, ...ReadAs[]];
+    const codes = items.map(({ from, to, rows }, index) => `${number.format(rows)}${index === 0 ? (rows === 1 ? " row" : " rows") + " read" : ""} ${from} as ${to}`);
+    return `${first.field}: ${codes.join(", ")} (${first.source} codes)`;
+  });
 }
 
 function counts(record: Record<string, number>, limit = Infinity): string {

@@ -85,6 +85,42 @@ describe("linkscale check", () => {
   });
 });
 
+describe("linkscale check --allow-rejects", () => {
+  const dir = mkdtempSync(join(tmpdir(), "linkscale-check-rejects-"));
+  // Hand-made: rows 4 and 7 repeat rows 2 and 6. Kept: P1 = {A, B}, P2 = {A, C}, so 3
+  // organisations and 2 links (A–B, A–C); 6 rows read, 2 rejected.
+  const table = join(dir, "participations.csv");
+  writeFileSync(table, "project,org\nP1,A\nP1,B\nP1,A\nP2,A\nP2,C\nP2,C\n");
+  const expected = join(dir, "expected.json");
+  writeFileSync(expected, JSON.stringify({ metrics: { "counts.organisations": { expected: 3 }, "counts.links": { expected: 2 } } }));
+  const note = `input: 2 of 6 rows rejected (2 duplicate rows: the first kept), left out; run \`linkscale validate ${table}\` to list them`;
+
+  it("refuses rejected rows without the flag, exit 2", () => {
+    const run = linkscale(["check", table, "--expected", expected, "-q"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("linkscale: 2 of 6 rows rejected (2 duplicate rows: the first kept): nothing checked; ");
+    expect(run.stderr).toContain("--allow-rejects");
+  });
+
+  it("checks the accepted rows with the flag, printing the note first and in --json", () => {
+    const run = linkscale(["check", table, "--expected", expected, "--allow-rejects", "-q"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout.startsWith(`note: ${note}\n`)).toBe(true);
+    expect(run.stdout).toMatch(/all 2 values in 2 metrics hold\n$/);
+    const json = JSON.parse(linkscale(["check", table, "--expected", expected, "--allow-rejects", "--json", "-q"]).stdout);
+    expect([json.passed, json.notes]).toEqual([true, [note]]);
+  });
+
+  it("writes a baseline from the accepted rows with the flag, saying so", () => {
+    const baseline = join(dir, "baseline.json");
+    const run = linkscale(["check", table, "--expected", baseline, "--write-expected", "--allow-rejects", "-q"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`note: ${note}\nwrote ${baseline}\n`);
+    expect(JSON.parse(readFileSync(baseline, "utf8")).metrics["counts.links"]).toEqual({ expected: 2 });
+  });
+});
+
 /** An organisation's strength in the converted links table, summed here from the CSV. */
 function strengthOf(folder: string, id: string): number {
   return readFileSync(join(folder, "links.csv"), "utf8")

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -45,6 +45,18 @@ describe("linkscale convert", () => {
     expect(existsSync(out)).toBe(false);
     expect(linkscale(["convert", "--links", join(dir, "bad.csv"), out, "--allow-rejects", "--quiet"]).status).toBe(0);
     expect(readFileSync(out, "utf8")).toMatch(/^\*Vertices 2/);
+  });
+
+  it("exits 2, writing nothing, on a folder with no table it can read", () => {
+    const folder = join(dir, "unknown");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "notes.csv"), "colour,shape\nred,round\n");
+    const out = join(dir, "unknown.gexf");
+    const run = linkscale(["convert", folder, out, "-q"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`linkscale: no table linkscale can read in the input; skipped:\n  ${join(folder, "notes.csv")}: not a table linkscale knows (header: colour, shape)\n`);
+    expect(run.stderr).toContain("--map field=column");
+    expect(existsSync(out)).toBe(false);
   });
 
   it("names an output format it cannot tell", () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -33,14 +33,14 @@ describe.each(["semiconductor-ev", "h2020-health"])("linkscale validate datasets
 
 describe("linkscale validate", () => {
   const dir = mkdtempSync(join(tmpdir(), "linkscale-validate-"));
-  writeFileSync(join(dir, "orgs.csv"), "id,name,type,country\n1,Acme,firm,DE\n2,Uni,uni,FR\n3,Lab,research,UK\n");
+  writeFileSync(join(dir, "orgs.csv"), "id,name,type,country\n1,Acme,firm,DE\n2,Uni,uni,FR\n3,Lab,research,XX\n");
   writeFileSync(join(dir, "links.csv"), "source,target,weight\n1,3,2\n1,9,1\n");
 
   it("prints each rejected row with file, row, column and reason, and exits 1", () => {
     const run = linkscale(["validate", join(dir, "orgs.csv"), join(dir, "links.csv"), "--quiet"]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`${join(dir, "orgs.csv")}:3: column "type": must be "firm", "government", "intermediary", "other", "research" or "university" (was "uni")`);
-    expect(run.stdout).toContain(`${join(dir, "orgs.csv")}:4: column "country": must be an ISO 3166-1 alpha-2 country code: GB`);
+    expect(run.stdout).toContain(`${join(dir, "orgs.csv")}:4: column "country": must be an ISO 3166-1 alpha-2 country code such as DE, FR, GB, JP (was "XX")`);
     // Organisation 3 was rejected, so the link to it names an unknown organisation.
     expect(run.stdout).toContain(`${join(dir, "links.csv")}:2: column "target": organisation "3" is not in the organisation table`);
     expect(run.stdout).toContain(`${join(dir, "links.csv")}:3: column "target": organisation "9" is not in the organisation table`);
@@ -66,6 +66,69 @@ describe("linkscale validate", () => {
     const empty = linkscale(["validate", "--nodes", join(dir, "empty.csv"), "--quiet"]);
     expect(empty.status).toBe(2);
     expect(empty.stderr).toBe(`linkscale: ${join(dir, "empty.csv")}: the file is empty: expected a header row\n`);
+  });
+
+  it("reads CORDIS's UK, EL and KO in a user's own tables, named only by --map, and counts them", () => {
+    // Hand-made: roles and columns named only by --map. Organisations: UK twice, EL once, KO
+    // once, DE once; participations carry no country. Every row is accepted.
+    const folder = join(dir, "cordis-codes");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "members.csv"), "orgKey,Land,Kind\nA,UK,firm\nB,EL,university\nC,UK,research\nD,KO,firm\nE,DE,firm\n");
+    writeFileSync(join(folder, "projects.csv"), "projectKey,orgKey\nP1,A\nP1,B\nP2,C\nP2,D\nP2,E\n");
+    const map = ["--map", "id=orgKey", "project=projectKey", "org=orgKey", "country=Land", "type=Kind"];
+    const json = linkscale(["validate", folder, ...map, "--json", "--quiet"]);
+    expect(json.stderr).toBe("");
+    expect(json.status).toBe(0);
+    const summary = JSON.parse(json.stdout);
+    expect(summary.rejectedRows).toEqual([]);
+    expect(summary.files.map((f: { file: string; rowsRead: number; accepted: number }) => [f.file, f.rowsRead, f.accepted])).toEqual([
+      [join(folder, "members.csv"), 5, 5],
+      [join(folder, "projects.csv"), 5, 5],
+    ]);
+    expect(summary.byCountry).toEqual({ GB: 2, DE: 1, GR: 1, XK: 1 });
+    expect(summary.readAs).toEqual([
+      { field: "country", from: "UK", to: "GB", rows: 2, source: "CORDIS" },
+      { field: "country", from: "EL", to: "GR", rows: 1, source: "CORDIS" },
+      { field: "country", from: "KO", to: "XK", rows: 1, source: "CORDIS" },
+    ]);
+    const text = linkscale(["validate", folder, ...map, "--quiet"]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain("\ncountry: 2 rows read UK as GB, 1 EL as GR, 1 KO as XK (CORDIS codes)\n");
+    expect(text.stdout).toContain("rejected rows: none");
+  });
+
+  it("still rejects a country code that is neither ISO nor CORDIS's, and counts only what it read as another", () => {
+    writeFileSync(join(dir, "codes.csv"), "id,country\n1,UK\n2,XX\n");
+    const run = linkscale(["validate", join(dir, "codes.csv"), "--json", "--quiet"]);
+    expect(run.status).toBe(1);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.rejectedRows).toEqual([
+      { file: join(dir, "codes.csv"), row: 3, problems: [{ column: "country", message: 'must be an ISO 3166-1 alpha-2 country code such as DE, FR, GB, JP (was "XX")' }] },
+    ]);
+    expect(summary.readAs.map((r: { from: string; rows: number }) => [r.from, r.rows])).toEqual([["UK", 1]]);
+  });
+
+  it("exits 2 on a folder with no table it can read, listing each file skipped and why and how to name roles", () => {
+    const folder = join(dir, "unknown");
+    mkdirSync(join(folder, "old"), { recursive: true });
+    writeFileSync(join(folder, "members.csv"), "orgKey,Land\nA,DE\n");
+    writeFileSync(join(folder, "notes.md"), "# notes\n");
+    const run = linkscale(["validate", folder, "--quiet"]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      [
+        "linkscale: no table linkscale can read in the input; skipped:",
+        `  ${join(folder, "members.csv")}: not a table linkscale knows (header: orgKey, Land)`,
+        `  ${join(folder, "notes.md")}: not a data file (read: .csv, .tsv, .txt, .json, .gexf, .graphml, .net, each also .gz)`,
+        `  ${join(folder, "old")}: a folder (folders inside a folder are not read)`,
+        "a table is recognised from its header (organisations: a column id; links: source and target; participations: project and org); " +
+          "name a file's role with --nodes, --links or --participations, and your own column names with --map field=column (e.g. --map project=projectKey org=orgKey)",
+        "",
+      ].join("\n"),
+    );
+    // Named by --map, the same table is read.
+    expect(linkscale(["validate", folder, "--map", "id=orgKey", "--quiet"]).status).toBe(0);
   });
 
   it("shows progress on stderr and the summary on stdout", () => {

@@ -6,15 +6,16 @@ import { DEFAULTS, readConfig, type ResolvedConfig } from "../analysis/config.ts
 import { renderHtmlReport } from "../analysis/html/report-html.ts";
 import { buildReport, fileDigests, reportJson, type Report } from "../analysis/report.ts";
 import { formatAnalysis } from "../analysis/summary-text.ts";
-import { InputError, loadInput, type InputOptions, type LoadedInput } from "../input.ts";
+import { InputError, inputNotes, loadInput, type InputOptions, type LoadedInput } from "../input.ts";
 import { createProgress, type Progress } from "../progress.ts";
-import { addInputOptions, inputOptions, type InputFlags } from "./input-options.ts";
+import { addInputOptions, inputOptions, validateCommandLine, type InputFlags } from "./input-options.ts";
 
 interface AnalyzeFlags extends InputFlags {
   config?: string;
   seed?: number;
   out: string;
   force?: boolean;
+  allowRejects?: boolean;
   json?: boolean;
   quiet?: boolean;
 }
@@ -33,15 +34,20 @@ export function analyzeCommand(program: Command): void {
     .option("--seed <n>", "seed for every random step (communities, sampling, permutations)", parseInteger)
     .option("--out <dir>", "where to write report.json and report.html", "linkscale-report")
     .option("--force", "overwrite report files that linkscale did not write")
+    .option("--allow-rejects", "analyse the accepted rows even when rows were rejected; the report's notes count them")
     .option("--json", "print report.json on stdout instead of the summary")
     .option("-q, --quiet", "no progress on stderr")
     .action(async (inputs: string[], flags: AnalyzeFlags) => {
       const progress = createProgress(flags.quiet ?? false);
       const config = configFrom(flags);
-      const loaded = loadInput(inputs, { ...inputOptions(flags), ...configInput(config, flags) }, progress);
-      const rejected = rejectedRows(loaded);
-      if (rejected > 0) throw new InputError(`${rejected} rows were rejected: run linkscale validate to see them; nothing analysed`);
-      const report = runAnalysis(loaded, config, progress);
+      const options = { ...inputOptions(flags), ...configInput(config, flags) };
+      const loaded = loadInput(inputs, options, progress);
+      const notes = inputNotes(loaded, {
+        allowRejects: flags.allowRejects ?? false,
+        validateCommand: validateCommandLine(inputs, options),
+        refused: "nothing analysed",
+      });
+      const report = runAnalysis(loaded, config, progress, notes);
       const graph = analysisInput(loaded).graph;
       await writeReports(flags.out, report, graph, flags.force ?? false);
       process.stdout.write(flags.json ? reportJson(report) : formatAnalysis(report, graph) + `\nreports: ${join(flags.out, "report.json")}, ${join(flags.out, "report.html")}\n`);
@@ -68,13 +74,10 @@ export function analysisInput(loaded: LoadedInput): AnalysisInput {
   return participations === undefined ? { graph } : { graph, participations };
 }
 
-export function rejectedRows(loaded: LoadedInput): number {
-  return loaded.form === "graph" ? loaded.load.rejected.length : loaded.dataset.tables.reduce((sum, table) => sum + table.rejected.length, 0);
-}
-
-export function runAnalysis(loaded: LoadedInput, config: ResolvedConfig, progress: Progress): Report {
+/** The report of a run; `inputNotes` (rejected rows let through) come before the metrics' notes. */
+export function runAnalysis(loaded: LoadedInput, config: ResolvedConfig, progress: Progress, inputNotes: readonly string[] = []): Report {
   const { results, notes } = analyse(analysisInput(loaded), config, progress);
-  return buildReport(fileDigests(loaded.files), config, results, notes);
+  return buildReport(fileDigests(loaded.files), config, results, [...inputNotes, ...notes]);
 }
 
 async function writeReports(folder: string, report: Report, graph: AnalysisInput["graph"], force: boolean): Promise<void> {

@@ -5,10 +5,10 @@ import type { ResolvedConfig, Section } from "../analysis/config.ts";
 import { checkMetric, describeDrift, type MetricCheck } from "../check/compare.ts";
 import { readExpectedFile } from "../check/expected-file.ts";
 import { JUNIT_SUITE, junitXml } from "../check/junit.ts";
-import { InputError, loadInput } from "../input.ts";
+import { InputError, inputNotes, loadInput } from "../input.ts";
 import { createProgress } from "../progress.ts";
-import { analysisInput, configFrom, configInput, parseInteger, rejectedRows } from "./analyze.ts";
-import { addInputOptions, inputOptions, type InputFlags } from "./input-options.ts";
+import { analysisInput, configFrom, configInput, parseInteger } from "./analyze.ts";
+import { addInputOptions, inputOptions, validateCommandLine, type InputFlags } from "./input-options.ts";
 
 interface CheckFlags extends InputFlags {
   expected: string;
@@ -18,6 +18,7 @@ interface CheckFlags extends InputFlags {
   junit?: string;
   writeExpected?: boolean;
   force?: boolean;
+  allowRejects?: boolean;
   quiet?: boolean;
 }
 
@@ -54,53 +55,62 @@ export function checkCommand(program: Command): void {
     .option("--junit <file>", "also write the outcome as JUnit XML")
     .option("--write-expected", "write --expected from this run (a regression baseline) instead of checking")
     .option("--force", "overwrite a file linkscale did not write")
+    .option("--allow-rejects", "check the metrics of the accepted rows even when rows were rejected; a note counts them")
     .option("-q, --quiet", "no progress on stderr")
     .action((inputs: string[], flags: CheckFlags) => {
       const progress = createProgress(flags.quiet ?? false);
       if (flags.writeExpected) {
         if (existsSync(flags.expected) && !flags.force) throw new InputError(`${flags.expected} already exists: nothing written (--force overwrites)`);
         const config = configFrom(flags);
-        const { results } = analyse(loadChecked(inputs, flags, config, progress), config, progress);
+        const { input, notes } = loadChecked(inputs, flags, config, progress);
+        const { results } = analyse(input, config, progress);
         writeFileSync(flags.expected, baseline(results, config));
-        process.stdout.write(`wrote ${flags.expected}\n`);
+        process.stdout.write(notes.map((note) => `note: ${note}\n`).join("") + `wrote ${flags.expected}\n`);
         return;
       }
 
       const expected = readExpectedFile(flags.expected);
       const config = flags.config !== undefined || expected.config === undefined ? configFrom(flags) : { ...expected.config, ...(flags.seed === undefined ? {} : { seed: flags.seed }) };
       const sections = [...new Set(expected.metrics.map((metric) => metric.section))] as Section[];
-      const { results } = analyse(loadChecked(inputs, flags, config, progress), config, progress, sections);
+      const { input, notes } = loadChecked(inputs, flags, config, progress);
+      const { results } = analyse(input, config, progress, sections);
       const plain: unknown = JSON.parse(JSON.stringify(results, (_key, value: unknown) => (typeof value === "number" && !Number.isFinite(value) ? null : value)));
       const checks = expected.metrics.map((metric) => checkMetric(metric, plain));
       if (flags.junit !== undefined) writeJunit(flags.junit, junitXml(checks, flags.expected), flags.force ?? false);
-      process.stdout.write(flags.json ? JSON.stringify(outcome(checks), null, 2) + "\n" : formatChecks(checks, flags.expected));
+      process.stdout.write(flags.json ? JSON.stringify(outcome(checks, notes), null, 2) + "\n" : formatChecks(checks, flags.expected, notes));
       if (checks.some((check) => check.drifts.length > 0)) process.exitCode = 1;
     });
 }
 
+/** The input to check, and its notes: rejected rows stop the check unless --allow-rejects. */
 function loadChecked(inputs: string[], flags: CheckFlags, config: ResolvedConfig, progress: ReturnType<typeof createProgress>) {
-  const loaded = loadInput(inputs, { ...inputOptions(flags), ...configInput(config, flags) }, progress);
-  const rejected = rejectedRows(loaded);
-  if (rejected > 0) throw new InputError(`${rejected} rows were rejected: run linkscale validate to see them; nothing checked`);
-  return analysisInput(loaded);
+  const options = { ...inputOptions(flags), ...configInput(config, flags) };
+  const loaded = loadInput(inputs, options, progress);
+  const notes = inputNotes(loaded, {
+    allowRejects: flags.allowRejects ?? false,
+    validateCommand: validateCommandLine(inputs, options),
+    refused: "nothing checked",
+  });
+  return { input: analysisInput(loaded), notes };
 }
 
-function outcome(checks: readonly MetricCheck[]) {
+function outcome(checks: readonly MetricCheck[], notes: readonly string[]) {
   return {
     passed: checks.every((check) => check.drifts.length === 0),
     checked: checks.reduce((sum, check) => sum + check.checked, 0),
+    notes,
     metrics: checks,
   };
 }
 
-function formatChecks(checks: readonly MetricCheck[], file: string): string {
-  const lines: string[] = [];
+function formatChecks(checks: readonly MetricCheck[], file: string, notes: readonly string[]): string {
+  const lines: string[] = notes.map((note) => `note: ${note}`);
   for (const check of checks) {
     lines.push(`${check.drifts.length === 0 ? "ok   " : "DRIFT"} ${check.metric}: ${check.checked - check.drifts.length} of ${check.checked} hold`);
     for (const drift of check.drifts.slice(0, 20)) lines.push(`      ${describeDrift(drift)}`);
     if (check.drifts.length > 20) lines.push(`      … and ${check.drifts.length - 20} more (--json lists all)`);
   }
-  const { passed, checked } = outcome(checks);
+  const { passed, checked } = outcome(checks, notes);
   const drifted = checks.filter((check) => check.drifts.length > 0).length;
   lines.push(passed ? `${file}: all ${checked} values in ${checks.length} metrics hold` : `${file}: ${drifted} of ${checks.length} metrics drifted`);
   return lines.join("\n") + "\n";

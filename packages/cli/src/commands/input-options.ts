@@ -32,6 +32,26 @@ export function inputOptions(flags: InputFlags): InputOptions {
   return options;
 }
 
+/**
+ * The `linkscale validate` command that reads the same input as this run (the mapping and
+ * delimiter a config gave included), for notes that tell a user how to list its rejected rows. Arguments are quoted for a POSIX shell where they need it.
+ */
+export function validateCommandLine(inputs: readonly string[], options: InputOptions): string {
+  const args = [
+    ...inputs,
+    ...(options.nodes ?? []).flatMap((file) => ["--nodes", file]),
+    ...(options.links ?? []).flatMap((file) => ["--links", file]),
+    ...(options.participations ?? []).flatMap((file) => ["--participations", file]),
+    ...(options.delimiter === undefined ? [] : ["--delimiter", options.delimiter === "\t" ? "tab" : options.delimiter]),
+    ...(options.mapping === undefined ? [] : ["--map", ...Object.entries(options.mapping).map(([field, column]) => `${field}=${column}`)]),
+  ];
+  return ["linkscale", "validate", ...args.map(shellQuoted)].join(" ");
+}
+
+function shellQuoted(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
