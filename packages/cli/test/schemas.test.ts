@@ -95,7 +95,7 @@ const limitedConfig = {
   counting: "fractional",
   columns: { name: "name" },
   delimiter: ",",
-  places: { nutsLevel: 2, macroRegions: { DE: "DACH", AT: "DACH", CH: "DACH" }, localWithinKm: 50 },
+  places: { nutsLevel: 2, macroRegions: { DE: "DACH", AT: "DACH", CH: "DACH" }, sameCity: false, localWithinKm: 50 },
   groupBy: ["country"],
   sections: ["counts", "scales"],
   centrality: { allPairsLimit: 100, betweennessSamples: 10 },

@@ -26,8 +26,12 @@ declare function distanceKey(u: i32, v: i32, complement: i32): i32;
 /** A pair-table cell not filled yet: the same value as UNSET in src/scales/classify.ts. */
 const UNSET: i32 = -0x80000000;
 
-/** The bytes of each grouping's entry in `groupings`: its node groups, group count, tally cells and flags, matrix cells (0: none). */
-export const GROUPING_BYTES: i32 = 20;
+/**
+ * The bytes of each grouping's entry in `groupings`: its node groups (−1: none), group count,
+ * tally cells and flags, matrix cells (0: none), and the links left out for an end without a
+ * group ([count, weight] per group, by the grouped end; both ends ungrouped in the last cell).
+ */
+export const GROUPING_BYTES: i32 = 24;
 
 export function tallyLinks(
   from: i32, to: i32, slotBase: i32, e0: i32,
@@ -74,6 +78,11 @@ export function tallyLinks(
         const groupOf = load<usize>(grouping);
         const a = load<i32>(groupOf + (<usize>u << 2));
         const b = load<i32>(groupOf + (<usize>v << 2));
+        if (a < 0 || b < 0) {
+          const grouped = a < 0 ? (b < 0 ? load<i32>(grouping, 4) : b) : a;
+          add(load<usize>(grouping, 20) + (<usize>grouped << 4), 1, w);
+          continue;
+        }
         if (a == b) addKey(load<usize>(grouping, 8), load<usize>(grouping, 12), a, key, 1, w, levels, scales, scaleOf);
         const matrix = load<usize>(grouping, 16);
         if (matrix != 0) add(matrix + (<usize>(a * load<i32>(grouping, 4) + b) << 4), 1, w);

@@ -1,6 +1,6 @@
 /**
  * The bundled semiconductor-ev network for reference tests, read without @linkscale/io (the core
- * does not depend on it): organisations with country and coordinates, projected with the core.
+ * does not depend on it): organisations with country, city and coordinates, projected with the core.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -16,9 +16,10 @@ function table(path: string): Array<Record<string, string>> {
 }
 
 export function semiconductorEv(counting: Counting = "full") {
-  const organisations = table(SEMICONDUCTOR_EV + "organisations.csv").map(({ id, country, lat, lon }) => ({
+  const organisations = table(SEMICONDUCTOR_EV + "organisations.csv").map(({ id, country, city, lat, lon }) => ({
     id: id as string,
     ...(country ? { country } : {}),
+    ...(city ? { city } : {}),
     ...(lat && lon ? { lat: Number(lat), lon: Number(lon) } : {}),
   }));
   const participations = table(SEMICONDUCTOR_EV + "participations.csv").map(({ project, org, year }) => ({

@@ -119,10 +119,10 @@ function communities({ input: { graph }, config, progress }: Context) {
 }
 
 function placeOptions(config: ResolvedConfig) {
-  const { nutsLevel, macroRegions, localWithinKm } = config.places;
+  const { nutsLevel, macroRegions, sameCity, localWithinKm } = config.places;
   const regions = macroRegions === "default" ? DEFAULT_MACRO_REGIONS : macroRegions === "none" ? undefined : macroRegions;
   return {
-    hierarchy: defaultHierarchy({ ...(nutsLevel === undefined ? {} : { nutsLevel }), ...(regions === undefined ? {} : { macroRegions: regions }) }),
+    hierarchy: defaultHierarchy({ sameCity, ...(nutsLevel === undefined ? {} : { nutsLevel }), ...(regions === undefined ? {} : { macroRegions: regions }) }),
     ...(localWithinKm === undefined ? {} : { localWithinKm }),
   };
 }
@@ -132,6 +132,9 @@ function scales({ input: { graph }, config, progress }: Context) {
   const report = scaleShares(graph, { ...placeOptions(config), groupBy: config.groupBy });
   return {
     scales: report.scales,
+    rules: report.rules,
+    /** Which year a link is counted in by year. */
+    yearRule: "the year its two organisations first worked together (the link's firstYear)",
     network: report.network,
     byYear: report.byYear.toJSON(),
     byGroup: Object.fromEntries(Object.entries(report.byGroup).map(([attribute, table]) => [attribute, table.toJSON()])),
@@ -159,8 +162,8 @@ function brokerageSection({ input: { graph }, config, progress }: Context) {
   progress.step("brokerage: Gould & Fernandez roles, structural holes");
   const roles = Object.fromEntries(
     config.groupBy.map((groupBy) => {
-      const { network, density, raw, z } = brokerage(graph, { groupBy });
-      return [groupBy, { network, density, raw, z }];
+      const { network, density, raw, z, excluded } = brokerage(graph, { groupBy });
+      return [groupBy, { network, density, raw, z, excluded }];
     }),
   );
   const { constraint, hierarchy } = structuralConstraint(graph);

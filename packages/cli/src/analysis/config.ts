@@ -22,6 +22,8 @@ export const configSchema = type({
     "nutsLevel?": "0 | 1 | 2 | 3",
     /** "default": the bundled table (EU27, H2020 associated, East Asia); or country → macro-region. */
     "macroRegions?": "'default' | 'none' | Record<string, string>",
+    /** Where a region is unknown, count organisations in the same city (names normalised, one country) as local; on by default. */
+    "sameCity?": "boolean",
     /** Count ends within this many km as local where their regions are unknown. */
     "localWithinKm?": "number > 0",
     "+": "reject",
@@ -54,7 +56,7 @@ export interface ResolvedConfig {
   counting: "full" | "fractional";
   columns: Record<string, string>;
   delimiter?: string;
-  places: { nutsLevel?: 0 | 1 | 2 | 3; macroRegions: "default" | "none" | Record<string, string>; localWithinKm?: number };
+  places: { nutsLevel?: 0 | 1 | 2 | 3; macroRegions: "default" | "none" | Record<string, string>; sameCity: boolean; localWithinKm?: number };
   groupBy: string[];
   sections: Section[];
   centrality: { allPairsLimit: number; betweennessSamples: number };
@@ -66,7 +68,7 @@ export interface ResolvedConfig {
 export const DEFAULTS: ResolvedConfig = {
   counting: "full",
   columns: {},
-  places: { macroRegions: "none" },
+  places: { macroRegions: "none", sameCity: true },
   groupBy: ["country", "type"],
   sections: [...SECTIONS],
   centrality: { allPairsLimit: 10_000, betweennessSamples: 1000 },

@@ -3,7 +3,7 @@
  * top organisations by each centrality, the communities and their make-up, the gatekeepers. Every
  * number comes from the report; nothing is computed here.
  */
-import { ROLES, type AllianceGraph, type Role } from "@linkscale/core";
+import { ROLES, type AllianceGraph, type HelixLetter, type Role } from "@linkscale/core";
 import type { Report } from "./report.ts";
 
 const TOP = 5;
@@ -47,9 +47,18 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
     row("network", scales.network);
     for (const [year, shares] of Object.entries(scales.byYear)) row(year, shares);
     out.push(...table(rows));
+    out.push(`by year: a link counts in ${scales.yearRule}`);
+    out.push("how each scale was decided (links):");
+    out.push(...table(scales.rules.map(({ scale, rule, description, links }) => [`  ${scale}`, rule, String(links), description])));
     const decay = scales.distanceDecay;
     if (decay.measured > 0) {
-      out.push(`distance: ${decay.measured} links measured, median ${fixed(decay.medianKm, 1)} km` + (decay.tail ? `, tail slope ${fixed(decay.tail.slope, 3)}` : ""));
+      const { tail } = decay;
+      out.push(
+        `distance: ${decay.measured} links measured, median ${fixed(decay.medianKm, 1)} km; ` +
+          (tail
+            ? `tail slope ${fixed(tail.slope, 3)} from ${fixed(tail.fromKm, 0)} to ${fixed(tail.toKm, 0)} km (${tail.bins} bins, R² ${fixed(tail.rSquared, 3)}; ${tail.rule})`
+            : "tail slope n/a (too few distance bins past the mode)"),
+      );
     }
   }
 
@@ -57,14 +66,16 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
     heading(`Openness by ${groupBy} (Krackhardt & Stern E-I, counted)`);
     const test = openness.permutation;
     out.push(
-      `network E-I ${fixed(openness.ei.network.counted.EI, 4)}` +
+      `network E-I ${orWhy(openness.ei.network.counted.EI, 4, "no links between organisations with a " + groupBy)}` +
         (test ? `; under random ${groupBy} labels ${fixed(test.network.counted.expected, 4)} ± ${fixed(test.network.counted.sd, 4)}, p(lower) ${fixed(test.network.counted.pLower, 4)}` : ""),
     );
+    const left = openness.ei.excluded;
+    if (left.organisations > 0) out.push(`left out: ${left.organisations} organisations without a ${groupBy} and ${left.links} links (${left.rule})`);
     const groups = Object.entries(openness.ei.byGroup).sort(([, a], [, b]) => b.counted.E + b.counted.I - (a.counted.E + a.counted.I)).slice(0, TOP * 2);
     const rows = [[groupBy, "E", "I", "E-I", "gatekeepers (half of external weight)"]];
     for (const [group, { counted }] of groups) {
       const core = openness.gatekeepers[group]?.core ?? [];
-      rows.push([group, String(counted.E), String(counted.I), fixed(counted.EI, 3), `${core.slice(0, 3).map(name).join("; ")}${core.length > 3 ? ` +${core.length - 3}` : ""}`]);
+      rows.push([group, String(counted.E), String(counted.I), orWhy(counted.EI, 3, "no links"), `${core.slice(0, 3).map(name).join("; ")}${core.length > 3 ? ` +${core.length - 3}` : ""}`]);
     }
     out.push(...table(rows));
   }
@@ -96,20 +107,41 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
   if (brokerage) {
     for (const [groupBy, roles] of Object.entries(brokerage.roles)) {
       heading(`Brokerage roles across ${groupBy} (Gould & Fernandez): network count, z-score`);
-      out.push(ROLES.map((role) => `${ROLE_NAMES[role]} ${roles.network.raw[role]} (z ${fixed(roles.network.z[role], 2)})`).join("; "));
+      out.push(ROLES.map((role) => `${ROLE_NAMES[role]} ${roles.network.raw[role]} (z ${orWhy(roles.network.z[role], 2, "zero variance")})`).join("; "));
+      if (roles.excluded.organisations > 0) out.push(`left out: ${roles.excluded.organisations} organisations without a ${groupBy} and ${roles.excluded.links} links`);
     }
   }
 
   const helix = results.tripleHelix;
   if (helix) {
     heading("Triple helix");
-    const T = helix.mutualInformation?.T;
-    if (T) out.push(`T(UIG) ${fixed(T.UIG, 4)} bits; T(UI) ${fixed(T.UI, 4)}, T(UG) ${fixed(T.UG, 4)}, T(IG) ${fixed(T.IG, 4)}`);
-    out.push(`type assortativity ${fixed(helix.assortativity, 4)}`);
+    const information = helix.mutualInformation;
+    if (information) {
+      const { T, constant, counted, excluded } = information;
+      const why = counted > 0 ? "" : excluded.projects > 0 ? "no project left to count: each has a participant of unknown type" : "no projects";
+      /** A T in bits; exactly 0 where a helix never varies; n/a with why where nothing was counted. */
+      const bits = (letters: readonly HelixLetter[], value: number | undefined) =>
+        value === undefined ? `n/a (${why})` : letters.some((letter) => constant[letter] !== undefined) ? "0" : fixed(value, 4);
+      out.push(`over ${counted} projects: T(UIG) ${bits(["U", "I", "G"], T?.UIG)} bits; T(UI) ${bits(["U", "I"], T?.UI)}, T(UG) ${bits(["U", "G"], T?.UG)}, T(IG) ${bits(["I", "G"], T?.IG)}`);
+      for (const [letter, constancy] of Object.entries(constant) as Array<[HelixLetter, string]>) {
+        const entered = ["UIG", "UI", "UG", "IG"].filter((pair) => pair.includes(letter)).map((pair) => `T(${pair})`);
+        out.push(`${constancy === "every project" ? "every project has" : "no project has"} ${PARTICIPANT[letter]} (H(${letter}) = 0): ${entered.join(", ")} are 0 by construction and say nothing of how it relates to the others`);
+      }
+      if (excluded.projects > 0) out.push(`left out: ${excluded.projects} projects (${excluded.rule})`);
+    }
+    out.push(`type assortativity ${orWhy(helix.assortativity, 4, "undefined: organisations of one type only, or no typed links")}`);
   }
 
   for (const note of report.notes) out.push(`note: ${note}`);
   return out.join("\n").trimStart() + "\n";
+}
+
+/** A helix as a project's participant: "every project has a university". */
+const PARTICIPANT: Record<HelixLetter, string> = { U: "a university", I: "industry", G: "government" };
+
+/** A number, or "n/a (why)" where it is not defined. */
+function orWhy(value: number | null | undefined, digits: number, why: string): string {
+  return typeof value === "number" && Number.isFinite(value) ? value.toFixed(digits) : `n/a (${why})`;
 }
 
 function fixed(value: number | null | undefined, digits: number): string {

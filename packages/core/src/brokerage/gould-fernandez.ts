@@ -17,41 +17,58 @@
  * matrix: each open triad i – j – k then counts twice, once as i → j → k and once as k → j → i,
  * so a representative path read one way is a gatekeeper path read the other, and b_IO equals
  * b_OI for every node. Written here: no graphology package computes brokerage roles.
+ *
+ * Roles need the groups of all three organisations, so organisations without a group are left
+ * out with their arcs: the roles, N, the density and the expectations are those of the network
+ * among the organisations that have a group (as sna on that induced subgraph), and the result
+ * counts what was left out.
  */
 import type { AnyGraph } from "../model/graph.ts";
-import { groupIndices, type GroupBy } from "../groups/group-index.ts";
+import { exclusionRule, groupIndices, NO_GROUP, type Exclusion, type GroupBy, type GroupOptions } from "../groups/group-index.ts";
 import { permutationTest, type PermutationSummary } from "../groups/permutation.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
 
 export const ROLES = ["w_I", "w_O", "b_IO", "b_OI", "b_O", "t"] as const;
 export type Role = (typeof ROLES)[number];
 export type RoleCounts = Record<Role, number>;
+/** z-scores per role; null where the expected variance is 0, so z is undefined (a group of one or two). */
+export type RoleScores = Record<Role, number | null>;
 
-export interface BrokerageOptions {
+export interface BrokerageOptions extends GroupOptions {
   groupBy: GroupBy;
 }
 
 export const DEFAULTS: BrokerageOptions = { groupBy: "type" };
 
 export interface Brokerage {
-  /** Per node (sorted ids): raw counts, expected counts and z-scores per role. */
+  /** Per organisation with a group (sorted ids): raw counts, expected counts and z-scores per role. */
   raw: Record<string, RoleCounts>;
   expected: Record<string, RoleCounts>;
-  z: Record<string, RoleCounts>;
+  z: Record<string, RoleScores>;
   /** The network: raw totals, expected totals and z-scores. */
-  network: { raw: RoleCounts; expected: RoleCounts; z: RoleCounts };
+  network: { raw: RoleCounts; expected: RoleCounts; z: RoleScores };
   density: number;
+  /** Organisations without a group and their links (an undirected link counted once), left out. */
+  excluded: Exclusion;
 }
 
 const roles = (values: ArrayLike<number>): RoleCounts =>
   Object.fromEntries(ROLES.map((role, r) => [role, values[r] as number])) as RoleCounts;
 
-/** Out- and in-neighbours of each node (sorted ids), from arcs: an undirected link is two. */
-function arcs(graph: AnyGraph, nodes: readonly string[]) {
+/** (observed − expected) / sd per role; null where sd is 0 (or NaN), as z is undefined there. */
+const scores = (observed: ArrayLike<number>, expected: ArrayLike<number>, sd: ArrayLike<number>): RoleScores =>
+  Object.fromEntries(ROLES.map((role, r) => [role, (sd[r] as number) > 0 ? ((observed[r] as number) - (expected[r] as number)) / (sd[r] as number) : null])) as RoleScores;
+
+/**
+ * Out- and in-neighbours of each node (sorted ids), from arcs: an undirected link is two. Links
+ * with an end outside every group (`of`) are left out, and counted.
+ */
+function arcs(graph: AnyGraph, nodes: readonly string[], of: Int32Array) {
   const index = new Map(nodes.map((node, i) => [node, i]));
   const out: number[][] = nodes.map(() => []);
   const into: number[][] = nodes.map(() => []);
   let count = 0;
+  let excluded = 0;
   const add = (a: number, b: number) => {
     if (a === b) return;
     out[a]?.push(b);
@@ -61,10 +78,14 @@ function arcs(graph: AnyGraph, nodes: readonly string[]) {
   graph.forEachEdge((_edge, _attributes, source, target, _s, _t, undirected) => {
     const a = index.get(source) as number;
     const b = index.get(target) as number;
+    if (of[a] === NO_GROUP || of[b] === NO_GROUP) {
+      excluded++;
+      return;
+    }
     add(a, b);
     if (undirected) add(b, a);
   });
-  return { out, into, count };
+  return { out, into, count, excluded };
 }
 
 /** Raw role counts per broker (6 per node: the five roles and their total). */
@@ -100,10 +121,10 @@ export function brokeragePermutationTest(
   graph: AnyGraph,
   options: Partial<BrokerageOptions & { permutations: number; seed: number; rng: Rng }> = {},
 ): Record<Role, PermutationSummary> {
-  const { groupBy, permutations = 1000, seed = 0, rng } = { ...DEFAULTS, ...options };
+  const { groupBy, permutations = 1000, seed = 0, rng, keepUnknown = false } = { ...DEFAULTS, ...options };
   const nodes = graph.nodes().sort();
-  const { of } = groupIndices(graph, groupBy);
-  const { out, into } = arcs(graph, nodes);
+  const { of } = groupIndices(graph, groupBy, { keepUnknown });
+  const { out, into } = arcs(graph, nodes, of);
   const totals = (labels: Int32Array) => {
     const raw = countRoles(out, into, labels);
     const sums = new Float64Array(6);
@@ -115,11 +136,12 @@ export function brokeragePermutationTest(
 }
 
 export function brokerage(graph: AnyGraph, options: Partial<BrokerageOptions> = {}): Brokerage {
-  const { groupBy } = { ...DEFAULTS, ...options };
+  const { groupBy, keepUnknown = false } = { ...DEFAULTS, ...options };
   const nodes = graph.nodes().sort();
-  const N = nodes.length;
-  const { of, names } = groupIndices(graph, groupBy);
-  const { out, into, count: m } = arcs(graph, nodes);
+  const groups = groupIndices(graph, groupBy, { keepUnknown });
+  const { of, names } = groups;
+  const N = nodes.length - groups.ungrouped;
+  const { out, into, count: m, excluded } = arcs(graph, nodes, of);
 
   const raw = countRoles(out, into, of);
 
@@ -155,13 +177,14 @@ export function brokerage(graph: AnyGraph, options: Partial<BrokerageOptions> = 
     return { e, sd: v.map(Math.sqrt) };
   });
 
-  const perNode = { raw: {} as Record<string, RoleCounts>, expected: {} as Record<string, RoleCounts>, z: {} as Record<string, RoleCounts> };
+  const perNode = { raw: {} as Record<string, RoleCounts>, expected: {} as Record<string, RoleCounts>, z: {} as Record<string, RoleScores> };
   nodes.forEach((node, j) => {
+    if (of[j] === NO_GROUP) return;
     const { e, sd } = groupExpected[of[j] as number] as { e: number[]; sd: number[] };
     const r = raw.subarray(j * 6, j * 6 + 6);
     perNode.raw[node] = roles(r);
     perNode.expected[node] = roles(e);
-    perNode.z[node] = roles(e.map((value, k) => ((r[k] as number) - value) / (sd[k] as number)));
+    perNode.z[node] = scores(r, e, sd);
   });
 
   // Network level.
@@ -197,7 +220,8 @@ export function brokerage(graph: AnyGraph, options: Partial<BrokerageOptions> = 
 
   return {
     ...perNode,
-    network: { raw: roles(total), expected: roles(eg), z: roles(eg.map((e, r) => ((total[r] as number) - e) / Math.sqrt(vg[r] as number))) },
+    network: { raw: roles(total), expected: roles(eg), z: scores(total, eg, vg.map(Math.sqrt)) },
     density: d,
+    excluded: { organisations: groups.ungrouped, links: excluded, rule: exclusionRule(groupBy) },
   };
 }

@@ -3,13 +3,15 @@
  * labels shuffled over the organisations with the seeded generator (permutation.ts), E-I
  * recomputed each time, counted and weighted, for the network and per group. Beside it the
  * analytic expectation of the network E-I under random labelling: a link's two ends share a
- * group with probability p = Σ n_g (n_g − 1) / (n (n − 1)), so E[E-I] = 1 − 2p.
+ * group with probability p = Σ n_g (n_g − 1) / (n (n − 1)), so E[E-I] = 1 − 2p. Organisations
+ * without a group take no part: they are not shuffled, their links are left out, and n counts
+ * only the organisations with a group.
  */
 import type { AnyGraph } from "../model/graph.ts";
 import { edgeList, toCsr } from "../model/csr.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
-import { DEFAULTS as EI_DEFAULTS, eiTallier, type EiOptions } from "./ei-index.ts";
-import { groupIndices } from "./group-index.ts";
+import { DEFAULTS as EI_DEFAULTS, EI_CELLS, eiTallier, type EiOptions } from "./ei-index.ts";
+import { groupIndices, NO_GROUP } from "./group-index.ts";
 import { permutationTest, type PermutationSummary } from "./permutation.ts";
 
 export interface EiPermutationOptions extends EiOptions {
@@ -34,14 +36,14 @@ export interface EiPermutationResult {
 export function eiPermutationTest(graph: AnyGraph, options: Partial<EiPermutationOptions> = {}): EiPermutationResult {
   const settings = { ...DEFAULTS, ...options };
   const csr = toCsr(graph, settings.getEdgeWeight);
-  const { names, of } = groupIndices(graph, settings.groupBy);
+  const { names, of } = groupIndices(graph, settings.groupBy, { keepUnknown: settings.keepUnknown ?? false });
   const k = names.length;
-  const tallyEi = eiTallier(edgeList(csr), csr.nodes.length);
+  const tallyEi = eiTallier(edgeList(csr), of);
   const statistic = (labels: Int32Array): Float64Array => {
     const tally = tallyEi(labels, k);
     const out = new Float64Array((k + 1) * 2);
     for (let g = 0; g <= k; g++) {
-      const [E, I, Ew, Iw] = [tally[g * 4], tally[g * 4 + 1], tally[g * 4 + 2], tally[g * 4 + 3]] as number[];
+      const [E, I, Ew, Iw] = tally.subarray(g * EI_CELLS, g * EI_CELLS + 4) as unknown as number[];
       // The network comes first in the output, then the groups in name order.
       const slot = g === k ? 0 : g + 1;
       out[slot * 2] = (E as number) + (I as number) > 0 ? ((E as number) - (I as number)) / ((E as number) + (I as number)) : NaN;
@@ -56,9 +58,9 @@ export function eiPermutationTest(graph: AnyGraph, options: Partial<EiPermutatio
   });
   const test = (slot: number): EiTest => ({ counted: summaries[slot * 2] as PermutationSummary, weighted: summaries[slot * 2 + 1] as PermutationSummary });
 
-  const n = of.length;
   const sizes = new Float64Array(k);
-  for (const g of of) sizes[g] = (sizes[g] as number) + 1;
+  for (const g of of) if (g !== NO_GROUP) sizes[g] = (sizes[g] as number) + 1;
+  const n = sizes.reduce((sum, size) => sum + size, 0);
   let same = 0;
   for (const size of sizes) same += size * (size - 1);
   const p = n > 1 ? same / (n * (n - 1)) : 0;

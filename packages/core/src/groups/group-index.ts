@@ -1,8 +1,11 @@
 /**
  * Groups of organisations given by any node attribute (country, region, cluster, type…) or by a
- * mapping, as dense indices over the CSR's sorted nodes; organisations without a value form the
- * group "unknown". Shared by the E-I index, the mixing matrix, the gatekeepers, the scales and
- * brokerage; groups by an attribute are built once per graph until it changes (csr.ts).
+ * mapping, as dense indices over the CSR's sorted nodes. Unknown is never a value: an
+ * organisation without a value is in no group (index −1), so every measure on groups leaves it
+ * out, with its links, and counts what it left out (`Exclusion`). `keepUnknown: true` puts such
+ * organisations in an explicit group "unknown" instead, for a user who wants it counted like any
+ * other. Shared by the E-I index, the mixing matrix, the gatekeepers, the scales and brokerage;
+ * groups by an attribute are built once per graph until it changes (csr.ts).
  */
 import type { AnyGraph } from "../model/graph.ts";
 import { graphIndex, nodeTable } from "../model/csr.ts";
@@ -10,26 +13,57 @@ import { UNKNOWN } from "../model/describe.ts";
 
 export type GroupBy = string | Readonly<Record<string, string>>;
 
+export interface GroupOptions {
+  /** Put organisations without a value in a group "unknown" instead of leaving them out. */
+  keepUnknown?: boolean;
+}
+
+/** An organisation's group index where it has none. */
+export const NO_GROUP = -1;
+
 export interface Groups {
   /** Group names, sorted. */
   names: string[];
-  /** Group index of each node, in the CSR's sorted order; shared between callers, so read only. */
+  /** Group index of each node, in the CSR's sorted order, NO_GROUP without a value; shared between callers, so read only. */
   of: Int32Array;
+  /** Organisations in no group. */
+  ungrouped: number;
 }
 
-export function groupIndices(graph: AnyGraph, groupBy: GroupBy): Groups {
-  return typeof groupBy === "string" ? graphIndex(graph, `groups:${groupBy}`, () => buildGroups(graph, groupBy)) : buildGroups(graph, groupBy);
+/** What a measure on groups left out: organisations without a group, and links with an end among them. */
+export interface Exclusion {
+  organisations: number;
+  links: number;
+  /** Their weight, where the measure reads weights. */
+  weight?: number;
+  /** The rule, in words, for the report. */
+  rule: string;
 }
 
-function buildGroups(graph: AnyGraph, groupBy: GroupBy): Groups {
+export function groupIndices(graph: AnyGraph, groupBy: GroupBy, { keepUnknown = false }: GroupOptions = {}): Groups {
+  const build = () => buildGroups(graph, groupBy, keepUnknown);
+  return typeof groupBy === "string" ? graphIndex(graph, `groups:${groupBy}:${keepUnknown ? "kept" : "left"}`, build) : build();
+}
+
+function buildGroups(graph: AnyGraph, groupBy: GroupBy, keepUnknown: boolean): Groups {
   const { nodes, attributes } = nodeTable(graph);
   const labels = nodes.map((node, i) => {
     const value = typeof groupBy === "string" ? attributes[i]?.[groupBy] : groupBy[node];
-    return typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : UNKNOWN;
+    return typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : keepUnknown ? UNKNOWN : undefined;
   });
-  const names = [...new Set(labels)].sort();
+  const names = [...new Set(labels.filter((label) => label !== undefined))].sort();
   const index = new Map(names.map((name, i) => [name, i]));
   const of = new Int32Array(labels.length);
-  labels.forEach((label, i) => (of[i] = index.get(label) as number));
-  return { names, of };
+  let ungrouped = 0;
+  labels.forEach((label, i) => {
+    if (label === undefined) ungrouped++;
+    of[i] = label === undefined ? NO_GROUP : (index.get(label) as number);
+  });
+  return { names, of, ungrouped };
+}
+
+/** The exclusion rule's words for a grouping. */
+export function exclusionRule(groupBy: GroupBy): string {
+  const what = typeof groupBy === "string" ? `a ${groupBy}` : "a group in the mapping";
+  return `organisations without ${what} are left out, with every link they have`;
 }

@@ -2,13 +2,14 @@
  * The group-by-group link matrix (region × region, country × country, cluster × cluster),
  * counted and weighted: cell [a][b] holds the links between an organisation of group a and one of
  * group b, symmetric, with each group's internal links on the diagonal (counted once). Cells
- * without links are left out, so the result stays small for many groups.
+ * without links are left out, so the result stays small for many groups. A link with an end
+ * without a group is in no cell: it is counted as excluded (group-index.ts).
  */
 import type { AnyGraph } from "../model/graph.ts";
 import { edgeList, toCsr, type EdgeWeight } from "../model/csr.ts";
-import { groupIndices, type GroupBy } from "./group-index.ts";
+import { exclusionRule, groupIndices, NO_GROUP, type Exclusion, type GroupBy, type GroupOptions } from "./group-index.ts";
 
-export interface MixingOptions {
+export interface MixingOptions extends GroupOptions {
   groupBy: GroupBy;
   getEdgeWeight: EdgeWeight;
 }
@@ -19,15 +20,28 @@ export interface MixingMatrix {
   groups: string[];
   counted: Record<string, Record<string, number>>;
   weighted: Record<string, Record<string, number>>;
+  /** What was left out, and by which rule. */
+  excluded: Exclusion;
 }
 
 export function mixingMatrix(graph: AnyGraph, options: Partial<MixingOptions> = {}): MixingMatrix {
-  const { groupBy, getEdgeWeight } = { ...DEFAULTS, ...options };
+  const { groupBy, getEdgeWeight, keepUnknown } = { ...DEFAULTS, ...options };
   const { source, target, weight } = edgeList(toCsr(graph, getEdgeWeight));
-  const { names, of } = groupIndices(graph, groupBy);
+  const groups = groupIndices(graph, groupBy, { keepUnknown: keepUnknown ?? false });
+  const { names, of } = groups;
   const cells = new MixingCells(names);
-  for (let e = 0; e < source.length; e++) cells.add(of[source[e] as number] as number, of[target[e] as number] as number, weight[e] as number);
-  return cells.table();
+  let links = 0;
+  let excludedWeight = 0;
+  for (let e = 0; e < source.length; e++) {
+    const a = of[source[e] as number] as number;
+    const b = of[target[e] as number] as number;
+    if (a !== NO_GROUP && b !== NO_GROUP) cells.add(a, b, weight[e] as number);
+    else {
+      links++;
+      excludedWeight += weight[e] as number;
+    }
+  }
+  return { ...cells.table(), excluded: { organisations: groups.ungrouped, links, weight: excludedWeight, rule: exclusionRule(groupBy) } };
 }
 
 /**
@@ -54,7 +68,7 @@ export class MixingCells {
   }
 
   /** The result, symmetric, leaving out empty cells. */
-  table(): MixingMatrix {
+  table(): Omit<MixingMatrix, "excluded"> {
     const { names, cells } = this;
     const k = names.length;
     const table = (part: 0 | 1) => {

@@ -2,9 +2,12 @@
  * The permutation engine: group labels shuffled over the nodes (so group sizes are kept) with the
  * seeded generator, a statistic recomputed for each shuffle, and the observed value set against
  * that distribution: its mean, standard deviation and p-values. One engine for every test on
- * groups (E-I here; brokerage and mixing later). The shuffle is a Fisher–Yates pass in place.
+ * groups (E-I, mixing, brokerage). The shuffle is a Fisher–Yates pass in place over the
+ * organisations that have a group: those without one (NO_GROUP) stay out of every shuffle, as
+ * they stay out of the statistic.
  */
 import type { Rng } from "../random/seeded.ts";
+import { NO_GROUP } from "./group-index.ts";
 
 export interface PermutationSummary {
   observed: number;
@@ -41,9 +44,11 @@ export function permutationTest(
   const atOrAbove = new Float64Array(k);
   const valid = new Float64Array(k);
   const shuffled = Int32Array.from(labels);
+  const grouped = Int32Array.from(labels.keys()).filter((i) => (labels[i] as number) !== NO_GROUP);
   for (let p = 0; p < permutations; p++) {
-    for (let i = shuffled.length - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1));
+    for (let a = grouped.length - 1; a > 0; a--) {
+      const i = grouped[a] as number;
+      const j = grouped[Math.floor(rng() * (a + 1))] as number;
       const swap = shuffled[i] as number;
       shuffled[i] = shuffled[j] as number;
       shuffled[j] = swap;

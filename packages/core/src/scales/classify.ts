@@ -2,9 +2,14 @@
  * The scale of every link: the first level of the place hierarchy at which both ends share a
  * place. A level where either end's place is unknown is skipped: the link is classified at the
  * next level that is known, and flagged `unknown:<level>` when that may have hidden a finer scale
- * (the ends could have shared the unknown place). A link no level knows is "unknown", never
- * counted as local. Where regions are unknown but both ends have coordinates, `localWithinKm`
- * counts ends within that great-circle distance as local, and the link's `rule` says so.
+ * (the ends could have shared the unknown place). Places that differ say nothing of the coarser
+ * levels, so a link whose ends share no level is `beyond` (transnational) only where both ends'
+ * coarsest places are known; otherwise, and where no level is known, it is "unknown", never
+ * counted as local or as transnational.
+ *
+ * Where either end's finest place (the region) is unknown, two stand-ins may still make a link
+ * local, each named as the link's `rule`: the same city ("city", on in the default hierarchy:
+ * city.ts), then, with `localWithinKm`, ends within that great-circle distance ("distance").
  *
  * A link's class depends only on its ends' places (and, for the distance rule, their
  * coordinates), so organisations are coded by their places once and each pair of codes is
@@ -14,6 +19,7 @@
 import type { AnyGraph } from "../model/graph.ts";
 import { edgeList, graphIndex, nodeTable, toCsr, type Csr } from "../model/csr.ts";
 import { LinkscaleError } from "../errors.ts";
+import { cityKey } from "./city.ts";
 import { greatCircleKm } from "./distance.ts";
 import { defaultHierarchy, placeAt, type PlaceHierarchy, type PlaceLevel } from "./hierarchy.ts";
 
@@ -23,7 +29,7 @@ export interface LinkScale {
   source: string;
   target: string;
   scale: string;
-  /** What made it so: the level the ends share, "distance", or "beyond" when they share none. */
+  /** What made it so: the level the ends share, "distance", "city", "beyond" when they share none, or "none" when that is not known. */
   rule: string;
   /** Levels skipped because a place was unknown, where that may have hidden a finer scale. */
   unknown: string[];
@@ -38,7 +44,7 @@ export interface ClassifyOptions {
 
 export const DEFAULTS: ClassifyOptions = { hierarchy: defaultHierarchy(), attribute: "scale" };
 
-/** The most levels a hierarchy may have: there are (L + 3) · 2^L keys, and tallies keep a cell per key (2,816 for 8). */
+/** The most levels a hierarchy may have: there are (L + 4) · 2^L keys, and tallies keep a cell per key (3,072 for 8). */
 const MAX_LEVELS = 8;
 /** Pairs of signatures looked up in a table only up to this many table cells per link end. */
 const TABLE_CELLS_PER_SLOT = 2;
@@ -60,7 +66,7 @@ const UNSET = -0x80000000;
 export class LinkClasses {
   /** Scale names: one per level, then the hierarchy's `beyond`, then "unknown". */
   readonly scales: string[];
-  /** Rule names: one per level, then "distance", "beyond", "none". */
+  /** Rule names: one per level, then "distance", "city", "beyond", "none". */
   readonly rules: string[];
   /** Level names, in hierarchy order: bit l of a key's flags is level l. */
   readonly levels: string[];
@@ -79,6 +85,8 @@ export class LinkClasses {
   /** places[signature × L + level]: the signature's place code at each level, −1 when unknown. */
   private readonly places: Int32Array;
   private readonly located: Uint8Array;
+  /** The signature's city code (−1: none); empty when the hierarchy has no same-city rule. */
+  private readonly cities: Int32Array;
   /** Coordinates, NaN where unknown; read only under `localWithinKm`. */
   private readonly lat: Float64Array;
   private readonly lon: Float64Array;
@@ -101,21 +109,22 @@ export class LinkClasses {
         }
       });
     }
-    const { of, places, located } = signatures(graph, levels, localWithinKm === undefined ? undefined : this.lat);
+    const { of, places, located, cities } = signatures(graph, levels, hierarchy.sameCity === true, localWithinKm === undefined ? undefined : this.lat);
     this.L = L;
     this.signature = of;
     this.places = places;
     this.located = located;
+    this.cities = cities;
     this.localWithinKm = localWithinKm;
     this.signatureCount = located.length;
     const cells = this.signatureCount * this.signatureCount;
     this.table = cells <= TABLE_CELLS_PER_SLOT * csr.targets.length ? new Int32Array(cells).fill(UNSET) : new Int32Array(0);
 
     this.scales = [...levels.map((l) => l.scale), hierarchy.beyond, UNKNOWN_SCALE];
-    this.rules = [...levels.map((l) => l.level), "distance", "beyond", "none"];
+    this.rules = [...levels.map((l) => l.level), "distance", "city", "beyond", "none"];
     this.levels = levels.map((l) => l.level);
-    this.keys = (L + 3) << L;
-    const scaleOfRule = [...levels.map((_level, l) => l), 0, L, L + 1];
+    this.keys = (L + 4) << L;
+    const scaleOfRule = [...levels.map((_level, l) => l), 0, 0, L, L + 1];
     this.scaleOf = Uint8Array.from({ length: this.keys }, (_, key) => scaleOfRule[key >> L] as number);
   }
 
@@ -151,11 +160,12 @@ export class LinkClasses {
 
   /** The key of two signatures; its complement when the distance rule must decide. */
   pairKey(s: number, t: number): number {
-    const { L, places, located } = this;
-    const BEYOND = L + 1;
-    const NONE = L + 2;
+    const { L, places, located, cities } = this;
+    const [CITY, BEYOND, NONE] = [L + 1, L + 2, L + 3];
+    const regionUnknown = (places[s * L] as number) < 0 || (places[t * L] as number) < 0;
+    if (regionUnknown && cities.length > 0 && (cities[s] as number) >= 0 && cities[s] === cities[t]) return CITY << L;
     let unknown = 0;
-    let known = false;
+    let coarsestKnown = false;
     let key = -1;
     for (let l = 0; l < L && key < 0; l++) {
       const p = places[s * L + l] as number;
@@ -164,13 +174,13 @@ export class LinkClasses {
         unknown |= 1 << l;
         continue;
       }
-      known = true;
+      coarsestKnown = l === L - 1;
       if (p === q) key = (l << L) | unknown;
       else unknown = 0; // different places here: the finer unknown levels could not have been shared
     }
-    if (key < 0) key = ((known || unknown === 0 ? BEYOND : NONE) << L) | unknown;
+    if (key < 0) key = ((coarsestKnown ? BEYOND : NONE) << L) | unknown;
     // Region unknown for either end, both located: the distance rule may make the link local.
-    const byDistance = this.localWithinKm !== undefined && ((places[s * L] as number) < 0 || (places[t * L] as number) < 0) && located[s] === 1 && located[t] === 1;
+    const byDistance = this.localWithinKm !== undefined && regionUnknown && located[s] === 1 && located[t] === 1;
     return byDistance ? ~key : key;
   }
 }
@@ -182,10 +192,12 @@ interface Signatures {
   places: Int32Array;
   /** 1 when the signature's organisations have coordinates (always 0 without `lat`). */
   located: Uint8Array;
+  /** The signature's city code (−1: none); empty without the same-city rule. */
+  cities: Int32Array;
 }
 
-/** Codes each node by its places at every level (and whether it has coordinates); cached per graph for attribute levels. */
-function signatures(graph: AnyGraph, levels: readonly PlaceLevel[], lat: Float64Array | undefined): Signatures {
+/** Codes each node by its places at every level (and its city, and whether it has coordinates); cached per graph for attribute levels. */
+function signatures(graph: AnyGraph, levels: readonly PlaceLevel[], sameCity: boolean, lat: Float64Array | undefined): Signatures {
   const build = (): Signatures => {
     const n = nodeTable(graph).nodes.length;
     const L = levels.length;
@@ -206,26 +218,44 @@ function signatures(graph: AnyGraph, levels: readonly PlaceLevel[], lat: Float64
       count = dense.size;
     };
     for (const level of codes) combine((i) => (level[i] as number) + 1, n + 1);
+    const cityOf = sameCity ? cityCodes(graph) : undefined;
+    if (cityOf !== undefined) combine((i) => (cityOf[i] as number) + 1, n + 1);
     if (lat !== undefined) combine((i) => (Number.isNaN(lat[i]) ? 0 : 1), 2);
     const places = new Int32Array(count * L);
     const located = new Uint8Array(count);
+    const cities = new Int32Array(cityOf === undefined ? 0 : count);
     for (let i = 0; i < n; i++) {
       const s = of[i] as number;
       for (let l = 0; l < L; l++) places[s * L + l] = (codes[l] as Int32Array)[i] as number;
       located[s] = lat !== undefined && !Number.isNaN(lat[i]) ? 1 : 0;
+      if (cityOf !== undefined) cities[s] = cityOf[i] as number;
     }
-    return { of, places, located };
+    return { of, places, located, cities };
   };
   const cacheable = levels.every((level) => typeof level.place === "string");
-  const key = `signatures:${levels.map((level) => level.place).join("\u0000")}:${lat === undefined ? "" : "located"}`;
+  const key = `signatures:${levels.map((level) => level.place).join("\u0000")}:${sameCity ? "city" : ""}:${lat === undefined ? "" : "located"}`;
   return cacheable ? graphIndex(graph, key, build) : build();
+}
+
+/** Each node's city code (−1: no city key), from its `city` and `country`; cached per graph. */
+function cityCodes(graph: AnyGraph): Int32Array {
+  return graphIndex(graph, "cityKeys", () => {
+    const codes = new Map<string, number>();
+    return Int32Array.from(nodeTable(graph).attributes, (attributes) => {
+      const key = cityKey(attributes["city"], attributes["country"]);
+      if (key === undefined) return -1;
+      let code = codes.get(key);
+      if (code === undefined) codes.set(key, (code = codes.size));
+      return code;
+    });
+  });
 }
 
 /** Link scales aligned with the CSR's `edgeList`. */
 export interface EdgeScales {
   /** Scale names: one per level, then `beyond`, then "unknown". */
   scales: string[];
-  /** Rule names: one per level, then "distance", "beyond", "none". */
+  /** Rule names: one per level, then "distance", "city", "beyond", "none". */
   rules: string[];
   scale: Uint8Array;
   rule: Uint8Array;

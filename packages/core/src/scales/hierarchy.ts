@@ -5,6 +5,13 @@
  * transnational, or, when macro-regions are given, local, national, intra-macro-region and
  * inter-macro-region. Any chain of a user's own works the same (cluster → city → province →
  * country), up to 8 levels, each read from a node attribute or a getter.
+ *
+ * The default's region level has a stand-in where a region is unknown: the same city (city.ts),
+ * so data with cities and no regions still answers "local", by a rule the report names. With a
+ * NUTS level, a region code too short for it ("US", or a NUTS-2 code where NUTS-3 is asked) is
+ * unknown at that level, never cut and compared as if it were one. A country in no listed
+ * macro-region counts as a macro-region of its own: a link from Germany to the United States is
+ * inter-macro-region.
  */
 import type { Attributes } from "graphology-types";
 import type { MacroRegions } from "./macro-regions.ts";
@@ -16,43 +23,60 @@ export interface PlaceLevel {
   scale: string;
   /** An organisation's place at this level: a node attribute, or a getter; undefined = unknown. */
   place: string | ((attributes: Attributes) => string | undefined);
+  /** How the place is read, in words, for reports (default: the attribute's name). */
+  description?: string;
 }
 
 export interface PlaceHierarchy {
   levels: readonly PlaceLevel[];
-  /** The scale of a link whose ends share no level. */
+  /** The scale of a link whose ends share no level, where both ends' coarsest places are known. */
   beyond: string;
+  /** Where either end's finest place is unknown, organisations in the same city (city.ts) share it. */
+  sameCity?: boolean;
 }
 
 export interface DefaultHierarchyOptions {
   /**
    * Which NUTS level counts as the region (0–3): a region code is cut to 2 + level characters,
-   * since NUTS codes nest by prefix (DEA23 lies in DEA2, DEA and DE). Absent: codes as they are.
+   * since NUTS codes nest by prefix (DEA23 lies in DEA2, DEA and DE); a shorter one is unknown at
+   * that level. Absent: codes as they are.
    */
   nutsLevel?: 0 | 1 | 2 | 3;
+  /** Where a region is unknown, count organisations in the same city as local (default true). */
+  sameCity?: boolean;
   /** Country → macro-region; adds the macro-region level (see macro-regions.ts). */
   macroRegions?: MacroRegions;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
-export function defaultHierarchy({ nutsLevel, macroRegions }: DefaultHierarchyOptions = {}): PlaceHierarchy {
+export function defaultHierarchy({ nutsLevel, macroRegions, sameCity = true }: DefaultHierarchyOptions = {}): PlaceHierarchy {
   const region: PlaceLevel = {
     level: "region",
     scale: "local",
-    place: nutsLevel === undefined ? "region" : (attributes) => text(attributes["region"])?.slice(0, 2 + nutsLevel),
+    place: nutsLevel === undefined ? "region" : (attributes) => nutsRegion(text(attributes["region"]), nutsLevel),
+    description:
+      nutsLevel === undefined
+        ? "the region as given"
+        : `the NUTS-${nutsLevel} region: a region code's first ${2 + nutsLevel} characters, unknown where it is shorter`,
   };
-  const country: PlaceLevel = { level: "country", scale: "national", place: "country" };
-  if (macroRegions === undefined) return { levels: [region, country], beyond: "transnational" };
+  const country: PlaceLevel = { level: "country", scale: "national", place: "country", description: "the country" };
+  if (macroRegions === undefined) return { levels: [region, country], beyond: "transnational", sameCity };
   const macroRegion: PlaceLevel = {
     level: "macroRegion",
     scale: "intra-macro-region",
     place: (attributes) => {
       const code = text(attributes["country"]);
-      return code === undefined ? undefined : macroRegions[code];
+      return code === undefined ? undefined : (macroRegions[code] ?? `(${code} alone)`);
     },
+    description: "the macro-region of the country (a country in none counts as one of its own)",
   };
-  return { levels: [region, country, macroRegion], beyond: "inter-macro-region" };
+  return { levels: [region, country, macroRegion], beyond: "inter-macro-region", sameCity };
+}
+
+/** A NUTS code at a level: cut to 2 + level characters; unknown when shorter. */
+function nutsRegion(code: string | undefined, level: number): string | undefined {
+  return code !== undefined && code.length >= 2 + level ? code.slice(0, 2 + level) : undefined;
 }
 
 /** An organisation's place at a level, or undefined when unknown. */

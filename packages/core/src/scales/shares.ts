@@ -17,10 +17,11 @@ import type { AnyGraph } from "../model/graph.ts";
 import { edgeValues, graphIndex, toCsr, type Csr, type EdgeWeight } from "../model/csr.ts";
 import { UNKNOWN } from "../model/describe.ts";
 import { LinkscaleError } from "../errors.ts";
-import { groupIndices, type Groups } from "../groups/group-index.ts";
-import { eiFromTally, type EiResult } from "../groups/ei-index.ts";
+import { exclusionRule, groupIndices, NO_GROUP, type GroupOptions, type Groups } from "../groups/group-index.ts";
+import { EI_CELLS, eiFromTally, type EiResult } from "../groups/ei-index.ts";
 import { MixingCells, type MixingMatrix } from "../groups/mixing-matrix.ts";
 import { DEFAULTS as CLASSIFY_DEFAULTS, LinkClasses, type ClassifyOptions } from "./classify.ts";
+import type { PlaceLevel } from "./hierarchy.ts";
 import { Tally } from "./tally.ts";
 import { tallyLinksWasm } from "./tally-kernel.ts";
 
@@ -36,7 +37,18 @@ export interface ScaleShares {
   flags: Record<string, number>;
 }
 
-export interface SharesOptions extends ClassifyOptions {
+/** A rule that decides links' scales, and the links it decided. */
+export interface ScaleRule {
+  /** Its name, as a link's `rule` gives it: a level, "city", "distance", "beyond" or "none". */
+  rule: string;
+  scale: string;
+  /** What it means, in words, for reports. */
+  description: string;
+  links: number;
+  weight: number;
+}
+
+export interface SharesOptions extends ClassifyOptions, GroupOptions {
   getEdgeWeight: EdgeWeight;
   /** Node attributes to group organisations by (e.g. "country", "cluster", "type"). */
   groupBy: readonly string[];
@@ -49,6 +61,8 @@ export const DEFAULTS: SharesOptions = { ...CLASSIFY_DEFAULTS, getEdgeWeight: "w
 export interface ScaleReport {
   /** The scales in hierarchy order. */
   scales: string[];
+  /** The rules in force, finest first, each with the links it decided: how "local" was decided, and what stayed unknown. */
+  rules: ScaleRule[];
   network: ScaleShares;
   byOrganisation: SharesTable;
   /** Attribute → shares per group value. */
@@ -68,7 +82,7 @@ export function scaleShares(graph: AnyGraph, options: Partial<SharesOptions> = {
   const settings = { ...DEFAULTS, ...options };
   const csr = toCsr(graph, settings.getEdgeWeight);
   const classes = new LinkClasses(graph, csr, settings);
-  const groupings = settings.groupBy.map((attribute) => groupIndices(graph, attribute));
+  const groupings = settings.groupBy.map((attribute) => groupIndices(graph, attribute, { keepUnknown: settings.keepUnknown ?? false }));
   const years = graphIndex(graph, "years:firstYear", () => yearRows(edgeValues(graph, "firstYear")));
   const tallies = tallyLinksWasm(csr, classes, years, groupings, settings.mixing) ?? tallyLinks(csr, classes, years, groupings, settings.mixing);
 
@@ -80,19 +94,20 @@ export function scaleShares(graph: AnyGraph, options: Partial<SharesOptions> = {
   const openness: Record<string, EiResult> = {};
   const mixing: Record<string, MixingMatrix> = {};
   settings.groupBy.forEach((attribute, i) => {
-    const { names, of } = groupings[i] as Groups;
+    const groups = groupings[i] as Groups;
     const internal = tallies.internal[i] as Tally;
     // A group's links: its members' link ends, less the second end of each link inside it.
-    const tally = new Tally(classes, names.length);
-    for (let u = 0; u < of.length; u++) tally.addRow(of[u] as number, tallies.byNode, u);
-    for (let g = 0; g < names.length; g++) tally.addRow(g, internal, g, -1);
-    byGroup[attribute] = table(names, tally);
-    openness[attribute] = opennessOf(names, tally, internal, network);
+    const tally = new Tally(classes, groups.names.length);
+    for (let u = 0; u < groups.of.length; u++) if (groups.of[u] !== NO_GROUP) tally.addRow(groups.of[u] as number, tallies.byNode, u);
+    for (let g = 0; g < groups.names.length; g++) tally.addRow(g, internal, g, -1);
+    byGroup[attribute] = table(groups.names, tally);
+    openness[attribute] = opennessOf(groups, exclusionRule(attribute), tally, internal, tallies.excluded[i] as Float64Array, network);
     const matrix = tallies.matrices[i];
-    if (matrix !== undefined) mixing[attribute] = matrix.table();
+    if (matrix !== undefined) mixing[attribute] = { ...matrix.table(), excluded: (openness[attribute] as EiResult).excluded };
   });
   return {
     scales: classes.scales,
+    rules: scaleRules(settings, classes, tallies.byYear),
     network: network.shares(0),
     byOrganisation: table(csr.nodes, tallies.byNode),
     byGroup,
@@ -100,6 +115,36 @@ export function scaleShares(graph: AnyGraph, options: Partial<SharesOptions> = {
     openness,
     mixing,
   };
+}
+
+/** The rules in force, with the links each decided, read from the tallies by year and class key. */
+function scaleRules({ hierarchy, localWithinKm }: SharesOptions, classes: LinkClasses, byYear: Float64Array): ScaleRule[] {
+  const { levels } = hierarchy;
+  const coarsest = levels[levels.length - 1] as PlaceLevel;
+  const finest = levels[0] as PlaceLevel;
+  const unknownFinest = `${finest.level} unknown at an end`;
+  const words: Record<string, string> = {
+    ...Object.fromEntries(levels.map((level) => [level.level, `both ends share ${level.description ?? `the ${level.level}`}`])),
+    distance: `${unknownFinest}; ends within ${localWithinKm} km (great circle)`,
+    city: `${unknownFinest}; same city (names compared without case, accents, postal numbers and CEDEX, with transliteration and exonyms; within one country)`,
+    beyond: `no level shared; the ${coarsest.level} known at both ends`,
+    none: `no level shared; the ${coarsest.level} unknown at an end`,
+  };
+  const inForce = (rule: string) => (rule === "distance" ? localWithinKm !== undefined : rule === "city" ? hierarchy.sameCity === true : true);
+  const tally = classes.rules.map(() => [0, 0]);
+  for (let cell = 0; cell < byYear.length; cell += 2) {
+    const counts = tally[classes.ruleOf((cell / 2) % classes.keys)] as number[];
+    counts[0] = (counts[0] as number) + (byYear[cell] as number);
+    counts[1] = (counts[1] as number) + (byYear[cell + 1] as number);
+  }
+  // Finest first, in the order they are tried: the region, its stand-ins, then the coarser levels.
+  const order = [0, levels.length + 1, levels.length, ...levels.slice(1).map((_level, l) => l + 1), levels.length + 2, levels.length + 3];
+  return order.flatMap((r) => {
+    const rule = classes.rules[r] as string;
+    if (!inForce(rule)) return [];
+    const [links, weight] = tally[r] as [number, number];
+    return [{ rule, scale: classes.scales[classes.scaleOf[r << levels.length] as number] as string, description: words[rule] as string, links, weight }];
+  });
 }
 
 /**
@@ -122,6 +167,7 @@ export function tallyLinks(csr: Csr, classes: LinkClasses, years: YearRows, grou
   const of = groupings.map((g) => g.of);
   const internal = groupings.map((g) => new Tally(classes, g.names.length));
   const matrices = mixing ? groupings.map((g) => new MixingCells(g.names)) : [];
+  const excluded = groupings.map((g) => new Float64Array((g.names.length + 1) * 2));
   const row = new Float64Array(keys * 2);
   const keysInRow = new Int32Array(keys);
   let e = 0;
@@ -139,6 +185,11 @@ export function tallyLinks(csr: Csr, classes: LinkClasses, years: YearRows, grou
       for (let i = 0; i < of.length; i++) {
         const a = (of[i] as Int32Array)[u] as number;
         const b = (of[i] as Int32Array)[v] as number;
+        if (a === NO_GROUP || b === NO_GROUP) {
+          const grouped = a === NO_GROUP ? (b === NO_GROUP ? (groupings[i] as Groups).names.length : b) : a;
+          add(excluded[i] as Float64Array, grouped * 2, w);
+          continue;
+        }
         if (a === b) (internal[i] as Tally).addKey(a, key, 1, w);
         matrices[i]?.add(a, b, w);
       }
@@ -149,23 +200,33 @@ export function tallyLinks(csr: Csr, classes: LinkClasses, years: YearRows, grou
       row[key * 2] = row[key * 2 + 1] = 0;
     }
   }
-  return { byNode, byYear, internal, matrices };
+  return { byNode, byYear, internal, matrices, excluded };
 }
 
-/** E-I per group and for the network: I counts the links inside a group, E the group's other links. */
-function opennessOf(names: readonly string[], byGroup: Tally, internal: Tally, network: Tally): EiResult {
-  const k = names.length;
-  const tally = new Float64Array((k + 1) * 4); // laid out as eiTallier's
-  const set = (slot: number, [links, weight]: [number, number], [I, Iw]: [number, number]) => tally.set([links - I, I, weight - Iw, Iw], slot * 4);
+/**
+ * E-I per group and for the network: I counts the links inside a group, E the group's links to
+ * other groups; links to an organisation without a group (`excluded`) are neither.
+ */
+function opennessOf(groups: Groups, rule: string, byGroup: Tally, internal: Tally, excluded: Float64Array, network: Tally): EiResult {
+  const k = groups.names.length;
+  const tally = new Float64Array((k + 1) * EI_CELLS); // laid out as eiTallier's
+  const set = (slot: number, [links, weight]: [number, number], [I, Iw]: [number, number], [X, Xw]: [number, number]) =>
+    tally.set([links - I - X, I, weight - Iw - Xw, Iw, X, Xw], slot * EI_CELLS);
   const inside: [number, number] = [0, 0];
-  for (let g = 0; g < k; g++) {
+  const left: [number, number] = [0, 0];
+  for (let g = 0; g <= k; g++) {
+    const X = excluded[g * 2] as number;
+    const Xw = excluded[g * 2 + 1] as number;
+    left[0] += X;
+    left[1] += Xw;
+    if (g === k) break;
     const [I, Iw] = internal.totals(g);
-    set(g, byGroup.totals(g), [I, Iw]);
+    set(g, byGroup.totals(g), [I, Iw], [X, Xw]);
     inside[0] += I;
     inside[1] += Iw;
   }
-  set(k, network.totals(0), inside);
-  return eiFromTally(names, tally);
+  set(k, network.totals(0), inside, left);
+  return eiFromTally(groups, rule, tally);
 }
 
 /** Adds one link of weight `w` to the count and weight at `cell`. */
@@ -183,6 +244,8 @@ export interface Tallies {
   internal: Tally[];
   /** Per grouping, its matrix; empty without `mixing`. */
   matrices: MixingCells[];
+  /** Per grouping, links left out for an end without a group: [count, weight] per group (by its grouped end), then for links with neither end grouped. */
+  excluded: Float64Array[];
 }
 
 export interface YearRows {

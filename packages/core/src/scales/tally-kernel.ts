@@ -114,6 +114,7 @@ export function tallyLinksWasm(csr: Csr, classes: LinkClasses, years: YearRows, 
       cells: reserve(names.length * scales * 16),
       flags: reserve(names.length * levels * 8),
       matrix: mixing ? reserve(names.length * names.length * 16) : 0,
+      excluded: reserve((names.length + 1) * 16),
     })),
     row: reserve(keys * 16),
     keysInRow: reserve(keys * 4),
@@ -134,9 +135,9 @@ export function tallyLinksWasm(csr: Csr, classes: LinkClasses, years: YearRows, 
   const entries = new Int32Array(buffer, input.groupings, (groupings.length * GROUPING_BYTES.value) / 4);
   groupings.forEach((g, i) => {
     const of = input.of[i] as number;
-    const { cells, flags, matrix } = output.groups[i] as (typeof output.groups)[number];
+    const { cells, flags, matrix, excluded } = output.groups[i] as (typeof output.groups)[number];
     new Int32Array(buffer, of, g.of.length).set(g.of);
-    entries.set([of, g.names.length, cells, flags, matrix], (i * GROUPING_BYTES.value) / 4);
+    entries.set([of, g.names.length, cells, flags, matrix, excluded], (i * GROUPING_BYTES.value) / 4);
   });
   new Uint8Array(buffer, tallied, top - tallied).fill(0);
 
@@ -178,5 +179,6 @@ export function tallyLinksWasm(csr: Csr, classes: LinkClasses, years: YearRows, 
     byYear: doubles(output.yearCells, years.keys.length * keys * 2),
     internal: groups.map((g) => tally(g.names.length, g.cells, g.flags)),
     matrices: mixing ? groups.map((g) => new MixingCells(g.names, doubles(g.matrix, g.names.length ** 2 * 2))) : [],
+    excluded: groups.map((g) => doubles(g.excluded, (g.names.length + 1) * 2)),
   };
 }

@@ -10,10 +10,10 @@ import { brokerage, ROLES, type Role } from "../../src/brokerage/gould-fernandez
 
 const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const rows = (file: string) => parse(readFileSync(fixtures + file, "utf8"), { columns: true }) as Array<Record<string, string>>;
-// R writes an impossible z-score (a group too small for a role: sd 0) as NaN or Inf.
+// R writes an impossible z-score (a group too small for a role: sd 0) as NaN or Inf; linkscale as null.
 const fromR = (text: string | undefined) => (text === "Inf" ? Infinity : text === "-Inf" ? -Infinity : Number(text));
-const close = (actual: number, expected: number) =>
-  Object.is(actual, expected) || (Number.isNaN(actual) && Number.isNaN(expected)) || Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+const close = (actual: number | null, expected: number) =>
+  actual === null ? !Number.isFinite(expected) : Object.is(actual, expected) || Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
 
 const graph = new DirectedGraph();
 for (const { id, group } of rows("directed-groups.csv")) graph.addNode(id as string, { group });
@@ -27,7 +27,7 @@ describe("brokerage on a directed fixture", () => {
       for (const role of ROLES) {
         expect([id, role, result.raw[id]?.[role]]).toEqual([id, role, Number(row[`raw_${role}`])]);
         expect(close(result.expected[id]?.[role] as number, fromR(row[`exp_${role}`]))).toBe(true);
-        expect(close(result.z[id]?.[role] as number, fromR(row[`z_${role}`]))).toBe(true);
+        expect(close(result.z[id]?.[role] as number | null, fromR(row[`z_${role}`]))).toBe(true);
       }
     }
   });

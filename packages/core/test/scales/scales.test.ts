@@ -66,11 +66,11 @@ describe("classifyLinks", () => {
     expect(scaleOf(classifyLinks(fixture(), { localWithinKm: 1 }))["A–D"]).toEqual(["national", "country", "region"]);
   });
 
-  it("adds macro-regions: intra- and inter-macro-region, unknown for countries in none", () => {
+  it("adds macro-regions: intra- and inter-macro-region, a country in none counting as its own", () => {
     const links = scaleOf(classifyLinks(fixture(), { hierarchy: defaultHierarchy({ macroRegions: DEFAULT_MACRO_REGIONS }) }));
     expect(links["A–E"]).toEqual(["intra-macro-region", "macroRegion", ""]); // DE, FR: EU27
     expect(links["A–G"]).toEqual(["inter-macro-region", "beyond", ""]); // EU27, East Asia
-    expect(links["A–H"]).toEqual(["inter-macro-region", "beyond", "macroRegion"]); // US in no macro-region
+    expect(links["A–H"]).toEqual(["inter-macro-region", "beyond", ""]); // US in no listed macro-region: one of its own
   });
 
   it("takes a user's own chain of levels", () => {
@@ -97,6 +97,70 @@ describe("classifyLinks", () => {
       "q–r": ["domestic", "country", ""], // cities differ, so the unknown cluster cannot matter
       "p–s": ["abroad", "beyond", ""],
     });
+  });
+});
+
+describe("issue 16: scales on messy places", () => {
+  it("answers local from the same city where regions are unknown, and names the rule", () => {
+    // p, q: Paris with a district number and CEDEX; r: Munich by its exonym and s: MUENCHEN;
+    // t: Cambridge GB, u: Cambridge US (one name, two countries); v: a city without a country.
+    const graph = new UndirectedGraph();
+    graph.addNode("p", { country: "FR", city: "PARIS 15" });
+    graph.addNode("q", { country: "FR", city: "Paris Cedex 16" });
+    graph.addNode("r", { country: "DE", city: "Munich" });
+    graph.addNode("s", { country: "DE", city: "MUENCHEN" });
+    graph.addNode("t", { country: "GB", city: "Cambridge" });
+    graph.addNode("u", { country: "US", city: "Cambridge" });
+    graph.addNode("v", { city: "Paris" });
+    for (const [a, b] of [["p", "q"], ["r", "s"], ["t", "u"], ["p", "v"], ["p", "r"]] as const) graph.addEdge(a, b, { weight: 1 });
+    expect(scaleOf(classifyLinks(graph))).toEqual({
+      "p–q": ["local", "city", ""], // paris = paris
+      "r–s": ["local", "city", ""], // munich → munchen; muenchen → munchen
+      "t–u": ["transnational", "beyond", ""], // a city key holds its country
+      "p–v": ["unknown", "none", "region,country"], // v has no country, so no city key
+      "p–r": ["transnational", "beyond", ""],
+    });
+    // Without the stand-in, p–q is national, flagged unknown:region: local 0, as before issue 16.
+    expect(scaleOf(classifyLinks(graph, { hierarchy: defaultHierarchy({ sameCity: false }) }))["p–q"]).toEqual(["national", "country", "region"]);
+    const { rules } = scaleShares(graph);
+    expect(rules.map(({ rule, scale, links }) => [rule, scale, links])).toEqual([
+      ["region", "local", 0],
+      ["city", "local", 2],
+      ["country", "national", 0],
+      ["beyond", "transnational", 2],
+      ["none", "unknown", 1],
+    ]);
+  });
+
+  it("takes a region code too short for the NUTS level as unknown, never cut and compared", () => {
+    // a, b: region "US" (CORDIS gives a bare country code outside the EU); c, d: DE1 (NUTS-1)
+    // where NUTS-2 is asked, in different cities; e, f: DEA23 and DEA27, both in DEA2.
+    const graph = new UndirectedGraph();
+    graph.addNode("a", { country: "US", region: "US", city: "Boston" });
+    graph.addNode("b", { country: "US", region: "US", city: "Austin" });
+    graph.addNode("c", { country: "DE", region: "DE1", city: "Stuttgart" });
+    graph.addNode("d", { country: "DE", region: "DE1", city: "Ulm" });
+    graph.addNode("e", { country: "DE", region: "DEA23" });
+    graph.addNode("f", { country: "DE", region: "DEA27" });
+    for (const [x, y] of [["a", "b"], ["c", "d"], ["e", "f"]] as const) graph.addEdge(x, y);
+    const links = scaleOf(classifyLinks(graph, { hierarchy: defaultHierarchy({ nutsLevel: 2 }) }));
+    expect(links["a–b"]).toEqual(["national", "country", "region"]); // was local: "US".slice(0, 4) = "US" on both ends
+    expect(links["c–d"]).toEqual(["national", "country", "region"]); // was local: DE1 = DE1
+    expect(links["e–f"]).toEqual(["local", "region", ""]); // DEA2 = DEA2
+  });
+
+  it("never takes different regions for different countries", () => {
+    // g in DE300 with no country, h in FR101 in France: the regions differ, the countries may not
+    // (a mislabelled or foreign-coded region). Was transnational, flagged unknown:country.
+    const graph = new UndirectedGraph();
+    graph.addNode("g", { region: "DE300" });
+    graph.addNode("h", { region: "FR101", country: "FR" });
+    graph.addNode("i", { region: "FR102", country: "DE" });
+    graph.addEdge("g", "h");
+    graph.addEdge("h", "i");
+    const links = scaleOf(classifyLinks(graph));
+    expect(links["g–h"]).toEqual(["unknown", "none", "country"]);
+    expect(links["h–i"]).toEqual(["transnational", "beyond", ""]); // both countries known and different
   });
 });
 
@@ -128,20 +192,21 @@ describe("scaleShares", () => {
     expect(report.byOrganisation.get("D")?.counts).toEqual({ local: 0, national: 1, transnational: 1, unknown: 0 });
     expect(report.byGroup["country"]?.get("FR")?.counts).toEqual({ local: 0, national: 0, transnational: 2, unknown: 0 });
     expect(report.byGroup["country"]?.get("DE")?.links).toBe(8); // A is German, and in every link
-    expect(report.byGroup["country"]?.get("unknown")?.counts["unknown"]).toBe(1); // F
+    expect(report.byGroup["country"]?.has("unknown")).toBe(false); // F has no country: in no group, never a group "unknown"
     expect([...report.byYear.keys()]).toEqual(["2015", "2016", "unknown"]);
     expect(report.byYear.get("2015")?.counts["national"]).toBe(1);
     expect(report.byYear.get("unknown")?.links).toBe(6);
   });
 
   it("per grouping, the openness (E-I) and the group-by-group matrix, as eiIndex and mixingMatrix give them", () => {
-    // DE holds A–D. Inside it: A–B, A–C, A–D (3 links, weight 6); leaving it: A–E, D–E, A–F,
-    // G–A, H–A (5 links, weight 5). E-I = (5 − 3)/8 counted, (5 − 6)/11 weighted.
+    // DE holds A–D. Inside it: A–B, A–C, A–D (3 links, weight 6); leaving it for another country:
+    // A–E, D–E, G–A, H–A (4 links, weight 4); A–F is left out, F's country being unknown.
+    // E-I = (4 − 3)/7 counted, (4 − 6)/10 weighted.
     const byCountry = report.openness["country"];
-    expect(byCountry?.byGroup["DE"]).toEqual({ counted: { E: 5, I: 3, EI: 2 / 8, ratio: 5 / 3 }, weighted: { E: 5, I: 6, EI: -1 / 11, ratio: 5 / 6 } });
+    expect(byCountry?.byGroup["DE"]).toEqual({ counted: { E: 4, I: 3, EI: 1 / 7, ratio: 4 / 3 }, weighted: { E: 4, I: 6, EI: -0.2, ratio: 4 / 6 }, excluded: { links: 1, weight: 1 } });
     expect(byCountry?.byGroup["FR"]?.counted).toEqual({ E: 2, I: 0, EI: 1, ratio: null }); // E: A–E, D–E
-    expect(byCountry?.network.counted).toEqual({ E: 5, I: 3, EI: 2 / 8, ratio: 5 / 3 }); // every link has an end in DE
-    expect(report.mixing["country"]?.counted["DE"]).toEqual({ DE: 3, FR: 2, JP: 1, US: 1, unknown: 1 });
+    expect(byCountry?.network.counted).toEqual({ E: 4, I: 3, EI: 1 / 7, ratio: 4 / 3 }); // every link has an end in DE
+    expect(report.mixing["country"]?.counted["DE"]).toEqual({ DE: 3, FR: 2, JP: 1, US: 1 });
     expect(report.mixing["country"]?.weighted["FR"]).toEqual({ DE: 2 });
     // Equal, not just close: the weights are whole numbers, so no sum rounds.
     expect(byCountry).toEqual(eiIndex(fixture(), { groupBy: "country" }));

@@ -69,8 +69,9 @@ export function integer(value: number | null | undefined): string {
   return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
-export function fixed(value: number | null | undefined, digits: number): string {
-  return typeof value === "number" && Number.isFinite(value) ? value.toFixed(digits) : "n/a";
+/** A number to `digits` places; "n/a", or "n/a (why)" given why, where it is not defined. */
+export function fixed(value: number | null | undefined, digits: number, why?: string): string {
+  return typeof value === "number" && Number.isFinite(value) ? value.toFixed(digits) : why === undefined ? "n/a" : `n/a (${why})`;
 }
 
 export function percent(value: number | null | undefined, digits = 1): string {

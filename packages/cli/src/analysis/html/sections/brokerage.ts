@@ -24,7 +24,7 @@ export function brokerageSection(report: Report, { organisation }: SectionContex
   const roles = Object.entries(brokerage.roles).map(([groupBy, result]) => {
     const totals = table(
       ["role", "", "count", "expected", "z"],
-      ROLES.map((role) => [ROLES_EXPLAINED[role][0], html`<span class="muted">${ROLES_EXPLAINED[role][1]}</span>`, integer(result.network.raw[role]), integer(result.network.expected[role]), fixed(result.network.z[role], 2)]),
+      ROLES.map((role) => [ROLES_EXPLAINED[role][0], html`<span class="muted">${ROLES_EXPLAINED[role][1]}</span>`, integer(result.network.raw[role]), integer(result.network.expected[role]), fixed(result.network.z[role], 2, "zero variance")]),
       { numeric: [2, 3, 4], caption: `network totals; expected under random ${groupBy} labels` },
     );
     const top = Object.entries(result.raw)

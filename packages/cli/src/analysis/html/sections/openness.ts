@@ -39,7 +39,7 @@ function groupOpenness(groupBy: string, result: Openness, { charts, organisation
       integer(map.links.get(group)),
       integer(counted?.I),
       integer(counted?.E),
-      fixed(counted?.EI, 3),
+      fixed(counted?.EI, 3, "no links to a known group"),
       ...(test ? [fixed(expected?.expected, 3), pValue(expected?.pLower)] : []),
       html`${listed}${core.length > GATEKEEPERS_LISTED ? html` <span class="more">+${core.length - GATEKEEPERS_LISTED}</span>` : ""}`,
     ];
@@ -56,7 +56,10 @@ function networkLine(groupBy: string, result: Openness): Content {
   const { counted, weighted } = result.ei.network;
   const test = result.permutation?.network.counted;
   return [
-    `Network E-I ${fixed(counted.EI, 3)} (by weight ${fixed(weighted.EI, 3)}): ${integer(counted.E)} links across groups, ${integer(counted.I)} inside. `,
+    `Network E-I ${fixed(counted.EI, 3, "no links")} (by weight ${fixed(weighted.EI, 3, "no links")}): ${integer(counted.E)} links across groups, ${integer(counted.I)} inside. `,
+    result.ei.excluded.organisations > 0
+      ? `Left out: ${integer(result.ei.excluded.organisations)} organisations without a ${groupBy} and ${integer(result.ei.excluded.links)} links (${result.ei.excluded.rule}). `
+      : "",
     test
       ? `Under random ${groupBy} labels (${integer(test.permutations)} permutations) it would be ${fixed(test.expected, 3)} ± ${fixed(test.sd, 3)}; p(as low or lower) ${pValue(test.pLower)}. `
       : "No permutation test (permutations: 0). ",

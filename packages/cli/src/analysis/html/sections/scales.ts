@@ -1,7 +1,8 @@
 /**
  * The scale of links (local, national, transnational…): shares by year and by group as stacked
  * bars, each beside the table of the same numbers, and the distance-decay profile (links per km
- * by distance, log–log, with the fitted tail). The shares are the report's; nothing is recounted.
+ * by distance, log–log, with the fitted tail), and the rules that decided each scale (how "local"
+ * was decided, what stayed unknown). The shares are the report's; nothing is recounted.
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { Report } from "../../report.ts";
@@ -16,7 +17,7 @@ export function scalesSection(report: Report, { charts }: SectionContext): Html 
   const scales = report.results.scales;
   if (scales === undefined) return html``;
   const colours = scaleColours(scales.scales);
-  const parts: Content[] = [html`<h2>Scale of links</h2>`, html`<p>${scaleIntro(scales)}</p>`];
+  const parts: Content[] = [html`<h2>Scale of links</h2>`, html`<p>${scaleIntro(scales)}</p>`, rulesTable(scales)];
 
   const years = Object.entries(scales.byYear);
   if (years.length > 0) {
@@ -24,7 +25,7 @@ export function scalesSection(report: Report, { charts }: SectionContext): Html 
     const chart = charts.add(id, shareBars(years, scales.scales, colours, { across: "year", vertical: true, description: "Share of links at each scale, by year" }));
     parts.push(
       pair(
-        figure(id, "Share of links by scale, per year", chart, "Each bar holds the links first seen that year; the colour is the scale at which a link's two ends first share a place."),
+        figure(id, "Share of links by scale, per year", chart, `Each bar holds the links of a year: a link counts in ${scales.yearRule}. The colour is the scale at which a link's two ends first share a place.`),
         shareTable("year", [["all years", scales.network], ...years], scales.scales),
       ),
     );
@@ -51,6 +52,15 @@ function scaleIntro(scales: ScalesResult): Content {
     `Scales from nearest to widest: ${scales.scales.join(", ")}. `,
     flags.length > 0 ? `Links whose ends' place is unknown at a finer level (so they may be finer than counted): ${flags.map(([flag, n]) => `${flag} ${integer(n)}`).join(", ")}.` : "",
   ];
+}
+
+/** Which rule decided how many links: how "local" was decided, named where a reader meets the shares. */
+function rulesTable(scales: ScalesResult): Html {
+  return table(
+    ["scale", "rule", "links", "what it means"],
+    scales.rules.map(({ scale, rule, links, description }) => [scale, rule, integer(links), description]),
+    { numeric: [2], caption: "how each link's scale was decided" },
+  );
 }
 
 function scaleColours(scales: readonly string[]): string[] {
@@ -92,7 +102,7 @@ function distanceDecay(decay: ScalesResult["distanceDecay"], charts: SectionCont
   // Bin 0 (0–1 km) has no centre on a log axis, and empty bins no log density: both sit in the table only.
   const points = decay.bins.flatMap((bin) => (bin.fromKm > 0 && bin.links > 0 ? [{ km: Math.sqrt(bin.fromKm * bin.toKm), density: bin.density, links: bin.links }] : []));
   const tail = decay.tail;
-  const tailPoints = tail === null ? [] : points.slice(-tail.bins).map((p) => ({ km: p.km, fit: 10 ** (tail.intercept + tail.slope * Math.log10(p.km)) }));
+  const tailPoints = tail === null ? [] : points.filter((p) => p.km >= tail.fromKm).map((p) => ({ km: p.km, fit: 10 ** (tail.intercept + tail.slope * Math.log10(p.km)) }));
   const x = { field: "km", type: "quantitative" as const, title: "distance (km)", scale: { type: "log" as const }, axis: { format: "~s" } };
   const spec: TopLevelSpec = {
     description: "Distance-decay profile: links per km of distance, by distance, on log-log axes",
@@ -125,10 +135,11 @@ function distanceDecay(decay: ScalesResult["distanceDecay"], charts: SectionCont
       ["without coordinates at both ends", integer(decay.unmeasured)],
       ["mean", `${integer(decay.meanKm)} km`],
       ["median (dashed line)", `${integer(decay.medianKm)} km`],
-      ["tail slope (orange line)", tail ? fixed(tail.slope, 3) : "n/a"],
+      ["tail slope (orange line)", tail ? fixed(tail.slope, 3) : "n/a (fewer than three distance bins past the mode)"],
+      ["tail range", tail ? `${fixedKm(tail.fromKm)}–${fixedKm(tail.toKm)} km` : "n/a"],
       ["tail intercept (log10)", tail ? fixed(tail.intercept, 3) : "n/a"],
       ["tail R²", tail ? fixed(tail.rSquared, 3) : "n/a"],
-      ["bins in the tail fit", tail ? String(tail.bins) : "n/a"],
+      ["bins in the tail fit", tail ? `${tail.bins} (${tail.rule})` : "n/a"],
     ],
     { numeric: [1] },
   );
@@ -137,7 +148,7 @@ function distanceDecay(decay: ScalesResult["distanceDecay"], charts: SectionCont
     decay.bins.map((bin) => [fixedKm(bin.fromKm), fixedKm(bin.toKm), integer(bin.links), bin.density === 0 ? "0" : bin.density.toPrecision(3)]),
     { numeric: [0, 1, 2, 3] },
   );
-  const note = "Links in logarithmic distance bins; the line is the least-squares fit of log10(links per km) on log10(distance) over the tail, from the densest bin on. A slope of −1 to −2 is the gravity-like decay the literature reports.";
+  const note = "Links in logarithmic distance bins; the line is the least-squares fit of log10(links per km) on log10(distance) over the tail, from the bin with the most links on (or from tailFromKm). A slope of −1 to −2 is the gravity-like decay the literature reports.";
   return html`${title}${pair(figure(id, "Distance-decay profile", chart, note), html`${summary}<details><summary>all ${decay.bins.length} bins</summary>${bins}</details>`)}`;
 }
 
