@@ -1,11 +1,12 @@
 /**
  * The sidebar's controls, built for one network: view (mode, colours, sizes), filters (scales,
- * years, minimum link weight, types, countries) and exports. Each control reports a change of
+ * with the rules that make a link local, years, minimum link weight, types, countries) and exports. Each control reports a change of
  * the view's state; nothing here draws or computes.
  */
 import { UNKNOWN } from "@linkscale/core";
 import { formatCount, h } from "./dom.ts";
 import { defaultMinWeight } from "./filters.ts";
+import { localRuleLine, rulesInForce } from "./local-rule.ts";
 import type { Network } from "./network.ts";
 import type { StateChange, ViewState } from "./state.ts";
 
@@ -52,6 +53,7 @@ export function buildControls(network: Network, state: ViewState, actions: Contr
     section(
       "Filters",
       checkList("link scale", "scale", network.scales.map((s) => [s, network.linksByScale.get(s) ?? 0]), state.scales, (scales) => actions.change({ scales })),
+      localRule(network, actions),
       yearRange(network, state, actions),
       minWeight(network, state, actions),
       checkList("organisation type", "type", network.types, state.types, (types) => actions.change({ types })),
@@ -92,6 +94,38 @@ function checkList(
     {},
     h("legend", {}, title, " ", h("button", { type: "button", className: "small", onclick: setAll(true) }, "all"), h("button", { type: "button", className: "small", onclick: setAll(false) }, "none")),
     h("div", { className: scroll ? "checks scroll" : "checks" }, ...boxes.map(({ label }) => label)),
+  );
+}
+
+/** The domain's default distance when the user first turns "within N km" on. */
+const DEFAULT_KM = 50;
+
+/**
+ * What makes a link local where a region is unknown: the same city (on by default, as in
+ * `linkscale analyze`), and ends within N km (off by default); the links each rule decided.
+ */
+function localRule(network: Network, actions: ControlActions): HTMLElement {
+  const { sameCity, withinKm } = network.localRule;
+  const description = (rule: string) => network.rules.find((r) => r.rule === rule)?.description;
+  const city = h("input", { type: "checkbox", checked: sameCity, "data-testid": "same-city" });
+  city.addEventListener("change", () => actions.change({ sameCity: city.checked ? undefined : false }));
+  const near = h("input", { type: "checkbox", checked: withinKm !== undefined, "data-testid": "within-km-on", "aria-label": "within a distance" });
+  const km = h("input", { type: "number", min: 0, step: "any", value: withinKm ?? DEFAULT_KM, className: "km", "data-testid": "within-km", "aria-label": "distance in km" });
+  const reportKm = () => {
+    const value = Number(km.value);
+    if (km.value.trim() !== "" && Number.isFinite(value) && value >= 0) actions.change({ withinKm: value });
+    else km.value = String(withinKm ?? DEFAULT_KM);
+  };
+  near.addEventListener("change", () => (near.checked ? reportKm() : actions.change({ withinKm: undefined })));
+  km.addEventListener("change", reportKm);
+  return h(
+    "fieldset",
+    { "data-testid": "local-rule" },
+    h("legend", {}, "local, where a region is unknown"),
+    h("label", { title: description("city") ?? "region unknown at an end; same city" }, city, " same city"),
+    h("label", { title: description("distance") ?? "region unknown at an end; ends within this many km (great circle)" }, near, " within ", km, " km"),
+    localRuleLine(network, "local-rule-filter"),
+    rulesInForce(network),
   );
 }
 

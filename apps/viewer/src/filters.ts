@@ -58,7 +58,8 @@ export function visibility(network: Network, state: ViewState): Visibility {
   graph.forEachEdge((_edge, attributes, source, target) => {
     if (link(attributes, source, target)) links++;
   });
-  const key = JSON.stringify([state.mode, state.types, state.countries, state.scales, minWeight, years]);
+  // The local rule is in the key: under another, the same scales hold other links.
+  const key = JSON.stringify([state.mode, state.types, state.countries, state.scales, minWeight, years, network.localRule]);
   return { key, node, link, organisations: graph.order - hidden.size, links };
 }
 

@@ -12,7 +12,8 @@ import { hasCoordinates, visibility, type Visibility } from "./filters.ts";
 import { whenDrawn } from "./frame-timing.ts";
 import { GraphView, sizesFrom, type Look } from "./graph-view.ts";
 import { fetchDataset, fetchIndex, readLocalFiles, type LoadedNetwork } from "./load.ts";
-import { prepareNetwork, type Network } from "./network.ts";
+import { localRuleLine } from "./local-rule.ts";
+import { prepareNetwork, type LocalRule, type Network } from "./network.ts";
 import { showOrganisation } from "./panel.ts";
 import { attachSearch } from "./search.ts";
 import { readState, writeState, type StateChange, type ViewState } from "./state.ts";
@@ -77,7 +78,7 @@ async function open(load: () => Promise<LoadedNetwork>): Promise<void> {
     await nextFrame();
     view?.kill();
     view = undefined;
-    network = prepareNetwork(loaded.graph);
+    network = prepareNetwork(loaded.graph, localRuleOf(state));
     performance.mark("linkscale:prepared");
     show(network);
     performance.mark("linkscale:shown");
@@ -161,10 +162,22 @@ function change(partial: StateChange): void {
   state = next as unknown as ViewState;
   history.replaceState(null, "", writeState(state));
   if (network === undefined || view === undefined) return;
+  const reclassified = "sameCity" in partial || "withinKm" in partial;
+  if (reclassified) {
+    performance.mark("linkscale:classify");
+    network.classify(localRuleOf(state));
+    performance.measure("linkscale:classified", "linkscale:classify");
+  }
   const look = lookOf(network);
   view.setLook(look);
-  if (modeChanged) rebuildControls(network);
+  if (modeChanged || reclassified) rebuildControls(network);
   refreshSidebar(network, look);
+  // The panel's links by scale follow the rule.
+  if (reclassified && state.selected !== undefined && !panel.hidden) showPanel(network, state.selected);
+}
+
+function localRuleOf({ sameCity, withinKm }: ViewState): LocalRule {
+  return { sameCity: sameCity ?? true, ...(withinKm === undefined ? {} : { withinKm }) };
 }
 
 function rebuildControls(network: Network): void {
@@ -189,7 +202,7 @@ function refreshSidebar(network: Network, look: Look): void {
     h("span", { "data-testid": "visible-organisations", "data-count": look.visibility.organisations }, `${formatCount(look.visibility.organisations)} of ${formatCount(total.order)} organisations`),
     h("span", { "data-testid": "visible-links", "data-count": look.visibility.links }, `${formatCount(look.visibility.links)} of ${formatCount(total.size)} links`),
   );
-  fill(legend, legendOf(look.nodeColour.legend, "node"), legendOf(look.linkColour.legend, "link"));
+  fill(legend, legendOf(look.nodeColour.legend, "node"), legendOf(look.linkColour.legend, "link"), localRuleLine(network, "local-rule-legend"));
   const missing = state.mode === "map" ? total.filterNodes((_node, attributes) => !hasCoordinates(attributes)) : [];
   unplaced.hidden = missing.length === 0;
   fill(
@@ -214,11 +227,15 @@ function select(node: string): void {
   if (network === undefined) return;
   state.selected = node;
   history.replaceState(null, "", writeState(state));
+  showPanel(network, node);
+  if (view !== undefined) view.setLook(lookOf(network));
+}
+
+function showPanel(network: Network, node: string): void {
   showOrganisation(panel, network, node, (other) => (select(other), view?.focus(other)), () => {
     panel.hidden = true;
     change({ selected: undefined });
   });
-  if (view !== undefined) view.setLook(lookOf(network));
 }
 
 function fileStem(): string {

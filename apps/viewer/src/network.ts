@@ -1,12 +1,15 @@
 /**
- * A loaded network made ready to look at: each link's scale (the core's classification, with the
- * defaults `linkscale analyze` uses) and the ranges the filters offer; centralities, Louvain
- * communities (seeded, so a shared view shows the same ones) and scale shares when first asked
- * for. Everything here is computed by @linkscale/core in the page.
+ * A loaded network made ready to look at: each link's scale and the rule that decided it (the
+ * core's classification, by default with the defaults `linkscale analyze` uses: where a region is
+ * unknown, the same city makes a link local; the user may turn that off and add "within N km"),
+ * the rules in force with the links each decided, and the ranges the filters offer; centralities
+ * and Louvain communities (seeded, so a shared view shows the same ones) when first asked for.
+ * Everything here is computed by @linkscale/core in the page.
  */
 import {
   betweenness,
   classifyEdges,
+  defaultHierarchy,
   degree,
   edgeList,
   eigenvector,
@@ -19,7 +22,9 @@ import {
   UNKNOWN,
   type AllianceGraph,
   type ScaleReport,
+  type ScaleRule,
   type ScaleShares,
+  type SharesOptions,
 } from "@linkscale/core";
 
 /** The seed of every random choice the viewer makes (communities, betweenness pivots, layout). */
@@ -27,12 +32,34 @@ export const SEED = 1;
 /** Betweenness is estimated from this many seeded pivots past this many organisations. */
 const BETWEENNESS_PIVOTS = 200;
 
+/** The stand-ins that make a link local where either end's region is unknown. */
+export interface LocalRule {
+  /** Organisations in the same city (the core's city.ts: names normalised, one country). */
+  sameCity: boolean;
+  /** Ends within this many km (great circle); undefined: off. */
+  withinKm?: number;
+}
+
+export const DEFAULT_LOCAL_RULE: LocalRule = { sameCity: true };
+
 export interface Network {
   graph: AllianceGraph;
-  /** Scale names, finest first, as the core names them; links carry theirs as `scale`. */
+  /**
+   * Scale names, finest first, as the core names them, less those without links (the finest,
+   * "local", always stays: that it has none is an answer); links carry theirs as `scale`, and the
+   * rule that decided it as `rule`.
+   */
   scales: string[];
   /** Links per scale. */
   linksByScale: Map<string, number>;
+  /** The rule that makes links local now. */
+  localRule: LocalRule;
+  /** The rules in force, in the order they are tried, each with the links it decided and its meaning in words (the core's `scaleShares`). */
+  rules: ScaleRule[];
+  /** Organisations with a region: where none has one, only the stand-ins can make a link local. */
+  regionsKnown: number;
+  /** Classifies the links again under another local rule (the scales, rules, counts and shares follow). */
+  classify(rule: LocalRule): void;
   /** An organisation's shares of its links by scale (all of them computed on the first call). */
   sharesOf(node: string): ScaleShares | undefined;
   /** First and last year over the links; undefined when no link has a year. */
@@ -63,20 +90,50 @@ export interface Network {
 
 export const CENTRALITIES = ["degree", "strength", "pagerank", "eigenvector", "betweenness"] as const;
 
-export function prepareNetwork(graph: AllianceGraph): Network {
+export function prepareNetwork(graph: AllianceGraph, localRule: LocalRule = DEFAULT_LOCAL_RULE): Network {
   const csr = toCsr(graph);
-  const { scales, scale } = classifyEdges(graph, csr);
   const { source, target } = edgeList(csr);
   // Setting each link's scale below changes the graph, which drops the core's cached indexes:
   // the default size (degree) is computed first, on the index just built.
   const computed = new Map<string, Record<string, number>>([["degree", degree(graph)]]);
-  let shares: ScaleReport | undefined;
-  const linksByScale = new Map<string, number>(scales.map((name) => [name, 0]));
-  for (let e = 0; e < source.length; e++) {
-    const name = scales[scale[e] as number] as string;
-    linksByScale.set(name, (linksByScale.get(name) ?? 0) + 1);
-    graph.setEdgeAttribute(csr.nodes[source[e] as number] as string, csr.nodes[target[e] as number] as string, "scale", name);
-  }
+  // Each link's place in the edge list, in the graph's own order, so that a classification is
+  // written in one sweep over the links (one change event, not one per link).
+  const listed = new Map<string, number>();
+  for (let e = 0; e < source.length; e++) listed.set(graph.edge(csr.nodes[source[e] as number] as string, csr.nodes[target[e] as number] as string) as string, e);
+  const order = new Uint32Array(graph.size);
+  let at = 0;
+  graph.forEachEdge((edge) => void (order[at++] = listed.get(edge) as number));
+
+  let shares: ScaleReport;
+  const classify = (rule: LocalRule) => {
+    const options: Partial<SharesOptions> = {
+      hierarchy: defaultHierarchy({ sameCity: rule.sameCity }),
+      ...(rule.withinKm === undefined ? {} : { localWithinKm: rule.withinKm }),
+    };
+    // The shares before the links' attributes change, on the indexes already built.
+    shares = scaleShares(graph, options);
+    const { scales, rules, scale, rule: decidedBy } = classifyEdges(graph, csr, options);
+    const linksByScale = new Map<string, number>(scales.map((name) => [name, 0]));
+    for (let e = 0; e < scale.length; e++) {
+      const name = scales[scale[e] as number] as string;
+      linksByScale.set(name, (linksByScale.get(name) ?? 0) + 1);
+    }
+    let i = 0;
+    graph.updateEachEdgeAttributes(
+      (_edge, attributes) => {
+        const e = order[i++] as number;
+        // Written into the link's own record: a copy of each of 85,000 records per change of rule costs more than the rest.
+        attributes["scale"] = scales[scale[e] as number];
+        attributes["rule"] = rules[decidedBy[e] as number];
+        return attributes;
+      },
+      { attributes: ["scale", "rule"] },
+    );
+    network.localRule = { ...rule };
+    network.rules = shares.rules;
+    network.linksByScale = linksByScale;
+    network.scales = scales.filter((name, s) => s === 0 || (linksByScale.get(name) ?? 0) > 0);
+  };
   let first = Infinity;
   let last = -Infinity;
   let maxWeight = 0;
@@ -108,11 +165,15 @@ export function prepareNetwork(graph: AllianceGraph): Network {
     betweenness: () =>
       betweenness(graph, graph.order > BETWEENNESS_PIVOTS ? { samples: BETWEENNESS_PIVOTS, rng: seededRandom(SEED) } : {}),
   };
-  return {
+  const network: Network = {
     graph,
-    scales: scales.filter((name) => (linksByScale.get(name) ?? 0) > 0),
-    linksByScale,
-    sharesOf: (node) => (shares ??= scaleShares(graph)).byOrganisation.get(node),
+    scales: [],
+    linksByScale: new Map(),
+    localRule,
+    rules: [],
+    regionsKnown: graph.filterNodes((_node, { region }) => typeof region === "string" && region !== "").length,
+    classify,
+    sharesOf: (node) => shares.byOrganisation.get(node),
     ...(first <= last ? { years: { first, last } } : {}),
     types: tally("type"),
     countries: tally("country"),
@@ -145,4 +206,6 @@ export function prepareNetwork(graph: AllianceGraph): Network {
       return computed.get(name);
     },
   };
+  classify(localRule);
+  return network;
 }

@@ -1,8 +1,10 @@
 /**
- * The organisation panel: its attributes, its metrics, its links' shares by scale and its
- * partners (heaviest first, each a link to that partner's panel). All data goes in as text.
+ * The organisation panel: its attributes, its metrics, its links' shares by scale with the rules
+ * that made its local ones, and its partners (heaviest first, each a link to that partner's
+ * panel). All data goes in as text.
  */
 import { append, fill, formatCount, h } from "./dom.ts";
+import { localRules, localScale, noLocalReason, ruleLabel } from "./local-rule.ts";
 import type { Network } from "./network.ts";
 
 const PARTNERS_SHOWN = 50;
@@ -38,8 +40,19 @@ export function showOrganisation(panel: HTMLElement, network: Network, node: str
           `${formatCount(shares.counts[scale] ?? 0)} links (${percent(shares.countShares[scale])}), weight ${percent(shares.weightShares[scale])}`,
         ]);
 
+  const local = localScale(network);
+  if (shares !== undefined && shares.links > 0) {
+    const at = scaleRows.findIndex(([scale]) => scale === local);
+    scaleRows.splice(at + 1, 0, [`${local} by`, localBy(network, node)]);
+  }
+
   const partners = graph
-    .mapEdges(node, (_edge, { weight, scale }, source, target) => ({ partner: source === node ? target : source, weight, scale: String(scale) }))
+    .mapEdges(node, (_edge, { weight, scale, rule }, source, target) => ({
+      partner: source === node ? target : source,
+      weight,
+      // A local link says by which rule: "local (same city)".
+      scale: scale === local ? `${local} (${ruleLabel(String(rule), network.localRule)})` : String(scale),
+    }))
     .sort((a, b) => b.weight - a.weight || a.partner.localeCompare(b.partner));
   const partnerList = h(
     "ol",
@@ -62,12 +75,25 @@ export function showOrganisation(panel: HTMLElement, network: Network, node: str
     h("h3", {}, "Metrics"),
     rows(metrics),
     h("h3", {}, "Links by scale"),
-    rows(scaleRows),
+    h("div", { "data-testid": "panel-scales" }, rows(scaleRows)),
     h("h3", {}, `Partners (${formatCount(partners.length)})`),
     partnerList,
   );
   if (partners.length > PARTNERS_SHOWN) append(panel, h("p", { className: "note" }, `the ${PARTNERS_SHOWN} heaviest of ${formatCount(partners.length)} shown`));
   panel.hidden = false;
+}
+
+/** Which rules made the organisation's local links, with how many each; the rules in force when none did. */
+function localBy(network: Network, node: string): string {
+  const rules = localRules(network);
+  const counts = new Map<string, number>(rules.map(({ rule }) => [rule, 0]));
+  network.graph.forEachEdge(node, (_edge, { rule }) => {
+    if (typeof rule === "string" && counts.has(rule)) counts.set(rule, (counts.get(rule) as number) + 1);
+  });
+  const label = (rule: string) => ruleLabel(rule, network.localRule);
+  const made = rules.filter(({ rule }) => (counts.get(rule) as number) > 0);
+  if (made.length === 0) return noLocalReason(network) ?? `none: no partner is ${rules.map(({ rule }) => label(rule)).join(" or ")}`;
+  return made.map(({ rule }) => `${label(rule)} ${formatCount(counts.get(rule) as number)}`).join(", ");
 }
 
 function percent(share: number | undefined): string {

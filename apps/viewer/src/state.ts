@@ -1,6 +1,7 @@
 /**
  * The view's state, and its round trip through the URL's query string, so that a view can be
- * shared: which dataset, how nodes and links are coloured and sized, the filters, the mode.
+ * shared: which dataset, how nodes and links are coloured and sized, the filters, the mode, and
+ * the rules that make a link local.
  * Unknown or malformed parameters fall back to the defaults rather than break the page.
  */
 
@@ -25,6 +26,10 @@ export interface ViewState {
   minWeight?: number;
   /** The organisation whose panel is open. */
   selected?: string;
+  /** Where a region is unknown, organisations in the same city are local; undefined: on (the core's default). */
+  sameCity?: boolean;
+  /** Where a region is unknown, ends within this many km are local; undefined: off. */
+  withinKm?: number;
 }
 
 /** A change of state; a key set to undefined is removed (e.g. a filter back to "all"). */
@@ -53,6 +58,11 @@ export function readState(search: string): ViewState {
   if (Number.isFinite(minWeight)) state.minWeight = minWeight;
   const selected = params.get("selected");
   if (selected !== null) state.selected = selected;
+  const sameCity = params.get("sameCity");
+  if (sameCity === "off") state.sameCity = false;
+  else if (sameCity === "on") state.sameCity = true;
+  const withinKm = Number(params.get("withinKm") ?? NaN);
+  if (Number.isFinite(withinKm) && withinKm >= 0) state.withinKm = withinKm;
   return state;
 }
 
@@ -68,6 +78,8 @@ export function writeState(state: ViewState): string {
   if (state.countries !== undefined) params.set("countries", state.countries.join(","));
   if (state.minWeight !== undefined) params.set("minWeight", String(state.minWeight));
   if (state.selected !== undefined) params.set("selected", state.selected);
+  if (state.sameCity !== undefined) params.set("sameCity", state.sameCity ? "on" : "off");
+  if (state.withinKm !== undefined) params.set("withinKm", String(state.withinKm));
   const query = params.toString();
   return query === "" ? "" : `?${query}`;
 }

@@ -1,6 +1,7 @@
 import { createAllianceGraph } from "@linkscale/core";
 import { describe, expect, it } from "vitest";
 import { defaultMinWeight, LINK_BUDGET, visibility } from "../src/filters.ts";
+import { localSummary, noLocalReason } from "../src/local-rule.ts";
 import { prepareNetwork } from "../src/network.ts";
 import { DEFAULT_STATE } from "../src/state.ts";
 
@@ -56,5 +57,53 @@ describe("defaultMinWeight", () => {
       for (let j = i + 1; j < n && links < LINK_BUDGET + 20; j++) graph.addEdge(String(i), String(j), { weight: links++ < 10 ? 2 : 1 });
     }
     expect(defaultMinWeight({ graph, maxWeight: 2 } as never)).toBe(2);
+  });
+});
+
+// Hand-made, no regions: p and q in one city ("München" and "Munich", one key after the core's
+// normalising), 3 km apart; r in Garching, 14 km from p; s in Paris. p–q local by same city;
+// p–r national, local within 20 km; r–s transnational.
+function cities() {
+  const graph = createAllianceGraph();
+  graph.addNode("p", { type: "firm", country: "DE", city: "München", lat: 48.137, lon: 11.575 });
+  graph.addNode("q", { type: "university", country: "DE", city: "Munich", lat: 48.15, lon: 11.58 + 0.035 });
+  graph.addNode("r", { type: "research", country: "DE", city: "Garching", lat: 48.249, lon: 11.651 });
+  graph.addNode("s", { type: "firm", country: "FR", city: "Paris", lat: 48.857, lon: 2.352 });
+  graph.addEdge("p", "q", { weight: 1 });
+  graph.addEdge("p", "r", { weight: 1 });
+  graph.addEdge("r", "s", { weight: 1 });
+  return graph;
+}
+
+describe("the local rule", () => {
+  const localOf = (net: ReturnType<typeof prepareNetwork>) => visibility(net, { ...DEFAULT_STATE, scales: ["local"] }).links;
+
+  it("makes the same city local by default, naming the rule, and each link carries its rule", () => {
+    const net = prepareNetwork(cities());
+    expect(localOf(net)).toBe(1);
+    expect(net.graph.getEdgeAttributes("p", "q")).toMatchObject({ scale: "local", rule: "city" });
+    expect(net.graph.getEdgeAttributes("p", "r")).toMatchObject({ scale: "national", rule: "country" });
+    expect(localSummary(net)).toBe("local: same region 0, same city 1");
+    expect(noLocalReason(net)).toBeUndefined();
+  });
+
+  it("reclassifies under another rule: same city off makes nothing local, and says why; within 20 km adds p–r", () => {
+    const net = prepareNetwork(cities());
+    const before = visibility(net, DEFAULT_STATE).key;
+    net.classify({ sameCity: false });
+    expect(localOf(net)).toBe(0);
+    expect(net.scales).toEqual(["local", "national", "transnational"]);
+    expect(net.linksByScale.get("local")).toBe(0);
+    expect(noLocalReason(net)).toBe("no link is local: regions are unknown and the same-city rule is off");
+    expect(visibility(net, DEFAULT_STATE).key).not.toBe(before);
+    net.classify({ sameCity: false, withinKm: 20 });
+    expect(localOf(net)).toBe(2);
+    expect(localSummary(net)).toBe("local: same region 0, within 20 km 2");
+    net.classify({ sameCity: true, withinKm: 20 });
+    expect(localSummary(net)).toBe("local: same region 0, same city 1, within 20 km 1");
+    expect(net.graph.getEdgeAttribute("p", "r", "rule")).toBe("distance");
+    expect(net.sharesOf("p")?.counts["local"]).toBe(2);
+    net.classify({ sameCity: true, withinKm: 1 });
+    expect(localSummary(net)).toBe("local: same region 0, same city 1, within 1 km 0");
   });
 });

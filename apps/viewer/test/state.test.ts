@@ -14,6 +14,8 @@ describe("the view's state in the URL", () => {
       countries: ["DE", "unknown"],
       minWeight: 2.5,
       selected: "999993953",
+      sameCity: false,
+      withinKm: 25.5,
     };
     expect(readState(writeState(state))).toEqual(state);
   });
@@ -28,5 +30,13 @@ describe("the view's state in the URL", () => {
     expect(state.mode).toBe("graph");
     expect(state.years).toBeUndefined();
     expect(state.minWeight).toBeUndefined();
+  });
+
+  it("keeps the same-city rule on and the distance rule off unless the URL says otherwise", () => {
+    expect(readState("").sameCity).toBeUndefined();
+    expect(readState("?sameCity=off&withinKm=50")).toMatchObject({ sameCity: false, withinKm: 50 });
+    expect(readState("?sameCity=maybe&withinKm=-3&").sameCity).toBeUndefined();
+    expect(readState("?withinKm=-3").withinKm).toBeUndefined();
+    expect(readState("?withinKm=far").withinKm).toBeUndefined();
   });
 });

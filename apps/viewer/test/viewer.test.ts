@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { classifyLinks, createAllianceGraph, louvain, timeSlice, type AllianceGraph } from "@linkscale/core";
+import { classifyLinks, createAllianceGraph, defaultHierarchy, louvain, timeSlice, type AllianceGraph } from "@linkscale/core";
 import { loadFiles, readGexf, writeGexf } from "@linkscale/io";
 import { geoEqualEarth } from "d3-geo";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -20,7 +20,7 @@ import { buildViewer, serveViewer, type ViewerServer } from "../serve/index.ts";
 const CHROMIUM = process.env["LINKSCALE_CHROMIUM"] ?? "/usr/bin/chromium";
 const REPO = fileURLToPath(new URL("../../../", import.meta.url));
 const SCREENSHOTS = join(REPO, "test-output", "viewer");
-const DATASET = join(REPO, "datasets", "semiconductor-ev");
+const DATASETS = join(REPO, "datasets");
 
 let browser: Browser;
 let server: ViewerServer;
@@ -69,9 +69,30 @@ async function open(query = ""): Promise<Opened> {
 const ready = (page: Page) => page.waitForFunction(() => (window as unknown as { linkscale?: { ready: boolean } }).linkscale?.ready === true, null, { timeout: 60_000 });
 const count = async (page: Page, what: "organisations" | "links") => Number(await page.getAttribute(`[data-testid=visible-${what}]`, "data-count"));
 
-/** The bundled dataset, loaded and classified here in Node by the core. */
-function reference(): AllianceGraph {
-  const texts = ["organisations.csv", "participations.csv"].map((name) => ({ name, text: readFileSync(join(DATASET, name), "utf8") }));
+/**
+ * The share of the link layer's pixels that show as colour over the page's white, read in the
+ * task that renders it (a translucent colour that sigma does not premultiply shows as white).
+ */
+const linkPixels = (page: Page) =>
+  page.evaluate(() => {
+    const renderer = (window as unknown as { linkscale: { renderer: Sigma } }).linkscale.renderer;
+    renderer.refresh();
+    const layer = renderer.getCanvases()["edges"] as HTMLCanvasElement;
+    const copy = document.createElement("canvas");
+    [copy.width, copy.height] = [layer.width, layer.height];
+    const context = copy.getContext("2d") as CanvasRenderingContext2D;
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, copy.width, copy.height);
+    context.drawImage(layer, 0, 0);
+    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+    let painted = 0;
+    for (let i = 0; i < data.length; i += 4) if (Math.min(data[i] as number, data[i + 1] as number, data[i + 2] as number) < 235) painted++;
+    return painted / (copy.width * copy.height);
+  });
+
+/** A bundled dataset (the one opened by default unless named), loaded here in Node by the core. */
+function reference(dataset = "semiconductor-ev"): AllianceGraph {
+  const texts = ["organisations.csv", "participations.csv"].map((name) => ({ name, text: readFileSync(join(DATASETS, dataset, name), "utf8") }));
   const loaded = loadFiles(texts);
   if (loaded.form !== "tables") throw new Error("expected tables");
   return loaded.dataset.graph;
@@ -92,29 +113,11 @@ describe("the viewer", () => {
 
   it("draws the links: the link layer is not blank, and a filter that hides every link blanks it", async () => {
     const { page } = await open();
-    // The share of the link layer's pixels that show as colour over the page's white, read in the
-    // task that renders it (a translucent colour that sigma does not premultiply shows as white).
-    const drawn = () =>
-      page.evaluate(() => {
-        const renderer = (window as unknown as { linkscale: { renderer: Sigma } }).linkscale.renderer;
-        renderer.refresh();
-        const layer = renderer.getCanvases()["edges"] as HTMLCanvasElement;
-        const copy = document.createElement("canvas");
-        [copy.width, copy.height] = [layer.width, layer.height];
-        const context = copy.getContext("2d") as CanvasRenderingContext2D;
-        context.fillStyle = "#ffffff";
-        context.fillRect(0, 0, copy.width, copy.height);
-        context.drawImage(layer, 0, 0);
-        const { data } = context.getImageData(0, 0, copy.width, copy.height);
-        let painted = 0;
-        for (let i = 0; i < data.length; i += 4) if (Math.min(data[i] as number, data[i + 1] as number, data[i + 2] as number) < 235) painted++;
-        return painted / (copy.width * copy.height);
-      });
-    expect(await drawn()).toBeGreaterThan(0.05);
+    expect(await linkPixels(page)).toBeGreaterThan(0.05);
     await page.fill("[data-testid=min-weight]", "1000");
     await page.dispatchEvent("[data-testid=min-weight]", "change");
     expect(await count(page, "links")).toBe(0);
-    expect(await drawn()).toBe(0);
+    expect(await linkPixels(page)).toBe(0);
     await page.close();
   });
 
@@ -123,6 +126,7 @@ describe("the viewer", () => {
     const national = classifyLinks(reference()).filter(({ scale }) => scale === "national").length;
     expect(national).toBeGreaterThan(0);
     await page.uncheck("[data-testid=scale-transnational]");
+    await page.uncheck("[data-testid=scale-local]");
     expect(await count(page, "links")).toBe(national);
     expect(new URL(page.url()).searchParams.get("scales")).toBe("national");
     await page.close();
@@ -411,4 +415,86 @@ describe("the viewer", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+describe("local links, and the rule that made them", () => {
+  // Both bundled datasets have cities (h2020-health for about a quarter of its organisations) and
+  // no region: local comes from the same-city rule alone, and with it off from nothing. The counts
+  // are the core's, run here in Node on the same files.
+  for (const dataset of ["semiconductor-ev", "h2020-health"]) {
+    it(`on ${dataset}: the local filter draws the links the same city makes local, names the rule, and shows none with the rule off`, async () => {
+      const graph = reference(dataset);
+      const links = classifyLinks(graph);
+      const local = links.filter(({ scale }) => scale === "local");
+      expect(local.length).toBeGreaterThan(0);
+      expect(local.every(({ rule }) => rule === "city")).toBe(true);
+      const { page, errors } = await open(`?dataset=${dataset}&scales=local`);
+      expect(await count(page, "links")).toBe(local.length);
+      // Drawn: sigma holds exactly those links, all local, and they colour the link layer.
+      const display = await page.evaluate(() => {
+        const shown = (window as unknown as { linkscale: { renderer: Sigma } }).linkscale.renderer.getGraph();
+        return { size: shown.size, scales: [...new Set(shown.mapEdges((_edge, attributes) => String(attributes["scale"])))] };
+      });
+      expect(display).toEqual({ size: local.length, scales: ["local"] });
+      expect(await linkPixels(page)).toBeGreaterThan(0);
+      // The rule is named where local links are counted: beside the filter and under the legend,
+      // with the core's description of it as the tooltip.
+      const named = `local: same region 0, same city ${local.length.toLocaleString("en-GB")}`;
+      expect(await page.textContent("[data-testid=local-rule-filter]")).toBe(named);
+      expect(await page.textContent("[data-testid=local-rule-legend]")).toBe(named);
+      expect(await page.getAttribute("[data-testid=local-rule-legend] [data-rule=city]", "title")).toMatch(/^region unknown at an end; same city \(/);
+      await page.screenshot({ path: `/tmp/viewer-${dataset}-local-city.png` });
+
+      // An organisation's panel: its local links, by the rule that made them.
+      const degrees = new Map<string, number>();
+      for (const { source, target } of local) for (const node of [source, target]) degrees.set(node, (degrees.get(node) ?? 0) + 1);
+      const [node, localLinks] = [...degrees].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0] as [string, number];
+      await page.evaluate((id) => {
+        const url = new URL(location.href);
+        url.searchParams.set("selected", id);
+        history.replaceState(null, "", url);
+      }, node);
+      await page.reload();
+      await ready(page);
+      const scales = page.locator("[data-testid=panel-scales]");
+      expect(await scales.locator("tr", { hasText: "local by" }).locator("td").textContent()).toBe(`same city ${localLinks.toLocaleString("en-GB")}`);
+      expect(await scales.locator("tr").first().locator("td").textContent()).toMatch(new RegExp(`^${localLinks.toLocaleString("en-GB")} links `));
+      await page.screenshot({ path: `/tmp/viewer-${dataset}-panel-city.png` });
+
+      // Same city off: nothing is local, and the page says why, in the filter, the legend and the panel.
+      await page.uncheck("[data-testid=same-city]");
+      expect(await count(page, "links")).toBe(0);
+      expect(await linkPixels(page)).toBe(0);
+      const why = "no link is local: regions are unknown and the same-city rule is off";
+      expect(await page.textContent("[data-testid=local-rule-filter]")).toBe(why);
+      expect(await page.textContent("[data-testid=local-rule-legend]")).toBe(why);
+      expect(await page.textContent("label:has([data-testid=scale-local]) .count")).toBe("0");
+      expect(await scales.locator("tr", { hasText: "local by" }).locator("td").textContent()).toBe(why);
+      expect(new URL(page.url()).searchParams.get("sameCity")).toBe("off");
+      await page.screenshot({ path: `/tmp/viewer-${dataset}-local-off.png` });
+
+      // Within 50 km instead: the core's distance rule, the number in the URL, and a shared link
+      // opens the same classification.
+      const near = classifyLinks(graph, { hierarchy: defaultHierarchy({ sameCity: false }), localWithinKm: 50 }).filter(({ scale }) => scale === "local");
+      expect(near.length).toBeGreaterThan(0);
+      await page.check("[data-testid=within-km-on]");
+      expect(await count(page, "links")).toBe(near.length);
+      expect(await page.textContent("[data-testid=local-rule-filter]")).toBe(`local: same region 0, within 50 km ${near.length.toLocaleString("en-GB")}`);
+      await page.fill("[data-testid=within-km]", "10");
+      await page.dispatchEvent("[data-testid=within-km]", "change");
+      const within10 = classifyLinks(graph, { hierarchy: defaultHierarchy({ sameCity: false }), localWithinKm: 10 }).filter(({ scale }) => scale === "local").length;
+      expect(await count(page, "links")).toBe(within10);
+      const url = new URL(page.url());
+      expect([url.searchParams.get("sameCity"), url.searchParams.get("withinKm")]).toEqual(["off", "10"]);
+      const reclassified = await page.evaluate(() => performance.getEntriesByName("linkscale:classified").map(({ duration }) => Math.round(duration)));
+      console.log(`${dataset}: local by same city ${local.length}, none with it off, within 50 km ${near.length}, within 10 km ${within10}; reclassified in ${reclassified.join(", ")} ms`);
+      await page.close();
+      const shared = await open(url.href.slice(server.url.length));
+      expect(await count(shared.page, "links")).toBe(within10);
+      expect(await shared.page.isChecked("[data-testid=same-city]")).toBe(false);
+      expect(await shared.page.inputValue("[data-testid=within-km]")).toBe("10");
+      expect([...errors, ...shared.errors]).toEqual([]);
+      await shared.page.close();
+    });
+  }
 });
