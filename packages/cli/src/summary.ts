@@ -3,7 +3,7 @@
  * (CORDIS's UK as GB), counted; the network's counts; and every rejected row with its reasons.
  * The same object prints as text or as JSON.
  */
-import { describeGraph, type GraphDescription } from "@linkscale/core";
+import { describeGraph, type AnyGraph, type GraphDescription } from "@linkscale/core";
 import { formatRejectedRow, mergeReadAs, type ReadAs, type RejectedRow } from "@linkscale/io";
 import type { LoadedInput } from "./input.ts";
 
@@ -23,7 +23,26 @@ export interface ValidationSummary extends GraphDescription {
   readAs: ReadAs[];
   notes: string[];
   skipped: string[];
+  /**
+   * Organisations by the length of their region code, as a NUTS level: "2" a bare country code,
+   * "3" NUTS-1, "4" NUTS-2, "5" NUTS-3, "other" any other length. A code shorter than the NUTS
+   * level an analysis asks for is unknown at that level, so this says what each level leaves out.
+   */
+  regionCodes: Record<string, number>;
 }
+
+/** Organisations by the length of their region code (see `ValidationSummary.regionCodes`); empty without regions. */
+function regionCodes(graph: AnyGraph): Record<string, number> {
+  const counts: Record<string, number> = {};
+  graph.forEachNode((_node, attributes) => {
+    const region = attributes["region"];
+    if (typeof region !== "string" || region === "") return;
+    const key = region.length >= 2 && region.length <= 5 ? String(region.length) : "other";
+    counts[key] = (counts[key] ?? 0) + 1;
+  });
+  return Object.fromEntries(["2", "3", "4", "5", "other"].flatMap((key) => (counts[key] === undefined ? [] : [[key, counts[key]]])));
+}
+
 
 export function summarise(input: LoadedInput): ValidationSummary {
   if (input.form === "graph") {
@@ -35,6 +54,7 @@ export function summarise(input: LoadedInput): ValidationSummary {
       readAs: load.readAs,
       notes: [],
       skipped: input.skipped,
+      regionCodes: regionCodes(load.graph),
     };
   }
   const { dataset } = input;
@@ -45,6 +65,7 @@ export function summarise(input: LoadedInput): ValidationSummary {
     readAs: mergeReadAs(dataset.tables.map((table) => table.readAs)),
     notes: dataset.notes,
     skipped: input.skipped,
+    regionCodes: regionCodes(dataset.graph),
   };
   if (dataset.projects !== undefined) summary.projects = dataset.projects;
   return summary;
@@ -68,6 +89,11 @@ export function formatSummary(summary: ValidationSummary): string {
   lines.push(`  by type      ${counts(summary.byType)}`);
   const countries = Object.keys(summary.byCountry).length;
   lines.push(`  by country   ${counts(summary.byCountry, 12)}${countries > 12 ? ` … (${countries} countries)` : ""}`);
+  const regions = Object.entries(summary.regionCodes);
+  if (regions.length > 0) {
+    const names: Record<string, string> = { "2": "2 characters (a country code)", "3": "NUTS-1 (3)", "4": "NUTS-2 (4)", "5": "NUTS-3 (5)", other: "other lengths" };
+    lines.push(`  by region    ${regions.map(([key, n]) => `${names[key]} ${number.format(n)}`).join(" · ")}; a code shorter than the NUTS level analysed (--nuts-level) is unknown there`);
+  }
   if (summary.projects !== undefined) lines.push(`projects       ${number.format(summary.projects)}`);
   lines.push(`links          ${number.format(summary.links)}`);
   if (summary.years) lines.push(`years          ${summary.years.first}–${summary.years.last}`);

@@ -133,6 +133,7 @@ function scales({ input: { graph }, config, progress }: Context) {
   return {
     scales: report.scales,
     rules: report.rules,
+    knownPlaces: report.knownPlaces,
     /** Which year a link is counted in by year. */
     yearRule: "the year its two organisations first worked together (the link's firstYear)",
     network: report.network,

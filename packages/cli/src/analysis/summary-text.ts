@@ -45,9 +45,11 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
     const row = (label: string, shares: { countShares: Record<string, number>; weightShares: Record<string, number> }) =>
       rows.push([label, ...scales.scales.map((s) => `${percent(shares.countShares[s])} / ${percent(shares.weightShares[s])}`)]);
     row("network", scales.network);
-    for (const [year, shares] of Object.entries(scales.byYear)) row(year, shares);
+    for (const [year, shares] of Object.entries(scales.byYear)) row(year === "unknown" ? "no year" : year, shares);
     out.push(...table(rows));
     out.push(`by year: a link counts in ${scales.yearRule}`);
+    const known = Object.entries(scales.knownPlaces).map(([level, n]) => `${level} ${n}`);
+    out.push(`places known (organisations): ${known.join(", ")} of ${results.counts?.organisations ?? "?"}`);
     out.push("how each scale was decided (links):");
     out.push(...table(scales.rules.map(({ scale, rule, description, links }) => [`  ${scale}`, rule, String(links), description])));
     const decay = scales.distanceDecay;

@@ -10,7 +10,7 @@ import { InputError, inputNotes, loadInput, type InputOptions, type LoadedInput 
 import { createProgress, type Progress } from "../progress.ts";
 import { addInputOptions, inputOptions, validateCommandLine, type InputFlags } from "./input-options.ts";
 
-interface AnalyzeFlags extends InputFlags {
+interface AnalyzeFlags extends InputFlags, PlaceFlags {
   config?: string;
   seed?: number;
   out: string;
@@ -32,6 +32,9 @@ export function analyzeCommand(program: Command): void {
   )
     .option("--config <file>", "linkscale.json: places, groups, weighting, sections, options")
     .option("--seed <n>", "seed for every random step (communities, sampling, permutations)", parseInteger)
+    .option("--nuts-level <n>", "take region codes as NUTS codes at this level (0-3): longer ones cut, shorter ones unknown", parseNutsLevel)
+    .option("--no-same-city", "where a region is unknown, do not count organisations in the same city as local")
+    .option("--local-within-km <km>", "where a region is unknown, count ends within this many km as local", parsePositive)
     .option("--out <dir>", "where to write report.json and report.html", "linkscale-report")
     .option("--force", "overwrite report files that linkscale did not write")
     .option("--allow-rejects", "analyse the accepted rows even when rows were rejected; the report's notes count them")
@@ -54,9 +57,23 @@ export function analyzeCommand(program: Command): void {
     });
 }
 
-export function configFrom(flags: { config?: string; seed?: number }): ResolvedConfig {
+/** The place rules a command line may set over linkscale.json's `places`. */
+export interface PlaceFlags {
+  nutsLevel?: 0 | 1 | 2 | 3;
+  /** commander's --no-same-city: false when given, else true. */
+  sameCity?: boolean;
+  localWithinKm?: number;
+}
+
+export function configFrom(flags: { config?: string; seed?: number } & PlaceFlags): ResolvedConfig {
   const config = flags.config === undefined ? DEFAULTS : readConfig(flags.config);
-  return flags.seed === undefined ? config : { ...config, seed: flags.seed };
+  const places = {
+    ...config.places,
+    ...(flags.nutsLevel === undefined ? {} : { nutsLevel: flags.nutsLevel }),
+    ...(flags.sameCity === false ? { sameCity: false } : {}),
+    ...(flags.localWithinKm === undefined ? {} : { localWithinKm: flags.localWithinKm }),
+  };
+  return { ...config, places, ...(flags.seed === undefined ? {} : { seed: flags.seed }) };
 }
 
 /** The config's input settings; flags given on the command line win. */
@@ -91,6 +108,17 @@ async function writeReports(folder: string, report: Report, graph: AnalysisInput
   }
   mkdirSync(folder, { recursive: true });
   for (const [path, text] of files) writeFileSync(path, text);
+}
+
+function parseNutsLevel(value: string): 0 | 1 | 2 | 3 {
+  if (!["0", "1", "2", "3"].includes(value)) throw new InvalidArgumentError(`expected a NUTS level 0, 1, 2 or 3, got "${value}"`);
+  return Number(value) as 0 | 1 | 2 | 3;
+}
+
+function parsePositive(value: string): number {
+  const number = Number(value);
+  if (!(number > 0)) throw new InvalidArgumentError(`expected a distance in km above 0, got "${value}"`);
+  return number;
 }
 
 export function parseInteger(value: string): number {

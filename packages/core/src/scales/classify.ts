@@ -141,6 +141,22 @@ export class LinkClasses {
     return key >= 0 ? key : this.distanceKey(u, v, key);
   }
 
+  /** Organisations whose place is known at each level (by level name), and, with the same-city rule, with a city key. */
+  knownPlaces(): Record<string, number> {
+    const { L, places, cities, signature } = this;
+    const perSignature = new Float64Array(this.signatureCount);
+    for (const s of signature) perSignature[s] = (perSignature[s] as number) + 1;
+    const known: Record<string, number> = Object.fromEntries(this.levels.map((level) => [level, 0]));
+    if (cities.length > 0) known["city"] = 0;
+    perSignature.forEach((count, s) => {
+      this.levels.forEach((level, l) => {
+        if ((places[s * L + l] as number) >= 0) known[level] = (known[level] as number) + count;
+      });
+      if (cities.length > 0 && (cities[s] as number) >= 0) known["city"] = (known["city"] as number) + count;
+    });
+    return known;
+  }
+
   /** The key of a link whose signatures' key is `complement`: the distance rule's, or the one the levels gave. */
   distanceKey(u: number, v: number, complement: number): number {
     const { lat, lon } = this;

@@ -63,6 +63,8 @@ export interface ScaleReport {
   scales: string[];
   /** The rules in force, finest first, each with the links it decided: how "local" was decided, and what stayed unknown. */
   rules: ScaleRule[];
+  /** Organisations whose place is known at each level (a NUTS code too short for its level is not), and with a city key when the same-city rule is on. */
+  knownPlaces: Record<string, number>;
   network: ScaleShares;
   byOrganisation: SharesTable;
   /** Attribute → shares per group value. */
@@ -108,6 +110,7 @@ export function scaleShares(graph: AnyGraph, options: Partial<SharesOptions> = {
   return {
     scales: classes.scales,
     rules: scaleRules(settings, classes, tallies.byYear),
+    knownPlaces: classes.knownPlaces(),
     network: network.shares(0),
     byOrganisation: table(csr.nodes, tallies.byNode),
     byGroup,

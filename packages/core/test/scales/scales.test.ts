@@ -147,6 +147,8 @@ describe("issue 16: scales on messy places", () => {
     expect(links["a–b"]).toEqual(["national", "country", "region"]); // was local: "US".slice(0, 4) = "US" on both ends
     expect(links["c–d"]).toEqual(["national", "country", "region"]); // was local: DE1 = DE1
     expect(links["e–f"]).toEqual(["local", "region", ""]); // DEA2 = DEA2
+    // Regions known at NUTS-2: e and f only; every organisation has a country; a–d have a city key.
+    expect(scaleShares(graph, { hierarchy: defaultHierarchy({ nutsLevel: 2 }) }).knownPlaces).toEqual({ region: 2, country: 6, city: 4 });
   });
 
   it("never takes different regions for different countries", () => {
