@@ -72,7 +72,7 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
         (test ? `; under random ${groupBy} labels ${fixed(test.network.counted.expected, 4)} ± ${fixed(test.network.counted.sd, 4)}, p(lower) ${fixed(test.network.counted.pLower, 4)}` : ""),
     );
     const left = openness.ei.excluded;
-    if (left.organisations > 0) out.push(`left out: ${left.organisations} organisations without a ${groupBy} and ${left.links} links (${left.rule})`);
+    if (left.organisations > 0) out.push(`left out: ${plural(left.organisations, "organisation")} without a ${groupBy} and ${plural(left.links, "link")} (${left.rule})`);
     const groups = Object.entries(openness.ei.byGroup).sort(([, a], [, b]) => b.counted.E + b.counted.I - (a.counted.E + a.counted.I)).slice(0, TOP * 2);
     const rows = [[groupBy, "E", "I", "E-I", "gatekeepers (half of external weight)"]];
     for (const [group, { counted }] of groups) {
@@ -110,7 +110,7 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
     for (const [groupBy, roles] of Object.entries(brokerage.roles)) {
       heading(`Brokerage roles across ${groupBy} (Gould & Fernandez): network count, z-score`);
       out.push(ROLES.map((role) => `${ROLE_NAMES[role]} ${roles.network.raw[role]} (z ${orWhy(roles.network.z[role], 2, "zero variance")})`).join("; "));
-      if (roles.excluded.organisations > 0) out.push(`left out: ${roles.excluded.organisations} organisations without a ${groupBy} and ${roles.excluded.links} links`);
+      if (roles.excluded.organisations > 0) out.push(`left out: ${plural(roles.excluded.organisations, "organisation")} without a ${groupBy} and ${plural(roles.excluded.links, "link")}`);
     }
   }
 
@@ -140,6 +140,10 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
 
 /** A helix as a project's participant: "every project has a university". */
 const PARTICIPANT: Record<HelixLetter, string> = { U: "a university", I: "industry", G: "government" };
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
 
 /** A number, or "n/a (why)" where it is not defined. */
 function orWhy(value: number | null | undefined, digits: number, why: string): string {
