@@ -9,25 +9,28 @@ import { toBlob } from "@sigma/export-image";
 import type Sigma from "sigma";
 import type { Visibility } from "./filters.ts";
 import { attachMap } from "./map.ts";
+import type { Network } from "./network.ts";
 import type { Mode } from "./state.ts";
 
 /**
- * The organisations and links shown, with their data; each organisation's x and y are where the
- * view has it (the layout, or the map), so Gephi opens the file as it looks here.
+ * The organisations and links shown, with their data and each link's scale and the rule that
+ * decided it, as classified in the view; each organisation's x and y are where the view has it
+ * (the layout, or the map), so Gephi opens the file as it looks here.
  */
-export function filteredGraph(graph: AllianceGraph, visibility: Visibility, position: (node: string) => { x: number; y: number }): AllianceGraph {
+export function filteredGraph(network: Network, visibility: Visibility, position: (node: string) => { x: number; y: number }): AllianceGraph {
+  const { graph } = network;
   const copy = createAllianceGraph();
   graph.forEachNode((node, attributes) => {
     if (visibility.node(node)) copy.addNode(node, { ...attributes, ...position(node) });
   });
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    if (visibility.link(attributes, source, target)) copy.addEdge(source, target, { ...attributes });
+  graph.forEachEdge((edge, attributes, source, target) => {
+    if (visibility.link(edge, attributes, source, target)) copy.addEdge(source, target, { ...attributes, scale: network.scaleOf(edge), rule: network.ruleOf(edge) });
   });
   return copy;
 }
 
-export function gexfOf(graph: AllianceGraph, visibility: Visibility, position: (node: string) => { x: number; y: number }): Blob {
-  return new Blob([writeGexf(filteredGraph(graph, visibility, position))], { type: "application/xml" });
+export function gexfOf(network: Network, visibility: Visibility, position: (node: string) => { x: number; y: number }): Blob {
+  return new Blob([writeGexf(filteredGraph(network, visibility, position))], { type: "application/xml" });
 }
 
 export function pngOf(renderer: Sigma, mode: Mode): Promise<Blob> {

@@ -13,7 +13,7 @@ export interface Visibility {
   /** Equal for equal filters: the links shown are the same. */
   key: string;
   node(id: string): boolean;
-  link(attributes: LinkAttributes, source: string, target: string): boolean;
+  link(edge: string, attributes: LinkAttributes, source: string, target: string): boolean;
   organisations: number;
   links: number;
 }
@@ -47,16 +47,16 @@ export function visibility(network: Network, state: ViewState): Visibility {
     if (!shown) hidden.add(node);
   });
   const node = (id: string) => !hidden.has(id);
-  const link = (attributes: LinkAttributes, source: string, target: string) =>
+  const link = (edge: string, attributes: LinkAttributes, source: string, target: string) =>
     !hidden.has(source) &&
     !hidden.has(target) &&
     attributes.weight >= minWeight &&
-    (scales === undefined || scales.has(String(attributes["scale"]))) &&
+    (scales === undefined || scales.has(network.scaleOf(edge))) &&
     (years === undefined || isActiveIn(attributes, years));
 
   let links = 0;
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    if (link(attributes, source, target)) links++;
+  graph.forEachEdge((edge, attributes, source, target) => {
+    if (link(edge, attributes, source, target)) links++;
   });
   // The local rule is in the key: under another, the same scales hold other links.
   const key = JSON.stringify([state.mode, state.types, state.countries, state.scales, minWeight, years, network.localRule]);

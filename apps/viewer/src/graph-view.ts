@@ -148,7 +148,7 @@ export class GraphView {
 
   private addLinks(display: Graph, visibility: Visibility): void {
     this.network.graph.forEachEdge((edge, attributes, source, target) => {
-      if (visibility.link(attributes, source, target)) display.addEdgeWithKey(edge, source, target, { weight: attributes.weight, scale: attributes["scale"] });
+      if (visibility.link(edge, attributes, source, target)) display.addEdgeWithKey(edge, source, target, { weight: attributes.weight, scale: this.network.scaleOf(edge) });
     });
   }
 

@@ -189,7 +189,7 @@ function rebuildControls(network: Network): void {
       exportPng: () => view !== undefined && void pngOf(view.renderer, state.mode).then((blob) => download(blob, `${fileStem()}.png`)),
       exportGexf: () => {
         const [current, links] = [view, shown];
-        if (current !== undefined && links !== undefined) download(gexfOf(network.graph, links, (node) => current.position(node)), `${fileStem()}.gexf`);
+        if (current !== undefined && links !== undefined) download(gexfOf(network, links, (node) => current.position(node)), `${fileStem()}.gexf`);
       },
     }),
   );

@@ -21,6 +21,7 @@ import {
   toCsr,
   UNKNOWN,
   type AllianceGraph,
+  type EdgeScales,
   type ScaleReport,
   type ScaleRule,
   type ScaleShares,
@@ -46,8 +47,7 @@ export interface Network {
   graph: AllianceGraph;
   /**
    * Scale names, finest first, as the core names them, less those without links (the finest,
-   * "local", always stays: that it has none is an answer); links carry theirs as `scale`, and the
-   * rule that decided it as `rule`.
+   * "local", always stays: that it has none is an answer); a link's is `scaleOf(edge)`.
    */
   scales: string[];
   /** Links per scale. */
@@ -60,6 +60,10 @@ export interface Network {
   regionsKnown: number;
   /** Classifies the links again under another local rule (the scales, rules, counts and shares follow). */
   classify(rule: LocalRule): void;
+  /** A link's scale, by its edge key. */
+  scaleOf(edge: string): string;
+  /** The rule that decided a link's scale ("region", "city", "distance", "country", "beyond", "none"). */
+  ruleOf(edge: string): string;
   /** An organisation's shares of its links by scale (all of them computed on the first call). */
   sharesOf(node: string): ScaleShares | undefined;
   /** First and last year over the links; undefined when no link has a year. */
@@ -93,42 +97,28 @@ export const CENTRALITIES = ["degree", "strength", "pagerank", "eigenvector", "b
 export function prepareNetwork(graph: AllianceGraph, localRule: LocalRule = DEFAULT_LOCAL_RULE): Network {
   const csr = toCsr(graph);
   const { source, target } = edgeList(csr);
-  // Setting each link's scale below changes the graph, which drops the core's cached indexes:
-  // the default size (degree) is computed first, on the index just built.
-  const computed = new Map<string, Record<string, number>>([["degree", degree(graph)]]);
-  // Each link's place in the edge list, in the graph's own order, so that a classification is
-  // written in one sweep over the links (one change event, not one per link).
+  // Each link's place in the edge list, where its class is. The classes stay beside the graph,
+  // not in its links' attributes: any change to the graph drops the core's indexes (the CSR,
+  // the city keys, the years), and a change of rule would then build them all again.
   const listed = new Map<string, number>();
   for (let e = 0; e < source.length; e++) listed.set(graph.edge(csr.nodes[source[e] as number] as string, csr.nodes[target[e] as number] as string) as string, e);
-  const order = new Uint32Array(graph.size);
-  let at = 0;
-  graph.forEachEdge((edge) => void (order[at++] = listed.get(edge) as number));
+  const computed = new Map<string, Record<string, number>>();
 
   let shares: ScaleReport;
+  let classes: EdgeScales;
   const classify = (rule: LocalRule) => {
     const options: Partial<SharesOptions> = {
       hierarchy: defaultHierarchy({ sameCity: rule.sameCity }),
       ...(rule.withinKm === undefined ? {} : { localWithinKm: rule.withinKm }),
     };
-    // The shares before the links' attributes change, on the indexes already built.
     shares = scaleShares(graph, options);
-    const { scales, rules, scale, rule: decidedBy } = classifyEdges(graph, csr, options);
+    classes = classifyEdges(graph, csr, options);
+    const { scales, scale } = classes;
     const linksByScale = new Map<string, number>(scales.map((name) => [name, 0]));
     for (let e = 0; e < scale.length; e++) {
       const name = scales[scale[e] as number] as string;
       linksByScale.set(name, (linksByScale.get(name) ?? 0) + 1);
     }
-    let i = 0;
-    graph.updateEachEdgeAttributes(
-      (_edge, attributes) => {
-        const e = order[i++] as number;
-        // Written into the link's own record: a copy of each of 85,000 records per change of rule costs more than the rest.
-        attributes["scale"] = scales[scale[e] as number];
-        attributes["rule"] = rules[decidedBy[e] as number];
-        return attributes;
-      },
-      { attributes: ["scale", "rule"] },
-    );
     network.localRule = { ...rule };
     network.rules = shares.rules;
     network.linksByScale = linksByScale;
@@ -173,6 +163,8 @@ export function prepareNetwork(graph: AllianceGraph, localRule: LocalRule = DEFA
     rules: [],
     regionsKnown: graph.filterNodes((_node, { region }) => typeof region === "string" && region !== "").length,
     classify,
+    scaleOf: (edge) => classes.scales[classes.scale[listed.get(edge) as number] as number] as string,
+    ruleOf: (edge) => classes.rules[classes.rule[listed.get(edge) as number] as number] as string,
     sharesOf: (node) => shares.byOrganisation.get(node),
     ...(first <= last ? { years: { first, last } } : {}),
     types: tally("type"),

@@ -47,12 +47,11 @@ export function showOrganisation(panel: HTMLElement, network: Network, node: str
   }
 
   const partners = graph
-    .mapEdges(node, (_edge, { weight, scale, rule }, source, target) => ({
-      partner: source === node ? target : source,
-      weight,
+    .mapEdges(node, (edge, { weight }, source, target) => {
+      const scale = network.scaleOf(edge);
       // A local link says by which rule: "local (same city)".
-      scale: scale === local ? `${local} (${ruleLabel(String(rule), network.localRule)})` : String(scale),
-    }))
+      return { partner: source === node ? target : source, weight, scale: scale === local ? `${local} (${ruleLabel(network.ruleOf(edge), network.localRule)})` : scale };
+    })
     .sort((a, b) => b.weight - a.weight || a.partner.localeCompare(b.partner));
   const partnerList = h(
     "ol",
@@ -87,8 +86,9 @@ export function showOrganisation(panel: HTMLElement, network: Network, node: str
 function localBy(network: Network, node: string): string {
   const rules = localRules(network);
   const counts = new Map<string, number>(rules.map(({ rule }) => [rule, 0]));
-  network.graph.forEachEdge(node, (_edge, { rule }) => {
-    if (typeof rule === "string" && counts.has(rule)) counts.set(rule, (counts.get(rule) as number) + 1);
+  network.graph.forEachEdge(node, (edge) => {
+    const rule = network.ruleOf(edge);
+    if (counts.has(rule)) counts.set(rule, (counts.get(rule) as number) + 1);
   });
   const label = (rule: string) => ruleLabel(rule, network.localRule);
   const made = rules.filter(({ rule }) => (counts.get(rule) as number) > 0);

@@ -78,11 +78,11 @@ function cities() {
 describe("the local rule", () => {
   const localOf = (net: ReturnType<typeof prepareNetwork>) => visibility(net, { ...DEFAULT_STATE, scales: ["local"] }).links;
 
-  it("makes the same city local by default, naming the rule, and each link carries its rule", () => {
+  it("makes the same city local by default, naming the rule, and each link has its rule", () => {
     const net = prepareNetwork(cities());
     expect(localOf(net)).toBe(1);
-    expect(net.graph.getEdgeAttributes("p", "q")).toMatchObject({ scale: "local", rule: "city" });
-    expect(net.graph.getEdgeAttributes("p", "r")).toMatchObject({ scale: "national", rule: "country" });
+    const [pq, pr] = [net.graph.edge("p", "q") as string, net.graph.edge("p", "r") as string];
+    expect([net.scaleOf(pq), net.ruleOf(pq), net.scaleOf(pr), net.ruleOf(pr)]).toEqual(["local", "city", "national", "country"]);
     expect(localSummary(net)).toBe("local: same region 0, same city 1");
     expect(noLocalReason(net)).toBeUndefined();
   });
@@ -101,7 +101,7 @@ describe("the local rule", () => {
     expect(localSummary(net)).toBe("local: same region 0, within 20 km 2");
     net.classify({ sameCity: true, withinKm: 20 });
     expect(localSummary(net)).toBe("local: same region 0, same city 1, within 20 km 1");
-    expect(net.graph.getEdgeAttribute("p", "r", "rule")).toBe("distance");
+    expect(net.ruleOf(net.graph.edge("p", "r") as string)).toBe("distance");
     expect(net.sharesOf("p")?.counts["local"]).toBe(2);
     net.classify({ sameCity: true, withinKm: 1 });
     expect(localSummary(net)).toBe("local: same region 0, same city 1, within 1 km 0");

@@ -400,7 +400,9 @@ describe("the viewer", () => {
   it("shows a name holding HTML as text, runs no script, and lists rejected rows by row", async () => {
     const folder = mkdtempSync(join(tmpdir(), "linkscale-viewer-xss-"));
     const name = "<img src=x onerror=alert(1)>";
-    writeFileSync(join(folder, "organisations.csv"), `id,name,type,country\na,"${name}",firm,DE\nb,Plain GmbH,firm,FR\nc,Bad Row,spaceship,FR\n`);
+    // A city holding HTML too, shared by both, so that the same-city rule names it local.
+    const city = "<img src=y onerror=alert(2)>";
+    writeFileSync(join(folder, "organisations.csv"), `id,name,type,country,city\na,"${name}",firm,DE,"${city}"\nb,Plain GmbH,firm,DE,"${city}"\nc,Bad Row,spaceship,FR,\n`);
     writeFileSync(join(folder, "links.csv"), "source,target,weight\na,b,2\n");
     const { page, dialogs, errors } = await open();
     await page.setInputFiles("[data-testid=files]", [join(folder, "organisations.csv"), join(folder, "links.csv")]);
@@ -408,6 +410,9 @@ describe("the viewer", () => {
     await page.fill("[data-testid=search]", "img");
     await page.click("[data-testid=search-results] button");
     expect(await page.textContent("[data-testid=panel-name]")).toBe(name);
+    expect(await page.locator("[data-testid=panel] tr", { hasText: "city" }).first().locator("td").textContent()).toBe(city);
+    expect(await page.textContent("[data-testid=local-rule-legend]")).toBe("local: same region 0, same city 1");
+    expect(await page.locator("[data-testid=panel-scales] tr", { hasText: "local by" }).locator("td").textContent()).toBe("same city 1");
     expect(await page.locator("img").count()).toBe(0);
     expect(await page.textContent("[data-testid=rejected]")).toContain("organisations.csv:4: column \"type\"");
     await page.waitForTimeout(500);
