@@ -7,9 +7,10 @@
  * coarsest places are known; otherwise, and where no level is known, it is "unknown", never
  * counted as local or as transnational.
  *
- * Where either end's finest place (the region) is unknown, two stand-ins may still make a link
- * local, each named as the link's `rule`: the same city ("city", on in the default hierarchy:
- * city.ts), then, with `localWithinKm`, ends within that great-circle distance ("distance").
+ * Where either end's finest place (the region) is unknown, stand-ins may still make a link local,
+ * each named as the link's `rule`: the hierarchy's (the same city, "city", on in the default
+ * hierarchy; the same administrative region, "admin1"), then, with `localWithinKm`, ends within
+ * that great-circle distance ("distance").
  *
  * A link's class depends only on its ends' places (and, for the distance rule, their
  * coordinates), so organisations are coded by their places once and each pair of codes is
@@ -19,9 +20,8 @@
 import type { AnyGraph } from "../model/graph.ts";
 import { edgeList, graphIndex, nodeTable, toCsr, type Csr } from "../model/csr.ts";
 import { LinkscaleError } from "../errors.ts";
-import { cityKey } from "./city.ts";
 import { greatCircleKm } from "./distance.ts";
-import { defaultHierarchy, placeAt, type PlaceHierarchy, type PlaceLevel } from "./hierarchy.ts";
+import { defaultHierarchy, placeAt, SAME_ADMIN1, SAME_CITY, type PlaceHierarchy, type PlaceLevel, type StandIn } from "./hierarchy.ts";
 
 export const UNKNOWN_SCALE = "unknown";
 
@@ -29,7 +29,7 @@ export interface LinkScale {
   source: string;
   target: string;
   scale: string;
-  /** What made it so: the level the ends share, "distance", "city", "beyond" when they share none, or "none" when that is not known. */
+  /** What made it so: the level the ends share, "distance", a stand-in ("city"), "beyond" when they share none, or "none" when that is not known. */
   rule: string;
   /** Levels skipped because a place was unknown, where that may have hidden a finer scale. */
   unknown: string[];
@@ -44,7 +44,7 @@ export interface ClassifyOptions {
 
 export const DEFAULTS: ClassifyOptions = { hierarchy: defaultHierarchy(), attribute: "scale" };
 
-/** The most levels a hierarchy may have: there are (L + 4) · 2^L keys, and tallies keep a cell per key (3,072 for 8). */
+/** The most levels a hierarchy may have: there are (L + 3 + stand-ins) · 2^L keys, and tallies keep a cell per key (3,328 for 8 with two stand-ins). */
 const MAX_LEVELS = 8;
 /** Pairs of signatures looked up in a table only up to this many table cells per link end. */
 const TABLE_CELLS_PER_SLOT = 2;
@@ -66,7 +66,7 @@ const UNSET = -0x80000000;
 export class LinkClasses {
   /** Scale names: one per level, then the hierarchy's `beyond`, then "unknown". */
   readonly scales: string[];
-  /** Rule names: one per level, then "distance", "city", "beyond", "none". */
+  /** Rule names: one per level, then "distance", one per stand-in, "beyond", "none". */
   readonly rules: string[];
   /** Level names, in hierarchy order: bit l of a key's flags is level l. */
   readonly levels: string[];
@@ -85,8 +85,9 @@ export class LinkClasses {
   /** places[signature × L + level]: the signature's place code at each level, −1 when unknown. */
   private readonly places: Int32Array;
   private readonly located: Uint8Array;
-  /** The signature's city code (−1: none); empty when the hierarchy has no same-city rule. */
-  private readonly cities: Int32Array;
+  /** keys[signature × S + i]: the signature's code for stand-in i (−1: none), for S stand-ins. */
+  private readonly standInKeys: Int32Array;
+  private readonly standInRules: string[];
   /** Coordinates, NaN where unknown; read only under `localWithinKm`. */
   private readonly lat: Float64Array;
   private readonly lon: Float64Array;
@@ -109,22 +110,24 @@ export class LinkClasses {
         }
       });
     }
-    const { of, places, located, cities } = signatures(graph, levels, hierarchy.sameCity === true, localWithinKm === undefined ? undefined : this.lat);
+    const standIns = hierarchy.standIns ?? [];
+    const { of, places, located, keys } = signatures(graph, levels, standIns, localWithinKm === undefined ? undefined : this.lat);
     this.L = L;
     this.signature = of;
     this.places = places;
     this.located = located;
-    this.cities = cities;
+    this.standInKeys = keys;
+    this.standInRules = standIns.map((standIn) => standIn.rule);
     this.localWithinKm = localWithinKm;
     this.signatureCount = located.length;
     const cells = this.signatureCount * this.signatureCount;
     this.table = cells <= TABLE_CELLS_PER_SLOT * csr.targets.length ? new Int32Array(cells).fill(UNSET) : new Int32Array(0);
 
     this.scales = [...levels.map((l) => l.scale), hierarchy.beyond, UNKNOWN_SCALE];
-    this.rules = [...levels.map((l) => l.level), "distance", "city", "beyond", "none"];
+    this.rules = [...levels.map((l) => l.level), "distance", ...this.standInRules, "beyond", "none"];
     this.levels = levels.map((l) => l.level);
-    this.keys = (L + 4) << L;
-    const scaleOfRule = [...levels.map((_level, l) => l), 0, 0, L, L + 1];
+    this.keys = this.rules.length << L;
+    const scaleOfRule = [...levels.map((_level, l) => l), 0, ...standIns.map(() => 0), L, L + 1];
     this.scaleOf = Uint8Array.from({ length: this.keys }, (_, key) => scaleOfRule[key >> L] as number);
   }
 
@@ -141,20 +144,19 @@ export class LinkClasses {
     return key >= 0 ? key : this.distanceKey(u, v, key);
   }
 
-  /** Organisations whose place is known at each level (by level name), and, with the same-city rule, with a city key. */
+  /** Organisations whose place is known at each level, and with a key for each stand-in, by name. */
   knownPlaces(): Record<string, number> {
-    const { L, places, cities, signature } = this;
+    const { L, places, signature, standInKeys, standInRules } = this;
+    const S = standInRules.length;
     const perSignature = new Float64Array(this.signatureCount);
     for (const s of signature) perSignature[s] = (perSignature[s] as number) + 1;
-    const known: Record<string, number> = Object.fromEntries(this.levels.map((level) => [level, 0]));
-    if (cities.length > 0) known["city"] = 0;
+    const names = [...this.levels, ...standInRules];
+    const known = new Float64Array(names.length);
     perSignature.forEach((count, s) => {
-      this.levels.forEach((level, l) => {
-        if ((places[s * L + l] as number) >= 0) known[level] = (known[level] as number) + count;
-      });
-      if (cities.length > 0 && (cities[s] as number) >= 0) known["city"] = (known["city"] as number) + count;
+      for (let l = 0; l < L; l++) if ((places[s * L + l] as number) >= 0) known[l] = (known[l] as number) + count;
+      for (let i = 0; i < S; i++) if ((standInKeys[s * S + i] as number) >= 0) known[L + i] = (known[L + i] as number) + count;
     });
-    return known;
+    return Object.fromEntries(names.map((name, i) => [name, known[i] as number]));
   }
 
   /** The key of a link whose signatures' key is `complement`: the distance rule's, or the one the levels gave. */
@@ -176,10 +178,14 @@ export class LinkClasses {
 
   /** The key of two signatures; its complement when the distance rule must decide. */
   pairKey(s: number, t: number): number {
-    const { L, places, located, cities } = this;
-    const [CITY, BEYOND, NONE] = [L + 1, L + 2, L + 3];
+    const { L, places, located, standInKeys } = this;
+    const S = this.standInRules.length;
+    const [BEYOND, NONE] = [L + 1 + S, L + 2 + S];
     const regionUnknown = (places[s * L] as number) < 0 || (places[t * L] as number) < 0;
-    if (regionUnknown && cities.length > 0 && (cities[s] as number) >= 0 && cities[s] === cities[t]) return CITY << L;
+    for (let i = 0; regionUnknown && i < S; i++) {
+      const key = standInKeys[s * S + i] as number;
+      if (key >= 0 && key === standInKeys[t * S + i]) return (L + 1 + i) << L;
+    }
     let unknown = 0;
     let coarsestKnown = false;
     let key = -1;
@@ -208,12 +214,12 @@ interface Signatures {
   places: Int32Array;
   /** 1 when the signature's organisations have coordinates (always 0 without `lat`). */
   located: Uint8Array;
-  /** The signature's city code (−1: none); empty without the same-city rule. */
-  cities: Int32Array;
+  /** keys[signature × S + i]: the signature's code for stand-in i (−1: none). */
+  keys: Int32Array;
 }
 
-/** Codes each node by its places at every level (and its city, and whether it has coordinates); cached per graph for attribute levels. */
-function signatures(graph: AnyGraph, levels: readonly PlaceLevel[], sameCity: boolean, lat: Float64Array | undefined): Signatures {
+/** Codes each node by its places at every level (and its stand-ins' keys, and whether it has coordinates); cached per graph for attribute levels. */
+function signatures(graph: AnyGraph, levels: readonly PlaceLevel[], standIns: readonly StandIn[], lat: Float64Array | undefined): Signatures {
   const build = (): Signatures => {
     const n = nodeTable(graph).nodes.length;
     const L = levels.length;
@@ -234,44 +240,49 @@ function signatures(graph: AnyGraph, levels: readonly PlaceLevel[], sameCity: bo
       count = dense.size;
     };
     for (const level of codes) combine((i) => (level[i] as number) + 1, n + 1);
-    const cityOf = sameCity ? cityCodes(graph) : undefined;
-    if (cityOf !== undefined) combine((i) => (cityOf[i] as number) + 1, n + 1);
+    const standInCodes = standIns.map((standIn) => standInKeyCodes(graph, standIn));
+    for (const code of standInCodes) combine((i) => (code[i] as number) + 1, n + 1);
     if (lat !== undefined) combine((i) => (Number.isNaN(lat[i]) ? 0 : 1), 2);
+    const S = standIns.length;
     const places = new Int32Array(count * L);
     const located = new Uint8Array(count);
-    const cities = new Int32Array(cityOf === undefined ? 0 : count);
+    const keys = new Int32Array(count * S);
     for (let i = 0; i < n; i++) {
       const s = of[i] as number;
       for (let l = 0; l < L; l++) places[s * L + l] = (codes[l] as Int32Array)[i] as number;
       located[s] = lat !== undefined && !Number.isNaN(lat[i]) ? 1 : 0;
-      if (cityOf !== undefined) cities[s] = cityOf[i] as number;
+      for (let j = 0; j < S; j++) keys[s * S + j] = (standInCodes[j] as Int32Array)[i] as number;
     }
-    return { of, places, located, cities };
+    return { of, places, located, keys };
   };
-  const cacheable = levels.every((level) => typeof level.place === "string");
-  const key = `signatures:${levels.map((level) => level.place).join("\u0000")}:${sameCity ? "city" : ""}:${lat === undefined ? "" : "located"}`;
+  const cacheable = levels.every((level) => typeof level.place === "string") && standIns.every((standIn) => BUILT_IN_STAND_INS.includes(standIn));
+  const key = `signatures:${levels.map((level) => level.place).join("\u0000")}:${standIns.map((standIn) => standIn.rule).join(",")}:${lat === undefined ? "" : "located"}`;
   return cacheable ? graphIndex(graph, key, build) : build();
 }
 
-/** Each node's city code (−1: no city key), from its `city` and `country`; cached per graph. */
-function cityCodes(graph: AnyGraph): Int32Array {
-  return graphIndex(graph, "cityKeys", () => {
+/** The stand-ins whose keys depend only on node attributes by name, so their codes and signatures may be cached per graph. */
+const BUILT_IN_STAND_INS: readonly StandIn[] = [SAME_CITY, SAME_ADMIN1];
+
+/** Each node's code for a stand-in's key (−1: none); cached per graph for the built-in stand-ins. */
+function standInKeyCodes(graph: AnyGraph, standIn: StandIn): Int32Array {
+  const build = () => {
     const codes = new Map<string, number>();
     return Int32Array.from(nodeTable(graph).attributes, (attributes) => {
-      const key = cityKey(attributes["city"], attributes["country"]);
+      const key = standIn.key(attributes);
       if (key === undefined) return -1;
       let code = codes.get(key);
       if (code === undefined) codes.set(key, (code = codes.size));
       return code;
     });
-  });
+  };
+  return BUILT_IN_STAND_INS.includes(standIn) ? graphIndex(graph, `standIn:${standIn.rule}`, build) : build();
 }
 
 /** Link scales aligned with the CSR's `edgeList`. */
 export interface EdgeScales {
   /** Scale names: one per level, then `beyond`, then "unknown". */
   scales: string[];
-  /** Rule names: one per level, then "distance", "city", "beyond", "none". */
+  /** Rule names: one per level, then "distance", one per stand-in, "beyond", "none". */
   rules: string[];
   scale: Uint8Array;
   rule: Uint8Array;

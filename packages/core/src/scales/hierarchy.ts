@@ -6,14 +6,17 @@
  * inter-macro-region. Any chain of a user's own works the same (cluster → city → province →
  * country), up to 8 levels, each read from a node attribute or a getter.
  *
- * The default's region level has a stand-in where a region is unknown: the same city (city.ts),
- * so data with cities and no regions still answers "local", by a rule the report names. With a
+ * The default's region level has stand-ins where a region is unknown: the same city (city.ts, on
+ * by default) and the same first-level administrative region (the `admin1` attribute, which the
+ * CLI derives from coordinates), so data with cities or coordinates and no regions still answers
+ * "local", by a rule the report names. With a
  * NUTS level, a region code too short for it ("US", or a NUTS-2 code where NUTS-3 is asked) is
  * unknown at that level, never cut and compared as if it were one. A country in no listed
  * macro-region counts as a macro-region of its own: a link from Germany to the United States is
  * inter-macro-region.
  */
 import type { Attributes } from "graphology-types";
+import { cityKey } from "./city.ts";
 import type { MacroRegions } from "./macro-regions.ts";
 
 export interface PlaceLevel {
@@ -31,9 +34,33 @@ export interface PlaceHierarchy {
   levels: readonly PlaceLevel[];
   /** The scale of a link whose ends share no level, where both ends' coarsest places are known. */
   beyond: string;
-  /** Where either end's finest place is unknown, organisations in the same city (city.ts) share it. */
-  sameCity?: boolean;
+  /** Where either end's finest place is unknown, the first of these that both ends have a key for, equal, makes them share it. */
+  standIns?: readonly StandIn[];
 }
+
+/** A stand-in for the finest level where either end's place there is unknown. */
+export interface StandIn {
+  /** The rule's name in results ("city", "admin1"). */
+  rule: string;
+  /** The rule in words, for reports. */
+  description: string;
+  /** The key two organisations share when the stand-in makes them local; undefined: none. */
+  key: (attributes: Attributes) => string | undefined;
+}
+
+/** The same city, within one country (city.ts). */
+export const SAME_CITY: StandIn = {
+  rule: "city",
+  description: "same city (names compared without case, accents, postal numbers and CEDEX, with transliteration and exonyms; within one country)",
+  key: (attributes) => cityKey(attributes["city"], attributes["country"]),
+};
+
+/** The same first-level administrative region (ISO 3166-2), from the `admin1` attribute. */
+export const SAME_ADMIN1: StandIn = {
+  rule: "admin1",
+  description: "same first-level administrative region (the admin1 attribute: an ISO 3166-2 code)",
+  key: (attributes) => text(attributes["admin1"]),
+};
 
 export interface DefaultHierarchyOptions {
   /**
@@ -44,13 +71,16 @@ export interface DefaultHierarchyOptions {
   nutsLevel?: 0 | 1 | 2 | 3;
   /** Where a region is unknown, count organisations in the same city as local (default true). */
   sameCity?: boolean;
+  /** Where a region is unknown, count organisations in the same first-level administrative region (`admin1`) as local (default false). */
+  admin1?: boolean;
   /** Country → macro-region; adds the macro-region level (see macro-regions.ts). */
   macroRegions?: MacroRegions;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
-export function defaultHierarchy({ nutsLevel, macroRegions, sameCity = true }: DefaultHierarchyOptions = {}): PlaceHierarchy {
+export function defaultHierarchy({ nutsLevel, macroRegions, sameCity = true, admin1 = false }: DefaultHierarchyOptions = {}): PlaceHierarchy {
+  const standIns = [...(sameCity ? [SAME_CITY] : []), ...(admin1 ? [SAME_ADMIN1] : [])];
   const region: PlaceLevel = {
     level: "region",
     scale: "local",
@@ -61,7 +91,7 @@ export function defaultHierarchy({ nutsLevel, macroRegions, sameCity = true }: D
         : `the NUTS-${nutsLevel} region: a region code's first ${2 + nutsLevel} characters, unknown where it is shorter`,
   };
   const country: PlaceLevel = { level: "country", scale: "national", place: "country", description: "the country" };
-  if (macroRegions === undefined) return { levels: [region, country], beyond: "transnational", sameCity };
+  if (macroRegions === undefined) return { levels: [region, country], beyond: "transnational", standIns };
   const macroRegion: PlaceLevel = {
     level: "macroRegion",
     scale: "intra-macro-region",
@@ -71,7 +101,7 @@ export function defaultHierarchy({ nutsLevel, macroRegions, sameCity = true }: D
     },
     description: "the macro-region of the country (a country in none counts as one of its own)",
   };
-  return { levels: [region, country, macroRegion], beyond: "inter-macro-region", sameCity };
+  return { levels: [region, country, macroRegion], beyond: "inter-macro-region", standIns };
 }
 
 /** A NUTS code at a level: cut to 2 + level characters; unknown when shorter. */

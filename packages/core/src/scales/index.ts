@@ -1,5 +1,5 @@
-export { defaultHierarchy, placeAt } from "./hierarchy.ts";
-export type { DefaultHierarchyOptions, PlaceHierarchy, PlaceLevel } from "./hierarchy.ts";
+export { defaultHierarchy, placeAt, SAME_ADMIN1, SAME_CITY } from "./hierarchy.ts";
+export type { DefaultHierarchyOptions, PlaceHierarchy, PlaceLevel, StandIn } from "./hierarchy.ts";
 export { DEFAULT_MACRO_REGIONS, EU27_ACCESSION, H2020_ASSOCIATED, EAST_ASIA } from "./macro-regions.ts";
 export type { MacroRegions } from "./macro-regions.ts";
 export { classifyLinks, classifyEdges, assignScales, UNKNOWN_SCALE, DEFAULTS as CLASSIFY_DEFAULTS } from "./classify.ts";

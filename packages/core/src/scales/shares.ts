@@ -129,19 +129,21 @@ function scaleRules({ hierarchy, localWithinKm }: SharesOptions, classes: LinkCl
   const words: Record<string, string> = {
     ...Object.fromEntries(levels.map((level) => [level.level, `both ends share ${level.description ?? `the ${level.level}`}`])),
     distance: `${unknownFinest}; ends within ${localWithinKm} km (great circle)`,
-    city: `${unknownFinest}; same city (names compared without case, accents, postal numbers and CEDEX, with transliteration and exonyms; within one country)`,
+    ...Object.fromEntries((hierarchy.standIns ?? []).map((standIn) => [standIn.rule, `${unknownFinest}; ${standIn.description}`])),
     beyond: `no level shared; the ${coarsest.level} known at both ends`,
     none: `no level shared; the ${coarsest.level} unknown at an end`,
   };
-  const inForce = (rule: string) => (rule === "distance" ? localWithinKm !== undefined : rule === "city" ? hierarchy.sameCity === true : true);
+  const inForce = (rule: string) => rule !== "distance" || localWithinKm !== undefined;
   const tally = classes.rules.map(() => [0, 0]);
   for (let cell = 0; cell < byYear.length; cell += 2) {
     const counts = tally[classes.ruleOf((cell / 2) % classes.keys)] as number[];
     counts[0] = (counts[0] as number) + (byYear[cell] as number);
     counts[1] = (counts[1] as number) + (byYear[cell + 1] as number);
   }
-  // Finest first, in the order they are tried: the region, its stand-ins, then the coarser levels.
-  const order = [0, levels.length + 1, levels.length, ...levels.slice(1).map((_level, l) => l + 1), levels.length + 2, levels.length + 3];
+  // Finest first, in the order they are tried: the region, its stand-ins, the distance rule, then the coarser levels.
+  const L = levels.length;
+  const S = hierarchy.standIns?.length ?? 0;
+  const order = [0, ...Array.from({ length: S }, (_, i) => L + 1 + i), L, ...levels.slice(1).map((_level, l) => l + 1), L + 1 + S, L + 2 + S];
   return order.flatMap((r) => {
     const rule = classes.rules[r] as string;
     if (!inForce(rule)) return [];

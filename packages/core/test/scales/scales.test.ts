@@ -132,6 +132,24 @@ describe("issue 16: scales on messy places", () => {
     ]);
   });
 
+  it("answers local from the same administrative region (admin1) where regions are unknown, after the same city", () => {
+    // Bilbao and Donostia: both ES-PV (Basque Country), different cities; two in Donostia; one in Madrid (ES-MD).
+    const graph = new UndirectedGraph();
+    graph.addNode("b", { country: "ES", city: "Bilbao", admin1: "ES-PV" });
+    graph.addNode("d", { country: "ES", city: "Donostia", admin1: "ES-PV" });
+    graph.addNode("e", { country: "ES", city: "San Sebastián", admin1: "ES-PV" });
+    graph.addNode("m", { country: "ES", city: "Madrid", admin1: "ES-MD" });
+    for (const [x, y] of [["b", "d"], ["d", "e"], ["b", "m"]] as const) graph.addEdge(x, y);
+    const links = scaleOf(classifyLinks(graph, { hierarchy: defaultHierarchy({ admin1: true }) }));
+    expect(links["b–d"]).toEqual(["local", "admin1", ""]);
+    expect(links["d–e"]).toEqual(["local", "city", ""]); // donostia → donostia san sebastian, tried first
+    expect(links["b–m"]).toEqual(["national", "country", "region"]);
+    expect(scaleOf(classifyLinks(graph))["b–d"]).toEqual(["national", "country", "region"]); // admin1 off by default
+    const { rules, knownPlaces } = scaleShares(graph, { hierarchy: defaultHierarchy({ admin1: true }) });
+    expect(rules.map(({ rule, links }) => [rule, links])).toEqual([["region", 0], ["city", 1], ["admin1", 1], ["country", 1], ["beyond", 0], ["none", 0]]);
+    expect(knownPlaces).toEqual({ region: 0, country: 4, city: 4, admin1: 4 });
+  });
+
   it("takes a region code too short for the NUTS level as unknown, never cut and compared", () => {
     // a, b: region "US" (CORDIS gives a bare country code outside the EU); c, d: DE1 (NUTS-1)
     // where NUTS-2 is asked, in different cities; e, f: DEA23 and DEA27, both in DEA2.
