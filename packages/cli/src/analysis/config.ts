@@ -26,6 +26,8 @@ export const configSchema = type({
     "sameCity?": "boolean",
     /** Count ends within this many km as local where their regions are unknown. */
     "localWithinKm?": "number > 0",
+    /** Where a region is unknown, count organisations in the same first-level administrative region, derived from their coordinates, as local; off by default. */
+    "admin1?": "boolean",
     "+": "reject",
   },
   /** Node attributes to group organisations by, for shares, openness and brokerage. */
@@ -56,7 +58,7 @@ export interface ResolvedConfig {
   counting: "full" | "fractional";
   columns: Record<string, string>;
   delimiter?: string;
-  places: { nutsLevel?: 0 | 1 | 2 | 3; macroRegions: "default" | "none" | Record<string, string>; sameCity: boolean; localWithinKm?: number };
+  places: { nutsLevel?: 0 | 1 | 2 | 3; macroRegions: "default" | "none" | Record<string, string>; sameCity: boolean; localWithinKm?: number; admin1: boolean };
   groupBy: string[];
   sections: Section[];
   centrality: { allPairsLimit: number; betweennessSamples: number };
@@ -68,7 +70,7 @@ export interface ResolvedConfig {
 export const DEFAULTS: ResolvedConfig = {
   counting: "full",
   columns: {},
-  places: { macroRegions: "none", sameCity: true },
+  places: { macroRegions: "none", sameCity: true, admin1: false },
   groupBy: ["country", "type"],
   sections: [...SECTIONS],
   centrality: { allPairsLimit: 10_000, betweennessSamples: 1000 },

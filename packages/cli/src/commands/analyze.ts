@@ -35,6 +35,7 @@ export function analyzeCommand(program: Command): void {
     .option("--nuts-level <n>", "take region codes as NUTS codes at this level (0-3): longer ones cut, shorter ones unknown", parseNutsLevel)
     .option("--no-same-city", "where a region is unknown, do not count organisations in the same city as local")
     .option("--local-within-km <km>", "where a region is unknown, count ends within this many km as local", parsePositive)
+    .option("--admin1", "where a region is unknown, count organisations in the same first-level administrative region, derived from their coordinates, as local")
     .option("--out <dir>", "where to write report.json and report.html", "linkscale-report")
     .option("--force", "overwrite report files that linkscale did not write")
     .option("--allow-rejects", "analyse the accepted rows even when rows were rejected; the report's notes count them")
@@ -63,6 +64,7 @@ export interface PlaceFlags {
   /** commander's --no-same-city: false when given, else true. */
   sameCity?: boolean;
   localWithinKm?: number;
+  admin1?: boolean;
 }
 
 export function configFrom(flags: { config?: string; seed?: number } & PlaceFlags): ResolvedConfig {
@@ -72,6 +74,7 @@ export function configFrom(flags: { config?: string; seed?: number } & PlaceFlag
     ...(flags.nutsLevel === undefined ? {} : { nutsLevel: flags.nutsLevel }),
     ...(flags.sameCity === false ? { sameCity: false } : {}),
     ...(flags.localWithinKm === undefined ? {} : { localWithinKm: flags.localWithinKm }),
+    ...(flags.admin1 === true ? { admin1: true } : {}),
   };
   return { ...config, places, ...(flags.seed === undefined ? {} : { seed: flags.seed }) };
 }
