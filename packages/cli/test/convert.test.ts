@@ -70,4 +70,15 @@ describe("linkscale convert", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Usage: linkscale convert");
   });
+
+  it("writes the administrative region derived from coordinates as an admin1 column with --admin1", { timeout: 60_000 }, () => {
+    const out = join(dir, "admin1");
+    const run = linkscale(["convert", "datasets/semiconductor-ev", out, "--admin1"]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain("admin1: 713 of 765 organisations placed in 174 regions");
+    const rows = readFileSync(join(out, "organisations.csv"), "utf8").split("\n");
+    expect(rows[0]).toBe("id,name,type,country,city,lat,lon,admin1");
+    // Siemens Industry Software, Eindhoven: Noord-Brabant, NL-NB in ISO 3166-2:NL.
+    expect(rows.find((row) => row.startsWith("891270824,"))).toMatch(/,NL-NB$/);
+  });
 });

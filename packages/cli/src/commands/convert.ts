@@ -4,6 +4,7 @@ import type { AnyGraph } from "@linkscale/core";
 import { formatRejectedRow, writeGexf, writeGraphml, writeGraphologyJson, writeLinksCsv, writeOrganisationsCsv, writePajek } from "@linkscale/io";
 import { Option, type Command } from "commander";
 import { InputError, loadInput } from "../input.ts";
+import { assignAdmin1 } from "../places/admin1.ts";
 import { createProgress } from "../progress.ts";
 import { summarise } from "../summary.ts";
 import { addInputOptions, inputOptions, type InputFlags } from "./input-options.ts";
@@ -35,6 +36,7 @@ interface ConvertFlags extends InputFlags {
   to?: Format;
   force?: boolean;
   allowRejects?: boolean;
+  admin1?: boolean;
   quiet?: boolean;
 }
 
@@ -51,6 +53,7 @@ export function convertCommand(program: Command): void {
     .addOption(new Option("--to <format>", "output format (default: from the output's extension)").choices(FORMATS))
     .option("--force", "overwrite output files that exist")
     .option("--allow-rejects", "write the output even when rows were rejected")
+    .option("--admin1", "write each organisation's first-level administrative region, derived from its coordinates, as its admin1 attribute (for the viewer's same-region rule)")
     .option("-q, --quiet", "no progress on stderr")
     .action((paths: string[], flags: ConvertFlags) => {
       const output = paths.at(-1);
@@ -72,6 +75,10 @@ export function convertCommand(program: Command): void {
         return;
       }
       const graph = input.form === "graph" ? input.load.graph : input.dataset.graph;
+      if (flags.admin1) {
+        const { derived, regions } = assignAdmin1(graph);
+        progress.step(`admin1: ${derived} of ${graph.order} organisations placed in ${regions} regions (the rest left without; analyze --admin1 says why)`);
+      }
       const files = WRITERS[format](graph, output);
       const existing = files.map(([path]) => path).filter((path) => existsSync(path));
       if (existing.length > 0 && !flags.force) {
