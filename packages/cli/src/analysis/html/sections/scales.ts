@@ -50,6 +50,7 @@ function scaleIntro(scales: ScalesResult): Content {
   return [
     `${integer(scales.network.links)} links, weight ${integer(scales.network.weight)}. `,
     `Scales from nearest to widest: ${scales.scales.join(", ")}. `,
+    `Organisations with a known place: ${Object.entries(scales.knownPlaces).map(([level, n]) => `${level} ${integer(n)}`).join(", ")}. `,
     flags.length > 0 ? `Links whose ends' place is unknown at a finer level (so they may be finer than counted): ${flags.map(([flag, n]) => `${flag} ${integer(n)}`).join(", ")}.` : "",
   ];
 }
