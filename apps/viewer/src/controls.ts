@@ -100,15 +100,23 @@ function checkList(
 /** The domain's default distance when the user first turns "within N km" on. */
 const DEFAULT_KM = 50;
 
+/** Why the admin1 rule cannot be turned on, where no organisation has an admin1 value. */
+export const NO_ADMIN1 = "no organisation has an admin1 value; `linkscale analyze --admin1` derives it from coordinates";
+
 /**
  * What makes a link local where a region is unknown: the same city (on by default, as in
- * `linkscale analyze`), and ends within N km (off by default); the links each rule decided.
+ * `linkscale analyze`), the same admin1 region (off by default, and only where the data has
+ * admin1 values: the page cannot derive them) and ends within N km (off by default); the links
+ * each rule decided.
  */
 function localRule(network: Network, actions: ControlActions): HTMLElement {
-  const { sameCity, withinKm } = network.localRule;
+  const { sameCity, admin1, withinKm } = network.localRule;
   const description = (rule: string) => network.rules.find((r) => r.rule === rule)?.description;
   const city = h("input", { type: "checkbox", checked: sameCity, "data-testid": "same-city" });
   city.addEventListener("change", () => actions.change({ sameCity: city.checked ? undefined : false }));
+  const noAdmin1 = network.admin1Known === 0;
+  const region = h("input", { type: "checkbox", checked: admin1, disabled: noAdmin1, "data-testid": "admin1" });
+  region.addEventListener("change", () => actions.change({ admin1: region.checked ? true : undefined }));
   const near = h("input", { type: "checkbox", checked: withinKm !== undefined, "data-testid": "within-km-on", "aria-label": "within a distance" });
   const km = h("input", { type: "number", min: 0, step: "any", value: withinKm ?? DEFAULT_KM, className: "km", "data-testid": "within-km", "aria-label": "distance in km" });
   const reportKm = () => {
@@ -123,6 +131,12 @@ function localRule(network: Network, actions: ControlActions): HTMLElement {
     { "data-testid": "local-rule" },
     h("legend", {}, "local, where a region is unknown"),
     h("label", { title: description("city") ?? "region unknown at an end; same city" }, city, " same city"),
+    h(
+      "label",
+      { title: noAdmin1 ? NO_ADMIN1 : (description("admin1") ?? "region unknown at an end; same first-level administrative region (the admin1 attribute)"), className: noAdmin1 ? "disabled" : undefined },
+      region,
+      " same administrative region (admin1)",
+    ),
     h("label", { title: description("distance") ?? "region unknown at an end; ends within this many km (great circle)" }, near, " within ", km, " km"),
     localRuleLine(network, "local-rule-filter"),
     rulesInForce(network),

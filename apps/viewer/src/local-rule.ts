@@ -1,17 +1,18 @@
 /**
  * How "local" was decided, in words the page shows wherever local links are counted: the rules
- * in force that make a link local (the same region; where a region is unknown, the same city and
- * within N km), each with the links it decided and, as a tooltip, the core's description of it;
- * and, where no link is local, why not. A count of local links without its rule reads as a
+ * in force that make a link local (the same region; where a region is unknown, the same city, the
+ * same admin1 region and within N km), each with the links it decided and, as a tooltip, the
+ * core's description of it; and, where no link is local, why not. A count of local links without its rule reads as a
  * finding ("no local collaboration") when it may only say the data has no regions.
  */
 import type { ScaleRule } from "@linkscale/core";
 import { formatCount, h } from "./dom.ts";
 import type { LocalRule, Network } from "./network.ts";
 
-/** A rule's short name: "same region", "same city", "within 50 km", "same country", "across countries", "country unknown". */
+/** A rule's short name: "same region", "same city", "same admin1 region", "within 50 km", "same country", "across countries", "country unknown". */
 export function ruleLabel(rule: string, localRule: LocalRule): string {
   if (rule === "city") return "same city";
+  if (rule === "admin1") return "same admin1 region";
   if (rule === "distance") return `within ${formatKm(localRule.withinKm ?? NaN)} km`;
   if (rule === "beyond") return "across countries";
   if (rule === "none") return "country unknown";
@@ -39,9 +40,12 @@ export function localSummary(network: Network): string {
 export function noLocalReason(network: Network): string | undefined {
   const rules = localRules(network);
   if (rules.some(({ links }) => links > 0)) return undefined;
-  const { sameCity, withinKm } = network.localRule;
+  const { sameCity, admin1, withinKm } = network.localRule;
   const reasons = [network.regionsKnown === 0 ? "regions are unknown" : "no two partners share a region"];
   reasons.push(sameCity ? "no two partners share a city where a region is unknown" : "the same-city rule is off");
+  // The admin1 rule is worth naming only where the data could have made it decide.
+  if (admin1) reasons.push("no two partners share an admin1 region where a region is unknown");
+  else if (network.admin1Known > 0) reasons.push("the admin1 rule is off");
   if (withinKm !== undefined) reasons.push(`no two partners are within ${formatKm(withinKm)} km where a region is unknown`);
   const last = reasons.pop() as string;
   return `no link is ${localScale(network)}: ${reasons.length > 0 ? `${reasons.join(", ")} and ${last}` : last}`;

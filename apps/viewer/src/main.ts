@@ -162,7 +162,7 @@ function change(partial: StateChange): void {
   state = next as unknown as ViewState;
   history.replaceState(null, "", writeState(state));
   if (network === undefined || view === undefined) return;
-  const reclassified = "sameCity" in partial || "withinKm" in partial;
+  const reclassified = "sameCity" in partial || "admin1" in partial || "withinKm" in partial;
   if (reclassified) {
     performance.mark("linkscale:classify");
     network.classify(localRuleOf(state));
@@ -176,8 +176,8 @@ function change(partial: StateChange): void {
   if (reclassified && state.selected !== undefined && !panel.hidden) showPanel(network, state.selected);
 }
 
-function localRuleOf({ sameCity, withinKm }: ViewState): LocalRule {
-  return { sameCity: sameCity ?? true, ...(withinKm === undefined ? {} : { withinKm }) };
+function localRuleOf({ sameCity, admin1, withinKm }: ViewState): LocalRule {
+  return { sameCity: sameCity ?? true, admin1: admin1 ?? false, ...(withinKm === undefined ? {} : { withinKm }) };
 }
 
 function rebuildControls(network: Network): void {

@@ -1,7 +1,8 @@
 /**
  * A loaded network made ready to look at: each link's scale and the rule that decided it (the
  * core's classification, by default with the defaults `linkscale analyze` uses: where a region is
- * unknown, the same city makes a link local; the user may turn that off and add "within N km"),
+ * unknown, the same city makes a link local; the user may turn that off and add the same admin1
+ * region, where the data carries one, and "within N km"),
  * the rules in force with the links each decided, and the ranges the filters offer; centralities
  * and Louvain communities (seeded, so a shared view shows the same ones) when first asked for.
  * Everything here is computed by @linkscale/core in the page.
@@ -37,11 +38,17 @@ const BETWEENNESS_PIVOTS = 200;
 export interface LocalRule {
   /** Organisations in the same city (the core's city.ts: names normalised, one country). */
   sameCity: boolean;
+  /**
+   * Organisations with the same `admin1` attribute (an ISO 3166-2 code that `linkscale analyze
+   * --admin1` derives from coordinates: too heavy to derive in the page, so only compared where
+   * the data carries it). Tried after the same city; in force only where some organisation has one.
+   */
+  admin1: boolean;
   /** Ends within this many km (great circle); undefined: off. */
   withinKm?: number;
 }
 
-export const DEFAULT_LOCAL_RULE: LocalRule = { sameCity: true };
+export const DEFAULT_LOCAL_RULE: LocalRule = { sameCity: true, admin1: false };
 
 export interface Network {
   graph: AllianceGraph;
@@ -58,11 +65,13 @@ export interface Network {
   rules: ScaleRule[];
   /** Organisations with a region: where none has one, only the stand-ins can make a link local. */
   regionsKnown: number;
+  /** Organisations with a non-empty `admin1`: where none has one, the admin1 rule cannot be turned on. */
+  admin1Known: number;
   /** Classifies the links again under another local rule (the scales, rules, counts and shares follow). */
   classify(rule: LocalRule): void;
   /** A link's scale, by its edge key. */
   scaleOf(edge: string): string;
-  /** The rule that decided a link's scale ("region", "city", "distance", "country", "beyond", "none"). */
+  /** The rule that decided a link's scale ("region", "city", "admin1", "distance", "country", "beyond", "none"). */
   ruleOf(edge: string): string;
   /** An organisation's shares of its links by scale (all of them computed on the first call). */
   sharesOf(node: string): ScaleShares | undefined;
@@ -106,9 +115,12 @@ export function prepareNetwork(graph: AllianceGraph, localRule: LocalRule = DEFA
 
   let shares: ScaleReport;
   let classes: EdgeScales;
-  const classify = (rule: LocalRule) => {
+  const admin1Known = graph.filterNodes((_node, { admin1 }) => typeof admin1 === "string" && admin1 !== "").length;
+  const classify = (asked: LocalRule) => {
+    // A shared link may ask for admin1 on data without it: a rule that could decide nothing is not put in force.
+    const rule = { ...asked, admin1: asked.admin1 && admin1Known > 0 };
     const options: Partial<SharesOptions> = {
-      hierarchy: defaultHierarchy({ sameCity: rule.sameCity }),
+      hierarchy: defaultHierarchy({ sameCity: rule.sameCity, admin1: rule.admin1 }),
       ...(rule.withinKm === undefined ? {} : { localWithinKm: rule.withinKm }),
     };
     shares = scaleShares(graph, options);
@@ -119,7 +131,7 @@ export function prepareNetwork(graph: AllianceGraph, localRule: LocalRule = DEFA
       const name = scales[scale[e] as number] as string;
       linksByScale.set(name, (linksByScale.get(name) ?? 0) + 1);
     }
-    network.localRule = { ...rule };
+    network.localRule = rule;
     network.rules = shares.rules;
     network.linksByScale = linksByScale;
     network.scales = scales.filter((name, s) => s === 0 || (linksByScale.get(name) ?? 0) > 0);
@@ -162,6 +174,7 @@ export function prepareNetwork(graph: AllianceGraph, localRule: LocalRule = DEFA
     localRule,
     rules: [],
     regionsKnown: graph.filterNodes((_node, { region }) => typeof region === "string" && region !== "").length,
+    admin1Known,
     classify,
     scaleOf: (edge) => classes.scales[classes.scale[listed.get(edge) as number] as number] as string,
     ruleOf: (edge) => classes.rules[classes.rule[listed.get(edge) as number] as number] as string,

@@ -28,6 +28,8 @@ export interface ViewState {
   selected?: string;
   /** Where a region is unknown, organisations in the same city are local; undefined: on (the core's default). */
   sameCity?: boolean;
+  /** Where a region is unknown, organisations with the same `admin1` value are local; undefined: off (the core's default). */
+  admin1?: boolean;
   /** Where a region is unknown, ends within this many km are local; undefined: off. */
   withinKm?: number;
 }
@@ -61,6 +63,7 @@ export function readState(search: string): ViewState {
   const sameCity = params.get("sameCity");
   if (sameCity === "off") state.sameCity = false;
   else if (sameCity === "on") state.sameCity = true;
+  if (params.get("admin1") === "on") state.admin1 = true;
   const withinKm = Number(params.get("withinKm") ?? NaN);
   if (Number.isFinite(withinKm) && withinKm >= 0) state.withinKm = withinKm;
   return state;
@@ -79,6 +82,7 @@ export function writeState(state: ViewState): string {
   if (state.minWeight !== undefined) params.set("minWeight", String(state.minWeight));
   if (state.selected !== undefined) params.set("selected", state.selected);
   if (state.sameCity !== undefined) params.set("sameCity", state.sameCity ? "on" : "off");
+  if (state.admin1 === true) params.set("admin1", "on");
   if (state.withinKm !== undefined) params.set("withinKm", String(state.withinKm));
   const query = params.toString();
   return query === "" ? "" : `?${query}`;

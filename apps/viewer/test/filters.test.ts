@@ -90,20 +90,50 @@ describe("the local rule", () => {
   it("reclassifies under another rule: same city off makes nothing local, and says why; within 20 km adds p–r", () => {
     const net = prepareNetwork(cities());
     const before = visibility(net, DEFAULT_STATE).key;
-    net.classify({ sameCity: false });
+    net.classify({ sameCity: false, admin1: false });
     expect(localOf(net)).toBe(0);
     expect(net.scales).toEqual(["local", "national", "transnational"]);
     expect(net.linksByScale.get("local")).toBe(0);
     expect(noLocalReason(net)).toBe("no link is local: regions are unknown and the same-city rule is off");
     expect(visibility(net, DEFAULT_STATE).key).not.toBe(before);
-    net.classify({ sameCity: false, withinKm: 20 });
+    net.classify({ sameCity: false, admin1: false, withinKm: 20 });
     expect(localOf(net)).toBe(2);
     expect(localSummary(net)).toBe("local: same region 0, within 20 km 2");
-    net.classify({ sameCity: true, withinKm: 20 });
+    net.classify({ sameCity: true, admin1: false, withinKm: 20 });
     expect(localSummary(net)).toBe("local: same region 0, same city 1, within 20 km 1");
     expect(net.ruleOf(net.graph.edge("p", "r") as string)).toBe("distance");
     expect(net.sharesOf("p")?.counts["local"]).toBe(2);
-    net.classify({ sameCity: true, withinKm: 1 });
+    net.classify({ sameCity: true, admin1: false, withinKm: 1 });
     expect(localSummary(net)).toBe("local: same region 0, same city 1, within 1 km 0");
+  });
+
+  // Hand-made, no regions: Bilbao and Donostia, different cities in one autonomous community
+  // (ES-PV), and Madrid (ES-MD). By hand: no link is local by same city; bio–don by admin1.
+  function basque() {
+    const graph = createAllianceGraph();
+    graph.addNode("bio", { type: "firm", country: "ES", city: "Bilbao", admin1: "ES-PV" });
+    graph.addNode("don", { type: "research", country: "ES", city: "Donostia", admin1: "ES-PV" });
+    graph.addNode("mad", { type: "university", country: "ES", city: "Madrid", admin1: "ES-MD" });
+    graph.addEdge("bio", "don", { weight: 2 });
+    graph.addEdge("bio", "mad", { weight: 1 });
+    graph.addEdge("don", "mad", { weight: 1 });
+    return graph;
+  }
+
+  it("makes the same admin1 region local where asked, after the same city, and says when it is off", () => {
+    const net = prepareNetwork(basque());
+    expect(net.admin1Known).toBe(3);
+    expect(noLocalReason(net)).toBe("no link is local: regions are unknown, no two partners share a city where a region is unknown and the admin1 rule is off");
+    net.classify({ sameCity: true, admin1: true });
+    expect(localOf(net)).toBe(1);
+    expect(net.ruleOf(net.graph.edge("bio", "don") as string)).toBe("admin1");
+    expect(localSummary(net)).toBe("local: same region 0, same city 0, same admin1 region 1");
+  });
+
+  it("puts the admin1 rule in force only where some organisation has an admin1 value", () => {
+    const net = prepareNetwork(cities(), { sameCity: true, admin1: true });
+    expect(net.admin1Known).toBe(0);
+    expect(net.localRule.admin1).toBe(false);
+    expect(localSummary(net)).toBe("local: same region 0, same city 1");
   });
 });

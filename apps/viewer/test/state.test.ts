@@ -15,6 +15,7 @@ describe("the view's state in the URL", () => {
       minWeight: 2.5,
       selected: "999993953",
       sameCity: false,
+      admin1: true,
       withinKm: 25.5,
     };
     expect(readState(writeState(state))).toEqual(state);
@@ -38,5 +39,12 @@ describe("the view's state in the URL", () => {
     expect(readState("?sameCity=maybe&withinKm=-3&").sameCity).toBeUndefined();
     expect(readState("?withinKm=-3").withinKm).toBeUndefined();
     expect(readState("?withinKm=far").withinKm).toBeUndefined();
+  });
+
+  it("keeps the admin1 rule off unless the URL turns it on", () => {
+    expect(readState("").admin1).toBeUndefined();
+    expect(readState("?admin1=on").admin1).toBe(true);
+    expect(readState("?admin1=yes").admin1).toBeUndefined();
+    expect(writeState({ ...DEFAULT_STATE, admin1: true })).toBe("?admin1=on");
   });
 });

@@ -16,6 +16,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import type Sigma from "sigma";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildViewer, serveViewer, type ViewerServer } from "../serve/index.ts";
+import { NO_ADMIN1 } from "../src/controls.ts";
 
 const CHROMIUM = process.env["LINKSCALE_CHROMIUM"] ?? "/usr/bin/chromium";
 const REPO = fileURLToPath(new URL("../../../", import.meta.url));
@@ -502,4 +503,67 @@ describe("local links, and the rule that made them", () => {
       await shared.page.close();
     });
   }
+
+  it("on data with an admin1 column: the same administrative region makes two cities local, kept in the URL; disabled, saying why, where no organisation has one", async () => {
+    // Hand-made: Bilbao and Donostia, different cities in one autonomous community (ES-PV), and
+    // Madrid (ES-MD); no regions. By hand: no link local by same city, bio–don local by admin1.
+    const folder = mkdtempSync(join(tmpdir(), "linkscale-viewer-admin1-"));
+    const organisations = "id,name,type,country,city,admin1\nbio,Bilbao Tech,firm,ES,Bilbao,ES-PV\ndon,Donostia Lab,research,ES,Donostia,ES-PV\nmad,Madrid Uni,university,ES,Madrid,ES-MD\n";
+    const linksCsv = "source,target,weight\nbio,don,2\nbio,mad,1\ndon,mad,1\n";
+    writeFileSync(join(folder, "organisations.csv"), organisations);
+    writeFileSync(join(folder, "links.csv"), linksCsv);
+    const files = [join(folder, "organisations.csv"), join(folder, "links.csv")];
+    const loaded = loadFiles([
+      { name: "organisations.csv", text: organisations },
+      { name: "links.csv", text: linksCsv },
+    ]);
+    if (loaded.form !== "tables") throw new Error("expected tables");
+    const localBy = (admin1: boolean) =>
+      classifyLinks(loaded.dataset.graph, { hierarchy: defaultHierarchy({ admin1 }) }).filter(({ scale }) => scale === "local");
+    expect(localBy(false).length).toBe(0);
+    expect(localBy(true).map(({ source, target, rule }) => [source, target, rule])).toEqual([["bio", "don", "admin1"]]);
+
+    // semiconductor-ev has no admin1 column: the box is off and disabled, and its tooltip says why.
+    const { page, errors } = await open();
+    const box = "[data-testid=admin1]";
+    expect([await page.isDisabled(box), await page.isChecked(box)]).toEqual([true, false]);
+    expect(await page.getAttribute(`label:has(${box})`, "title")).toBe(NO_ADMIN1);
+    await page.locator("[data-testid=local-rule]").screenshot({ path: join(SCREENSHOTS, "admin1-disabled.png") });
+
+    await page.setInputFiles("[data-testid=files]", files);
+    await page.waitForFunction(() => document.querySelector("[data-testid=visible-organisations]")?.getAttribute("data-count") === "3");
+    expect([await page.isDisabled(box), await page.isChecked(box)]).toEqual([false, false]);
+    expect(await page.textContent("label:has([data-testid=scale-local]) .count")).toBe("0");
+    expect(await page.textContent("[data-testid=local-rule-filter]")).toBe(
+      "no link is local: regions are unknown, no two partners share a city where a region is unknown and the admin1 rule is off",
+    );
+
+    await page.check(box);
+    expect(await page.textContent("label:has([data-testid=scale-local]) .count")).toBe("1");
+    const named = "local: same region 0, same city 0, same admin1 region 1";
+    expect(await page.textContent("[data-testid=local-rule-filter]")).toBe(named);
+    expect(await page.textContent("[data-testid=local-rule-legend]")).toBe(named);
+    expect(await page.getAttribute("[data-testid=local-rule-legend] [data-rule=admin1]", "title")).toMatch(/^region unknown at an end; same first-level administrative region \(/);
+    expect(new URL(page.url()).searchParams.get("admin1")).toBe("on");
+    await page.uncheck("[data-testid=scale-national]");
+    expect(await count(page, "links")).toBe(1);
+    await page.fill("[data-testid=search]", "bilbao");
+    await page.click("[data-testid=search-results] button");
+    expect(await page.locator("[data-testid=panel-scales] tr", { hasText: "local by" }).locator("td").textContent()).toBe("same admin1 region 1");
+    await page.screenshot({ path: join(SCREENSHOTS, "admin1.png") });
+    await page.close();
+
+    // A shared link with admin1=on: on semiconductor-ev the rule cannot decide anything and is not
+    // in force (the box stays off, the rule line as before); the files opened there are classified with it.
+    const shared = await open("?admin1=on");
+    const byCity = classifyLinks(reference()).filter(({ scale }) => scale === "local").length;
+    expect([await shared.page.isDisabled(box), await shared.page.isChecked(box)]).toEqual([true, false]);
+    expect(await shared.page.textContent("[data-testid=local-rule-filter]")).toBe(`local: same region 0, same city ${byCity.toLocaleString("en-GB")}`);
+    await shared.page.setInputFiles("[data-testid=files]", files);
+    await shared.page.waitForFunction(() => document.querySelector("[data-testid=visible-organisations]")?.getAttribute("data-count") === "3");
+    expect([await shared.page.isDisabled(box), await shared.page.isChecked(box)]).toEqual([false, true]);
+    expect(await shared.page.textContent("[data-testid=local-rule-filter]")).toBe(named);
+    expect([...errors, ...shared.errors]).toEqual([]);
+    await shared.page.close();
+  });
 });
