@@ -86,9 +86,11 @@ export function formatSummary(summary: ValidationSummary): string {
   lines.push(
     `organisations  ${number.format(summary.organisations)} (isolated ${number.format(summary.isolated)}, without coordinates ${number.format(summary.withoutCoordinates)}, without name ${number.format(summary.withoutName)})`,
   );
-  lines.push(`  by type      ${counts(summary.byType)}`);
+  lines.push(`  by type      ${counts(summary.byType)}${summary.withoutType > 0 ? ` · without a type ${number.format(summary.withoutType)}` : ""}`);
   const countries = Object.keys(summary.byCountry).length;
-  lines.push(`  by country   ${counts(summary.byCountry, 12)}${countries > 12 ? ` … (${countries} countries)` : ""}`);
+  lines.push(
+    `  by country   ${counts(summary.byCountry, 12)}${countries > 12 ? ` … (${countries} countries)` : ""}${summary.withoutCountry > 0 ? ` · without a country ${number.format(summary.withoutCountry)}` : ""}`,
+  );
   const regions = Object.entries(summary.regionCodes);
   if (regions.length > 0) {
     const names: Record<string, string> = { "2": "2 characters (a country code)", "3": "NUTS-1 (3)", "4": "NUTS-2 (4)", "5": "NUTS-3 (5)", other: "other lengths" };

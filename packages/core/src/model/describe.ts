@@ -1,7 +1,8 @@
 /**
  * The counts a researcher checks first when loading a network: organisations by type and by
- * country (unknown ones counted as such, never guessed), links, isolated organisations, what is
- * missing (coordinates, names) and the years the links span.
+ * country (those without one counted apart, never as a type or country "unknown"), links,
+ * isolated organisations, what is missing (types, countries, coordinates, names) and the years
+ * the links span.
  */
 import type { AnyGraph } from "./graph.ts";
 
@@ -11,9 +12,11 @@ export interface GraphDescription {
   organisations: number;
   links: number;
   isolated: number;
-  /** Keys in descending count, then alphabetical; missing types counted under "unknown". */
+  /** Keys in descending count, then alphabetical; organisations without a type in `withoutType`. */
   byType: Record<string, number>;
   byCountry: Record<string, number>;
+  withoutType: number;
+  withoutCountry: number;
   withoutCoordinates: number;
   withoutName: number;
   /** First and last year over the links' years; absent when no link has one. */
@@ -24,11 +27,15 @@ export function describeGraph(graph: AnyGraph): GraphDescription {
   const byType = new Map<string, number>();
   const byCountry = new Map<string, number>();
   let isolated = 0;
+  let withoutType = 0;
+  let withoutCountry = 0;
   let withoutCoordinates = 0;
   let withoutName = 0;
   graph.forEachNode((node, attributes) => {
-    count(byType, typeof attributes["type"] === "string" ? attributes["type"] : UNKNOWN);
-    count(byCountry, typeof attributes["country"] === "string" ? attributes["country"] : UNKNOWN);
+    if (typeof attributes["type"] === "string" && attributes["type"] !== "") count(byType, attributes["type"]);
+    else withoutType++;
+    if (typeof attributes["country"] === "string" && attributes["country"] !== "") count(byCountry, attributes["country"]);
+    else withoutCountry++;
     if (graph.degree(node) === 0) isolated++;
     if (typeof attributes["lat"] !== "number" || typeof attributes["lon"] !== "number") withoutCoordinates++;
     if (typeof attributes["name"] !== "string" || attributes["name"] === "") withoutName++;
@@ -46,6 +53,8 @@ export function describeGraph(graph: AnyGraph): GraphDescription {
     isolated,
     byType: sortedCounts(byType),
     byCountry: sortedCounts(byCountry),
+    withoutType,
+    withoutCountry,
     withoutCoordinates,
     withoutName,
   };

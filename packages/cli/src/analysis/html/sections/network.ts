@@ -18,6 +18,8 @@ export function networkSection(report: Report): Html {
       ["components", integer(counts.components)],
       ["largest component", `${integer(counts.largestComponent)} (${percent(counts.largestComponent / Math.max(1, counts.organisations))})`],
       ["years", counts.years ? `${counts.years.first}–${counts.years.last}` : "n/a"],
+      ["without a type", integer(counts.withoutType)],
+      ["without a country", integer(counts.withoutCountry)],
       ["without coordinates", integer(counts.withoutCoordinates)],
       ["without a name", integer(counts.withoutName)],
     ],
