@@ -101,7 +101,7 @@ function checkList(
 const DEFAULT_KM = 50;
 
 /** Why the admin1 rule cannot be turned on, where no organisation has an admin1 value. */
-export const NO_ADMIN1 = "no organisation has an admin1 value; `linkscale analyze --admin1` derives it from coordinates";
+export const NO_ADMIN1 = "no organisation has an admin1 value; `linkscale convert <input> <folder> --admin1` writes it, derived from coordinates";
 
 /**
  * What makes a link local where a region is unknown: the same city (on by default, as in
