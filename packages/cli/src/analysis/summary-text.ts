@@ -35,7 +35,8 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
         `${counts.components} components (largest ${counts.largestComponent})`,
     );
     if (counts.years) out.push(`links from ${counts.years.first} to ${counts.years.last}`);
-    out.push(`by type: ${Object.entries(counts.byType).map(([type, n]) => `${type} ${n}`).join(", ")}` + (counts.withoutType > 0 ? `; without a type ${counts.withoutType}` : ""));
+    const types = Object.entries(counts.byType).map(([type, n]) => `${type} ${n}`);
+    out.push(`by type: ${[...types, ...(counts.withoutType > 0 ? [`without a type ${counts.withoutType}`] : [])].join(", ")}`);
     if (counts.withoutCountry > 0) out.push(`without a country: ${counts.withoutCountry}`);
   }
 
