@@ -71,7 +71,11 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
     const test = openness.permutation;
     out.push(
       `network E-I ${orWhy(openness.ei.network.counted.EI, 4, "no links between organisations with a " + groupBy)}` +
-        (test ? `; under random ${groupBy} labels ${fixed(test.network.counted.expected, 4)} ± ${fixed(test.network.counted.sd, 4)}, p(lower) ${fixed(test.network.counted.pLower, 4)}` : ""),
+        (test === null
+          ? ""
+          : test.network.counted.permutations === 0
+            ? `; under random ${groupBy} labels n/a (no shuffle gave a defined E-I)`
+            : `; under random ${groupBy} labels ${fixed(test.network.counted.expected, 4)} ± ${fixed(test.network.counted.sd, 4)}, p(lower) ${fixed(test.network.counted.pLower, 4)}`),
     );
     const left = openness.ei.excluded;
     if (left.organisations > 0) out.push(`left out: ${plural(left.organisations, "organisation")} without a ${groupBy} and ${plural(left.links, "link")} (${left.rule})`);
