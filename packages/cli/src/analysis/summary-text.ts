@@ -106,7 +106,8 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
     heading(`Communities (${communities.algorithm}, seed ${communities.seed}): ${communities.count}, modularity ${fixed(communities.modularity, 4)}`);
     const rows = [["community", "size", "types", "countries"]];
     for (const c of communities.summary.slice(0, TOP * 2)) {
-      rows.push([c.community, String(c.size), c.types.map((s) => `${s.value} ${percent(s.share)}`).join(", "), c.countries.map((s) => `${s.value} ${percent(s.share)}`).join(", ")]);
+      const shares = (values: ReadonlyArray<{ value: string; share: number }>, what: string) => (values.length === 0 ? `none with a ${what}` : values.map((s) => `${s.value} ${percent(s.share)}`).join(", "));
+      rows.push([c.community, String(c.size), shares(c.types, "type"), shares(c.countries, "country")]);
     }
     out.push(...table(rows));
   }

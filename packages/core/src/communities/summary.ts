@@ -1,10 +1,11 @@
 /**
  * What each community is made of: its size, the link weight inside it and leaving it, and its
  * dominant organisation types, countries and regions, so a reader can tell whether communities
- * follow geography, sector or something else. Unknown values are counted as "unknown".
+ * follow geography, sector or something else. A share is of all the community's members, and an
+ * organisation without the value is in none: never a value "unknown", so where values are missing
+ * the shares add up to less than 1.
  */
 import type { AnyGraph } from "../model/graph.ts";
-import { UNKNOWN } from "../model/describe.ts";
 import { createEdgeWeightGetter } from "graphology-utils/getters.js";
 import type { EdgeWeight } from "../model/csr.ts";
 import type { Partition } from "./partition.ts";
@@ -78,8 +79,7 @@ function dominant(graph: AnyGraph, nodes: readonly string[], attribute: string, 
   const counts = new Map<string, number>();
   for (const node of nodes) {
     const value = graph.getNodeAttribute(node, attribute);
-    const key = typeof value === "string" && value !== "" ? value : UNKNOWN;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (typeof value === "string" && value !== "") counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   return [...counts]
     .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))

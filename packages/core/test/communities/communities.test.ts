@@ -67,7 +67,7 @@ describe("summariseCommunities", () => {
         { value: "university", count: 1, share: 1 / 3 },
       ],
       countries: [{ value: "DE", count: 3, share: 1 }],
-      regions: [{ value: "unknown", count: 3, share: 1 }],
+      regions: [], // no organisation has a region: none listed, never a region "unknown"
     });
     expect(second?.countries).toEqual([{ value: "FR", count: 3, share: 1 }]);
   });

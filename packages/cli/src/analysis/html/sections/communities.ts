@@ -27,6 +27,8 @@ ${table(["community", "organisations", "internal weight", "external weight", "in
 </section>`;
 }
 
+/** The most frequent values and their shares of the members; "n/a (none known)" where no member has one. */
 function shares(list: readonly Share[]): Content {
+  if (list.length === 0) return html`<span class="muted">n/a (none known)</span>`;
   return list.map((s, i) => html`${i > 0 ? ", " : ""}${s.value} <span class="muted">${percent(s.share, 0)}</span>`);
 }
