@@ -76,10 +76,14 @@ function entropy(counts: Iterable<number>): number {
   return h;
 }
 
-/** Project counts per presence pattern, as a mapping to `entropy`. */
-function marginal(projects: ReadonlyMap<number, number>, bits: number): Map<number, number> {
-  const result = new Map<number, number>();
-  for (const [pattern, count] of projects) result.set(pattern & bits, (result.get(pattern & bits) ?? 0) + count);
+/**
+ * Project counts per presence pattern of the helices in `bits`, indexed by pattern (0–7), so the
+ * entropy sums in one fixed order whatever the order of the input rows (the last bit of a sum
+ * depends on its order).
+ */
+function marginal(projects: ReadonlyMap<number, number>, bits: number): number[] {
+  const result = new Array<number>(8).fill(0);
+  for (const [pattern, count] of projects) result[pattern & bits] = (result[pattern & bits] as number) + count;
   return result;
 }
 
@@ -126,7 +130,7 @@ export function tripleHelix(
   if (counted === 0) return { projects: table, counted, excluded, constant, entropy: null, T: null };
 
   const [U, I, G] = [4, 2, 1];
-  const H = (bits: number) => entropy(marginal(projects, bits).values());
+  const H = (bits: number) => entropy(marginal(projects, bits));
   const h = { U: H(U), I: H(I), G: H(G), UI: H(U | I), UG: H(U | G), IG: H(I | G), UIG: H(U | I | G) };
   // Where a constant helix enters, T is 0 by construction; the sum of entropies would leave a
   // rounding residue (1e-16 on semiconductor-ev's T(UIG)) that reads like a tiny synergy.
