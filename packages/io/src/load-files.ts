@@ -54,11 +54,12 @@ export type LoadedFiles =
 
 type GraphReader = (text: string, options: { file: string }) => GraphLoad;
 
-const GRAPH_READERS: Readonly<Record<string, GraphReader>> = {
+// Looked up with a file's extension: without a prototype, so ".constructor" finds no reader.
+const GRAPH_READERS: Readonly<Record<string, GraphReader>> = Object.assign(Object.create(null) as Record<string, GraphReader>, {
   ".gexf": readGexf,
   ".graphml": readGraphml,
   ".net": readPajek,
-};
+});
 /** The extensions a folder's data files have (each may also end in .gz). */
 export const DATA_EXTENSIONS: ReadonlySet<string> = new Set([".csv", ".tsv", ".txt", ".json", ...Object.keys(GRAPH_READERS)]);
 

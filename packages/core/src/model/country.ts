@@ -9,10 +9,11 @@ import countries from "i18n-iso-countries";
 const COUNTRY_CODES: ReadonlySet<string> = new Set(Object.keys(countries.getAlpha2Codes()));
 
 /** Codes that are not ISO 3166-1 but appear in real data, with the ISO code they stand for. */
-const NON_ISO_ALIASES: Readonly<Record<string, string>> = {
-  UK: "GB (UK is CORDIS's code for the United Kingdom)",
-  EL: "GR (EL is CORDIS's code for Greece)",
-};
+// Looked up with a cell's text: a Map, so no prototype answers ("constructor").
+const NON_ISO_ALIASES: ReadonlyMap<string, string> = new Map([
+  ["UK", "GB (UK is CORDIS's code for the United Kingdom)"],
+  ["EL", "GR (EL is CORDIS's code for Greece)"],
+]);
 
 export function isCountryCode(code: string): boolean {
   return COUNTRY_CODES.has(code);
@@ -20,7 +21,7 @@ export function isCountryCode(code: string): boolean {
 
 /** What a country code must be, with a hint for the near misses found in real data. */
 export function describeCountryCode(actual: string): string {
-  const alias = NON_ISO_ALIASES[actual];
+  const alias = NON_ISO_ALIASES.get(actual);
   if (alias !== undefined) return `an ISO 3166-1 alpha-2 country code: ${alias}`;
   const upper = actual.toUpperCase();
   if (upper !== actual && COUNTRY_CODES.has(upper)) {

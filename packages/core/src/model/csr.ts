@@ -168,9 +168,12 @@ export function nodeStrengths({ offsets, weights }: Csr): Float64Array {
   return strength;
 }
 
-/** A result keyed by node id, in sorted id order. */
+/**
+ * A result keyed by node id, in sorted id order. Without a prototype: on a plain object an id
+ * "__proto__" would be lost and "constructor" would answer before it is set.
+ */
 export function byNode(nodes: readonly string[], values: ArrayLike<number>): Record<string, number> {
-  const result: Record<string, number> = {};
+  const result = Object.create(null) as Record<string, number>;
   for (let i = 0; i < nodes.length; i++) result[nodes[i] as string] = values[i] as number;
   return result;
 }

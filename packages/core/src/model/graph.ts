@@ -7,6 +7,8 @@ import type { AbstractGraph, Attributes } from "graphology-types";
 import { DuplicateOrganisationError, InvalidLinkError, UnknownOrganisationError } from "../errors.ts";
 import type { Link, LinkAttributes } from "./link.ts";
 import type { Organisation, OrganisationAttributes } from "./organisation.ts";
+// Before any graph is made: node keys such as "constructor" or "__proto__" held like any other.
+import "./prototype-free-keys.ts";
 
 /** Any graphology graph: metrics are generic over node and edge attributes. */
 export type AnyGraph<N extends Attributes = Attributes, E extends Attributes = Attributes> = AbstractGraph<N, E>;

@@ -7,6 +7,7 @@ export type { Participation } from "./participation.ts";
 export { isCountryCode, describeCountryCode } from "./country.ts";
 export { createAllianceGraph, addOrganisation, buildAllianceGraph } from "./graph.ts";
 export type { AllianceGraph, AnyGraph } from "./graph.ts";
+export { assertPrototypeFreeKeys } from "./prototype-free-keys.ts";
 export { describeGraph, UNKNOWN } from "./describe.ts";
 export type { GraphDescription } from "./describe.ts";
 export { toCsr, edgeValues, edgeList, nodeStrengths, byNode } from "./csr.ts";

@@ -16,16 +16,21 @@
 import type { OrganisationType } from "@linkscale/core/model";
 import type { Translate } from "../csv/read-table.ts";
 
-export const CORDIS_ACTIVITY_TYPES: Readonly<Record<string, OrganisationType>> = {
+// Both tables are looked up with a cell's text: without a prototype, so "constructor" finds nothing.
+export const CORDIS_ACTIVITY_TYPES: Readonly<Record<string, OrganisationType>> = Object.assign(Object.create(null) as Record<string, OrganisationType>, {
   PRC: "firm",
   HES: "university",
   REC: "research",
   PUB: "government",
   OTH: "other",
-};
+} as const);
 
 /** CORDIS country code → ISO 3166-1 alpha-2, for the codes that differ. */
-export const CORDIS_COUNTRY_CODES: Readonly<Record<string, string>> = { UK: "GB", EL: "GR", KO: "XK" };
+export const CORDIS_COUNTRY_CODES: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+  UK: "GB",
+  EL: "GR",
+  KO: "XK",
+});
 
 const ALLOWED_TYPES = Object.entries(CORDIS_ACTIVITY_TYPES)
   .map(([code, type]) => `${code} (${type})`)

@@ -55,13 +55,14 @@ export const pajekMessages = {
 
 type Section = "vertices" | "edges" | "arcs" | "edgeslist" | "arcslist";
 
-const SECTIONS: Readonly<Record<string, Section>> = {
-  "*vertices": "vertices",
-  "*edges": "edges",
-  "*arcs": "arcs",
-  "*edgeslist": "edgeslist",
-  "*arcslist": "arcslist",
-};
+// Looked up with the file's text: a Map, so no prototype answers.
+const SECTIONS: ReadonlyMap<string, Section> = new Map([
+  ["*vertices", "vertices"],
+  ["*edges", "edges"],
+  ["*arcs", "arcs"],
+  ["*edgeslist", "edgeslist"],
+  ["*arcslist", "arcslist"],
+]);
 
 const VERTEX_NUMBER = /^\d+$/;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -91,7 +92,7 @@ export function readPajek(text: string, { file }: GraphReadOptions): GraphLoad {
         if (vertexCount !== undefined) return failedGraphLoad(file, pajekMessages.secondNetwork(line));
         continue;
       }
-      const next = SECTIONS[word];
+      const next = SECTIONS.get(word);
       if (next === undefined) {
         if (vertexCount === undefined) return failedGraphLoad(file, pajekMessages.notPajek(line, content));
         return failedGraphLoad(file, pajekMessages.unreadableSection(line, content.split(/\s+/, 1)[0] as string));

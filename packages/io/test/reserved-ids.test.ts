@@ -1,0 +1,98 @@
+/**
+ * Organisation ids that name Object.prototype's members (issue 22, point 1). Each used to end a
+ * load in graphology's UsageGraphError ("an edge linking a to constructor already exists"): the
+ * graph's neighbour indices were plain objects. They must load as any other id, through every
+ * reader, and through the lookups keyed by data (country codes, CORDIS types, metric results).
+ */
+import { assertPrototypeFreeKeys, byNode, createAllianceGraph, describeCountryCode } from "@linkscale/core/model";
+import { describe, expect, it } from "vitest";
+import {
+  loadFiles,
+  readGexf,
+  readGraphml,
+  readGraphologyJson,
+  readPajek,
+  ReadAsTally,
+  writeGexf,
+  writeGraphml,
+  writeGraphologyJson,
+  writePajek,
+} from "../src/index.ts";
+import { translateActivityType } from "../src/cordis/codes.ts";
+
+const RESERVED = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf"];
+
+/** A star from "a" to each reserved id, and a ring through them. */
+function reservedGraph() {
+  const graph = createAllianceGraph();
+  graph.addNode("a");
+  for (const id of RESERVED) {
+    graph.addNode(id);
+    graph.addEdge("a", id, { weight: 2 });
+  }
+  RESERVED.forEach((id, i) => graph.addEdge(id, RESERVED[(i + 1) % RESERVED.length] as string, { weight: 1 }));
+  return graph;
+}
+
+const EXPECTED_ORDER = RESERVED.length + 1;
+const EXPECTED_SIZE = 2 * RESERVED.length;
+
+describe("reserved organisation ids", () => {
+  it("graphology holds them as node keys (its internals checked, should a release move them)", () => {
+    expect(() => assertPrototypeFreeKeys()).not.toThrow();
+    const graph = reservedGraph();
+    expect([graph.order, graph.size]).toEqual([EXPECTED_ORDER, EXPECTED_SIZE]);
+    expect(graph.neighbors("__proto__").sort()).toEqual(["a", "constructor", "toString"]);
+    expect(graph.hasEdge("constructor", "a")).toBe(true);
+    expect(graph.hasEdge("constructor", "valueOf")).toBe(false);
+  });
+
+  it("load from CSV links, and from a links and organisations pair", () => {
+    const links = ["source,target,weight", ...reservedGraph().mapEdges((_e, { weight }, s, t) => `${s},${t},${weight}`)].join("\n");
+    const fromLinks = loadFiles([{ name: "links.csv", text: links }]);
+    expect(fromLinks.form).toBe("tables");
+    if (fromLinks.form !== "tables") return;
+    expect([fromLinks.dataset.graph.order, fromLinks.dataset.graph.size]).toEqual([EXPECTED_ORDER, EXPECTED_SIZE]);
+    expect(fromLinks.dataset.graph.degree("__proto__")).toBe(3);
+
+    const organisations = ["id,name", "a,Alpha", ...RESERVED.map((id) => `${id},Org ${id}`)].join("\n");
+    const both = loadFiles([
+      { name: "links.csv", text: links },
+      { name: "organisations.csv", text: organisations },
+    ]);
+    if (both.form !== "tables") throw new Error("expected tables");
+    expect(both.dataset.graph.getNodeAttribute("constructor", "name")).toBe("Org constructor");
+  });
+
+  it("load from participations, projected into links", () => {
+    const rows = ["project,org", "p1,a", "p1,constructor", "p2,__proto__", "p2,toString", "p2,hasOwnProperty"];
+    const loaded = loadFiles([{ name: "participations.csv", text: rows.join("\n") }]);
+    if (loaded.form !== "tables") throw new Error("expected tables");
+    const { graph } = loaded.dataset;
+    expect([graph.order, graph.size]).toEqual([5, 4]);
+    expect(graph.hasEdge("a", "constructor") && graph.hasEdge("__proto__", "hasOwnProperty")).toBe(true);
+  });
+
+  it.each([
+    ["GEXF", "network.gexf", writeGexf, readGexf],
+    ["GraphML", "network.graphml", writeGraphml, readGraphml],
+    ["graphology JSON", "network.json", writeGraphologyJson, readGraphologyJson],
+    ["Pajek", "network.net", writePajek, readPajek],
+  ] as const)("load from %s", (_format, file, write, read) => {
+    const load = read(write(reservedGraph()), { file });
+    expect(load.error).toBeUndefined();
+    expect(load.rejected).toEqual([]);
+    expect([load.nodesRead, load.linksRead]).toEqual([EXPECTED_ORDER, EXPECTED_SIZE]);
+    expect([load.graph.order, load.graph.size]).toEqual([EXPECTED_ORDER, EXPECTED_SIZE]);
+    expect(load.graph.hasEdge("a", "__proto__")).toBe(true);
+  });
+
+  it("find nothing in the lookups keyed by data", () => {
+    expect(new ReadAsTally().country("constructor")).toBe("constructor");
+    expect(translateActivityType("constructor")).toHaveProperty("problem");
+    expect(describeCountryCode("constructor")).toBe("an ISO 3166-1 alpha-2 country code such as DE, FR, GB, JP");
+    const result = byNode(["__proto__", "constructor"], [1, 2]);
+    expect(Object.keys(result)).toEqual(["__proto__", "constructor"]);
+    expect([result["__proto__"], result["constructor"]]).toEqual([1, 2]);
+  });
+});
