@@ -22,7 +22,11 @@
  * Reading accepts `*Edges` and `*Arcs` (arcs are read as undirected: reverse arcs are one link,
  * see graph-load.ts), `*Edgeslist` and `*Arcslist`, `%` comment lines, a BOM and CRLF line ends.
  * A vertex's coordinates and drawing parameters, and an edge's parameters after the weight, are
- * ignored; a vertex without a line is labelled by its number, as Pajek does. For Pajek, a
+ * ignored; a vertex without a line is labelled by its number, as Pajek does. The count `*Vertices`
+ * declares is a bound, never an allocation: a vertex exists once a vertex line or an edge names
+ * it, and when fewer are named than declared, the `*Vertices` line is rejected saying so (the
+ * others would be isolated vertices known by number only; a 29-byte file declaring a billion
+ * must not take the memory of a billion). For Pajek, a
  * rejected item's `row` is its line number in the file; paths count vertices by their number
  * (`nodes[0]` is vertex 1) and edges in the order read. A file that is not a Pajek network, or
  * has sections that cannot be read (`*Matrix`, a second network), is refused with `error`.
@@ -47,6 +51,8 @@ export const pajekMessages = {
   vertexOutOfRange: (vertex: number, count: number) => `vertex ${vertex} is beyond the ${count} that *Vertices declares`,
   duplicateVertex: (vertex: number, line: number) => `vertex ${vertex} is already given at line ${line}`,
   noVertex: (token: string, count: number) => `no vertex "${token}": *Vertices declares 1 to ${count}`,
+  fewerVertices: (declared: number, named: number) =>
+    `*Vertices declares ${declared} vertices, but vertex lines and edges name ${named}: the ${declared - named} others are not read`,
   edgeLine: () => "must be two vertex numbers and an optional weight, such as 1 2 0.5",
   unwritableLabel: (id: string) => `organisation id ${JSON.stringify(id)} holds a quote or a line break, which a Pajek label cannot hold`,
   unwritableWeight: (source: string, target: string, weight: unknown) =>
@@ -130,18 +136,31 @@ export function readPajek(text: string, { file }: GraphReadOptions): GraphLoad {
   }
   if (vertexCount === undefined) return failedGraphLoad(file, pajekMessages.empty());
 
+  // The vertices the content names (by a vertex line or an edge end), never all those declared:
+  // the declared count is only trusted as a bound.
+  const named = new Set<number>(vertices.keys());
+  for (const { tokens, section: edgeSection } of edgeLines) {
+    // An edge line's first two tokens are its ends (then a weight); a list line's are all vertices.
+    const ends = edgeSection === "edges" || edgeSection === "arcs" ? tokens.slice(0, 2) : tokens;
+    for (const token of ends) if (isVertexNumber(token, vertexCount)) named.add(Number(token));
+  }
+
   // Vertices in number order; one without a line is labelled by its number, as Pajek does.
   const nodes: NodeItem[] = [];
-  const labelOf: string[] = [];
+  const labelOf = new Map<number, string>();
   const firstVertexOf = new Map<string, number>();
-  for (let number = 1; number <= vertexCount; number++) {
+  for (const number of [...named].sort((a, b) => a - b)) {
     const listed = vertices.get(number);
     const label = listed?.label ?? String(number);
-    labelOf[number] = label;
+    labelOf.set(number, label);
     if (!firstVertexOf.has(label)) firstVertexOf.set(label, number);
     nodes.push({ key: label, attributes: {}, row: listed?.line ?? verticesLine });
   }
   for (const broken of brokenVertices) nodes.push(broken);
+  if (named.size < vertexCount) {
+    const problem = pajekMessages.fewerVertices(vertexCount, named.size);
+    nodes.push({ key: undefined, attributes: {}, row: verticesLine, path: null, problems: [{ message: problem }] });
+  }
 
   const edges: EdgeItem[] = [];
   for (const { line, tokens, section: edgeSection } of edgeLines) {
@@ -156,14 +175,14 @@ export function readPajek(text: string, { file }: GraphReadOptions): GraphLoad {
       const problems = [...endProblems(from, `${path}.source`), ...endProblems(to, `${path}.target`)];
       if (weight !== undefined && !DECIMAL.test(weight)) problems.push({ column: `${path}.weight`, message: messages.notANumber(weight) });
       const attributes = weight === undefined ? {} : { weight: Number(weight) };
-      edges.push({ source: labelOf[Number(from)], target: labelOf[Number(to)], attributes, directed, row: line, problems });
+      edges.push({ source: labelOf.get(Number(from)), target: labelOf.get(Number(to)), attributes, directed, row: line, problems });
     } else {
       // A list line: the first vertex linked to each of the others.
       const [from = "", ...others] = tokens;
       for (const to of others) {
         const path = `edges[${edges.length}]`;
         const problems = [...endProblems(from, `${path}.source`), ...endProblems(to, `${path}.target`)];
-        edges.push({ source: labelOf[Number(from)], target: labelOf[Number(to)], attributes: {}, directed, row: line, problems });
+        edges.push({ source: labelOf.get(Number(from)), target: labelOf.get(Number(to)), attributes: {}, directed, row: line, problems });
       }
     }
   }
@@ -176,16 +195,18 @@ export function readPajek(text: string, { file }: GraphReadOptions): GraphLoad {
   /** A vertex number out of range, or one whose vertex is rejected (no label, or one given before). */
   function endProblems(token: string, column: string): Problem[] {
     const count = vertexCount as number;
-    if (!VERTEX_NUMBER.test(token) || Number(token) < 1 || Number(token) > count) {
-      return [{ column, message: pajekMessages.noVertex(token, count) }];
-    }
+    if (!isVertexNumber(token, count)) return [{ column, message: pajekMessages.noVertex(token, count) }];
     const number = Number(token);
-    const label = labelOf[number] as string;
+    const label = labelOf.get(number) as string;
     if (label === "" || firstVertexOf.get(label) !== number) {
       return [{ column, message: graphMessages.rejectedEnd(label, `line ${vertices.get(number)?.line ?? verticesLine}`) }];
     }
     return [];
   }
+}
+
+function isVertexNumber(token: string, count: number): boolean {
+  return VERTEX_NUMBER.test(token) && Number(token) >= 1 && Number(token) <= count;
 }
 
 function readVertexLine(content: string, count: number): { number: number; label: string } | { problem: string } {

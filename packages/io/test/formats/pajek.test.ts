@@ -137,6 +137,31 @@ describe("readPajek", () => {
     });
   });
 
+  it("never allocates the vertices *Vertices declares: a count beyond those named rejects the *Vertices line (issue 22, point 2)", () => {
+    // A 29-byte file once took gigabytes (*Vertices 5000000) or threw RangeError (999999999999).
+    for (const declared of [5_000_000, 999_999_999_999]) {
+      const started = performance.now();
+      const load = readPajek(`*Vertices ${declared}\n1 "a"\n*Edges\n1 2\n`, { file });
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(load.error).toBeUndefined();
+      expect(contents(load.graph)).toStrictEqual({ nodes: [["a", {}], ["2", {}]], edges: [["a", "2", { weight: 1 }]] });
+      expect(load.rejected).toEqual([{ file, row: 1, problems: [{ message: pajekMessages.fewerVertices(declared, 2) }] }]);
+      expect(load.nodesRead + load.linksRead).toBe(load.graph.order + load.graph.size + load.rejected.length);
+    }
+  });
+
+  it("creates a vertex without a line once an edge names it; the count then confirmed, nothing is rejected", () => {
+    // Expected, by hand: vertices 1 and 3 named by the edge list, 2 by its line; 4 by no one.
+    const confirmed = readPajek('*Vertices 3\n2 "b"\n*Edgeslist\n1 3 2\n', { file });
+    expect(confirmed.rejected).toEqual([]);
+    expect(contents(confirmed.graph).nodes).toStrictEqual([["1", {}], ["b", {}], ["3", {}]]);
+    const fewer = readPajek('*Vertices 4\n2 "b"\n*Edgeslist\n1 3 2\n', { file });
+    expect(fewer.rejected).toEqual([{ file, row: 1, problems: [{ message: pajekMessages.fewerVertices(4, 3) }] }]);
+    expect(fewer.graph.order).toBe(3);
+    expect([fewer.nodesRead, fewer.linksRead]).toEqual([4, 2]);
+    expect(fewer.nodesRead + fewer.linksRead).toBe(fewer.graph.order + fewer.graph.size + fewer.rejected.length);
+  });
+
   it("refuses a file that is not a Pajek network, or that holds what it cannot read", () => {
     const refused = readPajek("id,name\n1,Acme\n", { file });
     expect(refused).toMatchObject({ nodesRead: 0, linksRead: 0, rejected: [], error: pajekMessages.notPajek(1, "id,name") });
