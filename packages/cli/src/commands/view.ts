@@ -19,9 +19,10 @@ export function viewCommand(program: Command): void {
       const port = flags.port === undefined ? 0 : Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port: not a port number: ${flags.port}`);
       const paths = inputPaths(inputs);
+      // What the user named bounds what is served: a symlink in a named folder that leads out of it is not.
       const server = await serveViewer({
         port,
-        ...(paths.length === 0 ? {} : { dataset: { name: inputs.map((input) => basename(input)).join(" + "), paths } }),
+        ...(paths.length === 0 ? {} : { dataset: { name: inputs.map((input) => basename(input)).join(" + "), paths, roots: inputs } }),
         onProgress: (message) => flags.quiet || process.stderr.write(`${message}\n`),
       }).catch((error: NodeJS.ErrnoException) => {
         if (error.code === "EADDRINUSE" || error.code === "EACCES") throw new InputError(`--port ${port}: ${error.code === "EADDRINUSE" ? "in use" : "not allowed"}; leave it out for a free port`);
