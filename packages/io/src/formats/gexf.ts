@@ -45,7 +45,8 @@ export function readGexf(text: string, { file }: GraphReadOptions): GraphLoad {
   } catch (error) {
     return failedGraphLoad(file, `GEXF: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return loadGraphItems(file, itemsFromParsedGraph(raw, separated, MODULE));
+  const items = itemsFromParsedGraph(raw, separated, "GEXF");
+  return "error" in items ? failedGraphLoad(file, items.error) : loadGraphItems(file, items);
 }
 
 export function writeGexf(graph: AnyGraph): string {

@@ -54,7 +54,8 @@ export function readGraphml(text: string, { file }: GraphReadOptions): GraphLoad
   } catch (error) {
     return failedGraphLoad(file, `GraphML: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return loadGraphItems(file, itemsFromParsedGraph(raw, separated, MODULE));
+  const items = itemsFromParsedGraph(raw, separated, "GraphML");
+  return "error" in items ? failedGraphLoad(file, items.error) : loadGraphItems(file, items);
 }
 
 const KEY_DOMAINS = ["node", "edge", "graph"];

@@ -12,8 +12,11 @@
  * Both libraries also throw on the first node id given twice or edge to no node, losing the whole
  * file for one bad item; `separateGraphElements` sets such items aside so that they are rejected
  * one by one, and `itemsFromParsedGraph` puts them back in file order beside what the library read.
+ * A `<node>` or `<edge>` inside an `<edge>` (which holds neither, in GEXF as in GraphML) is set
+ * aside the same way and rejected with its line and column. Should the library still read other
+ * items than those handed to it, the file is refused with an error: readers never throw.
  */
-import { LinkscaleError, type AnyGraph } from "@linkscale/core";
+import type { AnyGraph } from "@linkscale/core";
 import { DOMParser } from "@xmldom/xmldom";
 import { UnwritableGraphError } from "./errors.ts";
 import type { EdgeItem, GraphItems, NodeItem } from "./graph-load.ts";
@@ -29,6 +32,10 @@ export const xmlMessages = {
   textOutsideRoot: (line: number) => `XML syntax, line ${line}: text outside the root element`,
   noRoot: () => "XML syntax: no root element",
   parser: (message: string) => `XML syntax: ${message}`,
+  insideEdge: (name: "node" | "edge", line: number, column: number) =>
+    `the <${name}> at line ${line}, column ${column} is inside an <edge>, which holds no ${name}s`,
+  parserMismatch: (format: string, read: string, given: string) =>
+    `${format}: the parser read ${read} where the file gives ${given}; the file is not read rather than read in part`,
   wrongRoot: (format: string, expected: string, found: string) =>
     `not a ${format} file: the root element is <${found}>, expected <${expected}>`,
   unwritable: (where: string, codePoint: number) =>
@@ -114,19 +121,46 @@ function cleanComplaint(complaint: string): string {
   return `${text.slice(0, position.index).trim()} (line ${position[1]}, column ${position[2]})`;
 }
 
-/** The elements of a tag name in document order, as an array: xmldom's lists are live. */
-export function elementsByTagName(parent: Document | Element, name: string): Element[] {
+/**
+ * The elements of a tag name in document order, as an array: xmldom's lists are live. Elements
+ * taken out of the document (`removed`) are put back at their place, so positions stay the file's.
+ */
+export function elementsByTagName(parent: Document | Element, name: string, removed: ReadonlyMap<Element, string> = new Map()): Element[] {
   const live = parent.getElementsByTagName(name);
   const elements: Element[] = [];
   for (let i = 0; i < live.length; i++) elements.push(live[i] as Element);
-  return elements;
+  if (removed.size === 0) return elements;
+  const taken = [...removed.keys()].filter((element) => element.nodeName === name);
+  return [...elements, ...taken].sort((a, b) => compareDocumentPosition(a, b));
+}
+
+/** xmldom's element position, from the locator `parseXml` gives it. */
+function positionOf(element: Element): [line: number, column: number] {
+  const located = element as Element & { lineNumber?: number; columnNumber?: number };
+  return [located.lineNumber ?? 0, located.columnNumber ?? 0];
+}
+
+function compareDocumentPosition(a: Element, b: Element): number {
+  const [lineA, columnA] = positionOf(a);
+  const [lineB, columnB] = positionOf(b);
+  return lineA - lineB || columnA - columnB;
+}
+
+function insideEdge(element: Element): boolean {
+  for (let parent = element.parentNode; parent !== null; parent = parent.parentNode) {
+    if (parent.nodeName === "edge") return true;
+  }
+  return false;
 }
 
 export interface SeparatedElements {
-  /** Every `<node>` in document order, with the key it has in the graph the library builds. */
-  nodes: Array<{ key: string | undefined; keyInLibraryGraph: string }>;
+  /**
+   * Every `<node>` in document order, with the key it has in the graph the library builds, or
+   * (none) why it was taken out.
+   */
+  nodes: Array<{ key: string | undefined; keyInLibraryGraph: string } | { key: string | undefined; misplaced: string }>;
   /** Every `<edge>` in document order; `kept` ones are in the library's graph, in this order. */
-  edges: Array<{ source: string | undefined; target: string | undefined; kept: boolean }>;
+  edges: Array<{ source: string | undefined; target: string | undefined; kept: boolean; misplaced?: string }>;
 }
 
 // Stands in for a missing or repeated node id, so the library adds the node instead of throwing;
@@ -140,9 +174,20 @@ const STAND_IN = "\u0000linkscale-node-";
  * graph keeps none and the parsers would merge the two edges into one.
  */
 export function separateGraphElements(document: Document): SeparatedElements {
+  // Taken out first, so that nothing below counts them and the library never sees them.
+  const misplaced = new Map<Element, string>();
+  for (const name of ["node", "edge"] as const) {
+    for (const element of elementsByTagName(document, name)) {
+      if (insideEdge(element)) misplaced.set(element, xmlMessages.insideEdge(name, ...positionOf(element)));
+    }
+  }
+  for (const element of misplaced.keys()) element.parentNode?.removeChild(element);
+
   const ids = new Set<string>();
-  const nodes = elementsByTagName(document, "node").map((element, index) => {
+  const nodes = elementsByTagName(document, "node", misplaced).map((element, index): SeparatedElements["nodes"][number] => {
     const key = element.getAttribute("id") || undefined;
+    const reason = misplaced.get(element);
+    if (reason !== undefined) return { key, misplaced: reason };
     if (key !== undefined && !ids.has(key)) {
       ids.add(key);
       return { key, keyInLibraryGraph: key };
@@ -152,9 +197,11 @@ export function separateGraphElements(document: Document): SeparatedElements {
     return { key, keyInLibraryGraph: standIn };
   });
   const edgeIds = new Set<string>();
-  const edges = elementsByTagName(document, "edge").map((element) => {
+  const edges = elementsByTagName(document, "edge", misplaced).map((element) => {
     const source = element.getAttribute("source") || undefined;
     const target = element.getAttribute("target") || undefined;
+    const reason = misplaced.get(element);
+    if (reason !== undefined) return { source, target, kept: false, misplaced: reason };
     const kept = source !== undefined && target !== undefined && ids.has(source) && ids.has(target);
     if (!kept) {
       element.parentNode?.removeChild(element);
@@ -170,33 +217,46 @@ export function separateGraphElements(document: Document): SeparatedElements {
   return { nodes, edges };
 }
 
-/** What the library read, with the items set aside put back, in file order. */
-export function itemsFromParsedGraph(raw: AnyGraph, separated: SeparatedElements, module: string): GraphItems {
+/**
+ * What the library read, with the items set aside put back, in file order; or, should the
+ * library have read other items than those handed to it, an error (never a throw).
+ */
+export function itemsFromParsedGraph(raw: AnyGraph, separated: SeparatedElements, format: string): GraphItems | { error: string } {
   const rawNodes = raw.nodes();
   const rawEdges = raw.edges();
+  const givenNodes = separated.nodes.filter((node) => "keyInLibraryGraph" in node).length;
   const keptEdges = separated.edges.filter((edge) => edge.kept).length;
-  if (rawNodes.length !== separated.nodes.length || rawEdges.length !== keptEdges) {
-    throw new LinkscaleError(
-      module,
-      `the parser read ${rawNodes.length} nodes and ${rawEdges.length} edges of the ${separated.nodes.length} and ${keptEdges} given`,
-    );
+  const mismatch = (read: string, given: string) => ({ error: xmlMessages.parserMismatch(format, read, given) });
+  if (rawNodes.length !== givenNodes || rawEdges.length !== keptEdges) {
+    return mismatch(`${rawNodes.length} nodes and ${rawEdges.length} edges`, `${givenNodes} and ${keptEdges}`);
   }
-  const nodes = separated.nodes.map(({ key, keyInLibraryGraph }, index): NodeItem => {
-    if (rawNodes[index] !== keyInLibraryGraph) {
-      throw new LinkscaleError(module, `the parser's node ${index} is "${rawNodes[index]}", expected "${keyInLibraryGraph}"`);
+  const nodes: NodeItem[] = [];
+  let nextNode = 0;
+  for (const node of separated.nodes) {
+    if ("misplaced" in node) {
+      nodes.push({ key: node.key, attributes: {}, problems: [{ column: `nodes[${nodes.length}]`, message: node.misplaced }] });
+      continue;
     }
-    return { key, attributes: raw.getNodeAttributes(keyInLibraryGraph) };
-  });
-  let next = 0;
-  const edges = separated.edges.map(({ source, target, kept }): EdgeItem => {
-    if (!kept) return { source, target, attributes: {}, directed: false };
-    const edge = rawEdges[next++] as string;
+    const rawKey = rawNodes[nextNode++];
+    if (rawKey !== node.keyInLibraryGraph) return mismatch(`node "${rawKey}"`, `node "${node.keyInLibraryGraph}"`);
+    nodes.push({ key: node.key, attributes: raw.getNodeAttributes(node.keyInLibraryGraph) });
+  }
+  const edges: EdgeItem[] = [];
+  let nextEdge = 0;
+  for (const { source, target, kept, misplaced } of separated.edges) {
+    if (misplaced !== undefined) {
+      edges.push({ source, target, attributes: {}, directed: false, problems: [{ column: `edges[${edges.length}]`, message: misplaced }] });
+      continue;
+    }
+    if (!kept) {
+      edges.push({ source, target, attributes: {}, directed: false });
+      continue;
+    }
+    const edge = rawEdges[nextEdge++] as string;
     const [rawSource, rawTarget] = raw.extremities(edge);
-    if (rawSource !== source || rawTarget !== target) {
-      throw new LinkscaleError(module, `the parser's edge ${next - 1} is ${rawSource}–${rawTarget}, expected ${source}–${target}`);
-    }
-    return { source, target, attributes: raw.getEdgeAttributes(edge), directed: raw.isDirected(edge) };
-  });
+    if (rawSource !== source || rawTarget !== target) return mismatch(`an edge ${rawSource}–${rawTarget}`, `${source}–${target}`);
+    edges.push({ source, target, attributes: raw.getEdgeAttributes(edge), directed: raw.isDirected(edge) });
+  }
   return { nodes, edges };
 }
 
