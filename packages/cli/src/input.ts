@@ -6,8 +6,8 @@
  * A folder's files that are not data are left unread; if nothing readable remains, the error
  * lists them with the tables it could not tell.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Counting } from "@linkscale/core/projection";
 import { DATA_EXTENSIONS, dataExtension, InputError, loadFiles, type LoadedFiles, type RejectedRow, type TableKind } from "@linkscale/io";
@@ -15,6 +15,73 @@ import type { Progress } from "./progress.ts";
 
 /** Bad input: the command exits 2 with this message. */
 export { InputError };
+
+/** Rows were rejected and the command refuses to go on: it exits 1 with these lines, one per problem. */
+export class RejectedRowsError extends Error {
+  override name = "RejectedRowsError";
+}
+
+/**
+ * Text as it may reach a terminal: control characters (C0 but tab and line feed, DEL, C1) written
+ * as `\x1b`, so that an id or a file name cannot move the cursor, recolour or retitle the terminal.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+/** What the operating system's error codes mean for the path they name, in a user's words. */
+const SYSTEM_PROBLEMS: Readonly<Record<string, string>> = {
+  EACCES: "permission denied",
+  EEXIST: "already exists",
+  EISDIR: "is a folder, not a file",
+  ELOOP: "too many symbolic links",
+  ENAMETOOLONG: "name too long",
+  ENOENT: "no such file or directory",
+  ENOSPC: "no space left on the device",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  ENOTEMPTY: "folder not empty",
+  EPERM: "operation not permitted",
+  EROFS: "read-only file system",
+};
+
+/** An error of the file system about a path (the user's environment, not a bug of ours). */
+export function isPathError(error: unknown): error is NodeJS.ErrnoException & { code: string; path: string } {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && typeof (error as NodeJS.ErrnoException).path === "string";
+}
+
+/** A file system error as one line: the path and what is wrong with it. */
+export function describePathError(error: NodeJS.ErrnoException & { code: string; path: string }): string {
+  return `${error.path}: ${SYSTEM_PROBLEMS[error.code] ?? error.message}`;
+}
+
+/** What stands at a path: nothing, a file, or a folder (a folder is never a file to overwrite). */
+export function pathKind(path: string): "none" | "file" | "folder" {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats === undefined ? "none" : stats.isDirectory() ? "folder" : "file";
+}
+
+/**
+ * The path with every symbolic link resolved, for a path that need not exist yet (an output): the
+ * real path of its nearest existing ancestor, with the rest appended. Two paths name the same file
+ * when these are equal.
+ */
+export function realPath(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    const parent = dirname(absolute);
+    return parent === absolute ? absolute : join(realPath(parent), basename(absolute));
+  }
+}
+
+/** True when `a` and `b` are one file: the same real path, or (hard links) the same inode. */
+export function sameFile(a: string, b: string): boolean {
+  if (realPath(a) === realPath(b)) return true;
+  const [left, right] = [statSync(a, { throwIfNoEntry: false }), statSync(b, { throwIfNoEntry: false })];
+  return left !== undefined && right !== undefined && left.dev === right.dev && left.ino === right.ino;
+}
 
 export interface InputOptions {
   nodes?: string[];

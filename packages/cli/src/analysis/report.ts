@@ -45,6 +45,24 @@ export function buildReport(input: Report["input"], config: ResolvedConfig, resu
   };
 }
 
+/**
+ * True when `text` is a report.json linkscale wrote: JSON whose envelope is ours (a whole-number
+ * schemaVersion, generator.name "linkscale" with a version, an input, results). Whether a file may
+ * be overwritten is decided on this, never on a substring that any file could hold.
+ */
+export function isLinkscaleReport(text: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (!isRecord(value) || !isRecord(value.generator) || !isRecord(value.input) || !isRecord(value.results)) return false;
+  return Number.isInteger(value.schemaVersion) && value.generator.name === "linkscale" && typeof value.generator.version === "string";
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
 /** JSON with non-finite numbers (an undefined E-I, say) written as null, never as invalid JSON. */
 export function reportJson(report: Report): string {
   return JSON.stringify(report, (_key, value: unknown) => (typeof value === "number" && !Number.isFinite(value) ? null : value), 2) + "\n";

@@ -9,6 +9,13 @@ export const JUNIT_SUITE = "linkscale check";
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] as string);
 
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+/** True when `text` is a JUnit file `check` wrote: it opens with our declaration and our suite, not merely holding its name. */
+export function isLinkscaleJunit(text: string): boolean {
+  return text.startsWith(`${DECLARATION}\n<testsuites name="${JUNIT_SUITE}" `);
+}
+
 export function junitXml(checks: readonly MetricCheck[], expectedFile: string): string {
   const failures = checks.filter((check) => check.drifts.length > 0).length;
   const cases = checks.map((check) => {
@@ -19,7 +26,7 @@ export function junitXml(checks: readonly MetricCheck[], expectedFile: string): 
     return `${open}\n      <failure message="${escape(message)}">${escape(body)}</failure>\n    </testcase>`;
   });
   return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
+    DECLARATION,
     `<testsuites name="${JUNIT_SUITE}" tests="${checks.length}" failures="${failures}">`,
     `  <testsuite name="${JUNIT_SUITE}" tests="${checks.length}" failures="${failures}">`,
     ...cases,

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { analyse, type AnalysisInput } from "../analysis/analyse.ts";
 import { DEFAULTS, readConfig, type ResolvedConfig } from "../analysis/config.ts";
 import { renderHtmlReport } from "../analysis/html/report-html.ts";
-import { buildReport, fileDigests, reportJson, type Report } from "../analysis/report.ts";
+import { buildReport, fileDigests, isLinkscaleReport, reportJson, type Report } from "../analysis/report.ts";
 import { formatAnalysis } from "../analysis/summary-text.ts";
-import { InputError, inputNotes, loadInput, type InputOptions, type LoadedInput } from "../input.ts";
+import { InputError, inputNotes, loadInput, pathKind, type InputOptions, type LoadedInput } from "../input.ts";
 import { createProgress, type Progress } from "../progress.ts";
 import { addInputOptions, inputOptions, validateCommandLine, type InputFlags } from "./input-options.ts";
 
@@ -22,6 +22,12 @@ interface AnalyzeFlags extends InputFlags, PlaceFlags {
 
 /** A generator mark in each report file: a file without it was not written by us and is never overwritten. */
 export const HTML_MARK = '<meta name="generator" content="linkscale">';
+
+/** report.html as we write it: a page whose head, not just any part of it, holds our generator mark. */
+export function isLinkscaleHtml(text: string): boolean {
+  const headEnd = text.indexOf("</head>");
+  return text.startsWith("<!doctype html>") && headEnd !== -1 && text.slice(0, headEnd).includes(HTML_MARK);
+}
 
 export function analyzeCommand(program: Command): void {
   addInputOptions(
@@ -100,12 +106,20 @@ export function runAnalysis(loaded: LoadedInput, config: ResolvedConfig, progres
   return buildReport(fileDigests(loaded.files), config, results, [...inputNotes, ...notes]);
 }
 
+/**
+ * Writes report.json and report.html in `folder`, overwriting only files linkscale wrote (told by
+ * their structure, not by a substring) unless `force`. Checked before anything is written: an
+ * --out that is a file, or a report path that is a folder, is refused whatever `force` says.
+ */
 async function writeReports(folder: string, report: Report, graph: AnalysisInput["graph"], force: boolean): Promise<void> {
+  if (pathKind(folder) === "file") throw new InputError(`${folder} is a file: --out names the folder to write report.json and report.html in; nothing written`);
   const files: Array<[string, string, (text: string) => boolean]> = [
-    [join(folder, "report.json"), reportJson(report), (text) => text.includes('"name": "linkscale"')],
-    [join(folder, "report.html"), await renderHtmlReport(report, graph), (text) => text.includes(HTML_MARK)],
+    [join(folder, "report.json"), reportJson(report), isLinkscaleReport],
+    [join(folder, "report.html"), await renderHtmlReport(report, graph), isLinkscaleHtml],
   ];
-  const foreign = files.filter(([path, , ours]) => existsSync(path) && !ours(readFileSync(path, "utf8")));
+  const folders = files.filter(([path]) => pathKind(path) === "folder");
+  if (folders.length > 0) throw new InputError(`${folders.map(([path]) => path).join(", ")} is a folder, not a file: nothing written`);
+  const foreign = files.filter(([path, , ours]) => pathKind(path) === "file" && !ours(readFileSync(path, "utf8")));
   if (foreign.length > 0 && !force) {
     throw new InputError(`${foreign.map(([path]) => path).join(", ")} exists and was not written by linkscale: nothing written (--force overwrites)`);
   }

@@ -4,8 +4,8 @@ import { analyse } from "../analysis/analyse.ts";
 import type { ResolvedConfig, Section } from "../analysis/config.ts";
 import { checkMetric, describeDrift, type MetricCheck } from "../check/compare.ts";
 import { readExpectedFile } from "../check/expected-file.ts";
-import { JUNIT_SUITE, junitXml } from "../check/junit.ts";
-import { InputError, inputNotes, loadInput } from "../input.ts";
+import { isLinkscaleJunit, junitXml } from "../check/junit.ts";
+import { InputError, inputNotes, loadInput, pathKind } from "../input.ts";
 import { createProgress } from "../progress.ts";
 import { analysisInput, configFrom, configInput, parseInteger } from "./analyze.ts";
 import { addInputOptions, inputOptions, validateCommandLine, type InputFlags } from "./input-options.ts";
@@ -60,6 +60,7 @@ export function checkCommand(program: Command): void {
     .action((inputs: string[], flags: CheckFlags) => {
       const progress = createProgress(flags.quiet ?? false);
       if (flags.writeExpected) {
+        if (pathKind(flags.expected) === "folder") throw new InputError(`${flags.expected} is a folder: --expected names the file to write; nothing written`);
         if (existsSync(flags.expected) && !flags.force) throw new InputError(`${flags.expected} already exists: nothing written (--force overwrites)`);
         const config = configFrom(flags);
         const { input, notes } = loadChecked(inputs, flags, config, progress);
@@ -117,7 +118,9 @@ function formatChecks(checks: readonly MetricCheck[], file: string, notes: reado
 }
 
 function writeJunit(path: string, xml: string, force: boolean): void {
-  if (existsSync(path) && !force && !readFileSync(path, "utf8").includes(`<testsuites name="${JUNIT_SUITE}"`)) {
+  const kind = pathKind(path);
+  if (kind === "folder") throw new InputError(`${path} is a folder: --junit names the file to write; nothing written`);
+  if (kind === "file" && !force && !isLinkscaleJunit(readFileSync(path, "utf8"))) {
     throw new InputError(`${path} exists and was not written by linkscale check: nothing written (--force overwrites)`);
   }
   writeFileSync(path, xml);

@@ -1,9 +1,18 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import type { AnyGraph } from "@linkscale/core";
-import { formatRejectedRow, writeGexf, writeGraphml, writeGraphologyJson, writeLinksCsv, writeOrganisationsCsv, writePajek } from "@linkscale/io";
+import {
+  formatRejectedRow,
+  UnwritableGraphError,
+  writeGexf,
+  writeGraphml,
+  writeGraphologyJson,
+  writeLinksCsv,
+  writeOrganisationsCsv,
+  writePajek,
+} from "@linkscale/io";
 import { Option, type Command } from "commander";
-import { InputError, loadInput } from "../input.ts";
+import { InputError, inputPaths, loadInput, pathKind, RejectedRowsError, sameFile } from "../input.ts";
 import { assignAdmin1 } from "../places/admin1.ts";
 import { createProgress } from "../progress.ts";
 import { summarise } from "../summary.ts";
@@ -20,17 +29,19 @@ const BY_EXTENSION: Readonly<Record<string, Format>> = {
   "": "csv",
 };
 
-/** Each format as the files it writes (CSV is a folder of two tables). */
-const WRITERS: Readonly<Record<Format, (graph: AnyGraph, output: string) => Array<[string, string]>>> = {
-  csv: (graph, output) => [
-    [join(output, "organisations.csv"), writeOrganisationsCsv(graph)],
-    [join(output, "links.csv"), writeLinksCsv(graph)],
+/** Each format's writers, by the file each writes inside the output (CSV is a folder of two tables). */
+const WRITERS: Readonly<Record<Format, ReadonlyArray<[string | undefined, (graph: AnyGraph) => string]>>> = {
+  csv: [
+    ["organisations.csv", writeOrganisationsCsv],
+    ["links.csv", writeLinksCsv],
   ],
-  gexf: (graph, output) => [[output, writeGexf(graph)]],
-  graphml: (graph, output) => [[output, writeGraphml(graph)]],
-  pajek: (graph, output) => [[output, writePajek(graph)]],
-  json: (graph, output) => [[output, writeGraphologyJson(graph)]],
+  gexf: [[undefined, writeGexf]],
+  graphml: [[undefined, writeGraphml]],
+  pajek: [[undefined, writePajek]],
+  json: [[undefined, writeGraphologyJson]],
 };
+
+const outputFiles = (format: Format, output: string) => WRITERS[format].map(([name, write]) => [name === undefined ? output : join(output, name), write] as const);
 
 interface ConvertFlags extends InputFlags {
   to?: Format;
@@ -65,29 +76,56 @@ export function convertCommand(program: Command): void {
       if (format === undefined) {
         throw new InputError(`${output}: cannot tell the output format from "${extname(output)}"; give --to ${FORMATS.join("|")}`);
       }
+      const files = outputFiles(format, output);
+      refuseOutputs(format, output, files.map(([path]) => path), [...inputPaths(inputs), ...(flags.nodes ?? []), ...(flags.links ?? []), ...(flags.participations ?? [])], flags.force ?? false);
       const progress = createProgress(flags.quiet ?? false);
       const input = loadInput(inputs, inputOptions(flags), progress);
       const summary = summarise(input);
       if (summary.rejectedRows.length > 0 && !flags.allowRejects) {
         const lines = summary.rejectedRows.flatMap(formatRejectedRow);
-        process.stderr.write(`${lines.join("\n")}\n${summary.rejectedRows.length} rows rejected: nothing written (--allow-rejects writes the rest)\n`);
-        process.exitCode = 1;
-        return;
+        throw new RejectedRowsError(`${lines.join("\n")}\n${summary.rejectedRows.length} rows rejected: nothing written (--allow-rejects writes the rest)`);
       }
       const graph = input.form === "graph" ? input.load.graph : input.dataset.graph;
       if (flags.admin1) {
         const { derived, regions } = assignAdmin1(graph);
         progress.step(`admin1: ${derived} of ${graph.order} organisations placed in ${regions} regions (the rest left without; analyze --admin1 says why)`);
       }
-      const files = WRITERS[format](graph, output);
-      const existing = files.map(([path]) => path).filter((path) => existsSync(path));
-      if (existing.length > 0 && !flags.force) {
-        throw new InputError(`${existing.join(", ")} already exists: nothing written (--force overwrites)`);
-      }
+      const texts = files.map(([path, write]) => [path, writeText(write, graph, output, format)] as const);
       if (format === "csv") mkdirSync(output, { recursive: true });
-      for (const [path, text] of files) {
+      for (const [path, text] of texts) {
         writeFileSync(path, text);
         progress.step(`wrote ${path}`);
       }
     });
+}
+
+/**
+ * Refuses, before anything is read, an output that would overwrite one of the inputs (whatever
+ * --force says: compared by real path, so a symbolic link or another spelling of the path is
+ * caught), a folder where a file goes or a file where the CSV folder goes, and without --force a
+ * file that exists.
+ */
+function refuseOutputs(format: Format, output: string, files: readonly string[], inputs: readonly string[], force: boolean): void {
+  for (const file of files) {
+    const input = inputs.find((path) => sameFile(path, file));
+    if (input !== undefined) throw new InputError(`${file} is also an input (${input}): nothing written; give another output`);
+  }
+  if (format === "csv" && pathKind(output) === "file") throw new InputError(`${output} is a file: CSV is written as a folder of two tables; nothing written`);
+  const folders = files.filter((path) => pathKind(path) === "folder");
+  if (folders.length > 0) throw new InputError(`${folders.join(", ")} is a folder, not a file: nothing written`);
+  const existing = files.filter((path) => pathKind(path) === "file");
+  if (existing.length > 0 && !force) {
+    throw new InputError(`${existing.join(", ")} already exists: nothing written (--force overwrites)`);
+  }
+}
+
+/** The output's text; a graph the format cannot hold (a quote in a Pajek label) is bad input, naming the output. */
+function writeText(write: (graph: AnyGraph) => string, graph: AnyGraph, output: string, format: Format): string {
+  try {
+    return write(graph);
+  } catch (error) {
+    if (!(error instanceof UnwritableGraphError)) throw error;
+    const reason = error.message.replace(/^linkscale\/[^:]*: /, "");
+    throw new InputError(`${output}: cannot be written as ${format}: ${reason}; nothing written (another format may hold it)`);
+  }
 }
