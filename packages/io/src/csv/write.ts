@@ -2,15 +2,17 @@
  * An alliance graph as linkscale's CSV form: an organisation table and a link table, which
  * `readOrganisationsCsv` and `readLinksCsv` read back. Model columns come first in model order,
  * then other attributes in the order first met; lists are joined with ";". Text is quoted by
- * csv-stringify wherever CSV needs it.
+ * csv-stringify wherever CSV needs it. The columns a reader requires (id; source and target) are
+ * always written, and a table with no rows has every model column, so that an empty table (a
+ * network with no links) is still one the readers recognise and read back.
  */
 import type { AnyGraph } from "@linkscale/core/model";
 import { stringify } from "csv-stringify/sync";
-import { LINK_FIELDS, LIST_SEPARATOR, ORGANISATION_FIELDS } from "./fields.ts";
+import { LINK_FIELDS, LIST_SEPARATOR, ORGANISATION_FIELDS, type FieldSpec } from "./fields.ts";
 
 export function writeOrganisationsCsv(graph: AnyGraph): string {
   const rows: Array<Record<string, unknown>> = graph.mapNodes((id, attributes) => ({ ...attributes, id }));
-  return table(rows, ORGANISATION_FIELDS.map((f) => f.field));
+  return table(rows, ORGANISATION_FIELDS);
 }
 
 export function writeLinksCsv(graph: AnyGraph): string {
@@ -19,15 +21,15 @@ export function writeLinksCsv(graph: AnyGraph): string {
     source,
     target,
   }));
-  return table(rows, LINK_FIELDS.map((f) => f.field));
+  return table(rows, LINK_FIELDS);
 }
 
-function table(rows: ReadonlyArray<Record<string, unknown>>, modelColumns: readonly string[]): string {
+function table(rows: ReadonlyArray<Record<string, unknown>>, fields: readonly FieldSpec[]): string {
   const present = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row)) if (row[key] !== undefined) present.add(key);
-  const model = new Set(modelColumns);
+  const model = new Set(fields.map(({ field }) => field));
   const columns = [
-    ...modelColumns.filter((column) => present.has(column) || column === modelColumns[0]),
+    ...fields.filter(({ field, required }) => rows.length === 0 || required === true || present.has(field)).map(({ field }) => field),
     ...[...present].filter((column) => !model.has(column)),
   ];
   const cells = rows.map((row) => columns.map((column) => cellText(row[column])));
