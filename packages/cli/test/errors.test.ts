@@ -180,3 +180,20 @@ describe("control characters from the data are escaped on the terminal (point 8)
     expect(printable("a\u0000b\rc\u007fd\u009be\tf\ng")).toBe("a\\x00b\\x0dc\\x7fd\\x9be\tf\ng");
   });
 });
+
+describe("the summaries escape control characters from the data too (point 8)", () => {
+  it("validate and analyze print an ESC in an id as \\x1b, never the byte", () => {
+    // Two links a–b<ESC>[31mX: the second a duplicate, so validate lists it as rejected.
+    const file = join(dir, "escapes.csv");
+    writeFileSync(file, "source,target\na,b\u001b[31mX\na,b\u001b[31mX\n");
+    const validate = linkscale(["validate", file, "-q"]);
+    expect(validate.stdout).toContain("b\\x1b[31mX");
+    expect(validate.stdout).not.toContain("\u001b");
+    const config = join(dir, "escapes.json");
+    writeFileSync(config, JSON.stringify({ sections: ["counts", "centrality"] }));
+    const analyze = linkscale(["analyze", file, "--config", config, "--allow-rejects", "--out", join(dir, "escapes-report"), "-q"]);
+    expect(analyze.status).toBe(0);
+    expect(analyze.stdout).toContain("b\\x1b[31mX");
+    expect(analyze.stdout).not.toContain("\u001b");
+  });
+});

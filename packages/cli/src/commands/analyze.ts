@@ -6,7 +6,7 @@ import { DEFAULTS, readConfig, type ResolvedConfig } from "../analysis/config.ts
 import { renderHtmlReport } from "../analysis/html/report-html.ts";
 import { buildReport, fileDigests, isLinkscaleReport, reportJson, type Report } from "../analysis/report.ts";
 import { formatAnalysis } from "../analysis/summary-text.ts";
-import { InputError, inputNotes, loadInput, pathKind, type InputOptions, type LoadedInput } from "../input.ts";
+import { InputError, inputNotes, loadInput, pathKind, printable, type InputOptions, type LoadedInput } from "../input.ts";
 import { createProgress, type Progress } from "../progress.ts";
 import { addInputOptions, inputOptions, validateCommandLine, type InputFlags } from "./input-options.ts";
 
@@ -60,7 +60,7 @@ export function analyzeCommand(program: Command): void {
       const report = runAnalysis(loaded, config, progress, notes);
       const graph = analysisInput(loaded).graph;
       await writeReports(flags.out, report, graph, flags.force ?? false);
-      process.stdout.write(flags.json ? reportJson(report) : formatAnalysis(report, graph) + `\nreports: ${join(flags.out, "report.json")}, ${join(flags.out, "report.html")}\n`);
+      process.stdout.write(flags.json ? reportJson(report) : printable(formatAnalysis(report, graph)) + `\nreports: ${join(flags.out, "report.json")}, ${join(flags.out, "report.html")}\n`);
     });
 }
 

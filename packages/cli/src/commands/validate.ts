@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { loadInput } from "../input.ts";
+import { loadInput, printable } from "../input.ts";
 import { createProgress } from "../progress.ts";
 import { formatSummary, summarise } from "../summary.ts";
 import { addInputOptions, inputOptions, type InputFlags } from "./input-options.ts";
@@ -23,7 +23,8 @@ export function validateCommand(program: Command): void {
     .action((inputs: string[], flags: ValidateFlags) => {
       const input = loadInput(inputs, inputOptions(flags), createProgress(flags.quiet ?? false));
       const summary = summarise(input);
-      process.stdout.write(flags.json ? JSON.stringify(summary, null, 2) + "\n" : formatSummary(summary));
+      // Text from data files reaches a terminal: control characters escaped (JSON escapes its own).
+      process.stdout.write(flags.json ? JSON.stringify(summary, null, 2) + "\n" : printable(formatSummary(summary)));
       if (summary.rejectedRows.length > 0 && !flags.allowRejects) process.exitCode = 1;
     });
 }
