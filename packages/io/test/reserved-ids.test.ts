@@ -16,6 +16,7 @@ import {
   writeGexf,
   writeGraphml,
   writeGraphologyJson,
+  writeOrganisationsCsv,
   writePajek,
 } from "../src/index.ts";
 import { translateActivityType } from "../src/cordis/codes.ts";
@@ -85,6 +86,27 @@ describe("reserved organisation ids", () => {
     expect([load.nodesRead, load.linksRead]).toEqual([EXPECTED_ORDER, EXPECTED_SIZE]);
     expect([load.graph.order, load.graph.size]).toEqual([EXPECTED_ORDER, EXPECTED_SIZE]);
     expect(load.graph.hasEdge("a", "__proto__")).toBe(true);
+  });
+
+  it("as column and attribute names, are read and written as any other, never found already there", () => {
+    // Hand-made: the three columns used to vanish from every row (the prototype answered "in"),
+    // and a row without them was written with Object's constructor and toString as its cells.
+    const organisations = "id,name,constructor,__proto__,toString\na,A,x,y,z\nb,B,,,\n";
+    const loaded = loadFiles([
+      { name: "organisations.csv", text: organisations },
+      { name: "links.csv", text: "source,target\na,b\n" },
+    ]);
+    if (loaded.form !== "tables") throw new Error("expected tables");
+    const { graph } = loaded.dataset;
+    expect(Object.entries(graph.getNodeAttributes("a"))).toEqual([["name", "A"], ["constructor", "x"], ["__proto__", "y"], ["toString", "z"]]);
+    expect(Object.keys(graph.getNodeAttributes("b"))).toEqual(["name"]);
+    expect(writeOrganisationsCsv(graph)).toBe(organisations);
+
+    const json = '{"nodes":[{"key":"a","attributes":{"constructor":"x","__proto__":"y"}},{"key":"b"}],"edges":[{"source":"a","target":"b","attributes":{"__proto__":"p"}}]}';
+    const load = readGraphologyJson(json, { file: "network.json" });
+    expect(load.rejected).toEqual([]);
+    expect(Object.entries(load.graph.getNodeAttributes("a"))).toEqual([["constructor", "x"], ["__proto__", "y"]]);
+    expect(Object.entries(load.graph.getEdgeAttributes("a", "b"))).toEqual([["weight", 1], ["__proto__", "p"]]);
   });
 
   it("find nothing in the lookups keyed by data", () => {

@@ -9,6 +9,7 @@ import type { Type } from "arktype";
 import { type } from "arktype";
 import { COUNTRY_FIELD, ReadAsTally } from "../country-aliases.ts";
 import { emptyLoad, messages, type Problem, type TableLoad } from "../problems.ts";
+import { defineField } from "../records.ts";
 import { LIST_SEPARATOR, type FieldSpec } from "./fields.ts";
 import { parseCsv, type ParsedCsv } from "./parse-csv.ts";
 
@@ -143,7 +144,8 @@ export function readRows<T>(
     }
     for (const { header, index } of extras) {
       const raw = cells[index] as string;
-      if (!missingValues.has(raw) && !(header in values)) values[header] = raw;
+      // A column of the file's own: "constructor" or "__proto__" read as any other (records.ts).
+      if (!missingValues.has(raw) && !Object.hasOwn(values, header)) defineField(values, header, raw);
     }
     const record = problems.length === 0 ? readRow(values, columnOf) : problems;
     if (Array.isArray(record)) load.rejected.push({ file, row, problems: record });

@@ -12,6 +12,7 @@ import {
   type Participation,
 } from "@linkscale/core/model";
 import type { Problem, TableLoad } from "../problems.ts";
+import { defineField } from "../records.ts";
 import {
   LINK_FIELDS,
   ORGANISATION_ATTRIBUTE_FIELDS,
@@ -48,10 +49,8 @@ export function readParticipationsCsv(text: string, options: CsvReadOptions): Ta
 export const readParticipationRow: RowReader<ParticipationRow> = (values, columnOf) => {
     const own: Record<string, unknown> = {};
     const org: Record<string, unknown> = { id: values["org"] };
-    for (const [key, value] of Object.entries(values)) {
-      if (ORGANISATION_KEYS.has(key)) org[key] = value;
-      else own[key] = value;
-    }
+    // Keyed by the file's column names: defined, never assigned (records.ts).
+    for (const [key, value] of Object.entries(values)) defineField(ORGANISATION_KEYS.has(key) ? org : own, key, value);
     const problems: Problem[] = [];
     const validParticipation = validate(participation, own, columnOf);
     if (Array.isArray(validParticipation)) problems.push(...validParticipation);

@@ -11,16 +11,12 @@ import { stringify } from "csv-stringify/sync";
 import { LINK_FIELDS, LIST_SEPARATOR, ORGANISATION_FIELDS, type FieldSpec } from "./fields.ts";
 
 export function writeOrganisationsCsv(graph: AnyGraph): string {
-  const rows: Array<Record<string, unknown>> = graph.mapNodes((id, attributes) => ({ ...attributes, id }));
+  const rows = graph.mapNodes((id, attributes) => withoutPrototype(attributes, { id }));
   return table(rows, ORGANISATION_FIELDS);
 }
 
 export function writeLinksCsv(graph: AnyGraph): string {
-  const rows: Array<Record<string, unknown>> = graph.mapEdges((_edge, attributes, source, target) => ({
-    ...attributes,
-    source,
-    target,
-  }));
+  const rows = graph.mapEdges((_edge, attributes, source, target) => withoutPrototype(attributes, { source, target }));
   return table(rows, LINK_FIELDS);
 }
 
@@ -34,6 +30,14 @@ function table(rows: ReadonlyArray<Record<string, unknown>>, fields: readonly Fi
   ];
   const cells = rows.map((row) => columns.map((column) => cellText(row[column])));
   return stringify([columns, ...cells], { record_delimiter: "\n" });
+}
+
+/**
+ * A row keyed by attribute names, which are data: without a prototype, so that a column
+ * "constructor" absent from a row is an empty cell, not Object's constructor.
+ */
+function withoutPrototype(attributes: Record<string, unknown>, structural: Record<string, string>): Record<string, unknown> {
+  return Object.assign(Object.create(null) as Record<string, unknown>, attributes, structural);
 }
 
 function cellText(value: unknown): string {

@@ -41,6 +41,7 @@ import { type } from "arktype";
 import { COUNTRY_FIELD, ReadAsTally, type ReadAs } from "../country-aliases.ts";
 import { LIST_SEPARATOR } from "../csv/fields.ts";
 import { messages, type Problem, type RejectedRow } from "../problems.ts";
+import { defineField } from "../records.ts";
 
 export interface GraphLoad {
   file: string;
@@ -237,7 +238,8 @@ function at(path: string | null, suffix: string, message: string): Problem {
 }
 
 function checkNode(key: string, attributes: AttributeMap, path: string | null, readAs: ReadAsTally): OrganisationAttributes | Problem[] {
-  const values: AttributeMap = { id: key };
+  // Keyed by the file's attribute names: without a prototype, so "__proto__" is kept as any other.
+  const values = Object.assign(Object.create(null) as AttributeMap, { id: key });
   for (const name of Object.keys(attributes)) {
     const value = attributes[name];
     // graphology allows undefined values; the model's optional fields do not.
@@ -259,7 +261,7 @@ function checkNode(key: string, attributes: AttributeMap, path: string | null, r
 }
 
 function checkEdge(source: string, target: string, attributes: AttributeMap, path: string | null): LinkAttributes | Problem[] {
-  const values: AttributeMap = { weight: 1 };
+  const values = Object.assign(Object.create(null) as AttributeMap, { weight: 1 });
   for (const name of Object.keys(attributes)) {
     const value = attributes[name];
     if (value === undefined) continue;
@@ -284,11 +286,12 @@ function checkEdge(source: string, target: string, attributes: AttributeMap, pat
 /**
  * A copy without the structural names. A copy rather than `delete`: V8 turns an object that
  * loses a property into a slow dictionary, and these objects are the graph's attributes, which
- * every metric reads.
+ * every metric reads. A plain object, as graphology users expect, whose names are defined rather
+ * than assigned (records.ts).
  */
 function withoutNames(record: AttributeMap, first: string, second: string): AttributeMap {
   const copy: AttributeMap = {};
-  for (const name of Object.keys(record)) if (name !== first && name !== second) copy[name] = record[name];
+  for (const name of Object.keys(record)) if (name !== first && name !== second) defineField(copy, name, record[name]);
   return copy;
 }
 
