@@ -20,6 +20,7 @@ import {
   writePajek,
 } from "../src/index.ts";
 import { translateActivityType } from "../src/cordis/codes.ts";
+import { parseJsonArray } from "../src/cordis/read-cordis.ts";
 
 const RESERVED = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf"];
 
@@ -107,6 +108,20 @@ describe("reserved organisation ids", () => {
     expect(load.rejected).toEqual([]);
     expect(Object.entries(load.graph.getNodeAttributes("a"))).toEqual([["constructor", "x"], ["__proto__", "y"]]);
     expect(Object.entries(load.graph.getEdgeAttributes("a", "b"))).toEqual([["weight", 1], ["__proto__", "p"]]);
+    const back = readGraphologyJson(writeGraphologyJson(load.graph), { file: "network.json" });
+    expect(Object.entries(back.graph.getNodeAttributes("a"))).toEqual([["constructor", "x"], ["__proto__", "y"]]);
+    expect(Object.entries(back.graph.getEdgeAttributes("a", "b"))).toEqual([["weight", 1], ["__proto__", "p"]]);
+  });
+
+  it("as keys of a JSON array (CORDIS's exports), give an empty cell where an object lacks them", () => {
+    const parsed = parseJsonArray('[{"id":"a","constructor":"x","__proto__":"y"},{"id":"b"}]');
+    expect(parsed).toEqual({
+      header: ["id", "constructor", "__proto__"],
+      rows: [
+        { row: 1, cells: ["a", "x", "y"] },
+        { row: 2, cells: ["b", "", ""] },
+      ],
+    });
   });
 
   it("find nothing in the lookups keyed by data", () => {

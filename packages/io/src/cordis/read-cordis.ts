@@ -116,7 +116,8 @@ export function parseJsonArray(text: string): ParsedCsv | { error: string } {
   }
   const rows = data.map((item: unknown, index) => {
     const object = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>;
-    return { row: index + 1, cells: header.map((key) => cellText(object[key])) };
+    // Own keys only: an object without "constructor" has an empty cell there, not Object's.
+    return { row: index + 1, cells: header.map((key) => cellText(Object.hasOwn(object, key) ? object[key] : undefined)) };
   });
   return { header, rows };
 }

@@ -11,6 +11,7 @@
  * twice or edge to no node: here each such item is rejected on its own, with its path.
  */
 import type { AnyGraph } from "@linkscale/core/model";
+import { defineField } from "../records.ts";
 import { failedGraphLoad, loadGraphItems, type AttributeMap, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem } from "./graph-load.ts";
 
 export const jsonMessages = {
@@ -65,11 +66,33 @@ export function readGraphologyJson(text: string, { file }: GraphReadOptions): Gr
   return loadGraphItems(file, { nodes, edges });
 }
 
-/** Pretty, in graph order, without edge keys: the same graph gives the same bytes. */
+/**
+ * Pretty, in graph order, without edge keys: the same graph gives the same bytes. graphology's
+ * own format, as `graph.export()` gives it, built here since `export()` copies attributes by
+ * assignment and loses one named "__proto__" (records.ts).
+ */
 export function writeGraphologyJson(graph: AnyGraph): string {
-  const { options, attributes, nodes, edges } = graph.export();
-  const serialized = { options, attributes, nodes, edges: edges.map(({ key: _key, ...edge }) => edge) };
+  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  const nodes = graph.mapNodes((key, attributes) => withAttributes({ key }, attributes));
+  const edges = graph.mapEdges((_edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => {
+    const edge = withAttributes({ source, target }, attributes);
+    if (graph.type === "mixed" && undirected) edge["undirected"] = true;
+    return edge;
+  });
+  const serialized = { options, attributes: ownCopy(graph.getAttributes()), nodes, edges };
   return JSON.stringify(serialized, null, 2) + "\n";
+}
+
+/** `item` with a copy of `attributes`, left out when there are none, as graphology exports. */
+function withAttributes(item: AttributeMap, attributes: AttributeMap): AttributeMap {
+  if (Object.keys(attributes).length > 0) item["attributes"] = ownCopy(attributes);
+  return item;
+}
+
+function ownCopy(attributes: AttributeMap): AttributeMap {
+  const copy: AttributeMap = {};
+  for (const name of Object.keys(attributes)) defineField(copy, name, attributes[name]);
+  return copy;
 }
 
 function isObject(value: unknown): value is AttributeMap {
