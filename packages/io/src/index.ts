@@ -29,7 +29,7 @@ export type { Accepted, Problem, RejectedRow, TableLoad } from "./problems.ts";
 export { toAllianceGraph, graphMessages } from "./formats/graph-load.ts";
 export type { GraphLoad, GraphReadOptions } from "./formats/graph-load.ts";
 export { readGraphologyJson, writeGraphologyJson, jsonMessages } from "./formats/graphology-json.ts";
-export { readGexf, writeGexf } from "./formats/gexf.ts";
+export { readGexf, writeGexf, gexfMessages } from "./formats/gexf.ts";
 export { readGraphml, writeGraphml } from "./formats/graphml.ts";
 export { readPajek, writePajek, pajekMessages } from "./formats/pajek.ts";
 export { xmlMessages } from "./formats/xml.ts";

@@ -7,12 +7,14 @@
 import { assertPrototypeFreeKeys, byNode, createAllianceGraph, describeCountryCode } from "@linkscale/core/model";
 import { describe, expect, it } from "vitest";
 import {
+  gexfMessages,
   loadFiles,
   readGexf,
   readGraphml,
   readGraphologyJson,
   readPajek,
   ReadAsTally,
+  UnwritableGraphError,
   writeGexf,
   writeGraphml,
   writeGraphologyJson,
@@ -21,6 +23,7 @@ import {
 } from "../src/index.ts";
 import { translateActivityType } from "../src/cordis/codes.ts";
 import { parseJsonArray } from "../src/cordis/read-cordis.ts";
+import { defineField } from "../src/records.ts";
 
 const RESERVED = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf"];
 
@@ -111,6 +114,23 @@ describe("reserved organisation ids", () => {
     const back = readGraphologyJson(writeGraphologyJson(load.graph), { file: "network.json" });
     expect(Object.entries(back.graph.getNodeAttributes("a"))).toEqual([["constructor", "x"], ["__proto__", "y"]]);
     expect(Object.entries(back.graph.getEdgeAttributes("a", "b"))).toEqual([["weight", 1], ["__proto__", "p"]]);
+  });
+
+  it("as attribute names, are written to GraphML, and refused by the GEXF writer rather than dropped", () => {
+    // graphology-gexf dropped all three without a word; graphology-graphml reads back all but
+    // "__proto__" (see the report of issue 22).
+    const graph = createAllianceGraph();
+    const attributes = {};
+    for (const name of ["constructor", "__proto__", "toString"]) defineField(attributes, name, `v-${name}`);
+    graph.addNode("a", attributes);
+    graph.addNode("b");
+    graph.addEdge("a", "b", { weight: 1 });
+    const graphml = writeGraphml(graph);
+    for (const name of ["constructor", "__proto__", "toString"]) expect(graphml).toContain(`attr.name="${name}"`);
+    expect(Object.entries(readGraphml(graphml, { file: "network.graphml" }).graph.getNodeAttributes("a"))).toEqual(
+      expect.arrayContaining([["constructor", "v-constructor"], ["toString", "v-toString"]]),
+    );
+    expect(() => writeGexf(graph)).toThrow(new UnwritableGraphError("io/formats/gexf", gexfMessages.unwritableName('node "a"', "constructor")));
   });
 
   it("as keys of a JSON array (CORDIS's exports), give an empty cell where an object lacks them", () => {

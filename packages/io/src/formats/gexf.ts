@@ -28,10 +28,17 @@ import type { AnyGraph } from "@linkscale/core/model";
 import { MultiGraph } from "graphology";
 import { parse, write } from "graphology-gexf";
 import { LIST_SEPARATOR } from "../csv/fields.ts";
+import { defineField } from "../records.ts";
+import { UnwritableGraphError } from "./errors.ts";
 import { displayLabel, failedGraphLoad, loadGraphItems, type AttributeMap, type GraphLoad, type GraphReadOptions } from "./graph-load.ts";
 import { assertXmlWritable, itemsFromParsedGraph, parseXml, separateGraphElements } from "./xml.ts";
 
 const MODULE = "io/formats/gexf";
+
+export const gexfMessages = {
+  unwritableName: (where: string, name: string) =>
+    `${where} has an attribute named "${name}", which graphology-gexf would drop (it keeps attribute names in plain objects); write GraphML or CSV, or rename it`,
+};
 
 export function readGexf(text: string, { file }: GraphReadOptions): GraphLoad {
   const parsed = parseXml(text, "GEXF", "gexf");
@@ -99,11 +106,13 @@ function writableValues(attributes: AttributeMap, where: string): AttributeMap {
   const values: AttributeMap = {};
   for (const [name, value] of Object.entries(attributes)) {
     assertXmlWritable(name, where, MODULE);
+    // Refused rather than lost: graphology-gexf's models answer "constructor" from a prototype.
+    if (name in Object.prototype) throw new UnwritableGraphError(MODULE, gexfMessages.unwritableName(where, name));
     let written = value;
     if (Array.isArray(value)) written = value.map(String).join(LIST_SEPARATOR);
     else if (typeof value === "object" && value !== null) written = JSON.stringify(value);
     if (typeof written === "string") assertXmlWritable(written, `${where}, attribute "${name}"`, MODULE);
-    values[name] = written;
+    defineField(values, name, written);
   }
   return values;
 }

@@ -28,6 +28,7 @@ import type { AnyGraph } from "@linkscale/core/model";
 import { MultiGraph } from "graphology";
 import { parse } from "graphology-graphml";
 import { LIST_SEPARATOR } from "../csv/fields.ts";
+import { defineField } from "../records.ts";
 import { displayLabel, failedGraphLoad, loadGraphItems, type AttributeMap, type GraphLoad, type GraphReadOptions } from "./graph-load.ts";
 import {
   assertXmlWritable,
@@ -119,7 +120,7 @@ export function writeGraphml(graph: AnyGraph): string {
     assertXmlWritable(key, `node "${key}"`, MODULE);
     // The label first (Gephi's habit), as displayLabel gives it, in place of the node's own.
     const labelled: AttributeMap = { label: displayLabel(key, attributes) };
-    for (const [name, value] of Object.entries(attributes)) if (name !== "label") labelled[name] = value;
+    for (const [name, value] of Object.entries(attributes)) if (name !== "label") defineField(labelled, name, value);
     return { key, values: writableValues(labelled, `node "${key}"`) };
   });
   const edges = graph.mapEdges((_edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => ({
