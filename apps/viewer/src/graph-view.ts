@@ -54,6 +54,32 @@ export function sizesFrom(values: Record<string, number> | undefined, nodes: rea
   return sizes;
 }
 
+/**
+ * ForceAtlas2 on a mirror of the display graph keyed by position ("0", "1", …), its positions
+ * copied back after each step: graphology-layout-forceatlas2 indexes nodes in a plain object,
+ * where an organisation id such as `__proto__` or `constructor` reads Object.prototype and the
+ * layout goes to NaN (issue 22). The display graph is made anew when the links shown change, and
+ * its layout with it, so the mirror never has to follow a change of structure.
+ */
+function layoutOf(display: Graph): FA2Layout {
+  const nodes = display.nodes();
+  const keyOf = new Map(nodes.map((node, i) => [node, String(i)]));
+  const mirror = new Graph({ type: "undirected" });
+  nodes.forEach((node, i) => mirror.addNode(String(i), { x: display.getNodeAttribute(node, "x") as number, y: display.getNodeAttribute(node, "y") as number }));
+  display.forEachEdge((_edge, attributes, source, target) => mirror.addEdge(keyOf.get(source), keyOf.get(target), { weight: attributes["weight"] as number }));
+  mirror.on("eachNodeAttributesUpdated", () => {
+    let i = 0;
+    display.updateEachNodeAttributes(
+      (_node, attributes) => {
+        const { x, y } = mirror.getNodeAttributes(String(i++)) as { x: number; y: number };
+        return { ...attributes, x, y };
+      },
+      { attributes: ["x", "y"] },
+    );
+  });
+  return new FA2Layout(mirror, { settings: { ...forceAtlas2.inferSettings(mirror), barnesHutOptimize: mirror.order > 2000 } });
+}
+
 export class GraphView {
   readonly renderer: Sigma;
   private look: Look;
@@ -208,7 +234,7 @@ export class GraphView {
   startLayout(seconds: number): void {
     if (this.look.mode === "map") return;
     const graph = this.display;
-    const layout = (this.layout ??= new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 2000 } }));
+    const layout = (this.layout ??= layoutOf(graph));
     layout.start();
     graph.once("eachNodeAttributesUpdated", () => window.setTimeout(() => layout.stop(), seconds * 1000));
   }

@@ -398,6 +398,28 @@ describe("the viewer", () => {
     await page.close();
   });
 
+  it("lays out organisations whose ids are names Object.prototype has (issue 22): every position a number", async () => {
+    // A ring of five: before, ForceAtlas2's worker indexed nodes in a plain object, where
+    // "__proto__" read Object.prototype, and the layout put four of the five at NaN.
+    const folder = mkdtempSync(join(tmpdir(), "linkscale-viewer-reserved-"));
+    const ids = ["constructor", "__proto__", "toString", "hasOwnProperty", "a"];
+    writeFileSync(join(folder, "organisations.csv"), `id,name\n${ids.map((id) => `${id},Org ${id}`).join("\n")}\n`);
+    writeFileSync(join(folder, "links.csv"), `source,target\n${ids.map((id, i) => `${id},${ids[(i + 1) % ids.length]}`).join("\n")}\n`);
+    const { page, errors } = await open();
+    await page.setInputFiles("[data-testid=files]", [join(folder, "organisations.csv"), join(folder, "links.csv")]);
+    await page.waitForFunction(() => document.querySelector("[data-testid=visible-organisations]")?.getAttribute("data-count") === "5");
+    // The layout starts once the first frame is drawn; let it take a few steps.
+    await page.waitForTimeout(3000);
+    const positions = await page.evaluate(() => {
+      const { renderer } = (window as unknown as { linkscale: { renderer: Sigma } }).linkscale;
+      return renderer.getGraph().mapNodes((node, attributes) => [node, attributes["x"], attributes["y"]] as const);
+    });
+    expect(positions.map(([node]) => node)).toEqual(ids);
+    for (const [node, x, y] of positions) expect([node, Number.isFinite(x), Number.isFinite(y)]).toEqual([node, true, true]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("shows a name holding HTML as text, runs no script, and lists rejected rows by row", async () => {
     const folder = mkdtempSync(join(tmpdir(), "linkscale-viewer-xss-"));
     const name = "<img src=x onerror=alert(1)>";
