@@ -50,13 +50,7 @@ export function analyzeCommand(program: Command): void {
     .action(async (inputs: string[], flags: AnalyzeFlags) => {
       const progress = createProgress(flags.quiet ?? false);
       const config = configFrom(flags);
-      const options = { ...inputOptions(flags), ...configInput(config, flags) };
-      const loaded = loadInput(inputs, options, progress);
-      const notes = inputNotes(loaded, {
-        allowRejects: flags.allowRejects ?? false,
-        validateCommand: validateCommandLine(inputs, options),
-        refused: "nothing analysed",
-      });
+      const { loaded, notes } = loadAnalysed(inputs, flags, config, progress, "nothing analysed");
       const report = runAnalysis(loaded, config, progress, notes);
       const graph = analysisInput(loaded).graph;
       await writeReports(flags.out, report, graph, flags.force ?? false);
@@ -83,6 +77,17 @@ export function configFrom(flags: { config?: string; seed?: number } & PlaceFlag
     ...(flags.admin1 === true ? { admin1: true } : {}),
   };
   return { ...config, places, ...(flags.seed === undefined ? {} : { seed: flags.seed }) };
+}
+
+/**
+ * The input to analyse (or check) and its notes: rejected rows stop the run, saying `refused`,
+ * unless --allow-rejects lets the accepted rows through.
+ */
+export function loadAnalysed(inputs: string[], flags: InputFlags & { allowRejects?: boolean }, config: ResolvedConfig, progress: Progress, refused: string) {
+  const options = { ...inputOptions(flags), ...configInput(config, flags) };
+  const loaded = loadInput(inputs, options, progress);
+  const notes = inputNotes(loaded, { allowRejects: flags.allowRejects ?? false, validateCommand: validateCommandLine(inputs, options), refused });
+  return { loaded, notes };
 }
 
 /** The config's input settings; flags given on the command line win. */

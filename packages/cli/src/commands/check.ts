@@ -5,10 +5,10 @@ import type { ResolvedConfig, Section } from "../analysis/config.ts";
 import { checkMetric, describeDrift, type MetricCheck } from "../check/compare.ts";
 import { readExpectedFile } from "../check/expected-file.ts";
 import { isLinkscaleJunit, junitXml } from "../check/junit.ts";
-import { InputError, inputNotes, loadInput, pathKind } from "../input.ts";
+import { InputError, pathKind } from "../input.ts";
 import { createProgress } from "../progress.ts";
-import { analysisInput, configFrom, configInput, parseInteger } from "./analyze.ts";
-import { addInputOptions, inputOptions, validateCommandLine, type InputFlags } from "./input-options.ts";
+import { analysisInput, configFrom, loadAnalysed, parseInteger } from "./analyze.ts";
+import { addInputOptions, type InputFlags } from "./input-options.ts";
 
 interface CheckFlags extends InputFlags {
   expected: string;
@@ -63,8 +63,8 @@ export function checkCommand(program: Command): void {
         if (pathKind(flags.expected) === "folder") throw new InputError(`${flags.expected} is a folder: --expected names the file to write; nothing written`);
         if (existsSync(flags.expected) && !flags.force) throw new InputError(`${flags.expected} already exists: nothing written (--force overwrites)`);
         const config = configFrom(flags);
-        const { input, notes } = loadChecked(inputs, flags, config, progress);
-        const { results } = analyse(input, config, progress);
+        const { loaded, notes } = loadAnalysed(inputs, flags, config, progress, "nothing checked");
+        const { results } = analyse(analysisInput(loaded), config, progress);
         writeFileSync(flags.expected, baseline(results, config));
         process.stdout.write(notes.map((note) => `note: ${note}\n`).join("") + `wrote ${flags.expected}\n`);
         return;
@@ -73,8 +73,8 @@ export function checkCommand(program: Command): void {
       const expected = readExpectedFile(flags.expected);
       const config = flags.config !== undefined || expected.config === undefined ? configFrom(flags) : { ...expected.config, ...(flags.seed === undefined ? {} : { seed: flags.seed }) };
       const sections = [...new Set(expected.metrics.map((metric) => metric.section))] as Section[];
-      const { input, notes } = loadChecked(inputs, flags, config, progress);
-      const { results } = analyse(input, config, progress, sections);
+      const { loaded, notes } = loadAnalysed(inputs, flags, config, progress, "nothing checked");
+      const { results } = analyse(analysisInput(loaded), config, progress, sections);
       const plain: unknown = JSON.parse(JSON.stringify(results, (_key, value: unknown) => (typeof value === "number" && !Number.isFinite(value) ? null : value)));
       const checks = expected.metrics.map((metric) => checkMetric(metric, plain));
       if (flags.junit !== undefined) writeJunit(flags.junit, junitXml(checks, flags.expected), flags.force ?? false);
@@ -83,17 +83,6 @@ export function checkCommand(program: Command): void {
     });
 }
 
-/** The input to check, and its notes: rejected rows stop the check unless --allow-rejects. */
-function loadChecked(inputs: string[], flags: CheckFlags, config: ResolvedConfig, progress: ReturnType<typeof createProgress>) {
-  const options = { ...inputOptions(flags), ...configInput(config, flags) };
-  const loaded = loadInput(inputs, options, progress);
-  const notes = inputNotes(loaded, {
-    allowRejects: flags.allowRejects ?? false,
-    validateCommand: validateCommandLine(inputs, options),
-    refused: "nothing checked",
-  });
-  return { input: analysisInput(loaded), notes };
-}
 
 function outcome(checks: readonly MetricCheck[], notes: readonly string[]) {
   return {
