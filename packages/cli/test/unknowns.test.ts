@@ -61,7 +61,7 @@ describe("linkscale analyze on organisations that are partly unknown", () => {
     expect(helix.counted).toBe(1);
     expect(helix.excluded.projects).toBe(2);
     expect(helix.constant).toEqual({ U: "every project", I: "every project", G: "no project" });
-    expect(run.stdout).toContain("every project has a university (H(U) = 0)");
+    expect(run.stdout).toContain("every project has a university: H(U) = 0, so T(UIG), T(UI), T(UG) are 0 by construction");
     // Brokerage by type among A and B alone: no two-path, every role's variance 0.
     expect(report.results.brokerage.roles.type.network.z.t).toBeNull();
     expect(run.stdout).toContain("(z n/a (zero variance))");

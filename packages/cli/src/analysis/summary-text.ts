@@ -3,7 +3,7 @@
  * top organisations by each centrality, the communities and their make-up, the gatekeepers. Every
  * number comes from the report; nothing is computed here.
  */
-import { ROLES, type AllianceGraph, type HelixLetter, type Role } from "@linkscale/core";
+import { describeConstant, ROLES, type AllianceGraph, type Constancy, type HelixLetter, type Role } from "@linkscale/core";
 import type { Report } from "./report.ts";
 
 const TOP = 5;
@@ -132,9 +132,9 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
       const bits = (letters: readonly HelixLetter[], value: number | undefined) =>
         value === undefined ? `n/a (${why})` : letters.some((letter) => constant[letter] !== undefined) ? "0" : fixed(value, 4);
       out.push(`over ${counted} projects: T(UIG) ${bits(["U", "I", "G"], T?.UIG)} bits; T(UI) ${bits(["U", "I"], T?.UI)}, T(UG) ${bits(["U", "G"], T?.UG)}, T(IG) ${bits(["I", "G"], T?.IG)}`);
-      for (const [letter, constancy] of Object.entries(constant) as Array<[HelixLetter, string]>) {
+      for (const [letter, constancy] of Object.entries(constant) as Array<[HelixLetter, Constancy]>) {
         const entered = ["UIG", "UI", "UG", "IG"].filter((pair) => pair.includes(letter)).map((pair) => `T(${pair})`);
-        out.push(`${constancy === "every project" ? "every project has" : "no project has"} ${PARTICIPANT[letter]} (H(${letter}) = 0): ${entered.join(", ")} are 0 by construction and say nothing of how it relates to the others`);
+        out.push(`${describeConstant(letter, constancy)}, so ${entered.join(", ")} are 0 by construction and say nothing of how it relates to the others`);
       }
       if (excluded.projects > 0) out.push(`left out: ${excluded.projects} projects (${excluded.rule})`);
     }
@@ -145,8 +145,6 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
   return out.join("\n").trimStart() + "\n";
 }
 
-/** A helix as a project's participant: "every project has a university". */
-const PARTICIPANT: Record<HelixLetter, string> = { U: "a university", I: "industry", G: "government" };
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;

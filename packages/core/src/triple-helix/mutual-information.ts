@@ -149,3 +149,10 @@ export function tripleHelix(
     },
   };
 }
+
+const PARTICIPANT: Readonly<Record<HelixLetter, string>> = { U: "a university", I: "industry", G: "government" };
+
+/** A constant helix in words, for reports: "every project has a university: H(U) = 0". */
+export function describeConstant(letter: HelixLetter, constancy: Constancy): string {
+  return `${constancy === "every project" ? "every" : "no"} project has ${PARTICIPANT[letter]}: H(${letter}) = 0`;
+}

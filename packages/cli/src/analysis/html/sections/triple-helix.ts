@@ -5,7 +5,7 @@
  * test (observed against expected links under random types). A value not defined here reads
  * "n/a (why)"; a T that is 0 because a helix never varies says which helix and why.
  */
-import type { Constancy, HelixLetter } from "@linkscale/core";
+import { describeConstant, type Constancy, type HelixLetter } from "@linkscale/core";
 import type { Report } from "../../report.ts";
 import type { SectionContext } from "../context.ts";
 import { groupLinks, heatMap, ratioHeatMap } from "../heat-map.ts";
@@ -14,8 +14,6 @@ import { figure, fixed, html, integer, pair, pValue, table, type Content, type H
 /** The helices in a project pattern key ("uig" bits: "101" is university and government). */
 const HELICES = ["university", "industry", "government"];
 
-/** A helix as a project's participant: "every project has a university". */
-const PARTICIPANT: Record<HelixLetter, string> = { U: "a university", I: "industry", G: "government" };
 
 export function tripleHelixSection(report: Report, { charts }: SectionContext): Html {
   const helix = report.results.tripleHelix;
@@ -34,7 +32,7 @@ export function tripleHelixSection(report: Report, { charts }: SectionContext): 
       if (value === undefined) return notDefined;
       const still = letters.filter((letter) => constant[letter] !== undefined);
       // 0 by construction where a helix is constant: printed as 0, not as a measured 0.0000.
-      return still.length === 0 ? fixed(value, 4) : `0 (${still.map((letter) => constancyOf(letter, constant[letter])).join("; ")})`;
+      return still.length === 0 ? fixed(value, 4) : `0 (${still.map((letter) => describeConstant(letter, constant[letter] as Constancy)).join("; ")})`;
     };
     const bits = table(
       ["measure", "bits"],
@@ -59,7 +57,7 @@ export function tripleHelixSection(report: Report, { charts }: SectionContext): 
       { numeric: [1, 2], caption: "projects by the helices taking part" },
     );
     const notes: Content[] = [html`<p>A negative T(UIG) means the three helices reduce each other's uncertainty: synergy.</p>`];
-    const still = (Object.keys(constant) as HelixLetter[]).map((letter) => constancyOf(letter, constant[letter]));
+    const still = (Object.keys(constant) as HelixLetter[]).map((letter) => describeConstant(letter, constant[letter] as Constancy));
     if (still.length > 0) {
       const sentence = still.join("; ");
       notes.push(
@@ -106,9 +104,4 @@ export function tripleHelixSection(report: Report, { charts }: SectionContext): 
 function helicesOf(pattern: string): string {
   const present = HELICES.filter((_, i) => pattern[i] === "1");
   return present.length > 0 ? present.join(" + ") : "none of the three";
-}
-
-/** Why a helix is constant: "every project has a university: H(U) = 0". */
-function constancyOf(letter: HelixLetter, constancy: Constancy | undefined): string {
-  return `${constancy === "every project" ? "every" : "no"} project has ${PARTICIPANT[letter]}: H(${letter}) = 0`;
 }
