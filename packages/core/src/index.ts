@@ -12,6 +12,7 @@ export * from "./brokerage/index.ts";
 export * from "./triple-helix/index.ts";
 export * from "./random/index.ts";
 export * from "./time/index.ts";
+export * from "./clusters/index.ts";
 export {
   LinkscaleError,
   DuplicateOrganisationError,

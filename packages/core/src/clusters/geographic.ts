@@ -1,0 +1,128 @@
+/**
+ * Clusters found from geography: spatial agglomerations of organisations by DBSCAN (Ester,
+ * Kriegel, Sander & Xu 1996, "A density-based algorithm for discovering clusters in large spatial
+ * databases with noise", KDD) over great-circle distance: an organisation with at least `minSize`
+ * organisations (itself included) within `radiusKm` is a core point; a cluster is the core points
+ * that reach one another through such neighbourhoods, with the points within reach of them. The
+ * clustering is @turf/clusters-dbscan's (haversine on a sphere of 6,371.0088 km, the same as
+ * scikit-learn's with `eps = km / 6371.0088`), run over the organisations in id order, so the
+ * result is deterministic and a point within reach of two clusters joins the one found first.
+ * Turf's search box does not wrap at ±180° longitude: no agglomeration of R&D organisations
+ * straddles the antimeridian, so this is left alone.
+ *
+ * Organisations without coordinates are not clustered, nor is noise (points in no cluster); both
+ * are counted. Each cluster is named after its largest city (the most organisations under one
+ * city key, city.ts, written as its members most often write it, with the country), and carries
+ * its centroid (the mean on the sphere) and its extent (the farthest member from the centroid,
+ * and the bounding box).
+ */
+import { clustersDbscan } from "@turf/clusters-dbscan";
+import type { AnyGraph } from "../model/graph.ts";
+import { nodeTable } from "../model/csr.ts";
+import { LinkscaleError } from "../errors.ts";
+import { greatCircleKm } from "../scales/distance.ts";
+import { largestCity } from "./city-clusters.ts";
+
+/** A GeoJSON point, as Turf reads it. */
+type Point = Parameters<typeof clustersDbscan>[0]["features"][number];
+
+export interface GeographicClusterOptions {
+  /** Neighbourhood radius, in km. */
+  radiusKm: number;
+  /** Organisations (itself included) within the radius that make a core point. */
+  minSize: number;
+}
+
+export const DEFAULTS: GeographicClusterOptions = { radiusKm: 10, minSize: 5 };
+
+export interface GeographicCluster {
+  members: number;
+  /** Members that are core points; the others are within reach of one. */
+  core: number;
+  centroid: { lat: number; lon: number };
+  /** The greatest distance of a member from the centroid, in km. */
+  radiusKm: number;
+  /** [west, south, east, north], in degrees. */
+  bbox: [number, number, number, number];
+}
+
+export interface GeographicClusters {
+  /** The rule, in words, for the report. */
+  rule: string;
+  /** Clusters by name, in the order DBSCAN found them. */
+  clusters: Record<string, GeographicCluster>;
+  /** Each clustered organisation's cluster: a grouping for `clusterNetwork`. */
+  membership: Record<string, string>;
+  withCoordinates: number;
+  /** Organisations with coordinates in no cluster. */
+  noise: number;
+  withoutCoordinates: number;
+}
+
+export function geographicClusters(graph: AnyGraph, options: Partial<GeographicClusterOptions> = {}): GeographicClusters {
+  const { radiusKm, minSize } = { ...DEFAULTS, ...options };
+  if (!(radiusKm > 0) || !Number.isFinite(radiusKm)) throw new LinkscaleError("clusters/geographic", `radiusKm must be a positive number of km, not ${radiusKm}`);
+  if (!Number.isInteger(minSize) || minSize < 1) throw new LinkscaleError("clusters/geographic", `minSize must be a whole number of organisations, at least 1, not ${minSize}`);
+  const { nodes, attributes } = nodeTable(graph);
+  const located: number[] = [];
+  const points: Point[] = [];
+  attributes.forEach((node, i) => {
+    const { lat, lon } = node;
+    if (typeof lat !== "number" || typeof lon !== "number" || !Number.isFinite(lat) || !Number.isFinite(lon)) return;
+    located.push(i);
+    points.push({ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: [lon, lat] } });
+  });
+  const labelled = clustersDbscan({ type: "FeatureCollection", features: points }, radiusKm, { units: "kilometers", minPoints: minSize, mutate: true });
+
+  const found: { members: number[]; core: number }[] = [];
+  labelled.features.forEach((point, k) => {
+    const label = point.properties.cluster;
+    if (label === undefined) return;
+    const cluster = (found[label] ??= { members: [], core: 0 });
+    cluster.members.push(located[k] as number);
+    if (point.properties.dbscan === "core") cluster.core++;
+  });
+
+  const clusters = Object.create(null) as Record<string, GeographicCluster>;
+  const membership = Object.create(null) as Record<string, string>;
+  let noise = located.length;
+  for (const { members, core } of found) {
+    const lats = members.map((i) => attributes[i]?.["lat"] as number);
+    const lons = members.map((i) => attributes[i]?.["lon"] as number);
+    const centroid = sphericalMean(lats, lons);
+    let name = largestCity(members.map((i) => attributes[i] ?? {})) ?? `${centroid.lat.toFixed(2)}, ${centroid.lon.toFixed(2)}`;
+    for (let k = 2; name in clusters; k++) name = `${name.replace(/ \(\d+\)$/, "")} (${k})`;
+    clusters[name] = {
+      members: members.length,
+      core,
+      centroid,
+      radiusKm: Math.max(...lats.map((lat, k) => greatCircleKm(centroid.lat, centroid.lon, lat, lons[k] as number))),
+      bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
+    };
+    for (const i of members) membership[nodes[i] as string] = name;
+    noise -= members.length;
+  }
+  return {
+    rule: `DBSCAN over great-circle distance: at least ${minSize} organisations (itself included) within ${radiusKm} km make a core point; clusters are core points within reach of one another, with the points within reach of them`,
+    clusters,
+    membership,
+    withCoordinates: located.length,
+    noise,
+    withoutCoordinates: nodes.length - located.length,
+  };
+}
+
+/** The mean of points on the sphere (of their unit vectors), so it is right across ±180°. */
+function sphericalMean(lats: readonly number[], lons: readonly number[]): { lat: number; lon: number } {
+  let x = 0;
+  let y = 0;
+  let z = 0;
+  const rad = Math.PI / 180;
+  lats.forEach((lat, k) => {
+    const lon = lons[k] as number;
+    x += Math.cos(lat * rad) * Math.cos(lon * rad);
+    y += Math.cos(lat * rad) * Math.sin(lon * rad);
+    z += Math.sin(lat * rad);
+  });
+  return { lat: Math.atan2(z, Math.hypot(x, y)) / rad, lon: Math.atan2(y, x) / rad };
+}
