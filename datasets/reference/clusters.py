@@ -6,8 +6,9 @@ Usage: /usr/bin/python3 datasets/reference/clusters.py datasets/<name>
 Computed with pandas/numpy/scikit-learn from the dataset's two CSV files and the functions of
 scales.py (this folder); nothing from the TypeScript sources is imported or read. Where the
 dataset has reference/projection.csv.gz (run projection.py first), the links and weights are
-checked against it. Writes <dataset>/reference/clusters.json, or PATH with --out (sort_keys,
-indent 1, floats written by json with repr(), i.e. at full precision). Deterministic:
+checked against it. Writes <dataset>/reference/clusters.json.gz, or PATH with --out (gzip when
+PATH ends in .gz; sort_keys, indent 1, floats written by json with repr(), i.e. at full
+precision). Deterministic:
 byte-identical when rerun. The rules below are linkscale's issue 17;
 packages/core/test/clusters/fixtures/hand/ runs this script on a hand-made table whose main
 numbers are worked by hand in its README.
@@ -71,6 +72,7 @@ import json
 import math
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -317,10 +319,12 @@ def main():
         "byCity": cluster_network(orgs, classified, by_city(orgs)),
         "geo": geo_runs(orgs, args.geo),
     }
-    out = data / "reference" / "clusters.json" if args.out is None else args.out
-    with open(out, "w", encoding="utf-8", newline="\n") as f:
-        json.dump(result, f, indent=1, sort_keys=True)
-        f.write("\n")
+    out = data / "reference" / "clusters.json.gz" if args.out is None else Path(args.out)
+    text = json.dumps(result, indent=1, sort_keys=True) + "\n"
+    if out.suffix == ".gz":
+        alliance.write_gzip(out, text)
+    else:
+        out.write_text(text, encoding="utf-8", newline="\n")
 
     print(f"{len(orgs)} organisations, {len(links)} links, total weight {int(links['weight'].sum())}")
     for name in ("byCountry", "byCity"):

@@ -14,7 +14,7 @@ describe("linkscale analyze", () => {
   it("prints the summary on stdout and progress on stderr only", () => {
     expect(run.status).toBe(0);
     expect(run.stdout.startsWith("Network\n")).toBe(true);
-    for (const heading of ["Scale of links", "Openness by country", "Top organisations by centrality", "Communities", "Brokerage roles", "Triple helix"]) {
+    for (const heading of ["Scale of links", "Openness by country", "Top organisations by centrality", "Communities", "Brokerage roles", "Triple helix", "Clusters by geo"]) {
       expect(run.stdout).toContain(`\n${heading}`);
     }
     // Counts as datasets/semiconductor-ev/reference/counts.json gives them.
@@ -31,7 +31,7 @@ describe("linkscale analyze", () => {
     expect(report.input.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.config.permutations).toBe(50);
     expect(report.seed).toBe(1);
-    expect(Object.keys(report.results)).toEqual(["counts", "centrality", "communities", "scales", "openness", "brokerage", "tripleHelix"]);
+    expect(Object.keys(report.results)).toEqual(["counts", "centrality", "communities", "scales", "openness", "brokerage", "tripleHelix", "clusters"]);
   });
 
   it("gives the same reports byte for byte for the same input, config and seed; another seed changes the random parts", () => {

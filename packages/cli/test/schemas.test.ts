@@ -100,6 +100,7 @@ const limitedConfig = {
   sections: ["counts", "scales"],
   centrality: { allPairsLimit: 100, betweennessSamples: 10 },
   communities: { algorithm: "leiden", resolution: 2 },
+  clusters: { by: "geo", radiusKm: 25, minSize: 3 },
   permutations: 0,
   seed: 7,
 };

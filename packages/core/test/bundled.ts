@@ -15,19 +15,34 @@ function table(path: string): Array<Record<string, string>> {
   return parse(readFileSync(path, "utf8"), { columns: true }) as Array<Record<string, string>>;
 }
 
-export function semiconductorEv(counting: Counting = "full") {
-  const organisations = table(SEMICONDUCTOR_EV + "organisations.csv").map(({ id, country, city, lat, lon }) => ({
+/** A bundled dataset's folder: datasets/<name>/. */
+export const datasetFolder = (name: string) => fileURLToPath(new URL(`../../../datasets/${name}/`, import.meta.url));
+
+/** A bundled dataset projected with the core: organisations with what they have of name, type, country, city and coordinates. */
+export function bundledDataset(name: string, counting: Counting = "full") {
+  return datasetIn(datasetFolder(name), counting);
+}
+
+/** organisations.csv and participations.csv in `folder` (ending in "/"), as a bundled dataset is read. */
+export function datasetIn(folder: string, counting: Counting = "full") {
+  const organisations = table(folder + "organisations.csv").map(({ id, name: label, type, country, city, lat, lon }) => ({
     id: id as string,
+    ...(label ? { name: label } : {}),
+    ...(type ? { type } : {}),
     ...(country ? { country } : {}),
     ...(city ? { city } : {}),
     ...(lat && lon ? { lat: Number(lat), lon: Number(lon) } : {}),
   }));
-  const participations = table(SEMICONDUCTOR_EV + "participations.csv").map(({ project, org, year }) => ({
+  const participations = table(folder + "participations.csv").map(({ project, org, year }) => ({
     project: project as string,
     org: org as string,
     ...(year ? { year: Number(year) } : {}),
   }));
-  return projectParticipations(participations, organisations, { counting });
+  return projectParticipations(participations, organisations as Parameters<typeof projectParticipations>[1], { counting });
+}
+
+export function semiconductorEv(counting: Counting = "full") {
+  return bundledDataset("semiconductor-ev", counting);
 }
 
 /** A reference file beside the dataset: datasets/semiconductor-ev/reference/<name>. */

@@ -37,6 +37,7 @@ import {
   type AllianceGraph,
   type Participation,
 } from "@linkscale/core";
+import { clustersSection } from "./clusters.ts";
 import { assignAdmin1, type Admin1Result } from "../places/admin1.ts";
 import type { Progress } from "../progress.ts";
 import type { ResolvedConfig, Section } from "./config.ts";
@@ -197,6 +198,7 @@ const SECTION_RUNNERS = {
   openness,
   brokerage: brokerageSection,
   tripleHelix: tripleHelixSection,
+  clusters: ({ input: { graph }, config, progress }: Context) => clustersSection(graph, config, placeOptions(config), progress),
 } satisfies Record<Section, (context: Context) => unknown>;
 
 export type Results = { [S in Section]?: ReturnType<(typeof SECTION_RUNNERS)[S]> };

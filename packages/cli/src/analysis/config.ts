@@ -7,7 +7,7 @@
 import { type } from "arktype";
 import { InputError, readJsonFile } from "../input.ts";
 
-export const SECTIONS = ["counts", "centrality", "communities", "scales", "openness", "brokerage", "tripleHelix"] as const;
+export const SECTIONS = ["counts", "centrality", "communities", "scales", "openness", "brokerage", "tripleHelix", "clusters"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const configSchema = type({
@@ -46,6 +46,15 @@ export const configSchema = type({
     "resolution?": "number > 0",
     "+": "reject",
   },
+  "clusters?": {
+    /** What makes a cluster: "auto" (the cluster column, else geographic clusters where there are coordinates, else cities), "geo", "city" (names normalised, one country) or any organisation attribute. */
+    "by?": "string > 0",
+    /** Geographic clusters: the neighbourhood radius in km. */
+    "radiusKm?": "number > 0",
+    /** Geographic clusters: organisations (itself included) within the radius that make a core point. */
+    "minSize?": "number.integer >= 1",
+    "+": "reject",
+  },
   /** Shuffles for the permutation tests (E-I, mixing); 0 skips them. */
   "permutations?": "number.integer >= 0",
   "seed?": "number.integer",
@@ -63,6 +72,7 @@ export interface ResolvedConfig {
   sections: Section[];
   centrality: { allPairsLimit: number; betweennessSamples: number };
   communities: { algorithm: "louvain" | "leiden"; resolution: number };
+  clusters: { by: string; radiusKm: number; minSize: number };
   permutations: number;
   seed: number;
 }
@@ -75,6 +85,7 @@ export const DEFAULTS: ResolvedConfig = {
   sections: [...SECTIONS],
   centrality: { allPairsLimit: 10_000, betweennessSamples: 1000 },
   communities: { algorithm: "louvain", resolution: 1 },
+  clusters: { by: "auto", radiusKm: 10, minSize: 5 },
   permutations: 1000,
   seed: 1,
 };
@@ -85,13 +96,14 @@ export function resolveConfig(raw: unknown, where: string): ResolvedConfig {
   if (config instanceof type.errors) {
     throw new InputError(`${where}: ${config.map((error) => error.message).join("; ")}`);
   }
-  const { $schema, places, centrality, communities, ...rest } = config;
+  const { $schema, places, centrality, communities, clusters, ...rest } = config;
   return {
     ...DEFAULTS,
     ...rest,
     places: { ...DEFAULTS.places, ...places },
     centrality: { ...DEFAULTS.centrality, ...centrality },
     communities: { ...DEFAULTS.communities, ...communities },
+    clusters: { ...DEFAULTS.clusters, ...clusters },
   } as ResolvedConfig;
 }
 

@@ -141,6 +141,53 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
     out.push(`type assortativity ${orWhy(helix.assortativity, 4, "undefined: organisations of one type only, or no typed links")}`);
   }
 
+  const clusters = results.clusters;
+  if (clusters) {
+    if (clusters.grouping === null) {
+      heading("Clusters");
+      out.push(`n/a (${clusters.why})`);
+    } else {
+      const { grouping, geographic, excluded } = clusters;
+      heading(`Clusters by ${grouping.by}${grouping.chosen === null ? "" : ` (chosen: ${grouping.chosen})`}`);
+      out.push(`rule: ${grouping.rule}`);
+      const names = Object.keys(clusters.clusters);
+      out.push(`${plural(names.length, "cluster")}, ${plural(clusters.links.length, "link")} between them`);
+      if (excluded.organisations > 0) {
+        const why = geographic === null ? "" : ` (${geographic.noise} noise, ${geographic.withoutCoordinates} without coordinates)`;
+        out.push(`left out: ${plural(excluded.organisations, "organisation")}${why} and ${plural(excluded.links, "link")}: ${excluded.rule}`);
+      }
+      const partners = new Map<string, Array<[string, number]>>();
+      for (const link of clusters.links) {
+        partners.set(link.source, [...(partners.get(link.source) ?? []), [link.target, link.weight]]);
+        partners.set(link.target, [...(partners.get(link.target) ?? []), [link.source, link.weight]]);
+      }
+      const rows = [["cluster", "members", "internal", "density", "E-I (weight)", "strongest partners (weight)"]];
+      const largest = names.sort((a, b) => (clusters.clusters[b]?.members ?? 0) - (clusters.clusters[a]?.members ?? 0) || (a < b ? -1 : 1)).slice(0, TOP * 2);
+      for (const cluster of largest) {
+        const c = clusters.clusters[cluster];
+        if (c === undefined) continue;
+        const top = (partners.get(cluster) ?? []).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, 3);
+        rows.push([
+          cluster,
+          String(c.members),
+          String(c.internalLinks),
+          orWhy(c.density, 3, "one member"),
+          orWhy(c.openness.weighted.EI, 3, "no links"),
+          top.length === 0 ? "none" : top.map(([partner, weight]) => `${partner} ${number(weight)}`).join("; "),
+        ]);
+      }
+      out.push(...table(rows));
+      out.push("strongest links between clusters (links, weight; scales by the place rules; carried by, share of the weight on each side):");
+      const strongest = [...clusters.links].sort((a, b) => b.weight - a.weight || b.links - a.links).slice(0, TOP);
+      for (const link of strongest) {
+        const scaleShares = Object.entries(link.scales).map(([scale, { links }]) => `${scale} ${percent(links / link.links)}`).join(", ");
+        const side = (carriers: ReadonlyArray<{ organisation: string; share: number }>) => carriers.slice(0, 2).map((c) => `${name(c.organisation)} ${percent(c.share)}`).join(", ");
+        out.push(`  ${link.source} – ${link.target}: ${link.links} links, weight ${number(link.weight)}; ${scaleShares}; ${side(link.carriers.source)} | ${side(link.carriers.target)}`);
+      }
+      out.push(`communities of clusters (${clusters.communities.algorithm}, seed ${clusters.communities.seed}): ${clusters.communities.count}, modularity ${orWhy(clusters.communities.modularity, 4, "no links")}`);
+    }
+  }
+
   for (const note of report.notes) out.push(`note: ${note}`);
   return out.join("\n").trimStart() + "\n";
 }
@@ -153,6 +200,11 @@ function plural(count: number, noun: string): string {
 /** A number, or "n/a (why)" where it is not defined. */
 function orWhy(value: number | null | undefined, digits: number, why: string): string {
   return typeof value === "number" && Number.isFinite(value) ? value.toFixed(digits) : `n/a (${why})`;
+}
+
+/** A weight: whole where it is whole (full counting), else to three decimals (fractional). */
+function number(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(3);
 }
 
 function fixed(value: number | null | undefined, digits: number): string {

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { analyse, type AnalysisInput } from "../analysis/analyse.ts";
+import { parseClusterFlag } from "../analysis/clusters.ts";
 import { DEFAULTS, readConfig, type ResolvedConfig } from "../analysis/config.ts";
 import { renderHtmlReport } from "../analysis/html/report-html.ts";
 import { buildReport, fileDigests, isLinkscaleReport, reportJson, type Report } from "../analysis/report.ts";
@@ -42,6 +43,7 @@ export function analyzeCommand(program: Command): void {
     .option("--no-same-city", "where a region is unknown, do not count organisations in the same city as local")
     .option("--local-within-km <km>", "where a region is unknown, count ends within this many km as local", parsePositive)
     .option("--admin1", "where a region is unknown, count organisations in the same first-level administrative region, derived from their coordinates, as local")
+    .option("--clusters <by>", "what makes a cluster: an organisation attribute (cluster, country, region…), city, or geo[:KM] (geographic clusters within KM km)", parseClusterFlag)
     .option("--out <dir>", "where to write report.json and report.html", "linkscale-report")
     .option("--force", "overwrite report files that linkscale did not write")
     .option("--allow-rejects", "analyse the accepted rows even when rows were rejected; the report's notes count them")
@@ -60,6 +62,8 @@ export function analyzeCommand(program: Command): void {
 
 /** The place rules a command line may set over linkscale.json's `places`. */
 export interface PlaceFlags {
+  /** --clusters: the grouping of the clusters section, over linkscale.json's clusters.by. */
+  clusters?: { by: string; radiusKm?: number };
   nutsLevel?: 0 | 1 | 2 | 3;
   /** commander's --no-same-city: false when given, else true. */
   sameCity?: boolean;
@@ -76,7 +80,8 @@ export function configFrom(flags: { config?: string; seed?: number } & PlaceFlag
     ...(flags.localWithinKm === undefined ? {} : { localWithinKm: flags.localWithinKm }),
     ...(flags.admin1 === true ? { admin1: true } : {}),
   };
-  return { ...config, places, ...(flags.seed === undefined ? {} : { seed: flags.seed }) };
+  const clusters = flags.clusters === undefined ? config.clusters : { ...config.clusters, ...flags.clusters };
+  return { ...config, places, clusters, ...(flags.seed === undefined ? {} : { seed: flags.seed }) };
 }
 
 /**

@@ -113,7 +113,7 @@ export function geographicClusters(graph: AnyGraph, options: Partial<GeographicC
 }
 
 /** The mean of points on the sphere (of their unit vectors), so it is right across ±180°. */
-function sphericalMean(lats: readonly number[], lons: readonly number[]): { lat: number; lon: number } {
+export function sphericalMean(lats: readonly number[], lons: readonly number[]): { lat: number; lon: number } {
   let x = 0;
   let y = 0;
   let z = 0;

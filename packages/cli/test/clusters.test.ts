@@ -1,0 +1,72 @@
+// The clusters section of `linkscale analyze`: the grouping "auto" chooses, the ones a user names,
+// and data that has nothing to group by. Numbers from datasets/semiconductor-ev/reference/
+// clusters.json.gz (datasets/reference/clusters.py: pandas group-bys, scikit-learn's DBSCAN).
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { linkscale } from "./run.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "linkscale-clusters-"));
+const write = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+};
+const config = write("linkscale.json", JSON.stringify({ permutations: 0, sections: ["clusters"] }));
+const clustersOf = (args: string[]) => {
+  const run = linkscale(["analyze", ...args, "--config", config, "--out", join(dir, "out"), "-q"]);
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  return JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8")).results.clusters;
+};
+
+describe("linkscale analyze: clusters", () => {
+  it("finds geographic clusters where the data has coordinates and no cluster column", () => {
+    const clusters = clustersOf(["datasets/semiconductor-ev"]);
+    expect(clusters.grouping.by).toBe("geo");
+    expect(clusters.grouping.chosen).toBe("the data has no cluster column; organisations have coordinates");
+    // scikit-learn's DBSCAN at 10 km, 5 organisations (geo["10km-5"]): 32 clusters, 467 noise of 758 with coordinates.
+    expect([Object.keys(clusters.clusters).length, clusters.geographic.noise, clusters.geographic.withCoordinates]).toEqual([32, 467, 758]);
+    expect(clusters.excluded.organisations).toBe(467 + 7);
+    expect(clusters.positions["PARIS, FR"].located).toBe(clusters.clusters["PARIS, FR"].members);
+  });
+
+  it("groups by the attribute --clusters names, with measures and bridges on the cluster network", () => {
+    const clusters = clustersOf(["datasets/semiconductor-ev", "--clusters", "country"]);
+    expect(clusters.grouping).toEqual({ by: "country", chosen: null, rule: "organisations with the same country form a cluster" });
+    // byCountry: 36 clusters, 438 cluster links, nothing excluded.
+    expect([Object.keys(clusters.clusters).length, clusters.links.length, clusters.excluded.organisations]).toEqual([36, 438, 0]);
+    expect(Object.keys(clusters.centrality.measures.degree)).toHaveLength(36);
+    expect(clusters.bridges.length).toBeGreaterThan(0);
+    expect(clusters.geographic).toBeNull();
+  });
+
+  it("takes geo:KM as the radius of geographic clusters", () => {
+    const clusters = clustersOf(["datasets/semiconductor-ev", "--clusters", "geo:50"]);
+    expect(clusters.grouping.rule).toContain("within 50 km");
+    expect(clusters.geographic.radiusKm).toBe(50);
+  });
+
+  it("uses the cluster column where there is one, and leaves out organisations without a cluster", () => {
+    const organisations = write("organisations.csv", "id,country,cluster\nA,DE,Munich\nB,DE,Munich\nC,FR,Paris\nD,FR,\n");
+    const links = write("links.csv", "source,target,weight\nA,B,1\nA,C,2\nC,D,1\n");
+    const clusters = clustersOf(["--nodes", organisations, "--links", links]);
+    expect(clusters.grouping).toMatchObject({ by: "cluster", chosen: "the data has a cluster column" });
+    expect(clusters.excluded).toMatchObject({ organisations: 1, links: 1, weight: 1 });
+    expect(clusters.links).toMatchObject([{ source: "Munich", target: "Paris", links: 1, weight: 2 }]);
+  });
+
+  it("says why there are no clusters where the data has nothing to group by", () => {
+    const organisations = write("bare.csv", "id,country\nA,DE\nB,FR\n");
+    const links = write("bare-links.csv", "source,target,weight\nA,B,1\n");
+    expect(clustersOf(["--nodes", organisations, "--links", links])).toEqual({ grouping: null, why: "the data has no cluster column, no coordinates and no cities" });
+    const summary = linkscale(["analyze", "--nodes", organisations, "--links", links, "--config", config, "--out", join(dir, "bare"), "-q"]);
+    expect(summary.stdout).toContain("Clusters\n--------\nn/a (the data has no cluster column, no coordinates and no cities)\n");
+  });
+
+  it("refuses a geo radius that is not a number", () => {
+    const run = linkscale(["analyze", "datasets/semiconductor-ev", "--clusters", "geo:far", "-q"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('geo:KM needs a radius in km greater than 0, not "far"');
+  });
+});
