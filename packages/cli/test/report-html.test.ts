@@ -77,6 +77,8 @@ const CHARTS: Array<[string, string, string[]]> = [
   ["mixing-type", "Links between groups of type", ["rect mark"]],
   ...["degree", "strength", "eigenvector", "pagerank", "clustering", "betweenness", "closeness", "harmonic"].map((measure): [string, string, string[]] => [`centrality-${measure}`, measure, ["bar"]]),
   ["sector-mixing", "Links between organisation types, against random types", ["rect mark"]],
+  ["clusters-heat-map", "Links between clusters", ["rect mark"]],
+  ["clusters-map", "Clusters on the map, with the 150 strongest of 449 links", ["circle", "rule mark"]],
 ];
 
 describe("report.html of datasets/semiconductor-ev, in Chromium", () => {
@@ -129,7 +131,7 @@ describe("report.html of datasets/semiconductor-ev, in Chromium", () => {
     // Counts as datasets/semiconductor-ev/reference/counts.json gives them.
     await expect(tab.locator("#network").textContent()).resolves.toMatch(/organisations\s*765/);
     await expect(tab.locator("#network").textContent()).resolves.toMatch(/links\s*38,733/);
-    for (const section of ["#scales", "#openness", "#centrality", "#communities", "#brokerage", "#triple-helix"]) {
+    for (const section of ["#scales", "#openness", "#centrality", "#communities", "#brokerage", "#triple-helix", "#clusters"]) {
       expect(await tab.locator(`${section} table`).count(), section).toBeGreaterThan(0);
     }
     // Names, not ids alone: the top organisation by degree is listed by name.

@@ -14,6 +14,7 @@ import { organisationNamer, type SectionContext } from "./context.ts";
 import { html, render, trusted, type Html } from "./markup.ts";
 import { brokerageSection } from "./sections/brokerage.ts";
 import { centralitySection } from "./sections/centrality.ts";
+import { clustersSection } from "./sections/clusters.ts";
 import { communitiesSection } from "./sections/communities.ts";
 import { networkSection } from "./sections/network.ts";
 import { opennessSection } from "./sections/openness.ts";
@@ -27,6 +28,7 @@ const SECTIONS: ReadonlyArray<{ id: string; title: string; present: (report: Rep
   { id: "network", title: "Network", present: (r) => r.results.counts !== undefined, render: networkSection },
   { id: "scales", title: "Scale of links", present: (r) => r.results.scales !== undefined, render: scalesSection },
   { id: "openness", title: "Openness", present: (r) => Object.keys(r.results.openness ?? {}).length > 0, render: opennessSection },
+  { id: "clusters", title: "Clusters", present: (r) => r.results.clusters !== undefined, render: clustersSection },
   { id: "centrality", title: "Centrality", present: (r) => r.results.centrality !== undefined, render: centralitySection },
   { id: "communities", title: "Communities", present: (r) => r.results.communities !== undefined, render: communitiesSection },
   { id: "brokerage", title: "Brokerage", present: (r) => r.results.brokerage !== undefined, render: brokerageSection },
