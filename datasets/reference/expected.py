@@ -4,8 +4,9 @@ outputs (standard library only).
 
 Usage: /usr/bin/python3 datasets/reference/expected.py datasets/<name>
 Reads the outputs of the reference scripts in <dataset>/reference/ (counts.json, scales.json,
-centrality.json.gz, structural-holes.json.gz, triple-helix.json, brokerage*.csv) and writes
-<dataset>/expected.json (format: packages/cli/schema/expected.schema.json). Nothing here computes
+centrality.json.gz, structural-holes.json.gz, triple-helix.json, brokerage*.csv,
+clusters.json.gz) and writes <dataset>/expected.json (format:
+packages/cli/schema/expected.schema.json). Nothing here computes
 a metric: every value is a number some reference script wrote (NetworkX, pandas, R sna, the
 standard library), re-keyed into the shape of linkscale's report.json and written at full
 precision (repr). A reference output that is missing, or a measure a script was told to skip, is
@@ -35,6 +36,9 @@ CONFIG = {
     # exact betweenness, closeness and harmonic (all pairs) up to this many organisations
     "centrality": {"allPairsLimit": 10000},
     "permutations": 0,
+    # the cluster network by country: clusters.py's byCountry (by city and geographic clusters
+    # are checked by packages/core/test/clusters/reference.test.ts)
+    "clusters": {"by": "country"},
 }
 SCHEMA = "../../packages/cli/schema/expected.schema.json"
 ROLES = ["w_I", "w_O", "b_IO", "b_OI", "b_O", "t"]
@@ -280,6 +284,33 @@ def triple_helix_metrics(ref):
     }
 
 
+def clusters_metrics(ref):
+    clusters = read_json(ref / "clusters.json.gz")
+    if clusters is None:
+        warn("no clusters.json.gz: clusters left out")
+        return {}
+    network = clusters["byCountry"]
+    src = "datasets/reference/clusters.py (pandas group-bys) -> clusters.json.gz byCountry "
+    fields = ("members", "byType", "withoutType", "byCountry", "withoutCountry", "internalLinks",
+              "internalWeight", "density", "externalLinks", "externalWeight", "excludedLinks",
+              "excludedWeight")
+    per_cluster = {name: {k: c[k] for k in fields} for name, c in network["clusters"].items()}
+    # linkscale lists cluster links sorted by (source, target); country codes hold no "|".
+    pairs = sorted((tuple(key.split("|")), link) for key, link in network["links"].items())
+    link_fields = ("links", "weight", "firstYear", "lastYear", "byYear", "withoutYear", "scales")
+    links = {str(i): {k: link[k] for k in link_fields} for i, (_pair, link) in enumerate(pairs)}
+    excluded = network["excluded"]
+    return {
+        "clusters.excluded": (
+            {k: excluded[k] for k in ("organisations", "links", "weight")},
+            src + "excluded (organisations without a country, links with such an end)"),
+        "clusters.clusters": (per_cluster, src + "clusters: members, internal, external and "
+                                                "excluded links and weight, density"),
+        "clusters.links": (links, src + "links, in (source, target) order: their count, "
+                                        "weight, years and scales"),
+    }
+
+
 def main():
     data = alliance.dataset_argument(__doc__.splitlines()[0])
     ref = data / "reference"
@@ -290,7 +321,7 @@ def main():
     entries = {}
     for part in (counts_metrics(ref), scales_metrics(ref),
                  centrality_metrics(ref, counts["organisations"]), structural_holes_metrics(ref),
-                 brokerage_metrics(ref), triple_helix_metrics(ref)):
+                 brokerage_metrics(ref), triple_helix_metrics(ref), clusters_metrics(ref)):
         assert not set(part) & set(entries), set(part) & set(entries)
         entries.update(part)
 
@@ -309,7 +340,7 @@ def main():
             "linkscale, and copied here by datasets/reference/expected.py. Config: the run "
             "analyze makes by default (unweighted closeness, harmonic, betweenness, eigenvector "
             "and clustering; weighted strength and PageRank; groups by country and type), "
-            "without permutation tests."),
+            "without permutation tests, with clusters by country."),
         "config": CONFIG,
         "metrics": metrics,
     }
