@@ -131,7 +131,7 @@ function strengthOf(folder: string, id: string): number {
     .reduce((sum, [, , w]) => sum + Number(w), 0);
 }
 
-describe.each(["semiconductor-ev", "h2020-health"])("the bundled dataset %s", (name) => {
+describe.each(["semiconductor-ev", "h2020-health", "h2020-eastasia"])("the bundled dataset %s", (name) => {
   it("holds every value of its expected.json (numbers from the independent reference scripts)", () => {
     const run = linkscale(["check", `datasets/${name}`, "--expected", `datasets/${name}/expected.json`, "-q"]);
     expect(run.stderr).toBe("");

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { linkscale, REPO } from "./run.ts";
 
-describe.each(["semiconductor-ev", "h2020-health"])("linkscale validate datasets/%s", (name) => {
+describe.each(["semiconductor-ev", "h2020-health", "h2020-eastasia"])("linkscale validate datasets/%s", (name) => {
   // Expected counts: datasets/reference/counts.py datasets/<name> (python3, csv module) wrote counts.json.
   const counts = JSON.parse(readFileSync(join(REPO, "datasets", name, "reference/counts.json"), "utf8"));
   const run = linkscale(["validate", `datasets/${name}`, "--json", "--quiet"]);

@@ -19,7 +19,7 @@ function load(name: string, counting: "full" | "fractional") {
   return assembleDataset({ organisations: [organisations], participations: [participations] }, { counting });
 }
 
-describe.each(["semiconductor-ev", "h2020-health"])("%s", (name) => {
+describe.each(["semiconductor-ev", "h2020-health", "h2020-eastasia"])("%s", (name) => {
   const reference = gunzipSync(read(`${name}/reference/projection.csv.gz`)).toString("utf8").trim().split("\n").slice(1);
 
   it.each(["full", "fractional"] as const)("%s counting equals NetworkX's projection edge for edge to 1e-12", (counting) => {
