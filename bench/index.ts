@@ -5,6 +5,7 @@
  */
 import { benchBrokerage } from "./brokerage.ts";
 import { benchCentrality } from "./centrality.ts";
+import { benchClusters } from "./clusters.ts";
 import { benchProjection } from "./projection.ts";
 import { benchSampledBetweenness } from "./sampled-betweenness.ts";
 import { benchScales } from "./scales.ts";
@@ -16,6 +17,7 @@ const SUITES: Record<string, () => void | Promise<void>> = {
   centrality: benchCentrality,
   scales: benchScales,
   brokerage: benchBrokerage,
+  clusters: benchClusters,
   viewer: benchViewer,
 };
 
