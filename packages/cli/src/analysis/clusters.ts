@@ -13,12 +13,12 @@ import {
   clusterBridges,
   clusterGraph,
   clusterNetwork,
+  clusterPositions,
   degree,
   exclusionRule,
   geographicClusters,
   louvain,
   pagerank,
-  sphericalMean,
   strength,
   type AnyGraph,
   type GeographicClusters,
@@ -102,29 +102,9 @@ export function clustersSection(graph: AnyGraph, config: ResolvedConfig, placeOp
     clusters: network.clusters,
     links: network.links,
     /** Each cluster's place on a map: the mean on the sphere of its members with coordinates. */
-    positions: positions(graph, groupBy),
+    positions: clusterPositions(graph, groupBy),
     centrality: { weighted: ["strength", "pagerank"], measures },
     communities: { algorithm: "louvain", seed: config.seed, count: communities.count, modularity: communities.modularity, membership: communities.communities },
     bridges: bridges.pairs,
   };
-}
-
-function positions(graph: AnyGraph, groupBy: GroupBy): Record<string, { lat: number; lon: number; located: number }> {
-  const points = new Map<string, { lats: number[]; lons: number[] }>();
-  for (const node of graph.nodes().sort()) {
-    const attributes = graph.getNodeAttributes(node);
-    const cluster = typeof groupBy === "string" ? attributes[groupBy] : groupBy[node];
-    const { lat, lon } = attributes;
-    if ((typeof cluster !== "string" && typeof cluster !== "number") || cluster === "" || typeof lat !== "number" || typeof lon !== "number") continue;
-    const entry = points.get(String(cluster)) ?? { lats: [], lons: [] };
-    entry.lats.push(lat);
-    entry.lons.push(lon);
-    points.set(String(cluster), entry);
-  }
-  const result = Object.create(null) as Record<string, { lat: number; lon: number; located: number }>;
-  for (const name of [...points.keys()].sort()) {
-    const { lats, lons } = points.get(name) as { lats: number[]; lons: number[] };
-    result[name] = { ...sphericalMean(lats, lons), located: lats.length };
-  }
-  return result;
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
-import type { AnyGraph } from "@linkscale/core";
+import { clusterGraph, clusterNetwork, clusterPositions, defaultHierarchy, type AnyGraph } from "@linkscale/core";
 import {
   formatRejectedRow,
   UnwritableGraphError,
@@ -12,6 +12,8 @@ import {
   writePajek,
 } from "@linkscale/io";
 import { Option, type Command } from "commander";
+import { clusterGrouping, parseClusterFlag } from "../analysis/clusters.ts";
+import { DEFAULTS } from "../analysis/config.ts";
 import { InputError, inputPaths, loadInput, pathKind, RejectedRowsError, sameFile } from "../input.ts";
 import { assignAdmin1 } from "../places/admin1.ts";
 import { createProgress } from "../progress.ts";
@@ -48,6 +50,7 @@ interface ConvertFlags extends InputFlags {
   force?: boolean;
   allowRejects?: boolean;
   admin1?: boolean;
+  clusters?: { by: string; radiusKm?: number };
   quiet?: boolean;
 }
 
@@ -65,6 +68,7 @@ export function convertCommand(program: Command): void {
     .option("--force", "overwrite output files that exist")
     .option("--allow-rejects", "write the output even when rows were rejected")
     .option("--admin1", "write each organisation's first-level administrative region, derived from its coordinates, as its admin1 attribute (for the viewer's same-region rule)")
+    .option("--clusters <by>", "write the cluster network instead: one node per cluster of an attribute (cluster, country…), city, or geo[:KM] (geographic clusters)", parseClusterFlag)
     .option("-q, --quiet", "no progress on stderr")
     .action((paths: string[], flags: ConvertFlags) => {
       const output = paths.at(-1);
@@ -90,13 +94,27 @@ export function convertCommand(program: Command): void {
         const { derived, regions } = assignAdmin1(graph);
         progress.step(`admin1: ${derived} of ${graph.order} organisations placed in ${regions} regions (the rest left without; analyze --admin1 says why)`);
       }
-      const texts = files.map(([path, write]) => [path, writeText(write, graph, output, format)] as const);
+      const written = flags.clusters === undefined ? graph : clustersOf(graph, flags.clusters, progress.step.bind(progress));
+      const texts = files.map(([path, write]) => [path, writeText(write, written, output, format)] as const);
       if (format === "csv") mkdirSync(output, { recursive: true });
       for (const [path, text] of texts) {
         writeFileSync(path, text);
         progress.step(`wrote ${path}`);
       }
     });
+}
+
+/** The cluster network of `graph` by the grouping `--clusters` names, with each cluster's position where its members have coordinates. */
+function clustersOf(graph: AnyGraph, flag: { by: string; radiusKm?: number }, step: (message: string) => void): AnyGraph {
+  const grouping = clusterGrouping(graph, { ...DEFAULTS.clusters, ...flag });
+  if (grouping.by === null) throw new InputError(`--clusters ${flag.by}: ${grouping.why}; nothing written`);
+  const network = clusterNetwork(graph, { hierarchy: defaultHierarchy(), groupBy: grouping.groupBy });
+  const { organisations, links } = network.excluded;
+  step(
+    `clusters by ${grouping.by}: ${Object.keys(network.clusters).length} clusters, ${network.links.length} links between them` +
+      (organisations > 0 ? `; left out: ${organisations} organisations and ${links} links (${grouping.excludedRule})` : ""),
+  );
+  return clusterGraph(network, clusterPositions(graph, grouping.groupBy));
 }
 
 /**

@@ -22,6 +22,7 @@ import { nodeTable } from "../model/csr.ts";
 import { LinkscaleError } from "../errors.ts";
 import { greatCircleKm } from "../scales/distance.ts";
 import { largestCity } from "./city-clusters.ts";
+import { sphericalMean } from "./positions.ts";
 
 /** A GeoJSON point, as Turf reads it. */
 type Point = Parameters<typeof clustersDbscan>[0]["features"][number];
@@ -110,19 +111,4 @@ export function geographicClusters(graph: AnyGraph, options: Partial<GeographicC
     noise,
     withoutCoordinates: nodes.length - located.length,
   };
-}
-
-/** The mean of points on the sphere (of their unit vectors), so it is right across ±180°. */
-export function sphericalMean(lats: readonly number[], lons: readonly number[]): { lat: number; lon: number } {
-  let x = 0;
-  let y = 0;
-  let z = 0;
-  const rad = Math.PI / 180;
-  lats.forEach((lat, k) => {
-    const lon = lons[k] as number;
-    x += Math.cos(lat * rad) * Math.cos(lon * rad);
-    y += Math.cos(lat * rad) * Math.sin(lon * rad);
-    z += Math.sin(lat * rad);
-  });
-  return { lat: Math.atan2(z, Math.hypot(x, y)) / rad, lon: Math.atan2(y, x) / rad };
 }

@@ -6,6 +6,7 @@
  * link's weight), over Natural Earth's country outlines (world-atlas, drawn offline like every
  * chart); then the clusters, the strongest cluster links with their carriers, and the bridges.
  */
+import { mainScale } from "@linkscale/core";
 import type { TopLevelSpec } from "vega-lite";
 import world from "world-atlas/countries-110m.json" with { type: "json" };
 import type { Report } from "../../report.ts";
@@ -53,12 +54,6 @@ function heat({ clusters, links, grouping }: Found, { charts }: SectionContext):
   const hidden = groups.length - map.shown.length;
   const title = "Links between clusters" + (hidden > 0 ? ` (the ${map.shown.length} of ${groups.length} with most links)` : "");
   return figure(id, title, charts.add(id, map.spec), "Cell: organisation links between the row's cluster and the column's; the diagonal holds links inside a cluster. Colour on a log scale.");
-}
-
-/** The scale carrying most of a cluster link's weight (ties: the finer scale). */
-function mainScale(link: ClusterLink): string {
-  const [first] = Object.entries(link.scales).sort(([, a], [, b]) => b.weight - a.weight);
-  return first?.[0] ?? "unknown";
 }
 
 function map(section: Found, report: Report, { charts }: SectionContext): Html {
