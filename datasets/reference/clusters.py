@@ -34,10 +34,14 @@ Groupings. A grouping gives each organisation a cluster name or none ("ungrouped
     geo (labels only, no cluster network): sklearn.cluster.DBSCAN(metric="haversine",
         algorithm="ball_tree", eps=km / 6371.0088, min_samples=minSize) on [radians(lat),
         radians(lon)] of the organisations whose lat and lon are both non-empty and parse as
-        finite floats, in ascending id order (Python sorted() of the id strings). Default runs
+        finite floats, less those at a shared point, in ascending id order (Python sorted() of
+        the id strings). A shared point: a (lat, lon) pair (as floats) at which organisations of
+        two or more distinct city keys lie (CORDIS gives a country's centre for want of an
+        address); every organisation there is left out and counted as sharedPoint. Default runs
         (km, minSize) = (10, 5), (2, 3), (50, 10); key "<km>km-<minSize>" (km written as an
         integer when it is one, else as repr). Per run: labels {id: label, -1 = noise} over the
-        organisations with coordinates, withCoordinates, noise (labels -1), clusters (distinct
+        organisations clustered, withCoordinates (their number), sharedPoint, noise (labels -1),
+        clusters (distinct
         labels >= 0).
 
 Cluster network of a grouping (keys byCountry, byCity)
@@ -263,11 +267,20 @@ def coordinate(text):
 
 
 def geo_runs(orgs, runs):
-    points = []
-    for org, lat, lon in zip(orgs["id"], orgs["lat"], orgs["lon"]):
+    located = []
+    cities_at = {}
+    for org, lat, lon, country, city in zip(orgs["id"], orgs["lat"], orgs["lon"],
+                                            orgs["country"], orgs["city"]):
         la, lo = coordinate(lat), coordinate(lon)
-        if la is not None and lo is not None:
-            points.append((org, la, lo))
+        if la is None or lo is None:
+            continue
+        located.append((org, la, lo))
+        key = scales.city_key(country, city)
+        if key != "":
+            cities_at.setdefault((la, lo), set()).add(key)
+    shared = {point for point, cities in cities_at.items() if len(cities) > 1}
+    points = [p for p in located if (p[1], p[2]) not in shared]
+    shared_point = len(located) - len(points)
     points.sort(key=lambda p: p[0])
     ids = [p[0] for p in points]
     X = np.radians(np.array([[p[1], p[2]] for p in points], dtype=float).reshape(-1, 2))
@@ -279,6 +292,7 @@ def geo_runs(orgs, runs):
         out[key] = {
             "labels": {org: int(label) for org, label in zip(ids, labels)},
             "withCoordinates": len(ids),
+            "sharedPoint": shared_point,
             "noise": int((labels == -1).sum()),
             "clusters": len({int(x) for x in labels if x >= 0}),
         }

@@ -56,7 +56,7 @@ export function clusterGrouping(graph: AnyGraph, { by, radiusKm, minSize }: Reso
   }
   if (by === "geo") {
     const geographic = geographicClusters(graph, { radiusKm, minSize });
-    const excludedRule = "organisations without coordinates, and those in no cluster (noise), are left out, with every link they have";
+    const excludedRule = "organisations without coordinates, at a point shared by several cities, or in no cluster (noise) are left out, with every link they have";
     return { by, chosen, rule: geographic.rule, excludedRule, groupBy: geographic.membership, geographic };
   }
   if (by === "city") return { by, chosen, rule: CITY_RULE, excludedRule: exclusionRule("city or country"), groupBy: cityClusters(graph), geographic: null };
@@ -97,7 +97,7 @@ export function clustersSection(graph: AnyGraph, config: ResolvedConfig, placeOp
     geographic:
       geographic === null
         ? null
-        : { radiusKm: config.clusters.radiusKm, minSize: config.clusters.minSize, withCoordinates: geographic.withCoordinates, noise: geographic.noise, withoutCoordinates: geographic.withoutCoordinates, clusters: geographic.clusters },
+        : { radiusKm: config.clusters.radiusKm, minSize: config.clusters.minSize, withCoordinates: geographic.withCoordinates, sharedPoint: geographic.sharedPoint, noise: geographic.noise, withoutCoordinates: geographic.withoutCoordinates, clusters: geographic.clusters },
     excluded: { ...network.excluded, rule: excludedRule },
     clusters: network.clusters,
     links: network.links,

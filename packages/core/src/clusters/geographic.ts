@@ -10,8 +10,9 @@
  * Turf's search box does not wrap at ±180° longitude: no agglomeration of R&D organisations
  * straddles the antimeridian, so this is left alone.
  *
- * Organisations without coordinates are not clustered, nor is noise (points in no cluster); both
- * are counted. Each cluster is named after its largest city (the most organisations under one
+ * Organisations without coordinates are not clustered, nor are those at a point that
+ * organisations of two or more cities share (a country's centre, shared-points.ts), nor is noise
+ * (points in no cluster); all are counted. Each cluster is named after its largest city (the most organisations under one
  * city key, city.ts, written as its members most often write it, with the country), and carries
  * its centroid (the mean on the sphere) and its extent (the farthest member from the centroid,
  * and the bounding box).
@@ -23,6 +24,7 @@ import { LinkscaleError } from "../errors.ts";
 import { greatCircleKm } from "../scales/distance.ts";
 import { largestCity } from "./city-clusters.ts";
 import { sphericalMean } from "./positions.ts";
+import { isCoordinate, pointKey, pointsSharedByCities } from "./shared-points.ts";
 
 /** A GeoJSON point, as Turf reads it. */
 type Point = Parameters<typeof clustersDbscan>[0]["features"][number];
@@ -38,8 +40,6 @@ export const DEFAULTS: GeographicClusterOptions = { radiusKm: 10, minSize: 5 };
 
 export interface GeographicCluster {
   members: number;
-  /** Members that are core points; the others are within reach of one. */
-  core: number;
   centroid: { lat: number; lon: number };
   /** The greatest distance of a member from the centroid, in km. */
   radiusKm: number;
@@ -54,8 +54,11 @@ export interface GeographicClusters {
   clusters: Record<string, GeographicCluster>;
   /** Each clustered organisation's cluster: a grouping for `clusterNetwork`. */
   membership: Record<string, string>;
+  /** Organisations clustered: with coordinates, at a point no other city shares. */
   withCoordinates: number;
-  /** Organisations with coordinates in no cluster. */
+  /** Organisations at a point that organisations of two or more cities share, left out. */
+  sharedPoint: number;
+  /** Organisations clustered in no cluster. */
   noise: number;
   withoutCoordinates: number;
 }
@@ -65,29 +68,30 @@ export function geographicClusters(graph: AnyGraph, options: Partial<GeographicC
   if (!(radiusKm > 0) || !Number.isFinite(radiusKm)) throw new LinkscaleError("clusters/geographic", `radiusKm must be a positive number of km, not ${radiusKm}`);
   if (!Number.isInteger(minSize) || minSize < 1) throw new LinkscaleError("clusters/geographic", `minSize must be a whole number of organisations, at least 1, not ${minSize}`);
   const { nodes, attributes } = nodeTable(graph);
+  const shared = pointsSharedByCities(attributes);
   const located: number[] = [];
   const points: Point[] = [];
-  attributes.forEach((node, i) => {
-    const { lat, lon } = node;
-    if (typeof lat !== "number" || typeof lon !== "number" || !Number.isFinite(lat) || !Number.isFinite(lon)) return;
+  let withoutCoordinates = 0;
+  let sharedPoint = 0;
+  attributes.forEach(({ lat, lon }, i) => {
+    if (!isCoordinate(lat) || !isCoordinate(lon)) return void withoutCoordinates++;
+    if (shared.has(pointKey(lat, lon))) return void sharedPoint++;
     located.push(i);
     points.push({ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: [lon, lat] } });
   });
   const labelled = clustersDbscan({ type: "FeatureCollection", features: points }, radiusKm, { units: "kilometers", minPoints: minSize, mutate: true });
 
-  const found: { members: number[]; core: number }[] = [];
+  // Turf marks some border points "core" (those it reaches while growing a cluster), so only membership is read.
+  const found: number[][] = [];
   labelled.features.forEach((point, k) => {
     const label = point.properties.cluster;
-    if (label === undefined) return;
-    const cluster = (found[label] ??= { members: [], core: 0 });
-    cluster.members.push(located[k] as number);
-    if (point.properties.dbscan === "core") cluster.core++;
+    if (label !== undefined) (found[label] ??= []).push(located[k] as number);
   });
 
   const clusters = Object.create(null) as Record<string, GeographicCluster>;
   const membership = Object.create(null) as Record<string, string>;
   let noise = located.length;
-  for (const { members, core } of found) {
+  for (const members of found) {
     const lats = members.map((i) => attributes[i]?.["lat"] as number);
     const lons = members.map((i) => attributes[i]?.["lon"] as number);
     const centroid = sphericalMean(lats, lons);
@@ -95,7 +99,6 @@ export function geographicClusters(graph: AnyGraph, options: Partial<GeographicC
     for (let k = 2; name in clusters; k++) name = `${name.replace(/ \(\d+\)$/, "")} (${k})`;
     clusters[name] = {
       members: members.length,
-      core,
       centroid,
       radiusKm: Math.max(...lats.map((lat, k) => greatCircleKm(centroid.lat, centroid.lon, lat, lons[k] as number))),
       bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
@@ -104,11 +107,15 @@ export function geographicClusters(graph: AnyGraph, options: Partial<GeographicC
     noise -= members.length;
   }
   return {
-    rule: `DBSCAN over great-circle distance: at least ${minSize} organisations (itself included) within ${radiusKm} km make a core point; clusters are core points within reach of one another, with the points within reach of them`,
+    rule:
+      `DBSCAN over great-circle distance: at least ${minSize} organisations (itself included) within ${radiusKm} km make a core point; ` +
+      "clusters are core points within reach of one another, with the points within reach of them; " +
+      "coordinates that organisations of two or more cities share (a country's centre given for want of an address) are no place and are left out",
     clusters,
     membership,
     withCoordinates: located.length,
+    sharedPoint,
     noise,
-    withoutCoordinates: nodes.length - located.length,
+    withoutCoordinates,
   };
 }

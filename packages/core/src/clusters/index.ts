@@ -9,3 +9,4 @@ export { clusterBridges, DEFAULTS as CLUSTER_BRIDGE_DEFAULTS } from "./bridges.t
 export type { Bridge, BridgeOptions, ClusterBridges, PairBridges } from "./bridges.ts";
 export { clusterPositions, sphericalMean } from "./positions.ts";
 export type { ClusterPosition } from "./positions.ts";
+export { pointsSharedByCities, pointKey } from "./shared-points.ts";

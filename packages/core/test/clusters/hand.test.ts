@@ -3,6 +3,7 @@
 // (pandas, scikit-learn). The explicit values are the README's hand working.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { UndirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import { cityClusters } from "../../src/clusters/city-clusters.ts";
 import { clusterNetwork } from "../../src/clusters/cluster-network.ts";
@@ -51,5 +52,21 @@ describe("the cluster network of the hand fixture", () => {
     expect(Object.keys(geo.clusters)).toEqual(["München, DE", "PARIS, FR"]);
     expect([geo.withCoordinates, geo.noise, geo.withoutCoordinates]).toEqual([10, 5, 2]);
     expectSamePartition(geo.membership, (reference.geo["10km-2"] as Reference["geo"][string]).labels);
+  });
+});
+
+describe("geographic clusters on messy coordinates", () => {
+  it("leaves out a point that organisations of two cities share, and counts them", () => {
+    // Three organisations of three cities at Spain's centre as CORDIS gives it, two of one city
+    // (two spellings) at one point in Madrid: only the Madrid pair is clustered.
+    const graph = new UndirectedGraph();
+    for (const [id, city] of [["a", "Sevilla"], ["b", "Toledo"], ["c", "Cuenca"]]) graph.addNode(id as string, { country: "ES", city, lat: 39.33, lon: -4.84 });
+    graph.addNode("d", { country: "ES", city: "Madrid", lat: 40.42, lon: -3.7 });
+    graph.addNode("e", { country: "ES", city: "MADRID", lat: 40.42, lon: -3.7 });
+    const geo = geographicClusters(graph, { radiusKm: 10, minSize: 2 });
+    expect([geo.sharedPoint, geo.withCoordinates, geo.noise]).toEqual([3, 2, 0]);
+    // One member per spelling: the tie goes to the smaller string, "MADRID" < "Madrid".
+    expect(geo.membership).toEqual({ d: "MADRID, ES", e: "MADRID, ES" });
+    expect(geo.rule).toContain("coordinates that organisations of two or more cities share");
   });
 });

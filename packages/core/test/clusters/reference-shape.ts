@@ -14,7 +14,7 @@ export interface ReferenceNetwork {
 export interface Reference {
   byCountry: ReferenceNetwork;
   byCity: ReferenceNetwork;
-  geo: Record<string, { labels: Record<string, number>; withCoordinates: number; noise: number; clusters: number }>;
+  geo: Record<string, { labels: Record<string, number>; withCoordinates: number; sharedPoint: number; noise: number; clusters: number }>;
 }
 
 /** linkscale's network in the reference's shape (keys "A|B", carriers as id → weight). */

@@ -15,7 +15,7 @@ import type { AnyGraph } from "../../src/model/graph.ts";
 import { bundledDataset, datasetFolder } from "../bundled.ts";
 import { asReference, close, expectSamePartition, type Reference } from "./reference-shape.ts";
 
-describe.each(["semiconductor-ev", "h2020-health"])("%s", (dataset) => {
+describe.each(["semiconductor-ev", "h2020-health", "h2020-eastasia"])("%s", (dataset) => {
   const reference = JSON.parse(gunzipSync(readFileSync(datasetFolder(dataset) + "reference/clusters.json.gz")).toString("utf8")) as Reference;
   let graph: AnyGraph;
   const network = (groupBy: GroupBy) => asReference(clusterNetwork((graph ??= bundledDataset(dataset)), { groupBy }));
@@ -33,8 +33,8 @@ describe.each(["semiconductor-ev", "h2020-health"])("%s", (dataset) => {
     graph ??= bundledDataset(dataset);
     const [, km, minSize] = /^(.+)km-(\d+)$/.exec(key) as RegExpExecArray;
     const ours = geographicClusters(graph, { radiusKm: Number(km), minSize: Number(minSize) });
-    const { labels, withCoordinates, noise, clusters } = reference.geo[key] as Reference["geo"][string];
-    expect([ours.withCoordinates, ours.noise, Object.keys(ours.clusters).length]).toEqual([withCoordinates, noise, clusters]);
+    const { labels, withCoordinates, sharedPoint, noise, clusters } = reference.geo[key] as Reference["geo"][string];
+    expect([ours.withCoordinates, ours.sharedPoint, ours.noise, Object.keys(ours.clusters).length]).toEqual([withCoordinates, sharedPoint, noise, clusters]);
     expectSamePartition(ours.membership, labels);
   });
 });

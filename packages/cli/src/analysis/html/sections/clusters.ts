@@ -36,7 +36,7 @@ export function clustersSection(report: Report, context: SectionContext): Html {
 function intro({ grouping, geographic, excluded, clusters, links, communities }: Found): Html {
   const left =
     excluded.organisations > 0
-      ? `Left out: ${integer(excluded.organisations)} organisations${geographic === null ? "" : ` (${integer(geographic.noise)} noise, ${integer(geographic.withoutCoordinates)} without coordinates)`} and ${integer(excluded.links)} links: ${excluded.rule}. `
+      ? `Left out: ${integer(excluded.organisations)} organisations${geographic === null ? "" : ` (${integer(geographic.noise)} noise, ${integer(geographic.withoutCoordinates)} without coordinates, ${integer(geographic.sharedPoint)} at a point shared by several cities)`} and ${integer(excluded.links)} links: ${excluded.rule}. `
       : "";
   return html`<p>By ${grouping.by}${grouping.chosen === null ? "" : ` (chosen because ${grouping.chosen})`}: ${grouping.rule}. ${integer(Object.keys(clusters).length)} clusters and ${integer(links.length)} links between them. ${left}Communities of clusters (Louvain, seed ${communities.seed}): ${integer(communities.count)}, modularity ${fixed(communities.modularity, 3, "no links")}.</p>`;
 }
