@@ -15,14 +15,17 @@
  * and counted, for the network and per cluster (`excludedLinks`: a member's links to such
  * organisations, neither internal nor external).
  *
- * One pass over the links tallies clusters and cluster pairs in typed arrays; a pair's links are
- * then read together (a counting sort by pair) for their carriers and years.
+ * One pass over the links tallies clusters and cluster pairs (links, weight, scales, years) in
+ * typed arrays; a pair's links are grouped (a counting sort by pair) for its carriers, worked out
+ * when first read.
  */
 import type { AnyGraph } from "../model/graph.ts";
 import { edgeList, edgeValues, nodeTable, toCsr, type EdgeWeight } from "../model/csr.ts";
+import { UNKNOWN } from "../model/describe.ts";
 import { exclusionRule, groupIndices, NO_GROUP, type Exclusion, type GroupBy, type GroupOptions } from "../groups/group-index.ts";
 import { openness, type Openness } from "../groups/ei-index.ts";
-import { classifyEdges, DEFAULTS as CLASSIFY_DEFAULTS, type ClassifyOptions } from "../scales/classify.ts";
+import { DEFAULTS as CLASSIFY_DEFAULTS, LinkClasses, type ClassifyOptions } from "../scales/classify.ts";
+import { linkYears } from "../scales/shares.ts";
 
 export interface ClusterNetworkOptions extends Omit<ClassifyOptions, "attribute">, GroupOptions {
   groupBy: GroupBy;
@@ -79,8 +82,12 @@ export interface ClusterLink {
   withoutYear: number;
   /** Links and weight by scale (local, national, transnational…, "unknown"), scales that occur. */
   scales: Record<string, { links: number; weight: number }>;
-  /** Each side's organisations with links in this pair, by weight (ties by id); shares sum to 1 per side. */
-  carriers: { source: Carrier[]; target: Carrier[] };
+  /**
+   * Each side's organisations with links in this pair, by weight (ties by id); shares sum to 1
+   * per side. Worked out when first read (JSON.stringify writes them): a network by city has
+   * hundreds of thousands of carriers that most callers never read.
+   */
+  readonly carriers: { readonly source: Carrier[]; readonly target: Carrier[] };
 }
 
 export interface ClusterNetwork {
@@ -100,21 +107,21 @@ export function clusterNetwork(graph: AnyGraph, options: Partial<ClusterNetworkO
   const { nodes, attributes } = nodeTable(graph);
   const { names, of, ungrouped } = groupIndices(graph, settings.groupBy, { keepUnknown: settings.keepUnknown ?? false });
   const { source, target, weight } = edgeList(csr);
-  const firstYears = edgeValues(graph, "firstYear");
+  const years = linkYears(graph);
   const lastYears = edgeValues(graph, "lastYear");
-  const { scales, scale } = classifyEdges(graph, csr, settings);
+  const classes = new LinkClasses(graph, csr, settings);
   const G = names.length;
-  const S = scales.length;
+  const S = classes.scales.length;
+  const Y = years.keys.length;
   const m = source.length;
 
   // Per cluster: internal, external and excluded links and weight; per organisation: external.
   const tally = new Float64Array(G * 6);
   const external = new Float64Array(nodes.length * 2);
   const excluded = { organisations: ungrouped, links: 0, weight: 0, rule: exclusionRule(settings.groupBy) };
-  // Per cluster pair (in order of first meeting): links, weight, scales; each link's pair.
+  // Each link between two clusters gets its pair (−1: none), numbered in order of first meeting.
   const pairOf = new Map<number, number>();
   const pairEnds: number[] = [];
-  const pairTally: number[] = [];
   const linkPair = new Int32Array(m).fill(-1);
   for (let e = 0; e < m; e++) {
     const u = source[e] as number;
@@ -134,22 +141,30 @@ export function clusterNetwork(graph: AnyGraph, options: Partial<ClusterNetworkO
       add(tally, b * 6 + 2, 1, w);
       add(external, u * 2, 1, w);
       add(external, v * 2, 1, w);
-      const [low, high] = a < b ? [a, b] : [b, a];
-      let p = pairOf.get(low * G + high);
+      const code = a < b ? a * G + b : b * G + a;
+      let p = pairOf.get(code);
       if (p === undefined) {
-        p = pairEnds.length / 2;
-        pairOf.set(low * G + high, p);
-        pairEnds.push(low, high);
-        for (let k = 0; k < 2 + 2 * S; k++) pairTally.push(0);
+        pairOf.set(code, (p = pairEnds.length / 2));
+        pairEnds.push(a < b ? a : b, a < b ? b : a);
       }
       linkPair[e] = p;
-      const row = p * (2 + 2 * S);
-      pairTally[row] = (pairTally[row] as number) + 1;
-      pairTally[row + 1] = (pairTally[row + 1] as number) + w;
-      const cell = row + 2 + 2 * (scale[e] as number);
-      pairTally[cell] = (pairTally[cell] as number) + 1;
-      pairTally[cell + 1] = (pairTally[cell + 1] as number) + w;
     }
+  }
+  // Then per pair a row: links, weight, last year, links and weight per scale, links per year row.
+  const pairs = pairEnds.length / 2;
+  const width = 3 + 2 * S + Y;
+  const pairTally = new Float64Array(pairs * width);
+  for (let p = 0; p < pairs; p++) pairTally[p * width + 2] = -Infinity;
+  for (let e = 0; e < m; e++) {
+    const p = linkPair[e] as number;
+    if (p < 0) continue;
+    const row = p * width;
+    add(pairTally, row, 1, weight[e] as number);
+    const last = lastYears[e] as number;
+    if (last > (pairTally[row + 2] as number)) pairTally[row + 2] = last;
+    add(pairTally, row + 3 + 2 * (classes.scaleOf[classes.keyOf(source[e] as number, target[e] as number)] as number), 1, weight[e] as number);
+    const year = row + 3 + 2 * S + (years.row[e] as number);
+    pairTally[year] = (pairTally[year] as number) + 1;
   }
 
   const clusters = record<Cluster>();
@@ -168,7 +183,7 @@ export function clusterNetwork(graph: AnyGraph, options: Partial<ClusterNetworkO
     };
     const types = count("type");
     const countries = count("country");
-    const [internalLinks, internalWeight, externalLinks, externalWeight, excludedLinks, excludedWeight] = tally.subarray(g * 6, g * 6 + 6);
+    const [internalLinks = 0, internalWeight = 0, externalLinks = 0, externalWeight = 0, excludedLinks = 0, excludedWeight = 0] = tally.subarray(g * 6, g * 6 + 6);
     const n = members.length;
     clusters[name] = {
       members: n,
@@ -176,44 +191,60 @@ export function clusterNetwork(graph: AnyGraph, options: Partial<ClusterNetworkO
       withoutType: types.without,
       byCountry: countries.counts,
       withoutCountry: countries.without,
-      internalLinks: internalLinks as number,
-      internalWeight: internalWeight as number,
-      density: n > 1 ? (internalLinks as number) / ((n * (n - 1)) / 2) : null,
-      externalLinks: externalLinks as number,
-      externalWeight: externalWeight as number,
-      excludedLinks: excludedLinks as number,
-      excludedWeight: excludedWeight as number,
-      openness: { counted: openness(externalLinks as number, internalLinks as number), weighted: openness(externalWeight as number, internalWeight as number) },
-      gatekeepers: gatekeepersOf(members, external, nodes, externalWeight as number, settings.gatekeeperShare),
+      internalLinks,
+      internalWeight,
+      density: n > 1 ? internalLinks / ((n * (n - 1)) / 2) : null,
+      externalLinks,
+      externalWeight,
+      excludedLinks,
+      excludedWeight,
+      openness: { counted: openness(externalLinks, internalLinks), weighted: openness(externalWeight, internalWeight) },
+      gatekeepers: gatekeepersOf(members, external, nodes, externalWeight, settings.gatekeeperShare),
     };
   });
 
-  const pairs = pairEnds.length / 2;
   const linksOfPair = groupByPair(linkPair, pairs);
-  const carried = new Float64Array(nodes.length * 2);
+  // Group names are sorted, so pairs in order of their codes (low × G + high) are links in order of their names.
+  const order = Float64Array.from(pairOf.keys()).sort();
   const links: ClusterLink[] = [];
-  for (let p = 0; p < pairs; p++) {
-    const row = p * (2 + 2 * S);
-    const scaleCounts = record<{ links: number; weight: number }>();
-    scales.forEach((name, s) => {
-      const linksAtScale = pairTally[row + 2 + 2 * s] as number;
-      if (linksAtScale > 0) scaleCounts[name] = { links: linksAtScale, weight: pairTally[row + 3 + 2 * s] as number };
-    });
+  const carriers = new CarrierTable(linksOfPair, source, target, weight, of, nodes);
+  for (const code of order) {
+    const p = pairOf.get(code) as number;
+    const row = p * width;
+    const scales: Record<string, { links: number; weight: number }> = {};
+    for (let s = 0; s < S; s++) {
+      const count = pairTally[row + 3 + 2 * s] as number;
+      if (count > 0) scales[classes.scales[s] as string] = { links: count, weight: pairTally[row + 4 + 2 * s] as number };
+    }
+    const byYear: Record<string, number> = {};
+    let firstYear: number | null = null;
+    let withoutYear = 0;
+    for (let y = 0; y < Y; y++) {
+      const count = pairTally[row + 3 + 2 * S + y] as number;
+      if (count === 0) continue;
+      const year = years.keys[y] as string;
+      if (year === UNKNOWN) withoutYear = count;
+      else {
+        byYear[year] = count;
+        firstYear ??= Number(year);
+      }
+    }
     const low = pairEnds[2 * p] as number;
-    const high = pairEnds[2 * p + 1] as number;
-    const pairLinks = linksOfPair[p] as Uint32Array;
     const total = pairTally[row + 1] as number;
+    const lastYear = pairTally[row + 2] as number;
     links.push({
       source: names[low] as string,
-      target: names[high] as string,
+      target: names[pairEnds[2 * p + 1] as number] as string,
       links: pairTally[row] as number,
       weight: total,
-      ...years(pairLinks, firstYears, lastYears),
-      scales: scaleCounts,
-      carriers: carriersOf(pairLinks, source, target, weight, of, low, carried, nodes, total),
+      firstYear,
+      lastYear: Number.isFinite(lastYear) ? lastYear : null,
+      byYear,
+      withoutYear,
+      scales,
+      carriers: carriers.carriersOf(p, low, total),
     });
   }
-  links.sort((x, y) => compare(x.source, y.source) || compare(x.target, y.target));
   return { clusters, links, excluded };
 }
 
@@ -221,8 +252,6 @@ function add(tally: Float64Array, cell: number, links: number, weight: number): 
   tally[cell] = (tally[cell] as number) + links;
   tally[cell + 1] = (tally[cell + 1] as number) + weight;
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function sortedKeys(values: Record<string, number>): Record<string, number> {
   const sorted = record<number>();
@@ -268,52 +297,70 @@ function gatekeepersOf(members: readonly number[], external: Float64Array, nodes
   return core;
 }
 
-function years(links: Uint32Array, firstYears: Float64Array, lastYears: Float64Array) {
-  let firstYear = Infinity;
-  let lastYear = -Infinity;
-  let withoutYear = 0;
-  const counts = new Map<number, number>();
-  for (const e of links) {
-    const first = firstYears[e] as number;
-    const last = lastYears[e] as number;
-    if (Number.isNaN(first)) withoutYear++;
-    else {
-      counts.set(first, (counts.get(first) ?? 0) + 1);
-      firstYear = Math.min(firstYear, first);
-    }
-    if (!Number.isNaN(last)) lastYear = Math.max(lastYear, last);
+/** The edge list and grouping carriers are read from, and one scratch row per organisation. */
+class CarrierTable {
+  private scratch: Float64Array | undefined;
+
+  constructor(
+    readonly linksOfPair: readonly Uint32Array[],
+    readonly source: Uint32Array,
+    readonly target: Uint32Array,
+    readonly weight: Float64Array,
+    readonly of: Int32Array,
+    readonly nodes: readonly string[],
+  ) {}
+
+  carriersOf(p: number, low: number, total: number): PairCarriers {
+    return new PairCarriers(this, p, low, total);
   }
-  const byYear = record<number>();
-  for (const year of [...counts.keys()].sort((a, b) => a - b)) byYear[String(year)] = counts.get(year) as number;
-  return { firstYear: Number.isFinite(firstYear) ? firstYear : null, lastYear: Number.isFinite(lastYear) ? lastYear : null, byYear, withoutYear };
+
+  /** Each side's organisations and their links and weight in pair p; the scratch row is left zeroed. */
+  sides(p: number, low: number, total: number): { source: Carrier[]; target: Carrier[] } {
+    const { source, target, weight, of, nodes } = this;
+    const links = this.linksOfPair[p] as Uint32Array;
+    const scratch = (this.scratch ??= new Float64Array(nodes.length * 2));
+    const touched: number[] = [];
+    const carry = (u: number, w: number) => {
+      if ((scratch[2 * u] as number) === 0) touched.push(u);
+      add(scratch, 2 * u, 1, w);
+    };
+    for (let i = 0; i < links.length; i++) {
+      const e = links[i] as number;
+      carry(source[e] as number, weight[e] as number);
+      carry(target[e] as number, weight[e] as number);
+    }
+    touched.sort((a, b) => (scratch[2 * b + 1] as number) - (scratch[2 * a + 1] as number) || a - b);
+    const sides: { source: Carrier[]; target: Carrier[] } = { source: [], target: [] };
+    for (const u of touched) {
+      const w = scratch[2 * u + 1] as number;
+      (of[u] === low ? sides.source : sides.target).push({ organisation: nodes[u] as string, links: scratch[2 * u] as number, weight: w, share: w / total });
+      scratch[2 * u] = 0;
+      scratch[2 * u + 1] = 0;
+    }
+    return sides;
+  }
 }
 
-/** Each side's organisations and their links and weight in the pair; `scratch` is left zeroed. */
-function carriersOf(
-  links: Uint32Array,
-  source: Uint32Array,
-  target: Uint32Array,
-  weight: Float64Array,
-  of: Int32Array,
-  low: number,
-  scratch: Float64Array,
-  nodes: readonly string[],
-  total: number,
-): ClusterLink["carriers"] {
-  const touched: number[] = [];
-  for (const e of links) {
-    for (const u of [source[e] as number, target[e] as number]) {
-      if ((scratch[2 * u] as number) === 0) touched.push(u);
-      add(scratch, 2 * u, 1, weight[e] as number);
-    }
+/** A cluster link's carriers, worked out when first read; written to JSON like a plain object. */
+class PairCarriers {
+  private sides: { source: Carrier[]; target: Carrier[] } | undefined;
+
+  constructor(
+    private readonly table: CarrierTable,
+    private readonly pair: number,
+    private readonly low: number,
+    private readonly total: number,
+  ) {}
+
+  get source(): Carrier[] {
+    return this.toJSON().source;
   }
-  touched.sort((a, b) => (scratch[2 * b + 1] as number) - (scratch[2 * a + 1] as number) || a - b);
-  const sides: ClusterLink["carriers"] = { source: [], target: [] };
-  for (const u of touched) {
-    const w = scratch[2 * u + 1] as number;
-    (of[u] === low ? sides.source : sides.target).push({ organisation: nodes[u] as string, links: scratch[2 * u] as number, weight: w, share: w / total });
-    scratch[2 * u] = 0;
-    scratch[2 * u + 1] = 0;
+
+  get target(): Carrier[] {
+    return this.toJSON().target;
   }
-  return sides;
+
+  toJSON(): { source: Carrier[]; target: Carrier[] } {
+    return (this.sides ??= this.table.sides(this.pair, this.low, this.total));
+  }
 }

@@ -85,7 +85,7 @@ export function scaleShares(graph: AnyGraph, options: Partial<SharesOptions> = {
   const csr = toCsr(graph, settings.getEdgeWeight);
   const classes = new LinkClasses(graph, csr, settings);
   const groupings = settings.groupBy.map((attribute) => groupIndices(graph, attribute, { keepUnknown: settings.keepUnknown ?? false }));
-  const years = graphIndex(graph, "years:firstYear", () => yearRows(edgeValues(graph, "firstYear")));
+  const years = linkYears(graph);
   const tallies = tallyLinksWasm(csr, classes, years, groupings, settings.mixing) ?? tallyLinks(csr, classes, years, groupings, settings.mixing);
 
   const table = (rowKeys: readonly string[], tally: Tally) => new SharesTable(rowKeys, (row) => tally.shares(row));
@@ -257,6 +257,11 @@ export interface YearRows {
   keys: string[];
   /** Each link's row in `keys`, in the edge list's order. */
   row: Int32Array;
+}
+
+/** Each link's year row (`firstYear`), built once per graph until it changes. */
+export function linkYears(graph: AnyGraph): YearRows {
+  return graphIndex(graph, "years:firstYear", () => yearRows(edgeValues(graph, "firstYear")));
 }
 
 /**
