@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { linkscale } from "./run.ts";
+import { spawnSync } from "node:child_process";
+import { linkscale, REPO } from "./run.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "linkscale-clusters-"));
 const write = (name: string, text: string) => {
@@ -69,5 +70,17 @@ describe("linkscale analyze: clusters", () => {
     const run = linkscale(["analyze", "datasets/semiconductor-ev", "--clusters", "geo:far", "-q"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('geo:KM needs a radius in km greater than 0, not "far"');
+  });
+});
+
+describe("the README's cluster example", () => {
+  it("answers which clusters JP collaborates with, at which scale, through whom", () => {
+    // Counts from datasets/h2020-eastasia/reference/clusters.json.gz byCountry (clusters.py, pandas):
+    // JP has 81 members, 47 internal links and 2310 external links, to 71 countries; GB is its strongest partner.
+    const run = spawnSync(process.execPath, ["--import", "tsx", "examples/01-cluster-partners.ts", "datasets/h2020-eastasia", "country", "JP"], { cwd: REPO, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toBe("JP (by country): 81 organisations, 47 links inside, 2310 to 71 other clusters; E-I 0.960");
+    expect(lines[2]).toBe("GB: 257 links, weight 282, 2015–2021 (inter-macro-region 257)");
   });
 });
