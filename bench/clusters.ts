@@ -18,7 +18,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { cityClusters, clusterNetwork, createAllianceGraph, edgeList, geographicClusters, pointKey, pointsSharedByCities, seededRandom, toCsr, type AllianceGraph } from "@linkscale/core";
 import { readCordisOrganisationsCsv, readCordisOrganisationsJson } from "@linkscale/io";
 import { fullH2020 } from "./networks.ts";
-import { PYTHON, SHARED_DATA } from "./shared.ts";
+import { median, PYTHON, repeat, SHARED_DATA } from "./shared.ts";
 import { printTable } from "./table.ts";
 
 type Edges = ReturnType<typeof edgeList>;
@@ -348,25 +348,3 @@ function samePartition(ours: readonly string[], theirs: readonly string[]): { di
 }
 
 const clean = (value: unknown) => (typeof value === "string" ? value.replace(/[\t\n]/g, " ") : "");
-
-/**
- * Runs `step` three times to warm up, collects the garbage, then runs it eleven times timed, as
- * bench/scales.ts does (`npm run bench` gives node --expose-gc); fewer for the slow steps.
- */
-function repeat<T>(step: () => T, warmUps = 3, runs = 11): { result: T; seconds: number[] } {
-  const seconds: number[] = [];
-  let result = step();
-  for (let run = 1; run < warmUps; run++) result = step();
-  (globalThis as { gc?: () => void }).gc?.();
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    result = step();
-    seconds.push((performance.now() - start) / 1000);
-  }
-  return { result, seconds };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { edgeList, edgeValues, eiIndex, eiPermutationTest, mixingMatrix, scaleShares, toCsr, type Csr } from "@linkscale/core";
 import { fullH2020 } from "./networks.ts";
-import { PYTHON } from "./shared.ts";
+import { median, PYTHON, repeat } from "./shared.ts";
 import { printTable } from "./table.ts";
 
 export function benchScales(): void {
@@ -145,28 +145,4 @@ function smallCodes<T>(values: ArrayLike<T>): { of: Int32Array; count: number } 
   const codes = new Map<T, number>();
   const of = Int32Array.from(values, (value) => (codes.has(value) ? (codes.get(value) as number) : (codes.set(value, codes.size), codes.size - 1)));
   return { of, count: codes.size };
-}
-
-/**
- * Runs `step` three times to warm up (the engine compiles its optimised code over the first
- * few calls), collects the garbage, then runs it eleven times timed. Loading the network leaves
- * hundreds of MB of garbage, whose collection would otherwise land in whichever step came next
- * (`npm run bench` gives node --expose-gc).
- */
-function repeat<T>(step: () => T): { result: T; seconds: number[] } {
-  const seconds: number[] = [];
-  let result = step();
-  for (let run = 0; run < 2; run++) result = step();
-  (globalThis as { gc?: () => void }).gc?.();
-  for (let run = 0; run < 11; run++) {
-    const start = performance.now();
-    result = step();
-    seconds.push((performance.now() - start) / 1000);
-  }
-  return { result, seconds };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
 }
