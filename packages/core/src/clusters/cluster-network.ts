@@ -203,11 +203,10 @@ export function clusterNetwork(graph: AnyGraph, options: Partial<ClusterNetworkO
     };
   });
 
-  const linksOfPair = groupByPair(linkPair, pairs);
   // Group names are sorted, so pairs in order of their codes (low × G + high) are links in order of their names.
   const order = Float64Array.from(pairOf.keys()).sort();
   const links: ClusterLink[] = [];
-  const carriers = new CarrierTable(linksOfPair, source, target, weight, of, nodes);
+  const carriers = new CarrierTable(linkPair, pairs, source, target, weight, of, nodes);
   for (const code of order) {
     const p = pairOf.get(code) as number;
     const row = p * width;
@@ -297,12 +296,14 @@ function gatekeepersOf(members: readonly number[], external: Float64Array, nodes
   return core;
 }
 
-/** The edge list and grouping carriers are read from, and one scratch row per organisation. */
+/** The edge list and grouping carriers are read from; each pair's links and a scratch row per organisation, made at the first read. */
 class CarrierTable {
   private scratch: Float64Array | undefined;
+  private linksOfPair: Uint32Array[] | undefined;
 
   constructor(
-    readonly linksOfPair: readonly Uint32Array[],
+    readonly linkPair: Int32Array,
+    readonly pairs: number,
     readonly source: Uint32Array,
     readonly target: Uint32Array,
     readonly weight: Float64Array,
@@ -317,7 +318,7 @@ class CarrierTable {
   /** Each side's organisations and their links and weight in pair p; the scratch row is left zeroed. */
   sides(p: number, low: number, total: number): { source: Carrier[]; target: Carrier[] } {
     const { source, target, weight, of, nodes } = this;
-    const links = this.linksOfPair[p] as Uint32Array;
+    const links = (this.linksOfPair ??= groupByPair(this.linkPair, this.pairs))[p] as Uint32Array;
     const scratch = (this.scratch ??= new Float64Array(nodes.length * 2));
     const touched: number[] = [];
     const carry = (u: number, w: number) => {
