@@ -15,9 +15,9 @@
  * and counted, for the network and per cluster (`excludedLinks`: a member's links to such
  * organisations, neither internal nor external).
  *
- * One pass over the links tallies clusters and cluster pairs (links, weight, scales, years) in
- * typed arrays; a pair's links are grouped (a counting sort by pair) for its carriers, worked out
- * when first read.
+ * A first pass over the links tallies the clusters and numbers the pairs of clusters; a second
+ * tallies each pair's links, weight, scales and years into one typed-array row. Carriers are
+ * worked out when first read, from each pair's links (grouped by a counting sort on the pair).
  */
 import type { AnyGraph } from "../model/graph.ts";
 import { edgeList, edgeValues, nodeTable, toCsr, type EdgeWeight } from "../model/csr.ts";
