@@ -24,6 +24,7 @@
  * counts what was left out.
  */
 import type { AnyGraph } from "../model/graph.ts";
+import { nodePositions } from "../model/csr.ts";
 import { exclusionRule, groupIndices, NO_GROUP, type Exclusion, type GroupBy, type GroupOptions } from "../groups/group-index.ts";
 import { permutationTest, type PermutationSummary } from "../groups/permutation.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
@@ -64,7 +65,7 @@ const scores = (observed: ArrayLike<number>, expected: ArrayLike<number>, sd: Ar
  * with an end outside every group (`of`) are left out, and counted.
  */
 function arcs(graph: AnyGraph, nodes: readonly string[], of: Int32Array) {
-  const index = new Map(nodes.map((node, i) => [node, i]));
+  const index = nodePositions(graph);
   const out: number[][] = nodes.map(() => []);
   const into: number[][] = nodes.map(() => []);
   let count = 0;

@@ -1,5 +1,5 @@
 export { clusterNetwork, DEFAULTS as CLUSTER_NETWORK_DEFAULTS } from "./cluster-network.ts";
-export type { Carrier, Cluster, ClusterLink, ClusterNetwork, ClusterNetworkOptions } from "./cluster-network.ts";
+export type { Carrier, Cluster, ClusterLink, ClusterNetwork, ClusterNetworkOptions, PlainClusterLink } from "./cluster-network.ts";
 export { cityClusters, largestCity } from "./city-clusters.ts";
 export { geographicClusters, DEFAULTS as GEOGRAPHIC_CLUSTER_DEFAULTS } from "./geographic.ts";
 export type { GeographicCluster, GeographicClusterOptions, GeographicClusters } from "./geographic.ts";

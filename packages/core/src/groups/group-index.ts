@@ -8,7 +8,7 @@
  * groups by an attribute are built once per graph until it changes (csr.ts).
  */
 import type { AnyGraph } from "../model/graph.ts";
-import { graphIndex, nodeTable } from "../model/csr.ts";
+import { graphIndex, nodePositions, nodeTable } from "../model/csr.ts";
 import { UNKNOWN } from "../model/describe.ts";
 
 export type GroupBy = string | Readonly<Record<string, string>>;
@@ -46,11 +46,10 @@ export function groupIndices(graph: AnyGraph, groupBy: GroupBy, { keepUnknown = 
 }
 
 function buildGroups(graph: AnyGraph, groupBy: GroupBy, keepUnknown: boolean): Groups {
-  const { nodes, attributes } = nodeTable(graph);
-  const labels = nodes.map((node, i) => {
-    const value = typeof groupBy === "string" ? attributes[i]?.[groupBy] : groupBy[node];
-    return typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : keepUnknown ? UNKNOWN : undefined;
-  });
+  const values = typeof groupBy === "string" ? nodeTable(graph).attributes.map((attributes) => attributes[groupBy]) : mappedValues(graph, groupBy);
+  const labels = values.map((value) =>
+    typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : keepUnknown ? UNKNOWN : undefined,
+  );
   const names = [...new Set(labels.filter((label) => label !== undefined))].sort();
   const index = new Map(names.map((name, i) => [name, i]));
   const of = new Int32Array(labels.length);
@@ -60,6 +59,17 @@ function buildGroups(graph: AnyGraph, groupBy: GroupBy, keepUnknown: boolean): G
     of[i] = label === undefined ? NO_GROUP : (index.get(label) as number);
   });
   return { names, of, ungrouped };
+}
+
+/** A mapping's value for each node in CSR order: read from the mapping's own entries, a few of many nodes at times. */
+function mappedValues(graph: AnyGraph, mapping: Readonly<Record<string, string>>): unknown[] {
+  const position = nodePositions(graph);
+  const values: unknown[] = new Array(position.size).fill(undefined);
+  for (const [node, value] of Object.entries(mapping)) {
+    const i = position.get(node);
+    if (i !== undefined) values[i] = value;
+  }
+  return values;
 }
 
 /** The exclusion rule's words for a grouping. */

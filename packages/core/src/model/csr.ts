@@ -45,6 +45,11 @@ export function toCsr(graph: AnyGraph, weight: EdgeWeight = "weight"): Csr {
   return graphIndex(graph, `csr:${weight}`, () => buildCsr(graph, createEdgeWeightGetter(weight).fromMinimalEntry));
 }
 
+/** Each node's position in the CSR's order; cached like the CSR. */
+export function nodePositions(graph: AnyGraph): ReadonlyMap<string, number> {
+  return graphIndex(graph, "positions", () => new Map(nodeTable(graph).nodes.map((node, i) => [node, i])));
+}
+
 /** The graph's nodes in sorted id order, the CSR's order, with their attributes beside. */
 export interface NodeTable {
   nodes: readonly string[];
@@ -66,13 +71,21 @@ export function nodeTable(graph: AnyGraph): NodeTable {
  * edge list's `weight` is: a link's year, say. Cached like the CSR.
  */
 export function edgeValues(graph: AnyGraph, attribute: string): Float64Array {
-  const csr = graphIndex(graph, `values:${attribute}`, (): Csr =>
+  return edgeList(valueCsr(graph, attribute)).weight;
+}
+
+/** The same aligned with the CSR's slots, as its `weights` are: a link's value in both its rows. */
+export function slotValues(graph: AnyGraph, attribute: string): Float64Array {
+  return valueCsr(graph, attribute).weights;
+}
+
+function valueCsr(graph: AnyGraph, attribute: string): Csr {
+  return graphIndex(graph, `values:${attribute}`, (): Csr =>
     buildCsr(graph, (_edge, attributes) => {
       const value = attributes[attribute];
       return typeof value === "number" ? value : NaN;
     }),
   );
-  return edgeList(csr).weight;
 }
 
 /**

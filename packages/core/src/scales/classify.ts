@@ -78,8 +78,8 @@ export class LinkClasses {
   /** Each node's signature. */
   readonly signature: Int32Array;
   readonly signatureCount: number;
-  /** Keys of signature pairs met so far, at s × signatureCount + t (UNSET: not yet); empty when it would be too large. */
-  readonly table: Int32Array;
+  #table: Int32Array | undefined;
+  private readonly tableCells: number;
 
   private readonly L: number;
   /** places[signature × L + level]: the signature's place code at each level, −1 when unknown. */
@@ -121,7 +121,7 @@ export class LinkClasses {
     this.localWithinKm = localWithinKm;
     this.signatureCount = located.length;
     const cells = this.signatureCount * this.signatureCount;
-    this.table = cells <= TABLE_CELLS_PER_SLOT * csr.targets.length ? new Int32Array(cells).fill(UNSET) : new Int32Array(0);
+    this.tableCells = cells <= TABLE_CELLS_PER_SLOT * csr.targets.length ? cells : 0;
 
     this.scales = [...levels.map((l) => l.scale), hierarchy.beyond, UNKNOWN_SCALE];
     this.rules = [...levels.map((l) => l.level), "distance", ...this.standInRules, "beyond", "none"];
@@ -131,15 +131,24 @@ export class LinkClasses {
     this.scaleOf = Uint8Array.from({ length: this.keys }, (_, key) => scaleOfRule[key >> L] as number);
   }
 
+  /**
+   * Keys of signature pairs met so far, at s × signatureCount + t (UNSET: not yet); empty when it
+   * would be too large. Made at the first link classified: megabytes a caller may never need.
+   */
+  get table(): Int32Array {
+    return (this.#table ??= new Int32Array(this.tableCells).fill(UNSET));
+  }
+
   /** The class key of the link between the CSR's nodes u and v. */
   keyOf(u: number, v: number): number {
     const s = this.signature[u] as number;
     const t = this.signature[v] as number;
+    const table = this.table;
     let key: number;
-    if (this.table.length > 0) {
+    if (table.length > 0) {
       const cell = s * this.signatureCount + t;
-      key = this.table[cell] as number;
-      if (key === UNSET) key = this.table[cell] = this.pairKey(s, t);
+      key = table[cell] as number;
+      if (key === UNSET) key = table[cell] = this.pairKey(s, t);
     } else key = this.pairKey(s, t);
     return key >= 0 ? key : this.distanceKey(u, v, key);
   }

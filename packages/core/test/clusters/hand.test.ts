@@ -3,6 +3,7 @@
 // (pandas, scikit-learn). The explicit values are the README's hand working.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { inspect } from "node:util";
 import { UndirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import { cityClusters } from "../../src/clusters/city-clusters.ts";
@@ -45,6 +46,28 @@ describe("the cluster network of the hand fixture", () => {
     expect(byCity.links.find((link) => link.target === "Stuttgart, DE" && link.source === "München, DE")?.scales).toEqual({ national: { links: 1, weight: 1 } });
     // Gatekeepers of DE: O01 and O02 carry 4 of 10 each; half is reached after both.
     expect(byCountry.clusters["DE"]?.gatekeepers.map((g) => [g.organisation, g.share])).toEqual([["O01", 0.4], ["O02", 0.4]]);
+  });
+
+  it("gives each cluster link as a view whose toJSON, JSON and console form hold every value", () => {
+    const deNl = byCountry.links.find((link) => link.source === "DE" && link.target === "NL");
+    const plain = deNl?.toJSON();
+    // The same DE|NL numbers as above, now as a plain object's own fields.
+    expect(plain).toEqual({
+      source: "DE",
+      target: "NL",
+      links: 3,
+      weight: 3,
+      firstYear: 2019,
+      lastYear: 2022,
+      byYear: { "2019": 1, "2022": 1 },
+      withoutYear: 1,
+      scales: { transnational: { links: 3, weight: 3 } },
+      carriers: { source: deNl?.carriers.source, target: deNl?.carriers.target },
+    });
+    expect(JSON.parse(JSON.stringify(deNl))).toEqual(plain);
+    expect(inspect(deNl)).toContain("withoutYear: 1");
+    // Read twice, the worked-out values are the same objects.
+    expect(deNl?.carriers).toBe(deNl?.carriers);
   });
 
   it("finds scikit-learn's geographic clusters: Munich and Paris, five noise points", () => {

@@ -25,7 +25,8 @@ export function asReference({ excluded, clusters, links }: ClusterNetwork): Refe
       Object.entries(clusters).map(([name, { openness: _openness, gatekeepers, ...counts }]) => [name, { ...counts, gatekeepers: gatekeepers.map((g) => g.organisation) }]),
     ),
     links: Object.fromEntries(
-      links.map(({ source, target, carriers, ...rest }) => [
+      // toJSON: a spread of a cluster link copies only its counts (cluster-links.ts).
+      links.map((link) => link.toJSON()).map(({ source, target, carriers, ...rest }) => [
         `${source}|${target}`,
         {
           ...rest,
