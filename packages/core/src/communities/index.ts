@@ -10,3 +10,4 @@ export { summariseCommunities, DEFAULTS as COMMUNITY_SUMMARY_DEFAULTS } from "./
 export type { CommunitySummary, CommunitySummaryOptions, Share } from "./summary.ts";
 export { connectedComponents } from "./components.ts";
 export type { Components } from "./components.ts";
+export { normalizedMutualInformation } from "./nmi.ts";

@@ -1,2 +1,11 @@
 export { isActiveIn, timeSlice } from "./slice.ts";
 export type { YearWindow } from "./slice.ts";
+export { linkSpan, projectYears, spanOf, windowsOf } from "./windows.ts";
+export type { NamedWindow, Windowing } from "./windows.ts";
+export { linkWindow, windowNetwork } from "./window-network.ts";
+export { change, rankStability } from "./window-changes.ts";
+export type { Change, RankStability, Turnover } from "./window-changes.ts";
+export { communityContinuity } from "./community-continuity.ts";
+export type { Continuity } from "./community-continuity.ts";
+export { stages, DEFAULTS as STAGES_DEFAULTS, RANKED } from "./stages.ts";
+export type { Stages, StagesOptions, WindowChange, WindowMeasures } from "./stages.ts";

@@ -1,0 +1,127 @@
+/**
+ * Stages of a network's life: its windows (windows.ts), each window's network projected from its
+ * projects (window-network.ts) and measured, and what changes from each window to the next
+ * (window-changes.ts, community-continuity.ts). Every rule that decides a number is named in the
+ * result's `rules`; a project without a year is in no window, and counted.
+ */
+import { connectedComponents } from "../communities/components.ts";
+import { louvain } from "../communities/louvain.ts";
+import { degree } from "../centrality/degree.ts";
+import { pagerank } from "../centrality/pagerank.ts";
+import { strength } from "../centrality/strength.ts";
+import { transitivity } from "../centrality/transitivity.ts";
+import type { AllianceGraph, AnyGraph } from "../model/graph.ts";
+import type { Organisation } from "../model/organisation.ts";
+import type { Participation } from "../model/participation.ts";
+import type { Counting } from "../projection/project.ts";
+import type { YearWindow } from "./slice.ts";
+import { communityContinuity, type Continuity } from "./community-continuity.ts";
+import { change, rankStability, type Change, type RankStability } from "./window-changes.ts";
+import { windowNetwork } from "./window-network.ts";
+import { projectYears, spanOf, windowsOf, type NamedWindow, type Windowing } from "./windows.ts";
+
+export interface StagesOptions {
+  windowing: Windowing;
+  counting: Counting;
+  /** The seed of each window's Louvain communities. */
+  seed: number;
+}
+
+export const DEFAULTS: StagesOptions = { windowing: { kind: "yearly" }, counting: "full", seed: 0 };
+
+/** The measures whose ranks are compared between windows. */
+export const RANKED = { degree, strength, pagerank } as const;
+
+export interface WindowMeasures extends NamedWindow {
+  projects: number;
+  organisations: number;
+  links: number;
+  weight: number;
+  /** Links over pairs of organisations; null with fewer than two. */
+  density: number | null;
+  components: number;
+  /** The largest component's organisations over the window's; null without an organisation. */
+  largestComponentShare: number | null;
+  transitivity: number;
+  communities: number;
+  modularity: number | null;
+}
+
+export interface WindowChange extends Change {
+  from: string;
+  to: string;
+  rankStability: Record<keyof typeof RANKED, RankStability>;
+  /** Of the windows' Louvain communities. */
+  continuity: Continuity;
+}
+
+export interface Stages {
+  rules: Record<"window" | "projectYear" | "organisations" | "links" | "communities" | "rankStability", string>;
+  /** From the first to the last project year; null when no project has a year. */
+  span: YearWindow | null;
+  projectsWithoutYear: number;
+  participationsWithoutYear: number;
+  windows: WindowMeasures[];
+  /** From each window to the next. */
+  changes: WindowChange[];
+}
+
+export function stages(participations: readonly Participation[], organisations: readonly Organisation[], options: Partial<StagesOptions> = {}): Stages {
+  const { windowing, counting, seed } = { ...DEFAULTS, ...options };
+  const years = projectYears(participations);
+  const span = spanOf(years.values());
+  const withoutYear = [...years].filter(([, year]) => year === undefined).map(([project]) => project);
+  const undated = new Set(withoutYear);
+  const windows = span === null ? [] : windowsOf(windowing, span);
+  let previous: { graph: AllianceGraph; communities: Record<string, number>; ranked: Record<keyof typeof RANKED, Record<string, number>>; name: string } | undefined;
+  const measured: WindowMeasures[] = [];
+  const changes: WindowChange[] = [];
+  for (const window of windows) {
+    const { graph, projects } = windowNetwork(participations, organisations, window, years, { counting });
+    const found = graph.order > 0 ? louvain(graph, { seed }) : { communities: {}, count: 0, modularity: 0 };
+    const ranked = { degree: degree(graph), strength: strength(graph), pagerank: pagerank(graph) };
+    measured.push({ ...window, projects, ...structure(graph), communities: found.count, modularity: graph.size > 0 ? found.modularity : null });
+    if (previous !== undefined) {
+      changes.push({
+        from: previous.name,
+        to: window.name,
+        ...change(previous.graph, graph),
+        rankStability: { degree: rankStability(previous.ranked.degree, ranked.degree), strength: rankStability(previous.ranked.strength, ranked.strength), pagerank: rankStability(previous.ranked.pagerank, ranked.pagerank) },
+        continuity: communityContinuity(previous.communities, found.communities),
+      });
+    }
+    previous = { graph, communities: found.communities, ranked, name: window.name };
+  }
+  return {
+    rules: {
+      window: "a window runs from its first to its last year, both included",
+      projectYear: "a project's year is the earliest year on its participations; a project without one is in no window",
+      organisations: "a window's organisations are the participants of its projects",
+      links: `a window's links join organisations sharing a project of the window, weighted by those projects (${counting} counting)`,
+      communities: `Louvain, seed ${seed}, on each window's network`,
+      rankStability: "Spearman's rank correlation (mean ranks for ties) over the organisations in both windows",
+    },
+    span,
+    projectsWithoutYear: undated.size,
+    participationsWithoutYear: participations.filter(({ project }) => undated.has(project)).length,
+    windows: measured,
+    changes,
+  };
+}
+
+/** Size, density, components and transitivity of a window's network. */
+function structure(graph: AnyGraph): Pick<WindowMeasures, "organisations" | "links" | "weight" | "density" | "components" | "largestComponentShare" | "transitivity"> {
+  const n = graph.order;
+  let weight = 0;
+  graph.forEachEdge((_edge, attributes) => void (weight += typeof attributes["weight"] === "number" ? attributes["weight"] : 1));
+  const { count, sizes } = connectedComponents(graph);
+  return {
+    organisations: n,
+    links: graph.size,
+    weight,
+    density: n > 1 ? graph.size / ((n * (n - 1)) / 2) : null,
+    components: count,
+    largestComponentShare: n > 0 ? sizes.reduce((a, b) => Math.max(a, b), 0) / n : null,
+    transitivity: transitivity(graph),
+  };
+}
