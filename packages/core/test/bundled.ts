@@ -8,6 +8,7 @@ import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import type { Counting } from "../src/projection/project.ts";
 import { projectParticipations } from "../src/projection/project.ts";
+import type { Organisation } from "../src/model/organisation.ts";
 
 export const SEMICONDUCTOR_EV = fileURLToPath(new URL("../../../datasets/semiconductor-ev/", import.meta.url));
 
@@ -25,6 +26,12 @@ export function bundledDataset(name: string, counting: Counting = "full") {
 
 /** organisations.csv and participations.csv in `folder` (ending in "/"), as a bundled dataset is read. */
 export function datasetIn(folder: string, counting: Counting = "full") {
+  const { organisations, participations } = tablesIn(folder);
+  return projectParticipations(participations, organisations, { counting });
+}
+
+/** The organisations (with what they have of name, type, country, city and coordinates) and participations in `folder`. */
+export function tablesIn(folder: string) {
   const organisations = table(folder + "organisations.csv").map(({ id, name: label, type, country, city, lat, lon }) => ({
     id: id as string,
     ...(label ? { name: label } : {}),
@@ -38,7 +45,8 @@ export function datasetIn(folder: string, counting: Counting = "full") {
     org: org as string,
     ...(year ? { year: Number(year) } : {}),
   }));
-  return projectParticipations(participations, organisations as Parameters<typeof projectParticipations>[1], { counting });
+  // Types and country codes as the files give them: the bundled data holds only valid ones.
+  return { organisations: organisations as Organisation[], participations };
 }
 
 export function semiconductorEv(counting: Counting = "full") {

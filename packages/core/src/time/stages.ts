@@ -1,8 +1,9 @@
 /**
- * Stages of a network's life: its windows (windows.ts), each window's network projected from its
- * projects (window-network.ts) and measured, and what changes from each window to the next
- * (window-changes.ts, community-continuity.ts). Every rule that decides a number is named in the
- * result's `rules`; a project without a year is in no window, and counted.
+ * Stages of a network's life: its windows (windows.ts), each window's network (window-network.ts:
+ * projected from its projects, or for data given as links, its active links) and measured, and
+ * what changes from each window to the next (window-changes.ts, community-continuity.ts). Every
+ * rule that decides a number is named in the result's `rules`; a project or link without a year
+ * is in no window, and counted.
  */
 import { connectedComponents } from "../communities/components.ts";
 import { louvain } from "../communities/louvain.ts";
@@ -10,15 +11,18 @@ import { degree } from "../centrality/degree.ts";
 import { pagerank } from "../centrality/pagerank.ts";
 import { strength } from "../centrality/strength.ts";
 import { transitivity } from "../centrality/transitivity.ts";
-import type { AllianceGraph, AnyGraph } from "../model/graph.ts";
+import type { AnyGraph } from "../model/graph.ts";
 import type { Organisation } from "../model/organisation.ts";
 import type { Participation } from "../model/participation.ts";
 import type { Counting } from "../projection/project.ts";
 import type { YearWindow } from "./slice.ts";
 import { communityContinuity, type Continuity } from "./community-continuity.ts";
 import { change, rankStability, type Change, type RankStability } from "./window-changes.ts";
-import { windowNetwork } from "./window-network.ts";
-import { projectYears, spanOf, windowsOf, type NamedWindow, type Windowing } from "./windows.ts";
+import { linkWindow, windowNetwork } from "./window-network.ts";
+import { linkSpan, projectYears, spanOf, windowsOf, type NamedWindow, type Windowing } from "./windows.ts";
+
+/** What the windows cut: participations (each window projected from its projects), or a network of links with years. */
+export type StagesInput = { participations: readonly Participation[]; organisations: readonly Organisation[] } | { graph: AnyGraph };
 
 export interface StagesOptions {
   windowing: Windowing;
@@ -33,7 +37,8 @@ export const DEFAULTS: StagesOptions = { windowing: { kind: "yearly" }, counting
 export const RANKED = { degree, strength, pagerank } as const;
 
 export interface WindowMeasures extends NamedWindow {
-  projects: number;
+  /** The window's projects; null for data given as links. */
+  projects: number | null;
   organisations: number;
   links: number;
   weight: number;
@@ -56,31 +61,27 @@ export interface WindowChange extends Change {
 }
 
 export interface Stages {
-  rules: Record<"window" | "projectYear" | "organisations" | "links" | "communities" | "rankStability", string>;
-  /** From the first to the last project year; null when no project has a year. */
+  rules: Record<"window" | "year" | "organisations" | "links" | "communities" | "rankStability", string>;
+  /** From the first to the last year of a project (or link); null when none has one. */
   span: YearWindow | null;
-  projectsWithoutYear: number;
-  participationsWithoutYear: number;
+  /** In no window: projects without a year and their participations, or links without a year. */
+  withoutYear: { projects: number; participations: number } | { links: number };
   windows: WindowMeasures[];
   /** From each window to the next. */
   changes: WindowChange[];
 }
 
-export function stages(participations: readonly Participation[], organisations: readonly Organisation[], options: Partial<StagesOptions> = {}): Stages {
+export function stages(input: StagesInput, options: Partial<StagesOptions> = {}): Stages {
   const { windowing, counting, seed } = { ...DEFAULTS, ...options };
-  const years = projectYears(participations);
-  const span = spanOf(years.values());
-  const withoutYear = [...years].filter(([, year]) => year === undefined).map(([project]) => project);
-  const undated = new Set(withoutYear);
-  const windows = span === null ? [] : windowsOf(windowing, span);
-  let previous: { graph: AllianceGraph; communities: Record<string, number>; ranked: Record<keyof typeof RANKED, Record<string, number>>; name: string } | undefined;
-  const measured: WindowMeasures[] = [];
+  const { span, withoutYear, networkOf, rules } = "graph" in input ? ofLinks(input.graph) : ofParticipations(input.participations, input.organisations, counting);
+  let previous: { graph: AnyGraph; communities: Record<string, number>; ranked: Record<keyof typeof RANKED, Record<string, number>>; name: string } | undefined;
+  const windows: WindowMeasures[] = [];
   const changes: WindowChange[] = [];
-  for (const window of windows) {
-    const { graph, projects } = windowNetwork(participations, organisations, window, years, { counting });
+  for (const window of span === null ? [] : windowsOf(windowing, span)) {
+    const { graph, projects } = networkOf(window);
     const found = graph.order > 0 ? louvain(graph, { seed }) : { communities: {}, count: 0, modularity: 0 };
     const ranked = { degree: degree(graph), strength: strength(graph), pagerank: pagerank(graph) };
-    measured.push({ ...window, projects, ...structure(graph), communities: found.count, modularity: graph.size > 0 ? found.modularity : null });
+    windows.push({ ...window, projects, ...structure(graph), communities: found.count, modularity: graph.size > 0 ? found.modularity : null });
     if (previous !== undefined) {
       changes.push({
         from: previous.name,
@@ -95,17 +96,44 @@ export function stages(participations: readonly Participation[], organisations: 
   return {
     rules: {
       window: "a window runs from its first to its last year, both included",
-      projectYear: "a project's year is the earliest year on its participations; a project without one is in no window",
-      organisations: "a window's organisations are the participants of its projects",
-      links: `a window's links join organisations sharing a project of the window, weighted by those projects (${counting} counting)`,
+      ...rules,
       communities: `Louvain, seed ${seed}, on each window's network`,
       rankStability: "Spearman's rank correlation (mean ranks for ties) over the organisations in both windows",
     },
     span,
-    projectsWithoutYear: undated.size,
-    participationsWithoutYear: participations.filter(({ project }) => undated.has(project)).length,
-    windows: measured,
+    withoutYear,
+    windows,
     changes,
+  };
+}
+
+function ofParticipations(participations: readonly Participation[], organisations: readonly Organisation[], counting: Counting) {
+  const years = projectYears(participations);
+  const undated = new Set([...years].filter(([, year]) => year === undefined).map(([project]) => project));
+  return {
+    span: spanOf(years.values()),
+    withoutYear: { projects: undated.size, participations: participations.filter(({ project }) => undated.has(project)).length },
+    networkOf: (window: YearWindow): { graph: AnyGraph; projects: number | null } => windowNetwork(participations, organisations, window, years, { counting }),
+    rules: {
+      year: "a project's year is the earliest year on its participations; a project without one is in no window",
+      organisations: "a window's organisations are the participants of its projects",
+      links: `a window's links join organisations sharing a project of the window, weighted by those projects (${counting} counting)`,
+    },
+  };
+}
+
+function ofLinks(graph: AnyGraph) {
+  let undated = 0;
+  graph.forEachEdge((_edge, { firstYear }) => void (typeof firstYear === "number" || undated++));
+  return {
+    span: linkSpan(graph),
+    withoutYear: { links: undated },
+    networkOf: (window: YearWindow): { graph: AnyGraph; projects: number | null } => ({ graph: linkWindow(graph, window), projects: null }),
+    rules: {
+      year: "a link is in every window its years (firstYear to lastYear) overlap; a link without a firstYear is in none",
+      organisations: "a window's organisations are those with a link in it",
+      links: "a window's links keep their weight over all years",
+    },
   };
 }
 

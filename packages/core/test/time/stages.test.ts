@@ -41,12 +41,12 @@ describe("windows", () => {
 });
 
 describe("stages of the hand-made network, yearly", () => {
-  const result = stages(participations, organisations);
+  const result = stages({ participations, organisations });
 
   it("projects each window from its projects; a project without a year is in none, and counted", () => {
     // P1's year is 2019, the earliest on its rows (C's row has none). P5 has no year: 1 project, 2 rows.
     expect(result.span).toEqual({ from: 2019, to: 2021 });
-    expect([result.projectsWithoutYear, result.participationsWithoutYear]).toEqual([1, 2]);
+    expect(result.withoutYear).toEqual({ projects: 1, participations: 2 });
     // 2019: A B C, a triangle. 2020: A–B and C–D: density 2/6, two components of 2, no connected triple.
     // 2021: D–E.
     expect(result.windows.map(({ name, projects, organisations: n, links, weight, density, components, largestComponentShare, transitivity }) => ({ name, projects, n, links, weight, density, components, largestComponentShare, transitivity }))).toEqual([

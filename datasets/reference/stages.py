@@ -1,0 +1,360 @@
+#!/usr/bin/python3
+"""Independent reference for linkscale's stages of a cluster's life: the network window by window.
+
+Usage: /usr/bin/python3 datasets/reference/stages.py datasets/<name> [--out PATH]
+Computed with NetworkX, scipy and scikit-learn (pandas to read the CSV files) from the dataset's
+two CSV files only; nothing from the TypeScript sources is imported or read. Writes
+<dataset>/reference/stages.json, or PATH with --out (sort_keys, indent 1, floats written by json
+with repr(), i.e. at full precision). Where the dataset has reference/projection.csv.gz and every
+project has a year, the links and weights of the last cumulative window (the whole span) are
+checked against it. Deterministic: byte-identical when rerun (the script re-runs
+itself with PYTHONHASHSEED=0 and one BLAS/OpenMP thread; no result depends on set order anyway).
+The rules below are linkscale's issue 18 ("stages of a cluster's life").
+
+Input
+    organisations.csv (column `id`, ...) and participations.csv (columns `project`, `org`, `year`,
+    ...), read as text (keep_default_na=False, so "NA" stays a string; an empty cell = unknown).
+    Checks: organisation ids unique; every participation row has a non-empty project and org, and
+    its org is an id of organisations.csv; a non-empty `year` is an integer (int() of the text).
+    A participation row repeated for one (project, org) counts once everywhere.
+
+Project years and the span
+    A project's year = the smallest non-empty `year` among its participation rows. A project with
+    no year on any row belongs to no window: projectsWithoutYear counts those projects,
+    participationsWithoutYear their participation rows (every row of such a project, repeated rows
+    included). span = {from: smallest project year, to: largest}; null when no project has a year
+    (then every windowing has no window and no change).
+
+Windowings (each a list of windows [from, to], inclusive years, in increasing order, with a name)
+    yearly: [y, y] for every year y from span.from to span.to (also a year without a project:
+        its window is the empty network); name = str(y), e.g. "2015".
+    cumulative: [span.from, y] for every year y from span.from to span.to.
+    rolling (width 3, step 1): [s, s + 2] for s = span.from, span.from + 1, ... while
+        s + 2 <= span.to; if the span covers fewer than 3 years, one window [span.from, span.to].
+    Name of a cumulative or rolling window: "<from>–<to>" (EN DASH U+2013), or "<from>" when
+    from == to.
+
+A window's network
+    The window's projects = those whose year is in [from, to]. Nodes = every organisation with a
+    participation row in one of them (an organisation alone in its project is a node without
+    links). Links = unordered pairs of distinct organisations sharing >= 1 of those projects;
+    weight = the number of those projects the two share (full counting). NetworkX Graph, nodes
+    added in Python-sorted id order, links in sorted order.
+
+Per window (windowings.<w>.windows, in window order)
+    name, from, to; projects = # the window's projects; organisations = # nodes; links = # links;
+    weight = sum of the link weights; density = nx.density(G), null when fewer than 2 nodes;
+    components = nx.number_connected_components(G) (0 for the empty graph);
+    largestComponentShare = size of the largest component / nodes, null when no node;
+    transitivity = nx.transitivity(G) as a float (0.0 when the graph has no connected triple, the
+    empty graph included).
+
+Between consecutive windows A (earlier) and B of one windowing (windowings.<w>.changes, one per
+consecutive pair, in order; from / to = the names of A and B)
+    organisations = {entered: |NB - NA|, stayed: |NA & NB|, left: |NA - NB|} over the node sets;
+    links = {entered, stayed, left}: the same over the sets of unordered pairs (weights ignored);
+    persistence = |LA & LB| / |LA | LB| (Jaccard of the link sets), null when the union is empty.
+    rankStability = {degree: ..., strength: ...}, degree = G.degree() (unweighted, number of
+        neighbours), strength = G.degree(weight="weight") (sum of link weights); each
+        {organisations: # organisations present in both windows (nodes of A and of B),
+         spearman: scipy.stats.spearmanr(values in A, values in B) over those organisations in
+         Python-sorted id order (average ranks for ties), null when fewer than 2 such
+         organisations or when scipy gives nan (one side constant)}.
+    continuity: the partition of a window = its connected components (nx.connected_components);
+        a component's id = its smallest member id (Python string order). Shared organisations =
+        those present in both windows (as for rankStability).
+        nmi = sklearn.metrics.normalized_mutual_info_score(component ids in A, component ids in B)
+            over the shared organisations in Python-sorted id order (default
+            average_method="arithmetic"; sklearn's own conventions apply: 1.0 when both sides
+            put every shared organisation in one component, 0.0 when only one side does); null
+            when fewer than 2 shared organisations.
+        predecessor of a component of B with >= 1 shared member = the component of A holding the
+            most of its shared members (ties: the smallest component id, Python string order);
+            successor of a component of A with >= 1 shared member = likewise, the component of B
+            holding the most of its shared members.
+        matched = # components of B with a predecessor (i.e. with >= 1 shared member);
+        new = # components of B with no shared member;
+        ended = # components of A with no shared member;
+        splits = # components of A that are the predecessor of 2 or more components of B;
+        merges = # components of B that are the successor of 2 or more components of A;
+        componentsFrom / componentsTo = # components of A / of B (context: matched + new =
+        componentsTo).
+
+Output: {"rules": {short strings naming the rules above}, "projectsWithoutYear": n,
+    "participationsWithoutYear": n, "span": {"from": y, "to": y} or null,
+    "windowings": {"yearly": {"windows": [...], "changes": [...]}, "cumulative": {...},
+    "rolling": {...}}}.
+"""
+import itertools
+import json
+import math
+import sys
+import time
+import warnings
+from collections import Counter
+from pathlib import Path
+
+sys.dont_write_bytecode = True  # no __pycache__ beside the shared module
+import alliance  # noqa: E402  (this script's own folder, first on sys.path)
+
+alliance.pin_environment(PYTHONHASHSEED="0", OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1",
+                         MKL_NUM_THREADS="1")
+
+import networkx as nx  # noqa: E402
+import pandas as pd  # noqa: E402
+from scipy.stats import spearmanr  # noqa: E402
+from sklearn.metrics import normalized_mutual_info_score  # noqa: E402
+
+ROLLING_WIDTH = 3
+ROLLING_STEP = 1
+DASH = "\u2013"
+
+RULES = {
+    "projectYear": "smallest non-empty year among the project's participation rows; "
+                   "projects without any year belong to no window",
+    "span": "smallest to largest project year",
+    "yearly": "[y, y] for every year of the span, name \"y\"",
+    "cumulative": "[first, y] for every year y of the span, name \"first\u2013y\" or \"y\"",
+    "rolling": "width 3, step 1: [s, s+2] while s+2 <= last; one window [first, last] if the "
+               "span is shorter than 3 years; names as cumulative",
+    "network": "projects with year in [from, to]; nodes = their participants; links = pairs "
+               "sharing >= 1 such project, weight = # shared (full counting)",
+    "window": "density nx.density (null < 2 nodes); components nx.number_connected_components; "
+              "largestComponentShare largest / nodes (null 0 nodes); transitivity nx.transitivity",
+    "turnover": "entered |B-A|, stayed |A&B|, left |A-B| over nodes and over unordered pairs; "
+                "persistence Jaccard of link sets (null when union empty)",
+    "rankStability": "scipy spearmanr of degree (unweighted) / strength (weighted) over the "
+                     "organisations in both windows, sorted by id; null < 2 or nan",
+    "continuity": "connected components, id = smallest member; sklearn NMI (arithmetic) over the "
+                  "shared organisations (null < 2); predecessor / successor = component holding "
+                  "most shared members, ties smallest id; matched, new, ended, splits, merges",
+}
+
+
+def read(data):
+    """(organisation ids, participation rows as (project, org, year or None)), checked."""
+    orgs = pd.read_csv(data / "organisations.csv", dtype=str, keep_default_na=False)
+    parts = pd.read_csv(data / "participations.csv", dtype=str, keep_default_na=False)
+    assert orgs["id"].is_unique, "duplicate organisation id"
+    ids = set(orgs["id"])
+    rows = []
+    for project, org, year in zip(parts["project"], parts["org"], parts["year"]):
+        assert project != "" and org != "", "participation without project or organisation"
+        assert org in ids, f"participation of unknown organisation {org!r}"
+        rows.append((project, org, None if year == "" else int(year)))
+    return ids, rows
+
+
+def project_years(rows):
+    """({project: year} for the projects with a year, {project: set of orgs} for all projects,
+    # projects without a year, # their participation rows)."""
+    years, members, row_count = {}, {}, Counter()
+    for project, org, year in rows:
+        members.setdefault(project, set()).add(org)
+        row_count[project] += 1
+        if year is not None:
+            years[project] = year if project not in years else min(years[project], year)
+    without = sorted(set(members) - set(years))
+    return years, members, len(without), sum(row_count[p] for p in without)
+
+
+def window_name(lo, hi):
+    return str(lo) if lo == hi else f"{lo}{DASH}{hi}"
+
+
+def windowings(first, last):
+    yearly = [(str(y), y, y) for y in range(first, last + 1)]
+    cumulative = [(window_name(first, y), first, y) for y in range(first, last + 1)]
+    if last - first + 1 < ROLLING_WIDTH:
+        rolling = [(window_name(first, last), first, last)]
+    else:
+        rolling = [(window_name(s, s + ROLLING_WIDTH - 1), s, s + ROLLING_WIDTH - 1)
+                   for s in range(first, last - ROLLING_WIDTH + 2, ROLLING_STEP)]
+    return {"yearly": yearly, "cumulative": cumulative, "rolling": rolling}
+
+
+def window_graph(projects, members):
+    """NetworkX graph of the given projects: nodes = their organisations, links = pairs sharing
+    >= 1 of them, weight = # shared."""
+    nodes = set()
+    weights = Counter()
+    for p in projects:
+        group = sorted(members[p])
+        nodes.update(group)
+        weights.update(itertools.combinations(group, 2))
+    G = nx.Graph()
+    G.add_nodes_from(sorted(nodes))
+    G.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
+    return G
+
+
+def link_set(G):
+    return {tuple(sorted((u, v))) for u, v in G.edges()}
+
+
+def components(G):
+    """{organisation: component id}, {component id: set of members}; id = smallest member."""
+    label, parts = {}, {}
+    for comp in nx.connected_components(G):
+        cid = min(comp)
+        parts[cid] = set(comp)
+        for v in comp:
+            label[v] = cid
+    return label, parts
+
+
+def window_summary(name, lo, hi, projects, G):
+    n = G.number_of_nodes()
+    _, parts = components(G)
+    largest = max((len(c) for c in parts.values()), default=0)
+    return {
+        "name": name,
+        "from": lo,
+        "to": hi,
+        "projects": len(projects),
+        "organisations": n,
+        "links": G.number_of_edges(),
+        "weight": int(sum(w for _, _, w in G.edges(data="weight"))),
+        "density": nx.density(G) if n >= 2 else None,
+        "components": nx.number_connected_components(G),
+        "largestComponentShare": largest / n if n else None,
+        "transitivity": float(nx.transitivity(G)),
+    }
+
+
+def turnover(a, b):
+    return {"entered": len(b - a), "stayed": len(a & b), "left": len(a - b)}
+
+
+def spearman(x, y):
+    if len(x) < 2:
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # ConstantInputWarning: the result is nan, written null
+        rho = spearmanr(x, y)[0]
+    rho = float(rho)
+    return None if math.isnan(rho) else rho
+
+
+def rank_stability(A, B, shared):
+    out = {}
+    for key, weight in (("degree", None), ("strength", "weight")):
+        da, db = dict(A.degree(weight=weight)), dict(B.degree(weight=weight))
+        out[key] = {
+            "organisations": len(shared),
+            "spearman": spearman([da[v] for v in shared], [db[v] for v in shared]),
+        }
+    return out
+
+
+def best_match(members, label):
+    """The component (by `label`) holding the most of `members`; ties: the smallest id."""
+    counts = Counter(label[v] for v in members)
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
+def continuity(A, B, shared):
+    label_a, parts_a = components(A)
+    label_b, parts_b = components(B)
+    shared_set = set(shared)
+    if len(shared) >= 2:
+        nmi = float(normalized_mutual_info_score([label_a[v] for v in shared],
+                                                 [label_b[v] for v in shared]))
+    else:
+        nmi = None
+    predecessor = {}  # component of B -> component of A
+    for cid in sorted(parts_b):
+        own = parts_b[cid] & shared_set
+        if own:
+            predecessor[cid] = best_match(own, label_a)
+    successor = {}  # component of A -> component of B
+    for cid in sorted(parts_a):
+        own = parts_a[cid] & shared_set
+        if own:
+            successor[cid] = best_match(own, label_b)
+    successors_of = Counter(predecessor.values())  # A component -> # B components it precedes
+    predecessors_of = Counter(successor.values())  # B component -> # A components it succeeds
+    return {
+        "nmi": nmi,
+        "matched": len(predecessor),
+        "new": len(parts_b) - len(predecessor),
+        "ended": len(parts_a) - len(successor),
+        "splits": sum(1 for n in successors_of.values() if n >= 2),
+        "merges": sum(1 for n in predecessors_of.values() if n >= 2),
+        "componentsFrom": len(parts_a),
+        "componentsTo": len(parts_b),
+    }
+
+
+def change(name_a, A, name_b, B):
+    na, nb = set(A.nodes()), set(B.nodes())
+    la, lb = link_set(A), link_set(B)
+    union = la | lb
+    shared = sorted(na & nb)
+    return {
+        "from": name_a,
+        "to": name_b,
+        "organisations": turnover(na, nb),
+        "links": turnover(la, lb),
+        "persistence": len(la & lb) / len(union) if union else None,
+        "rankStability": rank_stability(A, B, shared),
+        "continuity": continuity(A, B, shared),
+    }
+
+
+def stages(rows):
+    """(the output object, the graph of the last cumulative window or None)."""
+    years, members, without, without_rows = project_years(rows)
+    result = {
+        "rules": RULES,
+        "projectsWithoutYear": without,
+        "participationsWithoutYear": without_rows,
+        "span": None,
+        "windowings": {w: {"windows": [], "changes": []}
+                       for w in ("yearly", "cumulative", "rolling")},
+    }
+    if not years:
+        return result, None
+    first, last = min(years.values()), max(years.values())
+    result["span"] = {"from": first, "to": last}
+    ordered = sorted(years)
+    for key, windows in windowings(first, last).items():
+        graphs = []
+        out = result["windowings"][key]
+        for name, lo, hi in windows:
+            projects = [p for p in ordered if lo <= years[p] <= hi]
+            G = window_graph(projects, members)
+            graphs.append((name, G))
+            out["windows"].append(window_summary(name, lo, hi, projects, G))
+        for (name_a, A), (name_b, B) in zip(graphs, graphs[1:]):
+            out["changes"].append(change(name_a, A, name_b, B))
+        if key == "cumulative":
+            whole = graphs[-1][1]
+    return result, whole
+
+
+def main():
+    args = alliance.arguments(__doc__.splitlines()[0], lambda p: p.add_argument(
+        "--out", default=None, help="output file (default <dataset>/reference/stages.json)"))
+    data = args.dataset
+    started = time.perf_counter()
+    _, rows = read(data)
+    result, whole = stages(rows)
+    if (data / "reference" / "projection.csv.gz").exists() and result["projectsWithoutYear"] == 0:
+        alliance.check_projection(data / "reference", sorted(
+            (*sorted((u, v)), w) for u, v, w in whole.edges(data="weight")))
+        print("last cumulative window checked against projection.csv.gz")
+    out = data / "reference" / "stages.json" if args.out is None else Path(args.out)
+    text = json.dumps(result, indent=1, sort_keys=True) + "\n"
+    out.write_text(text, encoding="utf-8", newline="\n")
+
+    print("span", result["span"], "projects without year", result["projectsWithoutYear"],
+          "participations without year", result["participationsWithoutYear"])
+    for key, w in result["windowings"].items():
+        print(key, [(x["name"], x["projects"], x["organisations"], x["links"])
+                    for x in w["windows"]])
+    print(f"wrote {out} in {time.perf_counter() - started:.2f} s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+// Stages of the bundled datasets against datasets/<name>/reference/stages.json, written by
+// datasets/reference/stages.py (NetworkX, scipy's spearmanr, scikit-learn's
+// normalized_mutual_info_score) from the CSV files: counts exactly, the rest to 1e-9. Community
+// continuity is compared on connected components (the reference's partition), the function
+// stages() applies to Louvain communities.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { connectedComponents } from "../../src/communities/components.ts";
+import { communityContinuity } from "../../src/time/community-continuity.ts";
+import { stages } from "../../src/time/stages.ts";
+import { windowNetwork } from "../../src/time/window-network.ts";
+import { projectYears, windowsOf, type Windowing } from "../../src/time/windows.ts";
+import { datasetFolder, tablesIn } from "../bundled.ts";
+
+type Counts = { entered: number; stayed: number; left: number };
+interface ReferenceWindow {
+  name: string;
+  from: number;
+  to: number;
+  projects: number;
+  organisations: number;
+  links: number;
+  weight: number;
+  density: number | null;
+  components: number;
+  largestComponentShare: number | null;
+  transitivity: number;
+}
+interface ReferenceChange {
+  from: string;
+  to: string;
+  organisations: Counts;
+  links: Counts;
+  persistence: number | null;
+  rankStability: Record<"degree" | "strength", { organisations: number; spearman: number | null }>;
+  continuity: { nmi: number | null; matched: number; new: number; ended: number; splits: number; merges: number };
+}
+interface Reference {
+  projectsWithoutYear: number;
+  participationsWithoutYear: number;
+  span: { from: number; to: number } | null;
+  windowings: Record<"yearly" | "cumulative" | "rolling", { windows: ReferenceWindow[]; changes: ReferenceChange[] }>;
+}
+
+const WINDOWINGS: Record<keyof Reference["windowings"], Windowing> = {
+  yearly: { kind: "yearly" },
+  cumulative: { kind: "cumulative" },
+  rolling: { kind: "rolling", width: 3, step: 1 },
+};
+
+const close = (actual: number | null, expected: number | null) => {
+  if (expected === null) expect(actual).toBeNull();
+  else expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(1e-9);
+};
+
+describe.each(["semiconductor-ev", "h2020-health", "h2020-eastasia"])("stages of %s", (name) => {
+  const folder = datasetFolder(name);
+  const reference = JSON.parse(readFileSync(`${folder}reference/stages.json`, "utf8")) as Reference;
+  const tables = tablesIn(folder);
+
+  it.each(Object.keys(WINDOWINGS) as (keyof Reference["windowings"])[])("equals the reference, windows %s", (windowing) => {
+    const result = stages(tables, { windowing: WINDOWINGS[windowing] });
+    const expected = reference.windowings[windowing];
+    expect(result.span).toEqual(reference.span);
+    expect(result.withoutYear).toEqual({ projects: reference.projectsWithoutYear, participations: reference.participationsWithoutYear });
+    expect(result.windows.length).toBe(expected.windows.length);
+    result.windows.forEach((window, i) => {
+      const { density, largestComponentShare, transitivity, ...counts } = expected.windows[i] as ReferenceWindow;
+      expect(window).toMatchObject(counts);
+      close(window.density, density);
+      close(window.largestComponentShare, largestComponentShare);
+      close(window.transitivity, transitivity);
+    });
+    expect(result.changes.length).toBe(expected.changes.length);
+    result.changes.forEach((change, i) => {
+      const { from, to, organisations, links, persistence, rankStability } = expected.changes[i] as ReferenceChange;
+      expect({ from: change.from, to: change.to, organisations: change.organisations, links: change.links }).toEqual({ from, to, organisations, links });
+      close(change.persistence, persistence);
+      for (const measure of ["degree", "strength"] as const) {
+        expect(change.rankStability[measure].organisations, `${change.from}→${change.to} ${measure}`).toBe(rankStability[measure].organisations);
+        close(change.rankStability[measure].spearman, rankStability[measure].spearman);
+      }
+    });
+  });
+
+  it("continues components as the reference does, from each yearly window to the next", () => {
+    const years = projectYears(tables.participations);
+    const components = windowsOf({ kind: "yearly" }, reference.span as { from: number; to: number }).map(
+      (window) => connectedComponents(windowNetwork(tables.participations, tables.organisations, window, years).graph).components,
+    );
+    reference.windowings.yearly.changes.forEach((expected, i) => {
+      const continuity = communityContinuity(components[i] as Record<string, number>, components[i + 1] as Record<string, number>);
+      const { nmi, ...counts } = expected.continuity;
+      expect({ matched: continuity.matched, new: continuity.new, ended: continuity.ended, splits: continuity.splits.length, merges: continuity.merges.length }, `${expected.from}→${expected.to}`).toEqual({
+        matched: counts.matched,
+        new: counts.new,
+        ended: counts.ended,
+        splits: counts.splits,
+        merges: counts.merges,
+      });
+      close(continuity.nmi, nmi);
+    });
+  });
+});
