@@ -31,7 +31,7 @@ describe("linkscale analyze", () => {
     expect(report.input.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.config.permutations).toBe(50);
     expect(report.seed).toBe(1);
-    expect(Object.keys(report.results)).toEqual(["counts", "centrality", "communities", "scales", "openness", "brokerage", "tripleHelix", "clusters"]);
+    expect(Object.keys(report.results)).toEqual(["counts", "centrality", "communities", "scales", "openness", "brokerage", "tripleHelix", "clusters", "stages"]);
   });
 
   it("gives the same reports byte for byte for the same input, config and seed; another seed changes the random parts", () => {

@@ -89,7 +89,7 @@ const converted = linkscale(["convert", ...TINY, gexf, "-q"]);
 const graphConfig = { permutations: 10, centrality: { allPairsLimit: 3, betweennessSamples: 4 }, communities: { algorithm: "leiden", resolution: 0.5 } };
 const graph = converted.status === 0 ? analyze("graph", [gexf], graphConfig) : undefined;
 
-// Every optional field of linkscale.json, and only two sections.
+// Every optional field of linkscale.json, and only three sections.
 const limitedConfig = {
   $schema: "../../packages/cli/schema/config.schema.json",
   counting: "fractional",
@@ -97,10 +97,11 @@ const limitedConfig = {
   delimiter: ",",
   places: { nutsLevel: 2, macroRegions: { DE: "DACH", AT: "DACH", CH: "DACH" }, sameCity: false, localWithinKm: 50, admin1: true },
   groupBy: ["country"],
-  sections: ["counts", "scales"],
+  sections: ["counts", "scales", "stages"],
   centrality: { allPairsLimit: 100, betweennessSamples: 10 },
   communities: { algorithm: "leiden", resolution: 2 },
   clusters: { by: "geo", radiusKm: 25, minSize: 3 },
+  stages: { "start-up": [2013, 2016], growth: [2017, 2020] },
   permutations: 0,
   seed: 7,
 };
@@ -127,7 +128,8 @@ describe("the JSON Schemas in packages/cli/schema", () => {
     const resolved = report.$defs.ResolvedConfig;
     expect(Object.keys(resolved.properties).sort()).toEqual(Object.keys(config.properties).filter((key) => key !== "$schema").sort());
     for (const schema of [config, report]) expect(schema.$defs.Section.enum).toEqual([...SECTIONS]);
-    const defaultOf = (property: Json) => property.default ?? (property.$ref === undefined ? undefined : config.$defs[String(property.$ref).split("/").pop() as string].default);
+    // A default may be null (stages: none configured), so "in", not "??".
+    const defaultOf = (property: Json) => ("default" in property ? property.default : property.$ref === undefined ? undefined : config.$defs[String(property.$ref).split("/").pop() as string].default);
     const defaults = Object.fromEntries(
       Object.entries(config.properties as Record<string, Json>).flatMap(([key, property]) => (defaultOf(property) === undefined ? [] : [[key, defaultOf(property)]])),
     );
@@ -158,10 +160,12 @@ describe("report.schema.json", () => {
   });
 
   it("accepts report.json of a config that sets every field and limits the sections", () => {
-    expect(Object.keys(limited.results)).toEqual(["counts", "scales"]);
-    const { $schema, ...resolved } = limitedConfig;
+    expect(Object.keys(limited.results)).toEqual(["counts", "scales", "stages"]);
+    const { $schema, stages, ...resolved } = limitedConfig;
     expect($schema).toBeDefined();
-    expect(limited.config).toEqual(resolved);
+    // The report records the stages as the windows they resolve to.
+    expect(limited.config).toEqual({ ...resolved, stages: { kind: "stages", stages } });
+    expect(limited.results.stages.windows.map((w: Json) => w.name)).toEqual(["start-up", "growth"]);
     expect(limited.results.scales.scales).toEqual(["local", "national", "intra-macro-region", "inter-macro-region", "unknown"]);
     expect(faults("report.schema.json", limited)).toEqual([]);
   });

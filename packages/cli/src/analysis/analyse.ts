@@ -38,6 +38,7 @@ import {
   type Participation,
 } from "@linkscale/core";
 import { clustersSection } from "./clusters.ts";
+import { stagesSection } from "./stages.ts";
 import { assignAdmin1, type Admin1Result } from "../places/admin1.ts";
 import type { Progress } from "../progress.ts";
 import type { ResolvedConfig, Section } from "./config.ts";
@@ -199,6 +200,7 @@ const SECTION_RUNNERS = {
   brokerage: brokerageSection,
   tripleHelix: tripleHelixSection,
   clusters: ({ input: { graph }, config, progress }: Context) => clustersSection(graph, config, placeOptions(config), progress),
+  stages: ({ input, config, progress }: Context) => stagesSection(input, config, progress),
 } satisfies Record<Section, (context: Context) => unknown>;
 
 export type Results = { [S in Section]?: ReturnType<(typeof SECTION_RUNNERS)[S]> };

@@ -5,9 +5,11 @@
  * below are what `analyze` runs without a config, and the report records the resolved config.
  */
 import { type } from "arktype";
+import type { Windowing } from "@linkscale/core";
 import { InputError, readJsonFile } from "../input.ts";
+import { windowingOf } from "./stages.ts";
 
-export const SECTIONS = ["counts", "centrality", "communities", "scales", "openness", "brokerage", "tripleHelix", "clusters"] as const;
+export const SECTIONS = ["counts", "centrality", "communities", "scales", "openness", "brokerage", "tripleHelix", "clusters", "stages"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const configSchema = type({
@@ -55,6 +57,14 @@ export const configSchema = type({
     "minSize?": "number.integer >= 1",
     "+": "reject",
   },
+  /**
+   * The windows of the stages section: "yearly", "cumulative", { rolling: { width, step } }, or
+   * named stages, { "start-up": [2007, 2010], … }. Absent or null: the section says none is configured.
+   */
+  "stages?": type("'yearly' | 'cumulative'")
+    .or({ rolling: { width: "number.integer >= 1", "step?": "number.integer >= 1", "+": "reject" }, "+": "reject" })
+    .or({ "[string]": ["number.integer", "number.integer"] })
+    .or("null"),
   /** Shuffles for the permutation tests (E-I, mixing); 0 skips them. */
   "permutations?": "number.integer >= 0",
   "seed?": "number.integer",
@@ -73,6 +83,8 @@ export interface ResolvedConfig {
   centrality: { allPairsLimit: number; betweennessSamples: number };
   communities: { algorithm: "louvain" | "leiden"; resolution: number };
   clusters: { by: string; radiusKm: number; minSize: number };
+  /** The stages section's windows; null when none are configured. */
+  stages: Windowing | null;
   permutations: number;
   seed: number;
 }
@@ -86,6 +98,7 @@ export const DEFAULTS: ResolvedConfig = {
   centrality: { allPairsLimit: 10_000, betweennessSamples: 1000 },
   communities: { algorithm: "louvain", resolution: 1 },
   clusters: { by: "auto", radiusKm: 10, minSize: 5 },
+  stages: null,
   permutations: 1000,
   seed: 1,
 };
@@ -96,10 +109,11 @@ export function resolveConfig(raw: unknown, where: string): ResolvedConfig {
   if (config instanceof type.errors) {
     throw new InputError(`${where}: ${config.map((error) => error.message).join("; ")}`);
   }
-  const { $schema, places, centrality, communities, clusters, ...rest } = config;
+  const { $schema, places, centrality, communities, clusters, stages, ...rest } = config;
   return {
     ...DEFAULTS,
     ...rest,
+    stages: stages === undefined || stages === null ? null : windowingOf(stages, `${where}: stages`),
     places: { ...DEFAULTS.places, ...places },
     centrality: { ...DEFAULTS.centrality, ...centrality },
     communities: { ...DEFAULTS.communities, ...communities },

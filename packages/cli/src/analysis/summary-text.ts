@@ -5,6 +5,7 @@
  */
 import { describeConstant, ROLES, type AllianceGraph, type Constancy, type HelixLetter, type Role } from "@linkscale/core";
 import type { Report } from "./report.ts";
+import { briefWhy, describeWindowing, UNDEFINED_LEGEND } from "./stages.ts";
 
 const TOP = 5;
 
@@ -185,6 +186,57 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
         out.push(`  ${link.source} – ${link.target}: ${link.links} links, weight ${number(link.weight)}; ${scaleShares}; ${side(link.carriers.source)} | ${side(link.carriers.target)}`);
       }
       out.push(`communities of clusters (${clusters.communities.algorithm}, seed ${clusters.communities.seed}): ${clusters.communities.count}, modularity ${orWhy(clusters.communities.modularity, 4, "no links")}`);
+    }
+  }
+
+  const stages = results.stages;
+  if (stages) {
+    if (stages.windowing === null) {
+      heading("Stages");
+      out.push(`n/a (${stages.why})`);
+    } else {
+      heading(`Stages: ${describeWindowing(stages.windowing)}`);
+      out.push(...Object.values(stages.rules).map((rule) => `rule: ${rule}`));
+      const undated = "links" in stages.withoutYear ? plural(stages.withoutYear.links, "link") : `${plural(stages.withoutYear.projects, "project")} (${plural(stages.withoutYear.participations, "participation")})`;
+      out.push(`in no window: ${undated} without a year`);
+      out.push(
+        ...table([
+          ["window", "projects", "organisations", "links", "density", "components", "largest", "transitivity", "communities", "modularity"],
+          ...stages.windows.map((w) => [
+            w.name,
+            w.projects === null ? "n/a" : String(w.projects),
+            String(w.organisations),
+            String(w.links),
+            orWhy(w.density, 4, "under 2 organisations"),
+            String(w.components),
+            w.largestComponentShare === null ? "n/a (empty)" : percent(w.largestComponentShare),
+            w.links > 0 ? fixed(w.transitivity, 3) : "n/a (no links)",
+            String(w.communities),
+            orWhy(w.modularity, 3, "no links"),
+          ]),
+        ]),
+      );
+      if (stages.changes.length > 0) {
+        out.push(
+          "from one window to the next: organisations and links entering / staying / leaving; tie persistence (Jaccard); rank stability (Spearman) of degree, strength, PageRank; " +
+            `community continuity (NMI, splits, merges); ${UNDEFINED_LEGEND}`,
+        );
+        out.push(
+          ...table([
+            ["change", "organisations", "links", "persistence", "degree", "strength", "pagerank", "NMI", "splits", "merges"],
+            ...stages.changes.map((c) => [
+              `${c.from} → ${c.to}`,
+              `+${c.organisations.entered} =${c.organisations.stayed} −${c.organisations.left}`,
+              `+${c.links.entered} =${c.links.stayed} −${c.links.left}`,
+              orWhy(c.persistence, 3, "no links"),
+              ...(["degree", "strength", "pagerank"] as const).map((m) => orWhy(c.rankStability[m].spearman, 3, briefWhy(c.rankStability[m].undefinedBecause))),
+              orWhy(c.continuity.nmi, 3, briefWhy(c.continuity.undefinedBecause)),
+              String(c.continuity.splits.length),
+              String(c.continuity.merges.length),
+            ]),
+          ]),
+        );
+      }
     }
   }
 

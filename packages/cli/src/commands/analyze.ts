@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { analyse, type AnalysisInput } from "../analysis/analyse.ts";
+import type { Windowing } from "@linkscale/core";
 import { parseClusterFlag } from "../analysis/clusters.ts";
+import { parseStagesFlag } from "../analysis/stages.ts";
 import { DEFAULTS, readConfig, type ResolvedConfig } from "../analysis/config.ts";
 import { renderHtmlReport } from "../analysis/html/report-html.ts";
 import { buildReport, fileDigests, isLinkscaleReport, reportJson, type Report } from "../analysis/report.ts";
@@ -44,6 +46,7 @@ export function analyzeCommand(program: Command): void {
     .option("--local-within-km <km>", "where a region is unknown, count ends within this many km as local", parsePositive)
     .option("--admin1", "where a region is unknown, count organisations in the same first-level administrative region, derived from their coordinates, as local")
     .option("--clusters <by>", "what makes a cluster: an organisation attribute (cluster, country, region…), city, or geo[:KM] (geographic clusters within KM km)", parseClusterFlag)
+    .option("--stages <windows>", "the stages section's windows: yearly, cumulative, rolling:WIDTH[,STEP], or NAME=FROM-TO,… (e.g. start-up=2007-2010,development=2011-2015)", parseStagesFlag)
     .option("--out <dir>", "where to write report.json and report.html", "linkscale-report")
     .option("--force", "overwrite report files that linkscale did not write")
     .option("--allow-rejects", "analyse the accepted rows even when rows were rejected; the report's notes count them")
@@ -64,6 +67,8 @@ export function analyzeCommand(program: Command): void {
 export interface PlaceFlags {
   /** --clusters: the grouping of the clusters section, over linkscale.json's clusters.by. */
   clusters?: { by: string; radiusKm?: number };
+  /** --stages: the stages section's windows, over linkscale.json's stages. */
+  stages?: Windowing;
   nutsLevel?: 0 | 1 | 2 | 3;
   /** commander's --no-same-city: false when given, else true. */
   sameCity?: boolean;
@@ -81,7 +86,7 @@ export function configFrom(flags: { config?: string; seed?: number } & PlaceFlag
     ...(flags.admin1 === true ? { admin1: true } : {}),
   };
   const clusters = flags.clusters === undefined ? config.clusters : { ...config.clusters, ...flags.clusters };
-  return { ...config, places, clusters, ...(flags.seed === undefined ? {} : { seed: flags.seed }) };
+  return { ...config, places, clusters, stages: flags.stages ?? config.stages, ...(flags.seed === undefined ? {} : { seed: flags.seed }) };
 }
 
 /**

@@ -14,8 +14,9 @@ export async function renderSvgs(specs: readonly TopLevelSpec[]): Promise<{ svgs
   const svgs: string[] = [];
   const warnings: string[] = [];
   for (const [index, spec] of specs.entries()) {
-    const log = logger(Warn, undefined, (_method, _level, input: readonly unknown[]) => {
-      warnings.push(`chart ${index}: ${input.map(String).join(" ")}`);
+    // vega hands the handler its arguments object, not an array.
+    const log = logger(Warn, undefined, (_method, _level, input: ArrayLike<unknown>) => {
+      warnings.push(`chart ${index}: ${Array.from(input, String).join(" ")}`);
     });
     const view = new View(parse(compile(spec, { logger: log }).spec), { renderer: "none", loader: offline, logger: log });
     svgs.push(await view.toSVG());

@@ -20,6 +20,7 @@ import { networkSection } from "./sections/network.ts";
 import { opennessSection } from "./sections/openness.ts";
 import { overviewSection } from "./sections/overview.ts";
 import { scalesSection } from "./sections/scales.ts";
+import { stagesSection } from "./sections/stages.ts";
 import { tripleHelixSection } from "./sections/triple-helix.ts";
 import { STYLES } from "./styles.ts";
 
@@ -29,6 +30,7 @@ const SECTIONS: ReadonlyArray<{ id: string; title: string; present: (report: Rep
   { id: "scales", title: "Scale of links", present: (r) => r.results.scales !== undefined, render: scalesSection },
   { id: "openness", title: "Openness", present: (r) => Object.keys(r.results.openness ?? {}).length > 0, render: opennessSection },
   { id: "clusters", title: "Clusters", present: (r) => r.results.clusters !== undefined, render: clustersSection },
+  { id: "stages", title: "Stages", present: (r) => r.results.stages !== undefined, render: stagesSection },
   { id: "centrality", title: "Centrality", present: (r) => r.results.centrality !== undefined, render: centralitySection },
   { id: "communities", title: "Communities", present: (r) => r.results.communities !== undefined, render: communitiesSection },
   { id: "brokerage", title: "Brokerage", present: (r) => r.results.brokerage !== undefined, render: brokerageSection },
