@@ -200,7 +200,7 @@ const SECTION_RUNNERS = {
   brokerage: brokerageSection,
   tripleHelix: tripleHelixSection,
   clusters: ({ input: { graph }, config, progress }: Context) => clustersSection(graph, config, placeOptions(config), progress),
-  stages: ({ input, config, progress }: Context) => stagesSection(input, config, progress),
+  stages: ({ input, config, progress }: Context) => stagesSection(input, config, placeOptions(config), progress),
 } satisfies Record<Section, (context: Context) => unknown>;
 
 export type Results = { [S in Section]?: ReturnType<(typeof SECTION_RUNNERS)[S]> };

@@ -59,6 +59,14 @@ export function briefWhy(why: string | undefined): string {
 
 export const UNDEFINED_LEGEND = "n/a (<2 in both): fewer than 2 organisations in both windows; n/a (all equal): a window gives every organisation the same value";
 
+/** A window's T(UIG), saying why it is 0 (a helix in every project or none) or undefined. */
+export function tripleHelixText(helix: { counted: number; T: { UIG: number } | null; constant: Record<string, string> } | null): string {
+  if (helix === null) return "n/a (no projects: links given)";
+  if (helix.T === null) return "n/a (no project with every type known)";
+  const constant = Object.entries(helix.constant).map(([letter, where]) => `${letter} in ${where}`);
+  return constant.length > 0 ? `${helix.T.UIG.toFixed(4)} (${constant.join(", ")})` : helix.T.UIG.toFixed(4);
+}
+
 /** In words, for the progress line and the summary. */
 export function describeWindowing(windowing: Windowing): string {
   switch (windowing.kind) {
@@ -72,9 +80,10 @@ export function describeWindowing(windowing: Windowing): string {
   }
 }
 
-export function stagesSection({ graph, participations }: AnalysisInput, config: ResolvedConfig, progress: Progress) {
+export function stagesSection({ graph, participations }: AnalysisInput, config: ResolvedConfig, places: object, progress: Progress) {
   if (config.stages === null) return { windowing: null, why: NOT_CONFIGURED };
   progress.step(`stages: ${describeWindowing(config.stages)}`);
   const input = participations === undefined ? { graph } : { participations, organisations: graph.mapNodes((id, attributes) => ({ ...attributes, id })) };
-  return { windowing: config.stages, ...stages(input, { windowing: config.stages, counting: config.counting, seed: config.seed }) };
+  const { counting, seed, groupBy, permutations } = config;
+  return { windowing: config.stages, ...stages(input, { windowing: config.stages, counting, seed, places, groupBy, permutations }) };
 }

@@ -5,7 +5,7 @@
  */
 import { describeConstant, ROLES, type AllianceGraph, type Constancy, type HelixLetter, type Role } from "@linkscale/core";
 import type { Report } from "./report.ts";
-import { briefWhy, describeWindowing, UNDEFINED_LEGEND } from "./stages.ts";
+import { briefWhy, describeWindowing, tripleHelixText, UNDEFINED_LEGEND } from "./stages.ts";
 
 const TOP = 5;
 
@@ -213,6 +213,23 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
             w.links > 0 ? fixed(w.transitivity, 3) : "n/a (no links)",
             String(w.communities),
             orWhy(w.modularity, 3, "no links"),
+          ]),
+        ]),
+      );
+      const scaleNames = [...new Set(stages.windows.flatMap((w) => Object.keys(w.scales?.countShares ?? {})))];
+      const attributes = Object.keys(stages.windows[0]?.openness ?? {});
+      out.push("per window: share of links at each scale; E-I (counted) by group attribute, with the permutation test's p-values (p↓: as low or lower by chance; p↑: as high or higher); T(UIG) in bits:");
+      out.push(
+        ...table([
+          ["window", ...scaleNames, ...attributes.map((a) => `E-I ${a}`), "T(UIG)"],
+          ...stages.windows.map((w) => [
+            w.name,
+            ...scaleNames.map((scale) => (w.scales === null ? "n/a (no links)" : percent(w.scales.countShares[scale] ?? 0))),
+            ...attributes.map((a) => {
+              const o = w.openness[a];
+              return o === undefined || o.counted === null ? "n/a (no link with both ends known)" : `${o.counted.toFixed(3)}${o.pLower === null || o.pUpper === null ? "" : ` (p↓ ${o.pLower.toFixed(3)}, p↑ ${o.pUpper.toFixed(3)})`}`;
+            }),
+            tripleHelixText(w.tripleHelix),
           ]),
         ]),
       );

@@ -11,6 +11,11 @@ import { degree } from "../centrality/degree.ts";
 import { pagerank } from "../centrality/pagerank.ts";
 import { strength } from "../centrality/strength.ts";
 import { transitivity } from "../centrality/transitivity.ts";
+import { eiPermutationTest } from "../groups/ei-permutation.ts";
+import type { EiResult } from "../groups/ei-index.ts";
+import type { ClassifyOptions } from "../scales/classify.ts";
+import { scaleShares } from "../scales/shares.ts";
+import { tripleHelix, type Constancy, type HelixLetter, type TripleHelix, type TripleHelixTransmission } from "../triple-helix/mutual-information.ts";
 import type { AnyGraph } from "../model/graph.ts";
 import type { Organisation } from "../model/organisation.ts";
 import type { Participation } from "../model/participation.ts";
@@ -27,11 +32,28 @@ export type StagesInput = { participations: readonly Participation[]; organisati
 export interface StagesOptions {
   windowing: Windowing;
   counting: Counting;
-  /** The seed of each window's Louvain communities. */
+  /** The seed of each window's Louvain communities and permutation tests. */
   seed: number;
+  /** The place rules that give each link its scale (classify.ts). */
+  places: Partial<Omit<ClassifyOptions, "attribute">>;
+  /** Attributes whose openness (E-I) each window measures. */
+  groupBy: readonly string[];
+  /** Relabellings of each window's E-I test per attribute; 0 skips the tests. */
+  permutations: number;
 }
 
-export const DEFAULTS: StagesOptions = { windowing: { kind: "yearly" }, counting: "full", seed: 0 };
+export const DEFAULTS: StagesOptions = { windowing: { kind: "yearly" }, counting: "full", seed: 0, places: {}, groupBy: ["country"], permutations: 0 };
+
+/** A window's openness by one attribute: E-I of its links, counted and weighted, and the permutation test's p-values. */
+export interface WindowOpenness {
+  counted: number | null;
+  weighted: number | null;
+  /** Links with an end without a value: left out. */
+  excludedLinks: number;
+  /** Share of relabellings with an E-I at or below / above the observed (counted); null without a test. */
+  pLower: number | null;
+  pUpper: number | null;
+}
 
 /** The measures whose ranks are compared between windows. */
 export const RANKED = { degree, strength, pagerank } as const;
@@ -50,6 +72,11 @@ export interface WindowMeasures extends NamedWindow {
   transitivity: number;
   communities: number;
   modularity: number | null;
+  /** Share of links (and of weight) at each scale, by the place rules; null without links. */
+  scales: { countShares: Record<string, number>; weightShares: Record<string, number> } | null;
+  openness: Record<string, WindowOpenness>;
+  /** T(UI), T(UG), T(IG), T(UIG) in bits over the window's projects (null with no project counted), and the helices in every project or in none (their T is 0); null for data given as links. */
+  tripleHelix: { counted: number; T: TripleHelixTransmission | null; constant: Partial<Record<HelixLetter, Constancy>> } | null;
 }
 
 export interface WindowChange extends Change {
@@ -61,7 +88,7 @@ export interface WindowChange extends Change {
 }
 
 export interface Stages {
-  rules: Record<"window" | "year" | "organisations" | "links" | "communities" | "rankStability", string>;
+  rules: Record<"window" | "year" | "organisations" | "links" | "communities" | "rankStability" | "scales" | "openness" | "tripleHelix", string>;
   /** From the first to the last year of a project (or link); null when none has one. */
   span: YearWindow | null;
   /** In no window: projects without a year and their participations, or links without a year. */
@@ -72,16 +99,27 @@ export interface Stages {
 }
 
 export function stages(input: StagesInput, options: Partial<StagesOptions> = {}): Stages {
-  const { windowing, counting, seed } = { ...DEFAULTS, ...options };
+  const { windowing, counting, seed, places, groupBy, permutations } = { ...DEFAULTS, ...options };
   const { span, withoutYear, networkOf, rules } = "graph" in input ? ofLinks(input.graph) : ofParticipations(input.participations, input.organisations, counting);
+  const typeOf = "graph" in input ? undefined : typeLookup(input.organisations);
   let previous: { graph: AnyGraph; communities: Record<string, number>; ranked: Record<keyof typeof RANKED, Record<string, number>>; name: string } | undefined;
   const windows: WindowMeasures[] = [];
   const changes: WindowChange[] = [];
   for (const window of span === null ? [] : windowsOf(windowing, span)) {
-    const { graph, projects } = networkOf(window);
+    const { graph, projects, participations } = networkOf(window);
     const found = graph.order > 0 ? louvain(graph, { seed }) : { communities: {}, count: 0, modularity: 0 };
     const ranked = { degree: degree(graph), strength: strength(graph), pagerank: pagerank(graph) };
-    windows.push({ ...window, projects, ...structure(graph), communities: found.count, modularity: graph.size > 0 ? found.modularity : null });
+    const shares = scaleShares(graph, { ...places, groupBy });
+    windows.push({
+      ...window,
+      projects,
+      ...structure(graph),
+      communities: found.count,
+      modularity: graph.size > 0 ? found.modularity : null,
+      scales: graph.size > 0 ? { countShares: shares.network.countShares, weightShares: shares.network.weightShares } : null,
+      openness: Object.fromEntries(groupBy.map((attribute) => [attribute, windowOpenness(graph, attribute, shares.openness[attribute] as EiResult, permutations, seed)])),
+      tripleHelix: participations === undefined || typeOf === undefined ? null : helices(tripleHelix(participations, typeOf)),
+    });
     if (previous !== undefined) {
       changes.push({
         from: previous.name,
@@ -99,6 +137,9 @@ export function stages(input: StagesInput, options: Partial<StagesOptions> = {})
       ...rules,
       communities: `Louvain, seed ${seed}, on each window's network`,
       rankStability: "Spearman's rank correlation (mean ranks for ties) over the organisations in both windows",
+      scales: "each window's links take their scale by the place rules, as the whole network's do",
+      openness: `E-I index by ${groupBy.join(", ") || "no attribute"} over each window's links, counted and weighted; a link with an end without a value is left out${permutations > 0 ? `; p-values from ${permutations} relabellings (seed ${seed})` : ""}`,
+      tripleHelix: "T(UI), T(UG), T(IG), T(UIG) in bits over each window's projects; a project with a participant of unknown type is left out",
     },
     span,
     withoutYear,
@@ -113,7 +154,7 @@ function ofParticipations(participations: readonly Participation[], organisation
   return {
     span: spanOf(years.values()),
     withoutYear: { projects: undated.size, participations: participations.filter(({ project }) => undated.has(project)).length },
-    networkOf: (window: YearWindow): { graph: AnyGraph; projects: number | null } => windowNetwork(participations, organisations, window, years, { counting }),
+    networkOf: (window: YearWindow): { graph: AnyGraph; projects: number | null; participations?: readonly Participation[] } => windowNetwork(participations, organisations, window, years, { counting }),
     rules: {
       year: "a project's year is the earliest year on its participations; a project without one is in no window",
       organisations: "a window's organisations are the participants of its projects",
@@ -128,13 +169,30 @@ function ofLinks(graph: AnyGraph) {
   return {
     span: linkSpan(graph),
     withoutYear: { links: undated },
-    networkOf: (window: YearWindow): { graph: AnyGraph; projects: number | null } => ({ graph: linkWindow(graph, window), projects: null }),
+    networkOf: (window: YearWindow): { graph: AnyGraph; projects: number | null; participations?: readonly Participation[] } => ({ graph: linkWindow(graph, window), projects: null }),
     rules: {
       year: "a link is in every window its years (firstYear to lastYear) overlap; a link without a firstYear is in none",
       organisations: "a window's organisations are those with a link in it",
       links: "a window's links keep their weight over all years",
     },
   };
+}
+
+/** E-I of a window by an attribute (from scaleShares' tally), with the permutation test when asked and defined. */
+function windowOpenness(graph: AnyGraph, attribute: string, ei: EiResult, permutations: number, seed: number): WindowOpenness {
+  const { counted, weighted, excluded } = ei.network;
+  const test = permutations > 0 && counted.EI !== null ? eiPermutationTest(graph, { groupBy: attribute, permutations, seed }).network.counted : null;
+  const p = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? null : value);
+  return { counted: counted.EI, weighted: weighted.EI, excludedLinks: excluded.links, pLower: p(test?.pLower), pUpper: p(test?.pUpper) };
+}
+
+function helices({ counted, T, constant }: TripleHelix): NonNullable<WindowMeasures["tripleHelix"]> {
+  return { counted, T, constant };
+}
+
+function typeLookup(organisations: readonly Organisation[]): (org: string) => string | undefined {
+  const types = new Map(organisations.map(({ id, type }) => [id, type]));
+  return (org) => types.get(org);
 }
 
 /** Size, density, components and transitivity of a window's network. */

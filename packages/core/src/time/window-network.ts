@@ -17,7 +17,7 @@ export function windowNetwork(
   { from, to }: YearWindow,
   years: ReadonlyMap<string, number | undefined>,
   options: Partial<Omit<ProjectionOptions, "onProgress">> = {},
-): { graph: AllianceGraph; projects: number } {
+): { graph: AllianceGraph; projects: number; participations: Participation[] } {
   const inWindow = participations.filter(({ project }) => {
     const year = years.get(project);
     return year !== undefined && year >= from && year <= to;
@@ -28,7 +28,7 @@ export function windowNetwork(
     organisations.filter(({ id }) => participants.has(id)),
     options,
   );
-  return { graph, projects: new Set(inWindow.map(({ project }) => project)).size };
+  return { graph, projects: new Set(inWindow.map(({ project }) => project)).size, participations: inWindow };
 }
 
 /** The links active in the window and the organisations with one. */

@@ -11,6 +11,7 @@ import { stages } from "../../src/time/stages.ts";
 import { windowsOf } from "../../src/time/windows.ts";
 
 // P1 (2019): A B C; P2 (2020): A B; P3 (2020): C D; P4 (2021): D E; P5 (no year): A E.
+// A university of DE, B firm of DE, C government of FR, D firm of FR, E with neither type nor country.
 const participations = [
   ["P1", "A", 2019], ["P1", "B", 2019], ["P1", "C", undefined],
   ["P2", "A", 2020], ["P2", "B", 2020],
@@ -18,7 +19,13 @@ const participations = [
   ["P4", "D", 2021], ["P4", "E", 2021],
   ["P5", "A", undefined], ["P5", "E", undefined],
 ].map(([project, org, year]) => ({ project: project as string, org: org as string, ...(year === undefined ? {} : { year: year as number }) }));
-const organisations = ["A", "B", "C", "D", "E"].map((id) => ({ id }));
+const organisations = [
+  { id: "A", type: "university", country: "DE" },
+  { id: "B", type: "firm", country: "DE" },
+  { id: "C", type: "government", country: "FR" },
+  { id: "D", type: "firm", country: "FR" },
+  { id: "E" },
+] as const;
 
 describe("windows", () => {
   it("are yearly, cumulative, rolling or named stages over the span", () => {
@@ -62,6 +69,30 @@ describe("stages of the hand-made network, yearly", () => {
     expect(first).toMatchObject({ from: "2019", to: "2020", organisations: { entered: 1, stayed: 3, left: 0 }, links: { entered: 1, stayed: 1, left: 2 }, persistence: 0.25 });
     // 2020 → 2021: E enters, D stays, A B C leave; no link stays of three.
     expect(second).toMatchObject({ organisations: { entered: 1, stayed: 1, left: 3 }, links: { entered: 1, stayed: 0, left: 2 }, persistence: 0 });
+  });
+
+  it("measures each window's openness and triple helix", () => {
+    // By country: 2019 has A–B inside DE and A–C, B–C across (E 2, I 1: E-I 1/3); 2020 has A–B and C–D
+    // inside (E-I −1); 2021's one link has E, without a country, at an end: left out, E-I undefined.
+    expect(result.windows.map((w) => w.openness["country"])).toEqual([
+      { counted: 1 / 3, weighted: 1 / 3, excludedLinks: 0, pLower: null, pUpper: null },
+      { counted: -1, weighted: -1, excludedLinks: 0, pLower: null, pUpper: null },
+      { counted: null, weighted: null, excludedLinks: 1, pLower: null, pUpper: null },
+    ]);
+    // 2019: one project with all three helices: every helix constant, so every T is 0. 2020: P2 (u, i)
+    // and P3 (i, g): I constant (T with I is 0); U and G each in one of two projects, never together:
+    // T(UG) = H(U) + H(G) − H(UG) = 1 + 1 − 1 = 1 bit. 2021: E's type is unknown: no project counted.
+    expect(result.windows.map((w) => w.tripleHelix)).toEqual([
+      { counted: 1, T: { UI: 0, UG: 0, IG: 0, UIG: 0 }, constant: { U: "every project", I: "every project", G: "every project" } },
+      { counted: 2, T: { UI: 0, UG: 1, IG: 0, UIG: 0 }, constant: { I: "every project" } },
+      { counted: 0, T: null, constant: {} },
+    ]);
+    // Any relabelling of 2019's triangle (DE, DE, FR) keeps one link inside and two across: p = 1 both ways.
+    const tested = stages({ participations, organisations }, { permutations: 99, seed: 3 });
+    expect(tested.windows[0]?.openness["country"]).toMatchObject({ counted: 1 / 3, pLower: 1, pUpper: 1 });
+    expect(tested.rules.openness).toContain("99 relabellings (seed 3)");
+    // Both countries' links in 2019 are transnational but A–B (national); no region, no city.
+    expect(result.windows[0]?.scales?.countShares).toMatchObject({ national: 1 / 3, transnational: 2 / 3 });
   });
 
   it("gives no rank correlation where it is undefined, and says why", () => {

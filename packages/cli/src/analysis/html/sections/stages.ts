@@ -7,7 +7,8 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { Report } from "../../report.ts";
-import { briefWhy, describeWindowing, UNDEFINED_LEGEND } from "../../stages.ts";
+import { briefWhy, describeWindowing, tripleHelixText, UNDEFINED_LEGEND } from "../../stages.ts";
+import { SCALE_COLOURS, UNKNOWN_COLOUR } from "../charts.ts";
 import type { SectionContext } from "../context.ts";
 import { figure, fixed, html, integer, pair, percent, table, type Content, type Html } from "../markup.ts";
 
@@ -28,7 +29,7 @@ export function stagesSection(report: Report, { charts }: SectionContext): Html 
       data: { values: windows.flatMap((w) => [{ window: w.name, measure: "organisations", value: w.organisations }, { window: w.name, measure: "links", value: w.links }]) },
       mark: { type: "line", point: true },
       encoding: {
-        x: { field: "window", type: "ordinal", sort: order, title: null, axis: { labelAngle: -30 } },
+        x: { field: "window", type: "ordinal", sort: order, title: null, axis: { labelAngle: -30, labelLimit: 240 } },
         y: { field: "value", type: "quantitative", title: null },
         row: { field: "measure", type: "nominal", sort: ["organisations", "links"], title: null },
       },
@@ -58,6 +59,36 @@ export function stagesSection(report: Report, { charts }: SectionContext): Html 
       pair(figure("stages-size", "Organisations and links per window", size), figure("stages-shape", "How connected each window is", shape, "A window without a value for a measure (density with under two organisations, transitivity and modularity without links) has no point.")),
       windowTable(windows),
     );
+    const scaleNames = [...new Set(windows.flatMap((w) => Object.keys(w.scales?.countShares ?? {})))];
+    const scaleChart = charts.add(charts.unique("stages-scales"), {
+      description: "Share of links at each scale, per window",
+      width: 420,
+      height: 220,
+      data: { values: windows.flatMap((w) => scaleNames.map((scale, order) => ({ window: w.name, scale, order, share: w.scales?.countShares[scale] ?? 0 }))) },
+      mark: "bar",
+      encoding: {
+        x: { field: "window", type: "ordinal", sort: order, title: null, axis: { labelAngle: -30, labelLimit: 240 } },
+        y: { field: "share", type: "quantitative", stack: "normalize", title: "share of links", axis: { format: "%" } },
+        color: { field: "scale", type: "nominal", sort: scaleNames, scale: { domain: scaleNames, range: scaleNames.map((scale, i) => (scale === "unknown" ? UNKNOWN_COLOUR : (SCALE_COLOURS[i % SCALE_COLOURS.length] as string))) }, title: null },
+        order: { field: "order" },
+      },
+    } as TopLevelSpec);
+    const attributes = Object.keys(windows[0]?.openness ?? {});
+    const opennessChart = charts.add(
+      charts.unique("stages-openness"),
+      lines(
+        order,
+        windows.flatMap((w) => attributes.flatMap((attribute) => (w.openness[attribute]?.counted == null ? [] : [{ window: w.name, measure: `E-I by ${attribute}`, value: w.openness[attribute]?.counted as number }]))),
+        { title: "E-I (−1 closed, +1 open)", description: "Openness (E-I index) per window, by group attribute" },
+      ),
+    );
+    parts.push(
+      pair(
+        figure("stages-scales", "At which scale links run, per window", scaleChart, "Windows without links have no bar."),
+        figure("stages-openness", "How open each window is", opennessChart, "E-I: links across groups minus links inside, over all; a window where no link has both ends known has no point."),
+      ),
+      opennessTable(windows, scaleNames, attributes),
+    );
   }
 
   if (changes.length > 0) {
@@ -69,7 +100,7 @@ export function stagesSection(report: Report, { charts }: SectionContext): Html 
       data: { values: changes.flatMap((c) => (["entered", "stayed", "left"] as const).map((kind) => ({ step: `${c.from} → ${c.to}`, kind, organisations: c.organisations[kind] }))) },
       mark: "bar",
       encoding: {
-        x: { field: "step", type: "nominal", sort: steps, title: null, axis: { labelAngle: -30 } },
+        x: { field: "step", type: "nominal", sort: steps, title: null, axis: { labelAngle: -30, labelLimit: 240 } },
         xOffset: { field: "kind", sort: ["entered", "stayed", "left"] },
         y: { field: "organisations", type: "quantitative", title: "organisations" },
         color: { field: "kind", type: "nominal", sort: ["entered", "stayed", "left"], scale: { range: ["#1b9e77", "#7570b3", "#d95f02"] }, title: null },
@@ -119,7 +150,7 @@ function lines(order: readonly string[], values: readonly { window: string; meas
     data: { values: [...values] },
     mark: { type: "line", point: true },
     encoding: {
-      x: { field: "window", type: "ordinal", sort: [...order], title: null, axis: { labelAngle: -30 } },
+      x: { field: "window", type: "ordinal", sort: [...order], title: null, axis: { labelAngle: -30, labelLimit: 240 } },
       y: { field: "value", type: "quantitative", title },
       color: { field: "measure", type: "nominal", title: null, legend: { labelLimit: 240, columns: 2 } },
     },
@@ -143,6 +174,23 @@ function windowTable(windows: Staged["windows"]): Html {
       fixed(w.modularity, 3, "no links"),
     ]),
     { numeric: [2, 3, 4, 5, 6, 7, 8, 9, 10] },
+  );
+}
+
+function opennessTable(windows: Staged["windows"], scaleNames: readonly string[], attributes: readonly string[]): Html {
+  return table(
+    ["window", ...scaleNames, ...attributes.map((a) => `E-I ${a} (p↓, p↑)`), "T(UIG), bits"],
+    windows.map((w) => [
+      w.name,
+      ...scaleNames.map((scale) => (w.scales === null ? "n/a (no links)" : percent(w.scales.countShares[scale] ?? 0))),
+      ...attributes.map((a) => {
+        const o = w.openness[a];
+        if (o === undefined || o.counted === null) return "n/a (no link with both ends known)";
+        return `${fixed(o.counted, 3)}${o.pLower === null || o.pUpper === null ? "" : ` (${fixed(o.pLower, 3)}, ${fixed(o.pUpper, 3)})`}`;
+      }),
+      tripleHelixText(w.tripleHelix),
+    ]),
+    { numeric: [...scaleNames.map((_s, i) => i + 1), ...attributes.map((_a, i) => scaleNames.length + 1 + i), scaleNames.length + attributes.length + 1] },
   );
 }
 
