@@ -10,6 +10,9 @@ import { localRuleLine, rulesInForce } from "./local-rule.ts";
 import type { Network } from "./network.ts";
 import type { StateChange, ViewState } from "./state.ts";
 
+/** How long play shows each window. */
+export const PLAY_STEP_MS = 1200;
+
 export interface ControlActions {
   change(partial: StateChange): void;
   toggleLayout(): void;
@@ -152,17 +155,48 @@ function yearRange(network: Network, state: ViewState, actions: ControlActions):
   const from = slider("from");
   const to = slider("to");
   const output = h("output", { "data-testid": "years" }, `${range.from}–${range.to}`);
-  const report = (event: Event) => {
-    let a = Number(from.value);
-    let b = Number(to.value);
-    if (a > b) [a, b] = event.target === from ? [a, a] : [b, b];
+  const show = (a: number, b: number) => {
     from.value = String(a);
     to.value = String(b);
     output.textContent = `${a}–${b}`;
     actions.change({ years: a === years.first && b === years.last ? undefined : { from: a, to: b } });
   };
+  const report = (event: Event) => {
+    stop();
+    const [a, b] = [Number(from.value), Number(to.value)];
+    if (a > b) show(...((event.target === from ? [a, a] : [b, b]) as [number, number]));
+    else show(a, b);
+  };
   from.addEventListener("input", report);
   to.addEventListener("input", report);
+
+  // Play steps the window through the years, a year at a time, keeping its width (one year when
+  // it spans them all); nothing moves but what the window shows, so change is what you see.
+  const play = h("button", { type: "button", "data-testid": "year-play", "aria-pressed": "false" }, "▶ play");
+  let timer: ReturnType<typeof setInterval> | undefined;
+  function stop(): void {
+    if (timer === undefined) return;
+    clearInterval(timer);
+    timer = undefined;
+    play.textContent = "▶ play";
+    play.setAttribute("aria-pressed", "false");
+  }
+  play.addEventListener("click", () => {
+    if (timer !== undefined) return stop();
+    const [a, b] = [Number(from.value), Number(to.value)];
+    const width = a === years.first && b === years.last ? 0 : b - a;
+    let start = a === years.first && b === years.last ? years.first : a;
+    // A window at the end starts again from the first year.
+    if (start + width >= years.last && !(a === years.first && b === years.last)) start = years.first;
+    show(start, start + width);
+    play.textContent = "❚❚ pause";
+    play.setAttribute("aria-pressed", "true");
+    timer = setInterval(() => {
+      start += 1;
+      if (start + width > years.last || !play.isConnected) return stop();
+      show(start, start + width);
+    }, PLAY_STEP_MS);
+  });
   return h(
     "fieldset",
     {},
@@ -170,6 +204,7 @@ function yearRange(network: Network, state: ViewState, actions: ControlActions):
     from,
     to,
     output,
+    play,
     h("p", { className: "note" }, "links whose projects' years overlap the window; links without years show only at the full range"),
   );
 }

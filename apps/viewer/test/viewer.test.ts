@@ -16,7 +16,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import type Sigma from "sigma";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildViewer, serveViewer, type ViewerServer } from "../serve/index.ts";
-import { NO_ADMIN1 } from "../src/controls.ts";
+import { NO_ADMIN1, PLAY_STEP_MS } from "../src/controls.ts";
 
 const CHROMIUM = process.env["LINKSCALE_CHROMIUM"] ?? "/usr/bin/chromium";
 const REPO = fileURLToPath(new URL("../../../", import.meta.url));
@@ -140,6 +140,23 @@ describe("the viewer", () => {
     await page.fill("[data-testid=year-to]", "2017");
     expect(await page.textContent("[data-testid=years]")).toBe("2016–2017");
     expect(await count(page, "links")).toBe(expected);
+    await page.close();
+  });
+
+  it("plays the years one by one, showing what the core's time slice holds for each, and pauses", async () => {
+    const { page } = await open();
+    const slice = (year: number) => timeSlice(reference(), { from: year, to: year }).size;
+    const first = Number(await page.getAttribute("[data-testid=year-from]", "min"));
+    await page.click("[data-testid=year-play]");
+    expect(await page.textContent("[data-testid=years]")).toBe(`${first}–${first}`);
+    expect(await count(page, "links")).toBe(slice(first));
+    await page.waitForFunction((year) => document.querySelector("[data-testid=years]")?.textContent === `${year}–${year}`, first + 1, { timeout: PLAY_STEP_MS * 3 });
+    expect(await count(page, "links")).toBe(slice(first + 1));
+    await page.click("[data-testid=year-play]");
+    expect(await page.getAttribute("[data-testid=year-play]", "aria-pressed")).toBe("false");
+    const paused = await page.textContent("[data-testid=years]");
+    await page.waitForTimeout(PLAY_STEP_MS * 1.5);
+    expect(await page.textContent("[data-testid=years]")).toBe(paused);
     await page.close();
   });
 
