@@ -8,6 +8,8 @@
  *   (Newman 2001, "Scientific collaboration networks. II", PNAS 98(2); NetworkX
  *   `bipartite.collaboration_weighted_projected_graph`).
  *
+ * Fractional weights are summed with projects in id order, so row order never changes a bit.
+ *
  * Every link also keeps its project count and first/last year. An organisation whose projects have
  * no other participant stays in the graph, isolated. Written here rather than through
  * graphology-operators: none projects a bipartite graph, and this pass keeps pairs in flat arrays
@@ -149,6 +151,24 @@ export function projectParticipations(
     }
     done++;
     if (onProgress && done % PROGRESS_EVERY === 0) onProgress({ phase: "pairing", done, total: projects.size });
+  }
+
+  if (counting === "fractional") {
+    // A sum of fractions follows the order of its terms: added again with projects in id order, a
+    // link's weight has the same bits however the rows came (issue 22).
+    weight.fill(0);
+    const byId = [...projects.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const { members } of byId) {
+      const share = 1 / (members.length - 1);
+      for (let a = 0; a < members.length; a++) {
+        for (let b = a + 1; b < members.length; b++) {
+          const u = members[a] as number;
+          const v = members[b] as number;
+          const slot = slotOf.get(u < v ? u * n + v : v * n + u) as number;
+          weight[slot] = (weight[slot] as number) + share;
+        }
+      }
+    }
   }
 
   for (let slot = 0; slot < weight.length; slot++) {

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { DuplicateParticipationError, UnknownOrganisationError } from "../../src/errors.ts";
 import type { Participation } from "../../src/model/participation.ts";
 import { projectParticipations } from "../../src/projection/project.ts";
+import { seededRandom } from "../../src/random/seeded.ts";
+import { datasetFolder, tablesIn } from "../bundled.ts";
 
 // Hand-worked fixture: P1 = {A, B, C} in 2015, P2 = {A, B} in 2017, P3 = {D} alone in 2016.
 const participations: Participation[] = [
@@ -95,5 +97,23 @@ describe("projectParticipations", () => {
     const before = JSON.stringify(participations);
     projectParticipations(participations, [], { counting: "fractional", keepProjectIds: true });
     expect(JSON.stringify(participations)).toBe(before);
+  });
+});
+
+describe("projectParticipations on rows in another order (issue 22)", () => {
+  it("gives every fractional weight the same bits, however the rows are shuffled", () => {
+    const { participations } = tablesIn(datasetFolder("h2020-health"));
+    const weights = (rows: readonly Participation[]) => {
+      const graph = projectParticipations(rows, [], { counting: "fractional" });
+      return Object.fromEntries(graph.mapEdges((_edge, { weight }, source, target) => [source < target ? `${source}|${target}` : `${target}|${source}`, weight]));
+    };
+    const random = seededRandom(22);
+    const shuffled = [...participations];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j] as Participation, shuffled[i] as Participation];
+    }
+    // toStrictEqual compares numbers with Object.is: the last bit counts.
+    expect(weights(shuffled)).toStrictEqual(weights(participations));
   });
 });
