@@ -9,6 +9,7 @@ import { benchClusters } from "./clusters.ts";
 import { benchProjection } from "./projection.ts";
 import { benchSampledBetweenness } from "./sampled-betweenness.ts";
 import { benchScales } from "./scales.ts";
+import { benchStages } from "./stages.ts";
 import { benchViewer } from "./viewer.ts";
 
 const SUITES: Record<string, () => void | Promise<void>> = {
@@ -18,6 +19,7 @@ const SUITES: Record<string, () => void | Promise<void>> = {
   scales: benchScales,
   brokerage: benchBrokerage,
   clusters: benchClusters,
+  stages: benchStages,
   viewer: benchViewer,
 };
 
