@@ -2,8 +2,10 @@
 """Independent reference for linkscale's stages of a cluster's life: the network window by window.
 
 Usage: /usr/bin/python3 datasets/reference/stages.py datasets/<name> [--out PATH]
-Computed with NetworkX, scipy and scikit-learn (pandas to read the CSV files) from the dataset's
-two CSV files only; nothing from the TypeScript sources is imported or read. Writes
+Computed with NetworkX, scipy and scikit-learn (pandas to read the CSV files; pandas/numpy for the
+scales, E-I and triple helix of each window, through the functions of scales.py and
+triple_helix.py in this folder) from the dataset's two CSV files only; nothing from the TypeScript
+sources is imported or read. Writes
 <dataset>/reference/stages.json, or PATH with --out (sort_keys, indent 1, floats written by json
 with repr(), i.e. at full precision). Where the dataset has reference/projection.csv.gz and every
 project has a year, the links and weights of the last cumulative window (the whole span) are
@@ -12,7 +14,8 @@ itself with PYTHONHASHSEED=0 and one BLAS/OpenMP thread; no result depends on se
 The rules below are linkscale's issue 18 ("stages of a cluster's life").
 
 Input
-    organisations.csv (column `id`, ...) and participations.csv (columns `project`, `org`, `year`,
+    organisations.csv (columns `id`, `type`, `country`, `city`, `lat`, `lon`; `region` if present)
+    and participations.csv (columns `project`, `org`, `year`,
     ...), read as text (keep_default_na=False, so "NA" stays a string; an empty cell = unknown).
     Checks: organisation ids unique; every participation row has a non-empty project and org, and
     its org is an id of organisations.csv; a non-empty `year` is an integer (int() of the text).
@@ -48,6 +51,35 @@ Per window (windowings.<w>.windows, in window order)
     largestComponentShare = size of the largest component / nodes, null when no node;
     transitivity = nx.transitivity(G) as a float (0.0 when the graph has no connected triple, the
     empty graph included).
+    scales = {countShares, weightShares} of the window's links by scale, null when the window has
+        no link. A link's scale is scales.py's Definition 3 under its "default" variant (hierarchy
+        region -> country, the same-city stand-in on, no NUTS cut, no distance rule), which is the
+        place rules of linkscale's default hierarchy (stages' default `places: {}`); it depends
+        on the two ends only, so every link of the whole network (all projects with a year) is
+        classified once with scales.link_frame + scales.classify (literal walk and vectorised
+        version cross-checked there) and each window's links take the scale of their pair.
+        Shares are scales.shares (Definition 4) over the window's links with their window
+        weights: countShares[s] = links at scale s / links, weightShares[s] = their window
+        weight / the window's total weight, for s in local, national, transnational, unknown
+        (zeros kept).
+    openness = {"country": {counted, weighted, excludedLinks}}: the window network's E-I index by
+        country, scales.ei (Definition 5) over the window's links with their window weights:
+        I = links whose two ends have the same known country, E = known and different,
+        counted = (E - I) / (E + I) over link counts, weighted = the same over the window
+        weights, each null when E + I = 0 (no link with both ends known, the empty window
+        included); excludedLinks = links with at least one end without a country. (No
+        permutation test: its p-values are not computed here.)
+    tripleHelix = {counted, T, constant} over the window's projects, with triple_helix.py's rules:
+        helix of a type = triple_helix.HELIX (university, research -> U; firm -> I;
+        government -> G; other, intermediary -> none; any other non-empty type -> none); an
+        empty `type` is unknown, and a window project with a participant of unknown type is left
+        out. Each counted project is one observation (u, i, g) = presence of each helix among its
+        participants (a repeated row counts once); counted = # counted projects; T = {UI, UG, IG,
+        UIG} = triple_helix.triple_helix(cells)["transmission"] in bits (entropies of the
+        project counts, T(XY) = H(X) + H(Y) - H(XY), T(UIG) = H(U) + H(I) + H(G) - H(UI) - H(UG)
+        - H(IG) + H(UIG), the formula as is: where a helix is constant the result is 0 up to
+        rounding), null when counted = 0; constant = {letter: "every project" | "no project"} for
+        each of U, I, G present in every counted project / in none (empty when counted = 0).
 
 Between consecutive windows A (earlier) and B of one windowing (windowings.<w>.changes, one per
 consecutive pair, in order; from / to = the names of A and B)
@@ -102,6 +134,8 @@ alliance.pin_environment(PYTHONHASHSEED="0", OPENBLAS_NUM_THREADS="1", OMP_NUM_T
 
 import networkx as nx  # noqa: E402
 import pandas as pd  # noqa: E402
+import scales  # noqa: E402  (scales.py in this folder: place rules, shares, E-I)
+import triple_helix  # noqa: E402  (triple_helix.py in this folder: helices, T)
 from scipy.stats import spearmanr  # noqa: E402
 from sklearn.metrics import normalized_mutual_info_score  # noqa: E402
 
@@ -128,11 +162,21 @@ RULES = {
     "continuity": "connected components, id = smallest member; sklearn NMI (arithmetic) over the "
                   "shared organisations (null < 2); predecessor / successor = component holding "
                   "most shared members, ties smallest id; matched, new, ended, splits, merges",
+    "scales": "scales.py Definition 3, variant default (region -> country, same city on, no "
+              "distance), shares of the window's links (Definition 4) with window weights; "
+              "null without links",
+    "openness": "scales.py Definition 5 by country over the window's links, counted and weighted "
+                "(window weights); null when E + I = 0; excludedLinks = links with an end "
+                "without a country; no permutation test",
+    "tripleHelix": "triple_helix.py over the window's projects; a project with a participant of "
+                   "empty type is left out; T null when none counted; constant = helix in every "
+                   "counted project or in none",
 }
 
 
 def read(data):
-    """(organisation ids, participation rows as (project, org, year or None)), checked."""
+    """(organisations as a DataFrame of text, participation rows as (project, org, year or None)),
+    checked."""
     orgs = pd.read_csv(data / "organisations.csv", dtype=str, keep_default_na=False)
     parts = pd.read_csv(data / "participations.csv", dtype=str, keep_default_na=False)
     assert orgs["id"].is_unique, "duplicate organisation id"
@@ -142,7 +186,7 @@ def read(data):
         assert project != "" and org != "", "participation without project or organisation"
         assert org in ids, f"participation of unknown organisation {org!r}"
         rows.append((project, org, None if year == "" else int(year)))
-    return ids, rows
+    return orgs, rows
 
 
 def project_years(rows):
@@ -220,6 +264,66 @@ def window_summary(name, lo, hi, projects, G):
         "largestComponentShare": largest / n if n else None,
         "transitivity": float(nx.transitivity(G)),
     }
+
+
+def classify_pairs(G, orgs):
+    """Every link of G (the whole network) classified once by scales.py's default variant: a
+    DataFrame (org_a < org_b) with scale, rule, flagRegion, flagCountry, country_a, country_b."""
+    pairs = sorted(tuple(sorted((u, v))) for u, v in G.edges())
+    links = pd.DataFrame(pairs, columns=["org_a", "org_b"]).assign(weight=1)
+    classified = scales.classify(scales.link_frame(links, orgs), scales.VARIANTS["default"])
+    return classified[["org_a", "org_b", "scale", "rule", "flagRegion", "flagCountry",
+                       "country_a", "country_b"]]
+
+
+def window_links(G, classified):
+    """The window's links (org_a < org_b) with their window weight and their pair's class."""
+    rows = sorted((*sorted((u, v)), int(w)) for u, v, w in G.edges(data="weight"))
+    links = pd.DataFrame(rows, columns=["org_a", "org_b", "weight"])
+    df = links.merge(classified, on=["org_a", "org_b"], how="left", validate="one_to_one")
+    assert len(df) == len(links) and not df["scale"].isna().any(), "window link not classified"
+    return df
+
+
+def window_scales(G, classified):
+    """scales and openness of a window (see the docstring)."""
+    df = window_links(G, classified)
+    if len(df) == 0:
+        shares = None
+    else:
+        s = scales.shares(df)
+        shares = {"countShares": s["countShares"], "weightShares": s["weightShares"]}
+    e = scales.ei(df, "country")
+    openness = {"country": {
+        "counted": e["network"]["counted"]["EI"],
+        "weighted": e["network"]["weighted"]["EI"],
+        "excludedLinks": e["excluded"]["network"]["counted"],
+    }}
+    return shares, openness
+
+
+def window_helix(projects, members, type_of):
+    """tripleHelix of a window (see the docstring)."""
+    cells = dict.fromkeys(triple_helix.CELLS, 0)
+    for p in projects:
+        types = [type_of[o] for o in sorted(members[p])]
+        if any(t == "" for t in types):
+            continue  # a participant of unknown type: which helices take part is unknown
+        present = {triple_helix.HELIX.get(t) for t in types}
+        cells["".join("1" if h in present else "0" for h in "UIG")] += 1
+    counted = sum(cells.values())
+    constant = {}
+    if counted == 0:
+        return {"counted": 0, "T": None, "constant": constant}
+    for axis, letter in enumerate("UIG"):
+        with_helix = sum(c for k, c in cells.items() if k[axis] == "1")
+        if with_helix == counted:
+            constant[letter] = "every project"
+        elif with_helix == 0:
+            constant[letter] = "no project"
+    T = triple_helix.triple_helix(cells)["transmission"]
+    return {"counted": counted, "T": {k: float(T[k]) for k in ("UI", "UG", "IG", "UIG")},
+            "constant": constant}
 
 
 def turnover(a, b):
@@ -302,9 +406,10 @@ def change(name_a, A, name_b, B):
     }
 
 
-def stages(rows):
+def stages(orgs, rows):
     """(the output object, the graph of the last cumulative window or None)."""
     years, members, without, without_rows = project_years(rows)
+    type_of = dict(zip(orgs["id"], orgs["type"]))
     result = {
         "rules": RULES,
         "projectsWithoutYear": without,
@@ -318,6 +423,8 @@ def stages(rows):
     first, last = min(years.values()), max(years.values())
     result["span"] = {"from": first, "to": last}
     ordered = sorted(years)
+    # every window's links are links of the whole dated network: classify each pair once
+    classified = classify_pairs(window_graph(ordered, members), orgs)
     for key, windows in windowings(first, last).items():
         graphs = []
         out = result["windowings"][key]
@@ -325,7 +432,10 @@ def stages(rows):
             projects = [p for p in ordered if lo <= years[p] <= hi]
             G = window_graph(projects, members)
             graphs.append((name, G))
-            out["windows"].append(window_summary(name, lo, hi, projects, G))
+            summary = window_summary(name, lo, hi, projects, G)
+            summary["scales"], summary["openness"] = window_scales(G, classified)
+            summary["tripleHelix"] = window_helix(projects, members, type_of)
+            out["windows"].append(summary)
         for (name_a, A), (name_b, B) in zip(graphs, graphs[1:]):
             out["changes"].append(change(name_a, A, name_b, B))
         if key == "cumulative":
@@ -338,8 +448,8 @@ def main():
         "--out", default=None, help="output file (default <dataset>/reference/stages.json)"))
     data = args.dataset
     started = time.perf_counter()
-    _, rows = read(data)
-    result, whole = stages(rows)
+    orgs, rows = read(data)
+    result, whole = stages(orgs, rows)
     if (data / "reference" / "projection.csv.gz").exists() and result["projectsWithoutYear"] == 0:
         alliance.check_projection(data / "reference", sorted(
             (*sorted((u, v)), w) for u, v, w in whole.edges(data="weight")))

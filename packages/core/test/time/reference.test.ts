@@ -2,7 +2,9 @@
 // datasets/reference/stages.py (NetworkX, scipy's spearmanr, scikit-learn's
 // normalized_mutual_info_score) from the CSV files: counts exactly, the rest to 1e-9. Community
 // continuity is compared on connected components (the reference's partition), the function
-// stages() applies to Louvain communities.
+// stages() applies to Louvain communities. Each window's scale shares and E-I by country come
+// from scales.py's functions (default variant: region -> country, same city on, which is the
+// default `places: {}`), its triple helix from triple_helix.py's; no permutation test.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { connectedComponents } from "../../src/communities/components.ts";
@@ -25,6 +27,9 @@ interface ReferenceWindow {
   components: number;
   largestComponentShare: number | null;
   transitivity: number;
+  scales: { countShares: Record<string, number>; weightShares: Record<string, number> } | null;
+  openness: { country: { counted: number | null; weighted: number | null; excludedLinks: number } };
+  tripleHelix: { counted: number; T: Record<"UI" | "UG" | "IG" | "UIG", number> | null; constant: Record<string, string> };
 }
 interface ReferenceChange {
   from: string;
@@ -65,11 +70,26 @@ describe.each(["semiconductor-ev", "h2020-health", "h2020-eastasia"])("stages of
     expect(result.withoutYear).toEqual({ projects: reference.projectsWithoutYear, participations: reference.participationsWithoutYear });
     expect(result.windows.length).toBe(expected.windows.length);
     result.windows.forEach((window, i) => {
-      const { density, largestComponentShare, transitivity, ...counts } = expected.windows[i] as ReferenceWindow;
+      const { density, largestComponentShare, transitivity, scales, openness, tripleHelix, ...counts } = expected.windows[i] as ReferenceWindow;
       expect(window).toMatchObject(counts);
       close(window.density, density);
       close(window.largestComponentShare, largestComponentShare);
       close(window.transitivity, transitivity);
+      const country = window.openness["country"];
+      expect(country?.excludedLinks, `${window.name} openness excluded`).toBe(openness.country.excludedLinks);
+      close(country?.counted ?? null, openness.country.counted);
+      close(country?.weighted ?? null, openness.country.weighted);
+      if (scales === null) expect(window.scales, window.name).toBeNull();
+      else {
+        for (const kind of ["countShares", "weightShares"] as const) {
+          expect(Object.keys(window.scales?.[kind] ?? {}).sort(), `${window.name} ${kind}`).toEqual(Object.keys(scales[kind]).sort());
+          for (const [scale, share] of Object.entries(scales[kind])) close(window.scales?.[kind][scale] ?? null, share);
+        }
+      }
+      expect(window.tripleHelix?.counted, `${window.name} triple helix counted`).toBe(tripleHelix.counted);
+      expect(window.tripleHelix?.constant, `${window.name} constant helices`).toEqual(tripleHelix.constant);
+      if (tripleHelix.T === null) expect(window.tripleHelix?.T, window.name).toBeNull();
+      else for (const key of ["UI", "UG", "IG", "UIG"] as const) close(window.tripleHelix?.T?.[key] ?? null, tripleHelix.T[key]);
     });
     expect(result.changes.length).toBe(expected.changes.length);
     result.changes.forEach((change, i) => {
