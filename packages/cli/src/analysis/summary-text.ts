@@ -233,6 +233,27 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
           ]),
         ]),
       );
+      const attribute = attributes[0];
+      if (attribute !== undefined) {
+        const clustering = stages.clusters.by === null ? `no cluster network (${stages.clusters.why})` : `the cluster network by ${stages.clusters.by}`;
+        out.push(`per window: ${clustering}; the leading gatekeeper (most weight to other groups by ${attribute}) and broker (Gould & Fernandez, all roles, by ${attribute}):`);
+        out.push(
+          ...table([
+            ["window", "clusters", "cluster links", "gatekeeper", "broker"],
+            ...stages.windows.map((w) => {
+              const [gatekeeper] = w.gatekeepers;
+              const [broker] = w.brokers;
+              return [
+                w.name,
+                w.clusters === null ? "n/a" : String(w.clusters.clusters),
+                w.clusters === null ? "n/a" : String(w.clusters.links),
+                gatekeeper === undefined ? "none" : `${name(gatekeeper.organisation)}, ${gatekeeper.group} ${percent(gatekeeper.share)}`,
+                broker === undefined ? "none" : `${name(broker.organisation)} ${broker.brokerage}`,
+              ];
+            }),
+          ]),
+        );
+      }
       if (stages.changes.length > 0) {
         out.push(
           "from one window to the next: organisations and links entering / staying / leaving; tie persistence (Jaccard); rank stability (Spearman) of degree, strength, PageRank; " +

@@ -11,7 +11,11 @@ import { degree } from "../centrality/degree.ts";
 import { pagerank } from "../centrality/pagerank.ts";
 import { strength } from "../centrality/strength.ts";
 import { transitivity } from "../centrality/transitivity.ts";
+import { brokerage } from "../brokerage/gould-fernandez.ts";
+import { clusterNetwork } from "../clusters/cluster-network.ts";
 import { eiPermutationTest } from "../groups/ei-permutation.ts";
+import { gatekeepers } from "../groups/gatekeepers.ts";
+import type { GroupBy } from "../groups/group-index.ts";
 import type { EiResult } from "../groups/ei-index.ts";
 import type { ClassifyOptions } from "../scales/classify.ts";
 import { scaleShares } from "../scales/shares.ts";
@@ -40,9 +44,13 @@ export interface StagesOptions {
   groupBy: readonly string[];
   /** Relabellings of each window's E-I test per attribute; 0 skips the tests. */
   permutations: number;
+  /** The grouping of each window's cluster network (cluster-network.ts); absent: none. */
+  clusterBy?: GroupBy;
+  /** Brokers and gatekeepers listed per window. */
+  top: number;
 }
 
-export const DEFAULTS: StagesOptions = { windowing: { kind: "yearly" }, counting: "full", seed: 0, places: {}, groupBy: ["country"], permutations: 0 };
+export const DEFAULTS: StagesOptions = { windowing: { kind: "yearly" }, counting: "full", seed: 0, places: {}, groupBy: ["country"], permutations: 0, top: 5 };
 
 /** A window's openness by one attribute: E-I of its links, counted and weighted, and the permutation test's p-values. */
 export interface WindowOpenness {
@@ -77,6 +85,12 @@ export interface WindowMeasures extends NamedWindow {
   openness: Record<string, WindowOpenness>;
   /** T(UI), T(UG), T(IG), T(UIG) in bits over the window's projects (null with no project counted), and the helices in every project or in none (their T is 0); null for data given as links. */
   tripleHelix: { counted: number; T: TripleHelixTransmission | null; constant: Partial<Record<HelixLetter, Constancy>> } | null;
+  /** By the first group attribute: the organisations brokering most (Gould & Fernandez, all roles), those with any. */
+  brokers: { organisation: string; brokerage: number }[];
+  /** By the first group attribute: the organisations with most weight to other groups, each with its group and its share of the group's. */
+  gatekeepers: { organisation: string; group: string; externalWeight: number; share: number }[];
+  /** The window's cluster network in brief; null without `clusterBy`. */
+  clusters: { clusters: number; links: number; internalLinks: number; externalLinks: number; excludedOrganisations: number } | null;
 }
 
 export interface WindowChange extends Change {
@@ -88,7 +102,7 @@ export interface WindowChange extends Change {
 }
 
 export interface Stages {
-  rules: Record<"window" | "year" | "organisations" | "links" | "communities" | "rankStability" | "scales" | "openness" | "tripleHelix", string>;
+  rules: Record<"window" | "year" | "organisations" | "links" | "communities" | "rankStability" | "scales" | "openness" | "tripleHelix" | "brokers", string>;
   /** From the first to the last year of a project (or link); null when none has one. */
   span: YearWindow | null;
   /** In no window: projects without a year and their participations, or links without a year. */
@@ -99,7 +113,7 @@ export interface Stages {
 }
 
 export function stages(input: StagesInput, options: Partial<StagesOptions> = {}): Stages {
-  const { windowing, counting, seed, places, groupBy, permutations } = { ...DEFAULTS, ...options };
+  const { windowing, counting, seed, places, groupBy, permutations, clusterBy, top } = { ...DEFAULTS, ...options };
   const { span, withoutYear, networkOf, rules } = "graph" in input ? ofLinks(input.graph) : ofParticipations(input.participations, input.organisations, counting);
   const typeOf = "graph" in input ? undefined : typeLookup(input.organisations);
   let previous: { graph: AnyGraph; communities: Record<string, number>; ranked: Record<keyof typeof RANKED, Record<string, number>>; name: string } | undefined;
@@ -119,6 +133,8 @@ export function stages(input: StagesInput, options: Partial<StagesOptions> = {})
       scales: graph.size > 0 ? { countShares: shares.network.countShares, weightShares: shares.network.weightShares } : null,
       openness: Object.fromEntries(groupBy.map((attribute) => [attribute, windowOpenness(graph, attribute, shares.openness[attribute] as EiResult, permutations, seed)])),
       tripleHelix: participations === undefined || typeOf === undefined ? null : helices(tripleHelix(participations, typeOf)),
+      ...brokersAndGatekeepers(graph, groupBy[0], top),
+      clusters: clusterBy === undefined ? null : clusterSummary(graph, clusterBy),
     });
     if (previous !== undefined) {
       changes.push({
@@ -140,6 +156,7 @@ export function stages(input: StagesInput, options: Partial<StagesOptions> = {})
       scales: "each window's links take their scale by the place rules, as the whole network's do",
       openness: `E-I index by ${groupBy.join(", ") || "no attribute"} over each window's links, counted and weighted; a link with an end without a value is left out${permutations > 0 ? `; p-values from ${permutations} relabellings (seed ${seed})` : ""}`,
       tripleHelix: "T(UI), T(UG), T(IG), T(UIG) in bits over each window's projects; a project with a participant of unknown type is left out",
+      brokers: groupBy[0] === undefined ? "no group attribute: no brokers or gatekeepers" : `the ${top} organisations of each window brokering most between and within groups by ${groupBy[0]} (Gould & Fernandez, all five roles), and the ${top} with most weight to other groups`,
     },
     span,
     withoutYear,
@@ -184,6 +201,33 @@ function windowOpenness(graph: AnyGraph, attribute: string, ei: EiResult, permut
   const test = permutations > 0 && counted.EI !== null ? eiPermutationTest(graph, { groupBy: attribute, permutations, seed }).network.counted : null;
   const p = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? null : value);
   return { counted: counted.EI, weighted: weighted.EI, excludedLinks: excluded.links, pLower: p(test?.pLower), pUpper: p(test?.pUpper) };
+}
+
+/** The `top` organisations by brokerage and by weight to other groups, by `attribute`. */
+function brokersAndGatekeepers(graph: AnyGraph, attribute: string | undefined, top: number): Pick<WindowMeasures, "brokers" | "gatekeepers"> {
+  if (attribute === undefined || graph.size === 0) return { brokers: [], gatekeepers: [] };
+  const brokers = Object.entries(brokerage(graph, { groupBy: attribute }).raw)
+    .map(([organisation, roles]) => ({ organisation, brokerage: roles.t }))
+    .filter(({ brokerage: b }) => b > 0)
+    .sort((a, b) => b.brokerage - a.brokerage || (a.organisation < b.organisation ? -1 : 1))
+    .slice(0, top);
+  const gatekeeping = Object.entries(gatekeepers(graph, { groupBy: attribute }))
+    .flatMap(([group, { members }]) => members.map(({ organisation, externalWeight, share }) => ({ organisation, group, externalWeight, share })))
+    .sort((a, b) => b.externalWeight - a.externalWeight || (a.organisation < b.organisation ? -1 : 1))
+    .slice(0, top);
+  return { brokers, gatekeepers: gatekeeping };
+}
+
+function clusterSummary(graph: AnyGraph, groupBy: GroupBy): NonNullable<WindowMeasures["clusters"]> {
+  const network = clusterNetwork(graph, { groupBy });
+  const clusters = Object.values(network.clusters);
+  return {
+    clusters: clusters.length,
+    links: network.links.length,
+    internalLinks: clusters.reduce((sum, c) => sum + c.internalLinks, 0),
+    externalLinks: network.links.reduce((sum, link) => sum + link.links, 0),
+    excludedOrganisations: network.excluded.organisations,
+  };
 }
 
 function helices({ counted, T, constant }: TripleHelix): NonNullable<WindowMeasures["tripleHelix"]> {

@@ -7,6 +7,7 @@ import { LinkscaleError } from "../../src/errors.ts";
 import { normalizedMutualInformation } from "../../src/communities/nmi.ts";
 import { communityContinuity } from "../../src/time/community-continuity.ts";
 import { rankStability } from "../../src/time/window-changes.ts";
+import { createAllianceGraph } from "../../src/model/graph.ts";
 import { stages } from "../../src/time/stages.ts";
 import { windowsOf } from "../../src/time/windows.ts";
 
@@ -95,11 +96,46 @@ describe("stages of the hand-made network, yearly", () => {
     expect(result.windows[0]?.scales?.countShares).toMatchObject({ national: 1 / 3, transnational: 2 / 3 });
   });
 
+  it("lists each window's gatekeepers and brokers, and its cluster network in brief", () => {
+    const clustered = stages({ participations, organisations }, { clusterBy: "country" });
+    // 2019: C carries FR's two links to DE (weight 2, all of FR's); A and B one each of DE's two.
+    expect(clustered.windows[0]?.gatekeepers).toEqual([
+      { organisation: "C", group: "FR", externalWeight: 2, share: 1 },
+      { organisation: "A", group: "DE", externalWeight: 1, share: 0.5 },
+      { organisation: "B", group: "DE", externalWeight: 1, share: 0.5 },
+    ]);
+    // No window has an open two-path (a triangle, two pairs, one pair): nobody brokers.
+    expect(clustered.windows.map((w) => w.brokers)).toEqual([[], [], []]);
+    // By country: 2019 DE and FR, one cluster link of two organisation links, A–B inside; 2020 A–B
+    // and C–D inside; 2021 FR alone, E (no country) left out.
+    expect(clustered.windows.map((w) => w.clusters)).toEqual([
+      { clusters: 2, links: 1, internalLinks: 1, externalLinks: 2, excludedOrganisations: 0 },
+      { clusters: 2, links: 0, internalLinks: 2, externalLinks: 0, excludedOrganisations: 0 },
+      { clusters: 1, links: 0, internalLinks: 0, externalLinks: 0, excludedOrganisations: 1 },
+    ]);
+    expect(result.windows[0]?.clusters).toBeNull();
+  });
+
   it("gives no rank correlation where it is undefined, and says why", () => {
     const [first, second] = result.changes;
     // A, B, C each have degree 2 in 2019: a constant side. Only D is in 2020 and 2021.
     expect(first?.rankStability.degree).toEqual({ organisations: 3, spearman: null, undefinedBecause: "the measure is the same for every organisation in a window" });
     expect(second?.rankStability.strength).toEqual({ organisations: 1, spearman: null, undefinedBecause: "fewer than 2 organisations are in both windows" });
+  });
+});
+
+describe("stages of a network given as links", () => {
+  it("finds the broker of a star: X between Y (its country) and Z (another), both ways", () => {
+    const graph = createAllianceGraph();
+    graph.addNode("X", { country: "DE" });
+    graph.addNode("Y", { country: "DE" });
+    graph.addNode("Z", { country: "FR" });
+    graph.addEdge("X", "Y", { weight: 1, projectCount: 1, firstYear: 2020, lastYear: 2020 });
+    graph.addEdge("X", "Z", { weight: 1, projectCount: 1, firstYear: 2020, lastYear: 2020 });
+    const result = stages({ graph });
+    // Y→X→Z: X a representative of DE; Z→X→Y: X a gatekeeper for DE. Two brokerage roles in all.
+    expect(result.windows[0]?.brokers).toEqual([{ organisation: "X", brokerage: 2 }]);
+    expect(result.windows[0]?.tripleHelix).toBeNull();
   });
 });
 

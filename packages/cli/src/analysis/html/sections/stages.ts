@@ -15,7 +15,7 @@ import { figure, fixed, html, integer, pair, percent, table, type Content, type 
 type StagesResult = NonNullable<Report["results"]["stages"]>;
 type Staged = Exclude<StagesResult, { windowing: null }>;
 
-export function stagesSection(report: Report, { charts }: SectionContext): Html {
+export function stagesSection(report: Report, { charts, organisation }: SectionContext): Html {
   const stages = report.results.stages;
   if (stages === undefined) return html``;
   if (stages.windowing === null) return html`<section id="stages"><h2>Stages</h2><p>n/a (${stages.why})</p></section>`;
@@ -88,6 +88,8 @@ export function stagesSection(report: Report, { charts }: SectionContext): Html 
         figure("stages-openness", "How open each window is", opennessChart, "E-I: links across groups minus links inside, over all; a window where no link has both ends known has no point."),
       ),
       opennessTable(windows, scaleNames, attributes),
+      html`<h3>Who carries each window</h3><p>${stages.clusters.by === null ? `No cluster network: ${stages.clusters.why}.` : `Cluster networks by ${stages.clusters.by}: ${stages.clusters.rule}.`} Brokers and gatekeepers: ${stages.rules.brokers}.</p>`,
+      carriersTable(windows, organisation),
     );
   }
 
@@ -191,6 +193,20 @@ function opennessTable(windows: Staged["windows"], scaleNames: readonly string[]
       tripleHelixText(w.tripleHelix),
     ]),
     { numeric: [...scaleNames.map((_s, i) => i + 1), ...attributes.map((_a, i) => scaleNames.length + 1 + i), scaleNames.length + attributes.length + 1] },
+  );
+}
+
+function carriersTable(windows: Staged["windows"], organisation: SectionContext["organisation"]): Html {
+  return table(
+    ["window", "clusters", "cluster links", "gatekeepers (group, share of its outward weight)", "brokers (brokerage roles)"],
+    windows.map((w) => [
+      w.name,
+      w.clusters === null ? "n/a" : integer(w.clusters.clusters),
+      w.clusters === null ? "n/a" : integer(w.clusters.links),
+      w.gatekeepers.length === 0 ? "none" : w.gatekeepers.slice(0, 3).map((g, i) => html`${i > 0 ? "; " : ""}${organisation(g.organisation)} <span class="muted">${g.group} ${percent(g.share, 0)}</span>`),
+      w.brokers.length === 0 ? "none" : w.brokers.slice(0, 3).map((b, i) => html`${i > 0 ? "; " : ""}${organisation(b.organisation)} <span class="muted">${integer(b.brokerage)}</span>`),
+    ]),
+    { numeric: [1, 2] },
   );
 }
 
