@@ -122,7 +122,7 @@ export function stages(input: StagesInput, options: Partial<StagesOptions> = {})
   for (const window of span === null ? [] : windowsOf(windowing, span)) {
     const { graph, projects, participations } = networkOf(window);
     const found = graph.order > 0 ? louvain(graph, { seed }) : { communities: {}, count: 0, modularity: 0 };
-    const ranked = { degree: degree(graph), strength: strength(graph), pagerank: pagerank(graph) };
+    const ranked = perMeasure((measure) => RANKED[measure](graph));
     const shares = scaleShares(graph, { ...places, groupBy });
     windows.push({
       ...window,
@@ -136,13 +136,14 @@ export function stages(input: StagesInput, options: Partial<StagesOptions> = {})
       ...brokersAndGatekeepers(graph, groupBy[0], top),
       clusters: clusterBy === undefined ? null : clusterSummary(graph, clusterBy),
     });
-    if (previous !== undefined) {
+    const before = previous;
+    if (before !== undefined) {
       changes.push({
-        from: previous.name,
+        from: before.name,
         to: window.name,
-        ...change(previous.graph, graph),
-        rankStability: { degree: rankStability(previous.ranked.degree, ranked.degree), strength: rankStability(previous.ranked.strength, ranked.strength), pagerank: rankStability(previous.ranked.pagerank, ranked.pagerank) },
-        continuity: communityContinuity(previous.communities, found.communities),
+        ...change(before.graph, graph),
+        rankStability: perMeasure((measure) => rankStability(before.ranked[measure], ranked[measure])),
+        continuity: communityContinuity(before.communities, found.communities),
       });
     }
     previous = { graph, communities: found.communities, ranked, name: window.name };
@@ -193,6 +194,11 @@ function ofLinks(graph: AnyGraph) {
       links: "a window's links keep their weight over all years",
     },
   };
+}
+
+/** A value for each ranked measure. */
+function perMeasure<T>(value: (measure: keyof typeof RANKED) => T): Record<keyof typeof RANKED, T> {
+  return { degree: value("degree"), strength: value("strength"), pagerank: value("pagerank") };
 }
 
 /** E-I of a window by an attribute (from scaleShares' tally), with the permutation test when asked and defined. */
