@@ -1,7 +1,7 @@
 // The stages section of `linkscale analyze`: windows from --stages or linkscale.json, the values
 // against datasets/semiconductor-ev/reference/stages.json (datasets/reference/stages.py: NetworkX,
 // scipy, scikit-learn), input given as links, and bad windows refused with where and why.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -49,11 +49,19 @@ describe("linkscale analyze: stages", () => {
   });
 
   it("cuts a network given as links by the years of its links", () => {
-    const gexf = join(dir, "links.gexf");
-    expect(linkscale(["convert", "datasets/semiconductor-ev", gexf, "-q"]).status).toBe(0);
-    const { stages } = analyze([gexf, "--config", config, "--stages", "rolling:3,2"]);
+    // a–b in 2014–2016, b–c in 2018, c–d without a year: over 2014–2018, rolling 3 years every 2
+    // gives 2014–2016 (a b) and 2016–2018 (a b c: a–b still active in 2016).
+    const tables = join(dir, "links");
+    mkdirSync(tables, { recursive: true });
+    writeFileSync(join(tables, "organisations.csv"), "id,country\na,DE\nb,FR\nc,FR\nd,IT\n");
+    writeFileSync(join(tables, "links.csv"), "source,target,weight,firstYear,lastYear\na,b,1,2014,2016\nb,c,2,2018,2018\nc,d,1,,\n");
+    const { stages } = analyze([tables, "--config", config, "--stages", "rolling:3,2"]);
     expect(stages.windowing).toEqual({ kind: "rolling", width: 3, step: 2 });
-    expect(stages.windows[0].projects).toBeNull();
+    expect(stages.withoutYear).toEqual({ links: 1 });
+    expect(stages.windows.map((w: { name: string; projects: number | null; organisations: number; links: number }) => [w.name, w.projects, w.organisations, w.links])).toEqual([
+      ["2014–2016", null, 2, 1],
+      ["2016–2018", null, 3, 2],
+    ]);
     expect(stages.rules.organisations).toBe("a window's organisations are those with a link in it");
   });
 
