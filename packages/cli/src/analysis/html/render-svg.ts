@@ -4,13 +4,15 @@
  * their data inline, so a chart that asked for anything would be a bug. Warnings (a spec vega
  * had to guess at) are returned, not thrown: worth seeing, not worth losing an analysis over.
  */
-import { logger, parse, View, Warn, type Loader } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { Loader } from "vega";
+import type { TopLevelSpec } from "vega-lite";
 
 const refuse = (): Promise<never> => Promise.reject(new Error("linkscale/report-html: charts load nothing; data must be inline"));
 const offline: Loader = { load: refuse, sanitize: refuse, http: refuse, file: refuse };
 
 export async function renderSvgs(specs: readonly TopLevelSpec[]): Promise<{ svgs: string[]; warnings: string[] }> {
+  // Loaded here, not at the top: half a second every command would wait for, though only report.html draws.
+  const [{ logger, parse, View, Warn }, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   const svgs: string[] = [];
   const warnings: string[] = [];
   for (const [index, spec] of specs.entries()) {
