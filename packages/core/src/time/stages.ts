@@ -153,7 +153,7 @@ export function stages(input: StagesInput, options: Partial<StagesOptions> = {})
       window: "a window runs from its first to its last year, both included",
       ...rules,
       communities: `Louvain, seed ${seed}, on each window's network`,
-      rankStability: "Spearman's rank correlation (mean ranks for ties) over the organisations in both windows",
+      rankStability: "Spearman's rank correlation over the organisations in both windows; values equal to 12 significant digits tie, at their mean rank",
       scales: "each window's links take their scale by the place rules, as the whole network's do",
       openness: `E-I index by ${groupBy.join(", ") || "no attribute"} over each window's links, counted and weighted; a link with an end without a value is left out${permutations > 0 ? `; p-values from ${permutations} relabellings (seed ${seed})` : ""}`,
       tripleHelix: "T(UI), T(UG), T(IG), T(UIG) in bits over each window's projects; a project with a participant of unknown type is left out",

@@ -2,7 +2,9 @@
  * What changes between two windows of a network: the organisations and links that enter, stay and
  * leave; tie persistence, the Jaccard index of the two link sets; and the rank stability of a
  * measure, Spearman's rank correlation (ties take their mean rank, as scipy's spearmanr) over the
- * organisations present in both, from simple-statistics.
+ * organisations present in both, from simple-statistics. Values equal to 12 significant digits
+ * rank as ties: PageRanks equal in exact arithmetic come out of floating point a few bits apart,
+ * and would otherwise be ranked in the arbitrary order of those bits.
  */
 import { sampleRankCorrelation } from "simple-statistics";
 import type { AnyGraph } from "../model/graph.ts";
@@ -21,7 +23,7 @@ export interface Change {
 }
 
 export interface RankStability {
-  /** Organisations present in both windows, over which ranks are compared. */
+  /** Organisations present in both windows, over which ranks are compared (values equal to 12 significant digits tie). */
   organisations: number;
   spearman: number | null;
   /** Why spearman is null. */
@@ -45,8 +47,8 @@ export function rankStability(before: Readonly<Record<string, number>>, after: R
     .filter((id) => Object.hasOwn(after, id))
     .sort();
   if (shared.length < 2) return { organisations: shared.length, spearman: null, undefinedBecause: "fewer than 2 organisations are in both windows" };
-  const x = shared.map((id) => before[id] as number);
-  const y = shared.map((id) => after[id] as number);
+  const x = shared.map((id) => tieable(before[id] as number));
+  const y = shared.map((id) => tieable(after[id] as number));
   if (constant(x) || constant(y)) return { organisations: shared.length, spearman: null, undefinedBecause: "the measure is the same for every organisation in a window" };
   return { organisations: shared.length, spearman: sampleRankCorrelation(x, y) };
 }
@@ -61,6 +63,12 @@ function linkSet(graph: AnyGraph): Set<string> {
   const links = new Set<string>();
   graph.forEachEdge((_edge, _attributes, source, target) => void links.add(source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`));
   return links;
+}
+
+const TIE_DIGITS = 12;
+
+function tieable(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(TIE_DIGITS)) : value;
 }
 
 function constant(values: readonly number[]): boolean {

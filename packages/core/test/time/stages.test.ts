@@ -143,6 +143,8 @@ describe("between two windows", () => {
   it("correlates ranks over the organisations in both, ties at their mean rank (scipy)", () => {
     expect(rankStability({ a: 1, b: 2, c: 3, d: 4 }, { a: 1, b: 3, c: 2, d: 4, e: 9 }).spearman).toBeCloseTo(0.7999999999999999, 12);
     expect(rankStability({ a: 1, b: 1, c: 2, d: 3 }, { a: 1, b: 2, c: 3, d: 4 }).spearman).toBeCloseTo(0.9486832980505139, 12);
+    // 0.1 + 0.2 and 0.3 differ in the last bit only: a tie, so this is the same as [1, 1, 2, 3].
+    expect(rankStability({ a: 0.1 + 0.2, b: 0.3, c: 2, d: 3 }, { a: 1, b: 2, c: 3, d: 4 }).spearman).toBeCloseTo(0.9486832980505139, 12);
   });
 
   it("matches communities to their predecessors by shared members", () => {
