@@ -205,7 +205,7 @@ function yearRange(network: Network, state: ViewState, actions: ControlActions):
     to,
     output,
     play,
-    h("p", { className: "note" }, "links whose projects' years overlap the window; links without years show only at the full range"),
+    h("p", { className: "note" }, "links whose projects' years overlap the window, and the organisations with one; links without years show only at the full range"),
   );
 }
 

@@ -1,6 +1,8 @@
 /**
  * Which organisations and links the view shows. An organisation is shown when its type and its
- * country are among those chosen (and, in map mode, when it has coordinates); a link when both
+ * country are among those chosen (and, in map mode, when it has coordinates) and, under a year
+ * window, when it has a link active in the window (the core's `linkWindow`, so a window shows who
+ * takes part in it, and stepping through the years shows who enters and leaves); a link when both
  * its ends are shown, its scale is chosen, its years overlap the year window (the core's
  * `isActiveIn`, the rule of its time slices) and its weight reaches the minimum. The renderer's
  * reducers and the visible counts use these same predicates, so the counts are what is drawn.
@@ -46,6 +48,13 @@ export function visibility(network: Network, state: ViewState): Visibility {
       (state.mode !== "map" || hasCoordinates(attributes));
     if (!shown) hidden.add(node);
   });
+  if (years !== undefined) {
+    const active = new Set<string>();
+    graph.forEachEdge((_edge, attributes, source, target) => {
+      if (isActiveIn(attributes, years)) active.add(source).add(target);
+    });
+    graph.forEachNode((node) => void (active.has(node) || hidden.add(node)));
+  }
   const node = (id: string) => !hidden.has(id);
   const link = (edge: string, attributes: LinkAttributes, source: string, target: string) =>
     !hidden.has(source) &&

@@ -35,6 +35,17 @@ describe("visibility", () => {
     expect(count({ minWeight: 2 })).toBe(1);
   });
 
+  it("shows under a year window only the organisations with a link in it", () => {
+    const net = network();
+    const shown = (from: number, to: number) => {
+      const visible = visibility(net, { ...DEFAULT_STATE, years: { from, to } });
+      return net.graph.filterNodes((node) => visible.node(node));
+    };
+    expect(shown(2015, 2015)).toEqual(["a", "b"]); // a–b only
+    expect(shown(2017, 2018)).toEqual(["b", "c"]); // b–c only
+    expect(shown(2019, 2020)).toEqual([]); // d never has a link
+  });
+
   it("keys equal filters alike, whatever the colours", () => {
     const net = network();
     expect(visibility(net, { ...DEFAULT_STATE, colour: "country" }).key).toBe(visibility(net, DEFAULT_STATE).key);

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { classifyLinks, createAllianceGraph, defaultHierarchy, louvain, timeSlice, type AllianceGraph } from "@linkscale/core";
+import { classifyLinks, createAllianceGraph, defaultHierarchy, linkWindow, louvain, timeSlice, type AllianceGraph } from "@linkscale/core";
 import { loadFiles, readGexf, writeGexf } from "@linkscale/io";
 import { geoEqualEarth } from "d3-geo";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -150,6 +150,8 @@ describe("the viewer", () => {
     await page.click("[data-testid=year-play]");
     expect(await page.textContent("[data-testid=years]")).toBe(`${first}–${first}`);
     expect(await count(page, "links")).toBe(slice(first));
+    // Only the organisations with a link in the window, as the core's linkWindow keeps them.
+    expect(await count(page, "organisations")).toBe(linkWindow(reference(), { from: first, to: first }).order);
     await page.waitForFunction((year) => document.querySelector("[data-testid=years]")?.textContent === `${year}–${year}`, first + 1, { timeout: PLAY_STEP_MS * 3 });
     expect(await count(page, "links")).toBe(slice(first + 1));
     await page.click("[data-testid=year-play]");
