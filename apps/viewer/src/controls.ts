@@ -159,6 +159,8 @@ function yearRange(network: Network, state: ViewState, actions: ControlActions):
     from.value = String(a);
     to.value = String(b);
     output.textContent = `${a}–${b}`;
+    const select = picked();
+    if (select !== null) select.value = String(stageOf(a, b));
     actions.change({ years: a === years.first && b === years.last ? undefined : { from: a, to: b } });
   };
   const report = (event: Event) => {
@@ -170,8 +172,35 @@ function yearRange(network: Network, state: ViewState, actions: ControlActions):
   from.addEventListener("input", report);
   to.addEventListener("input", report);
 
-  // Play steps the window through the years, a year at a time, keeping its width (one year when
-  // it spans them all); nothing moves but what the window shows, so change is what you see.
+  // Named stages, where the URL gives them: a window to choose, and what play steps through.
+  const stages = state.stages ?? [];
+  const stageOf = (a: number, b: number) => stages.findIndex((stage) => stage.from === a && stage.to === b);
+  const stagePicker =
+    stages.length === 0
+      ? null
+      : h(
+          "label",
+          {},
+          "stage ",
+          h(
+            "select",
+            {
+              "data-testid": "stage",
+              onchange: (event: Event) => {
+                stop();
+                const stage = stages[Number((event.target as HTMLSelectElement).value)];
+                if (stage === undefined) show(years.first, years.last);
+                else show(stage.from, stage.to);
+              },
+            },
+            h("option", { value: "-1", selected: stageOf(range.from, range.to) === -1 }, "all years"),
+            ...stages.map((stage, i) => h("option", { value: String(i), selected: stageOf(range.from, range.to) === i }, `${stage.name} (${stage.from}–${stage.to})`)),
+          ),
+        );
+  const picked = () => stagePicker?.querySelector("select") ?? null;
+
+  // Play steps the window through the stages, or else through the years, a year at a time, keeping
+  // its width (one year when it spans them all); nothing moves but what the window shows.
   const play = h("button", { type: "button", "data-testid": "year-play", "aria-pressed": "false" }, "▶ play");
   let timer: ReturnType<typeof setInterval> | undefined;
   function stop(): void {
@@ -184,6 +213,20 @@ function yearRange(network: Network, state: ViewState, actions: ControlActions):
   play.addEventListener("click", () => {
     if (timer !== undefined) return stop();
     const [a, b] = [Number(from.value), Number(to.value)];
+    if (stages.length > 0) {
+      // From the stage shown, or from the first.
+      let next = Math.max(0, stageOf(a, b));
+      const step = () => {
+        const stage = stages[next++];
+        if (stage === undefined || !play.isConnected) return stop();
+        show(stage.from, stage.to);
+      };
+      step();
+      play.textContent = "❚❚ pause";
+      play.setAttribute("aria-pressed", "true");
+      timer = setInterval(step, PLAY_STEP_MS);
+      return;
+    }
     const width = a === years.first && b === years.last ? 0 : b - a;
     let start = a === years.first && b === years.last ? years.first : a;
     // A window at the end starts again from the first year.
@@ -204,6 +247,7 @@ function yearRange(network: Network, state: ViewState, actions: ControlActions):
     from,
     to,
     output,
+    stagePicker,
     play,
     h("p", { className: "note" }, "links whose projects' years overlap the window, and the organisations with one; links without years show only at the full range"),
   );

@@ -18,6 +18,8 @@ export interface ViewState {
   scales?: string[];
   /** Year window; undefined: all years, links without years included. */
   years?: { from: number; to: number };
+  /** Named stages (start-up 2014–2015, …) to choose a window from and to play through; undefined: the years. */
+  stages?: Array<{ name: string; from: number; to: number }>;
   /** Organisation types shown; undefined: all. */
   types?: string[];
   /** Countries shown; undefined: all. */
@@ -56,6 +58,10 @@ export function readState(search: string): ViewState {
   if (countries !== undefined) state.countries = countries;
   const years = /^(-?\d+)-(-?\d+)$/.exec(params.get("years") ?? "");
   if (years !== null) state.years = { from: Number(years[1]), to: Number(years[2]) };
+  const stages = (list(params.get("stages")) ?? []).map((stage) => /^(.+):(-?\d+)-(-?\d+)$/.exec(stage));
+  if (stages.length > 0 && stages.every((stage) => stage !== null && Number(stage[2]) <= Number(stage[3]))) {
+    state.stages = stages.map((stage) => ({ name: stage?.[1] as string, from: Number(stage?.[2]), to: Number(stage?.[3]) }));
+  }
   const minWeight = Number(params.get("minWeight") ?? NaN);
   if (Number.isFinite(minWeight)) state.minWeight = minWeight;
   const selected = params.get("selected");
@@ -77,6 +83,7 @@ export function writeState(state: ViewState): string {
   if (state.size !== DEFAULT_STATE.size) params.set("size", state.size);
   if (state.scales !== undefined) params.set("scales", state.scales.join(","));
   if (state.years !== undefined) params.set("years", `${state.years.from}-${state.years.to}`);
+  if (state.stages !== undefined) params.set("stages", state.stages.map(({ name, from, to }) => `${name}:${from}-${to}`).join(","));
   if (state.types !== undefined) params.set("types", state.types.join(","));
   if (state.countries !== undefined) params.set("countries", state.countries.join(","));
   if (state.minWeight !== undefined) params.set("minWeight", String(state.minWeight));

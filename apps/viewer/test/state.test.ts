@@ -10,6 +10,10 @@ describe("the view's state in the URL", () => {
       size: "pagerank",
       scales: ["local", "national"],
       years: { from: 2016, to: 2018 },
+      stages: [
+        { name: "start-up", from: 2014, to: 2015 },
+        { name: "development phase", from: 2016, to: 2018 },
+      ],
       types: ["firm", "university"],
       countries: ["DE", "unknown"],
       minWeight: 2.5,
@@ -27,8 +31,9 @@ describe("the view's state in the URL", () => {
   });
 
   it("falls back to the defaults on malformed parameters", () => {
-    const state = readState("?mode=globe&years=2016&minWeight=heavy");
+    const state = readState("?mode=globe&years=2016&minWeight=heavy&stages=start-up:2016-2014");
     expect(state.mode).toBe("graph");
+    expect(state.stages).toBeUndefined();
     expect(state.years).toBeUndefined();
     expect(state.minWeight).toBeUndefined();
   });

@@ -162,6 +162,22 @@ describe("the viewer", () => {
     await page.close();
   });
 
+  it("offers the stages the URL names, and plays through them", async () => {
+    const { page } = await open("?stages=start-up:2015-2016,growth:2017-2018");
+    const slice = (from: number, to: number) => timeSlice(reference(), { from, to }).size;
+    expect(await page.$$eval("[data-testid=stage] option", (options) => options.map((o) => o.textContent))).toEqual(["all years", "start-up (2015–2016)", "growth (2017–2018)"]);
+    await page.selectOption("[data-testid=stage]", "0");
+    expect(await page.textContent("[data-testid=years]")).toBe("2015–2016");
+    expect(await count(page, "links")).toBe(slice(2015, 2016));
+    // Play goes on from the stage shown to the next, and stops after the last.
+    await page.click("[data-testid=year-play]");
+    await page.waitForFunction(() => document.querySelector("[data-testid=years]")?.textContent === "2017–2018", null, { timeout: PLAY_STEP_MS * 3 });
+    expect(await count(page, "links")).toBe(slice(2017, 2018));
+    expect(await page.inputValue("[data-testid=stage]")).toBe("1");
+    await page.waitForFunction(() => document.querySelector("[data-testid=year-play]")?.getAttribute("aria-pressed") === "false", null, { timeout: PLAY_STEP_MS * 3 });
+    await page.close();
+  });
+
   it("keeps the view in the URL: a shared link opens the same filters", async () => {
     const first = await open();
     await first.page.uncheck("[data-testid=type-firm]");

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { REPO } from "./run.ts";
+import { linkscale, REPO } from "./run.ts";
 
 const BIN = fileURLToPath(new URL("../bin/linkscale.js", import.meta.url));
 
@@ -47,6 +47,19 @@ describe("linkscale view", () => {
     const [code] = await once(child, "exit");
     expect(code).toBe(0);
     expect(stderr).toBe("");
+  });
+
+  it("hands named stages to the viewer in the address it prints, and refuses other windows", async () => {
+    const child = spawn(process.execPath, [BIN, "view", "datasets/semiconductor-ev", "--stages", "start-up=2014-2015,development=2016-2018", "-q"], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    while (!stdout.includes("\n") && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(new URL(stdout.trim()).searchParams.get("stages")).toBe("start-up:2014-2015,development:2016-2018");
+    child.kill("SIGINT");
+    await once(child, "exit");
+    const yearly = linkscale(["view", "--stages", "yearly", "-q"]);
+    expect(yearly.status).toBe(2);
+    expect(yearly.stderr).toContain("--stages takes named stages");
   });
 
   it("answers only to its own Host, serves no symlink out of a named folder, and outlives a file deleted under it", async () => {
