@@ -9,8 +9,10 @@ sources is imported or read. Writes
 <dataset>/reference/stages.json, or PATH with --out (sort_keys, indent 1, floats written by json
 with repr(), i.e. at full precision). Where the dataset has reference/projection.csv.gz and every
 project has a year, the links and weights of the last cumulative window (the whole span) are
-checked against it. Deterministic: byte-identical when rerun (the script re-runs
-itself with PYTHONHASHSEED=0 and one BLAS/OpenMP thread; no result depends on set order anyway).
+checked against it, and where it has reference/brokerage-country.csv (R sna, brokerage.R) the
+brokerage roles of that window against it (see brokers below). Deterministic: byte-identical
+when rerun (the script re-runs itself with PYTHONHASHSEED=0 and one BLAS/OpenMP thread; no result
+depends on set order anyway).
 The rules below are linkscale's issue 18 ("stages of a cluster's life").
 
 Input
@@ -80,6 +82,35 @@ Per window (windowings.<w>.windows, in window order)
         - H(IG) + H(UIG), the formula as is: where a helix is constant the result is 0 up to
         rounding), null when counted = 0; constant = {letter: "every project" | "no project"} for
         each of U, I, G present in every counted project / in none (empty when counted = 0).
+    Groups for the next three = the organisation's `country`; an empty country is no group.
+    brokers = [{organisation, brokerage}]: Gould & Fernandez (1989) raw brokerage by country,
+        this script's own count (brokerage_roles): every link of the window is read as two arcs
+        (one each way, as R sna reads a symmetric matrix); for each broker j, every ordered pair
+        (i, k) with arcs i -> j -> k, i != k and no arc i -> k counts once, in one of the five
+        roles by the groups of i, j, k (w_I all one group; w_O i and k in one, j in another;
+        b_IO i with j, k elsewhere; b_OI j with k, i elsewhere; b_O three groups); organisations
+        without a country are left out with their links (neither i, j nor k). brokerage = t, the
+        sum of the five roles (weights ignored). Cross-checked in each window: t(j) = d(d - 1) -
+        2 * triangles(j) in the subgraph of organisations with a country (d = j's neighbours
+        there, nx.triangles); and in the last cumulative window, when no project lacks a year and
+        every organisation has a country, all five roles of every organisation against R sna's
+        brokerage(A, country) in reference/brokerage-country.csv (brokerage.R; an organisation in
+        no project has 0). Listed: the 5 organisations with the largest t, only t > 0, ties by
+        id (Python string order); [] for a window without links.
+    gatekeepers = [{organisation, group, externalWeight, share}]: an organisation's externalWeight
+        = the sum of the window weights of its links to organisations with a known country other
+        than its own (a link to an organisation without a country is not external; an
+        organisation without a country has none); a group's external weight = the sum over its
+        members; share = externalWeight / its group's external weight. Listed: the 5 largest
+        externalWeight over all groups, only > 0, ties by id (Python string order); group = the
+        organisation's country.
+    clusters = {clusters, links, internalLinks, externalLinks, excludedOrganisations}: the
+        window's cluster network by country in brief: clusters = # distinct countries among the
+        window's organisations (an unlinked organisation's country included); links = # unordered
+        pairs of distinct countries joined by >= 1 window link; internalLinks = # window links
+        whose two ends have the same country; externalLinks = # window links whose ends have two
+        different countries; links with an end without a country are in neither;
+        excludedOrganisations = # window organisations without a country.
 
 Between consecutive windows A (earlier) and B of one windowing (windowings.<w>.changes, one per
 consecutive pair, in order; from / to = the names of A and B)
@@ -171,6 +202,18 @@ RULES = {
     "tripleHelix": "triple_helix.py over the window's projects; a project with a participant of "
                    "empty type is left out; T null when none counted; constant = helix in every "
                    "counted project or in none",
+    "brokers": "Gould & Fernandez total brokerage by country, per organisation with a country: "
+               "ordered two-paths i -> j -> k over the window's links read as two arcs, i != k, "
+               "no arc i -> k, i, j, k all with a country (all five roles); the 5 largest with a "
+               "total > 0, ties by id",
+    "gatekeepers": "by country: an organisation's external weight = window weight of its links "
+                   "to organisations of another known country (links to an organisation without "
+                   "a country not external); share = over its country's external weight; the 5 "
+                   "largest with external weight > 0, ties by id",
+    "clusters": "cluster network by country: clusters = countries present among the window's "
+                "organisations; links = pairs of countries joined by >= 1 link; internalLinks / "
+                "externalLinks = links within one country / between two; excludedOrganisations "
+                "= organisations without a country",
 }
 
 
@@ -326,6 +369,102 @@ def window_helix(projects, members, type_of):
             "constant": constant}
 
 
+TOP = 5
+ROLES = ("w_I", "w_O", "b_IO", "b_OI", "b_O", "t")
+
+
+def brokerage_roles(G, group):
+    """{organisation with a group: [w_I, w_O, b_IO, b_OI, b_O, t]}: Gould & Fernandez raw counts,
+    each link read as two arcs; organisations without a group ("" in `group`) left out with their
+    links. For broker j and in-neighbour i, the out-neighbours k of j that are not i and not
+    neighbours of i are counted: all of them, those in j's group, those in i's group."""
+    adj = {v: {u for u in G[v] if group[u] != ""} for v in G if group[v] != ""}
+    roles = {}
+    for j in sorted(adj):
+        gj, out = group[j], adj[j]
+        by_group = {}  # j's out-neighbours by group
+        for k in out:
+            by_group.setdefault(group[k], set()).add(k)
+        counts = [0] * 6
+        for i in sorted(out):
+            gi, linked = group[i], adj[i]  # k linked to i: no brokerage of i -> j -> k
+            # open k: out-neighbours of j, not i, not linked to i; all of them, in j's group
+            open_all = len(out) - len(out & linked) - 1
+            open_j = len(by_group.get(gj, ())) - len(by_group.get(gj, set()) & linked) - (gi == gj)
+            if gi == gj:
+                counts[0] += open_j  # w_I: i, j, k in one group
+                counts[2] += open_all - open_j  # b_IO: i with j, k elsewhere
+            else:
+                open_i = len(by_group[gi]) - len(by_group[gi] & linked) - 1  # in i's group
+                counts[3] += open_j  # b_OI: j with k, i elsewhere
+                counts[1] += open_i  # w_O: i with k, j elsewhere
+                counts[4] += open_all - open_j - open_i  # b_O: three groups
+            counts[5] += open_all
+        roles[j] = counts
+    # cross-check of t by another route: ordered pairs of grouped neighbours minus linked ones
+    H = G.subgraph(adj)
+    triangles = nx.triangles(H)
+    for j, counts in roles.items():
+        d = len(adj[j])
+        assert counts[5] == d * (d - 1) - 2 * triangles[j], f"brokerage total of {j}"
+        assert sum(counts[:5]) == counts[5], f"brokerage roles of {j}"
+    return roles
+
+
+def window_brokers(roles):
+    """The TOP organisations by total brokerage, total > 0, ties by id."""
+    ranked = sorted(((-c[5], org) for org, c in roles.items() if c[5] > 0))
+    return [{"organisation": org, "brokerage": -t} for t, org in ranked[:TOP]]
+
+
+def window_gatekeepers(G, group):
+    """The TOP organisations by weight to organisations of another known group (see the
+    docstring), with their group and their share of the group's external weight."""
+    external = Counter()
+    for u, v, w in G.edges(data="weight"):
+        if group[u] != "" and group[v] != "" and group[u] != group[v]:
+            external[u] += int(w)
+            external[v] += int(w)
+    total = Counter()
+    for org, w in external.items():
+        total[group[org]] += w
+    ranked = sorted((-w, org) for org, w in external.items() if w > 0)
+    return [{"organisation": org, "group": group[org], "externalWeight": -w,
+             "share": -w / total[group[org]]} for w, org in ranked[:TOP]]
+
+
+def window_clusters(G, group):
+    """The window's cluster network by `group`, in brief (see the docstring)."""
+    internal = external = 0
+    pairs = set()
+    for u, v in G.edges():
+        a, b = group[u], group[v]
+        if a == "" or b == "":
+            continue
+        if a == b:
+            internal += 1
+        else:
+            external += 1
+            pairs.add((min(a, b), max(a, b)))
+    return {
+        "clusters": len({group[v] for v in G if group[v] != ""}),
+        "links": len(pairs),
+        "internalLinks": internal,
+        "externalLinks": external,
+        "excludedOrganisations": sum(1 for v in G if group[v] == ""),
+    }
+
+
+def check_brokerage(path, roles):
+    """The last cumulative window's role counts against R sna's brokerage(A, country) of the
+    whole network (brokerage.R's brokerage-country.csv; organisations in no project have 0)."""
+    sna = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for row in sna.itertuples(index=False):
+        mine = roles.get(row.id, [0] * 6)
+        theirs = [int(float(getattr(row, f"raw_{r}"))) for r in ROLES]
+        assert mine == theirs, f"brokerage of {row.id}: {mine} != sna {theirs}"
+
+
 def turnover(a, b):
     return {"entered": len(b - a), "stayed": len(a & b), "left": len(a - b)}
 
@@ -407,9 +546,11 @@ def change(name_a, A, name_b, B):
 
 
 def stages(orgs, rows):
-    """(the output object, the graph of the last cumulative window or None)."""
+    """(the output object, the graph of the last cumulative window or None, its brokerage roles
+    by country)."""
     years, members, without, without_rows = project_years(rows)
     type_of = dict(zip(orgs["id"], orgs["type"]))
+    country_of = dict(zip(orgs["id"], orgs["country"]))
     result = {
         "rules": RULES,
         "projectsWithoutYear": without,
@@ -419,12 +560,13 @@ def stages(orgs, rows):
                        for w in ("yearly", "cumulative", "rolling")},
     }
     if not years:
-        return result, None
+        return result, None, None
     first, last = min(years.values()), max(years.values())
     result["span"] = {"from": first, "to": last}
     ordered = sorted(years)
     # every window's links are links of the whole dated network: classify each pair once
     classified = classify_pairs(window_graph(ordered, members), orgs)
+    roles_of = {}  # (from, to) -> brokerage roles: a window in two windowings is counted once
     for key, windows in windowings(first, last).items():
         graphs = []
         out = result["windowings"][key]
@@ -435,12 +577,18 @@ def stages(orgs, rows):
             summary = window_summary(name, lo, hi, projects, G)
             summary["scales"], summary["openness"] = window_scales(G, classified)
             summary["tripleHelix"] = window_helix(projects, members, type_of)
+            if (lo, hi) not in roles_of:
+                roles_of[lo, hi] = brokerage_roles(G, country_of)
+            summary["brokers"] = window_brokers(roles_of[lo, hi])
+            summary["gatekeepers"] = window_gatekeepers(G, country_of)
+            summary["clusters"] = window_clusters(G, country_of)
             out["windows"].append(summary)
         for (name_a, A), (name_b, B) in zip(graphs, graphs[1:]):
             out["changes"].append(change(name_a, A, name_b, B))
         if key == "cumulative":
             whole = graphs[-1][1]
-    return result, whole
+            whole_roles = roles_of[windows[-1][1], windows[-1][2]]
+    return result, whole, whole_roles
 
 
 def main():
@@ -449,11 +597,15 @@ def main():
     data = args.dataset
     started = time.perf_counter()
     orgs, rows = read(data)
-    result, whole = stages(orgs, rows)
+    result, whole, whole_roles = stages(orgs, rows)
     if (data / "reference" / "projection.csv.gz").exists() and result["projectsWithoutYear"] == 0:
         alliance.check_projection(data / "reference", sorted(
             (*sorted((u, v)), w) for u, v, w in whole.edges(data="weight")))
         print("last cumulative window checked against projection.csv.gz")
+    sna = data / "reference" / "brokerage-country.csv"
+    if sna.exists() and result["projectsWithoutYear"] == 0 and (orgs["country"] != "").all():
+        check_brokerage(sna, whole_roles)  # sna takes "" as a class: compared only without any
+        print("last cumulative window's brokerage roles checked against brokerage-country.csv")
     out = data / "reference" / "stages.json" if args.out is None else Path(args.out)
     text = json.dumps(result, indent=1, sort_keys=True) + "\n"
     out.write_text(text, encoding="utf-8", newline="\n")

@@ -4,7 +4,10 @@
 // continuity is compared on connected components (the reference's partition), the function
 // stages() applies to Louvain communities. Each window's scale shares and E-I by country come
 // from scales.py's functions (default variant: region -> country, same city on, which is the
-// default `places: {}`), its triple helix from triple_helix.py's; no permutation test.
+// default `places: {}`), its triple helix from triple_helix.py's; no permutation test. Its
+// brokers (Gould & Fernandez total by country, the reference's own count, checked there against R
+// sna on the whole network), gatekeepers by country and cluster network by country in brief are
+// stages.py's own: ids and counts exactly, external weights and shares to 1e-9.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { connectedComponents } from "../../src/communities/components.ts";
@@ -30,6 +33,9 @@ interface ReferenceWindow {
   scales: { countShares: Record<string, number>; weightShares: Record<string, number> } | null;
   openness: { country: { counted: number | null; weighted: number | null; excludedLinks: number } };
   tripleHelix: { counted: number; T: Record<"UI" | "UG" | "IG" | "UIG", number> | null; constant: Record<string, string> };
+  brokers: { organisation: string; brokerage: number }[];
+  gatekeepers: { organisation: string; group: string; externalWeight: number; share: number }[];
+  clusters: { clusters: number; links: number; internalLinks: number; externalLinks: number; excludedOrganisations: number };
 }
 interface ReferenceChange {
   from: string;
@@ -64,13 +70,13 @@ describe.each(["semiconductor-ev", "h2020-health", "h2020-eastasia"])("stages of
   const tables = tablesIn(folder);
 
   it.each(Object.keys(WINDOWINGS) as (keyof Reference["windowings"])[])("equals the reference, windows %s", (windowing) => {
-    const result = stages(tables, { windowing: WINDOWINGS[windowing] });
+    const result = stages(tables, { windowing: WINDOWINGS[windowing], clusterBy: "country" });
     const expected = reference.windowings[windowing];
     expect(result.span).toEqual(reference.span);
     expect(result.withoutYear).toEqual({ projects: reference.projectsWithoutYear, participations: reference.participationsWithoutYear });
     expect(result.windows.length).toBe(expected.windows.length);
     result.windows.forEach((window, i) => {
-      const { density, largestComponentShare, transitivity, scales, openness, tripleHelix, ...counts } = expected.windows[i] as ReferenceWindow;
+      const { density, largestComponentShare, transitivity, scales, openness, tripleHelix, brokers, gatekeepers, clusters, ...counts } = expected.windows[i] as ReferenceWindow;
       expect(window).toMatchObject(counts);
       close(window.density, density);
       close(window.largestComponentShare, largestComponentShare);
@@ -90,6 +96,16 @@ describe.each(["semiconductor-ev", "h2020-health", "h2020-eastasia"])("stages of
       expect(window.tripleHelix?.constant, `${window.name} constant helices`).toEqual(tripleHelix.constant);
       if (tripleHelix.T === null) expect(window.tripleHelix?.T, window.name).toBeNull();
       else for (const key of ["UI", "UG", "IG", "UIG"] as const) close(window.tripleHelix?.T?.[key] ?? null, tripleHelix.T[key]);
+      expect(window.brokers, `${window.name} brokers`).toEqual(brokers);
+      expect(
+        window.gatekeepers.map(({ organisation, group }) => ({ organisation, group })),
+        `${window.name} gatekeepers`,
+      ).toEqual(gatekeepers.map(({ organisation, group }) => ({ organisation, group })));
+      gatekeepers.forEach((gatekeeper, g) => {
+        close(window.gatekeepers[g]?.externalWeight ?? null, gatekeeper.externalWeight);
+        close(window.gatekeepers[g]?.share ?? null, gatekeeper.share);
+      });
+      expect(window.clusters, `${window.name} clusters`).toEqual(clusters);
     });
     expect(result.changes.length).toBe(expected.changes.length);
     result.changes.forEach((change, i) => {
