@@ -123,6 +123,13 @@ consecutive pair, in order; from / to = the names of A and B)
          spearman: scipy.stats.spearmanr(values in A, values in B) over those organisations in
          Python-sorted id order (average ranks for ties), null when fewer than 2 such
          organisations or when scipy gives nan (one side constant)}.
+    rankStability.pagerank: the same over each window's PageRank, nx.pagerank(G, alpha=0.85,
+        weight="weight", tol=PAGERANK_TOL=1e-13, max_iter=PAGERANK_MAX_ITER) (linkscale's
+        pagerank defaults: alpha 0.85, weighted by `weight`, the rank of an isolated node spread
+        uniformly, as NetworkX does; the empty window has no organisation), each value rounded
+        to 12 significant digits (float(f"{v:.12g}"), JavaScript's Number(v.toPrecision(12)))
+        before spearmanr, so that values equal to 12 digits tie; null by the same rules (fewer
+        than 2 shared organisations, or one side constant after rounding: scipy's nan).
     continuity: the partition of a window = its connected components (nx.connected_components);
         a component's id = its smallest member id (Python string order). Shared organisations =
         those present in both windows (as for rankStability).
@@ -188,7 +195,9 @@ RULES = {
               "largestComponentShare largest / nodes (null 0 nodes); transitivity nx.transitivity",
     "turnover": "entered |B-A|, stayed |A&B|, left |A-B| over nodes and over unordered pairs; "
                 "persistence Jaccard of link sets (null when union empty)",
-    "rankStability": "scipy spearmanr of degree (unweighted) / strength (weighted) over the "
+    "rankStability": "scipy spearmanr of degree (unweighted) / strength (weighted) / pagerank "
+                     "(nx.pagerank alpha 0.85, weight, tol 1e-13, each value rounded to 12 "
+                     "significant digits so that equal-to-12-digits values tie) over the "
                      "organisations in both windows, sorted by id; null < 2 or nan",
     "continuity": "connected components, id = smallest member; sklearn NMI (arithmetic) over the "
                   "shared organisations (null < 2); predecessor / successor = component holding "
@@ -479,10 +488,28 @@ def spearman(x, y):
     return None if math.isnan(rho) else rho
 
 
+PAGERANK_ALPHA = 0.85
+PAGERANK_TOL = 1e-13  # NetworkX stops when the L1 change < N * tol; linkscale's default is 1e-10
+PAGERANK_MAX_ITER = 100000
+TIE_DIGITS = 12
+
+
+def pagerank(G):
+    """{organisation: PageRank rounded to TIE_DIGITS significant digits}; {} for the empty graph."""
+    if G.number_of_nodes() == 0:
+        return {}
+    pr = nx.pagerank(G, alpha=PAGERANK_ALPHA, weight="weight", tol=PAGERANK_TOL,
+                     max_iter=PAGERANK_MAX_ITER)
+    return {v: float(f"{float(x):.{TIE_DIGITS}g}") for v, x in pr.items()}
+
+
 def rank_stability(A, B, shared):
-    out = {}
+    measures = {}
     for key, weight in (("degree", None), ("strength", "weight")):
-        da, db = dict(A.degree(weight=weight)), dict(B.degree(weight=weight))
+        measures[key] = dict(A.degree(weight=weight)), dict(B.degree(weight=weight))
+    measures["pagerank"] = pagerank(A), pagerank(B)
+    out = {}
+    for key, (da, db) in measures.items():
         out[key] = {
             "organisations": len(shared),
             "spearman": spearman([da[v] for v in shared], [db[v] for v in shared]),
