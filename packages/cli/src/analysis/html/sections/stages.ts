@@ -29,7 +29,7 @@ export function stagesSection(report: Report, { charts, organisation }: SectionC
       data: { values: windows.flatMap((w) => [{ window: w.name, measure: "organisations", value: w.organisations }, { window: w.name, measure: "links", value: w.links }]) },
       mark: { type: "line", point: true },
       encoding: {
-        x: { field: "window", type: "ordinal", sort: order, title: null, axis: { labelAngle: -30, labelLimit: 240 } },
+        x: { field: "window", type: "ordinal", sort: order, title: null, axis: { labelAngle: -30, labelLimit: 0 } },
         y: { field: "value", type: "quantitative", title: null },
         row: { field: "measure", type: "nominal", sort: ["organisations", "links"], title: null },
       },
@@ -67,7 +67,7 @@ export function stagesSection(report: Report, { charts, organisation }: SectionC
       data: { values: windows.flatMap((w) => scaleNames.map((scale, order) => ({ window: w.name, scale, order, share: w.scales?.countShares[scale] ?? 0 }))) },
       mark: "bar",
       encoding: {
-        x: { field: "window", type: "ordinal", sort: order, title: null, axis: { labelAngle: -30, labelLimit: 240 } },
+        x: { field: "window", type: "ordinal", sort: order, title: null, axis: { labelAngle: -30, labelLimit: 0 } },
         y: { field: "share", type: "quantitative", stack: "normalize", title: "share of links", axis: { format: "%" } },
         color: { field: "scale", type: "nominal", sort: scaleNames, scale: { domain: scaleNames, range: scaleNames.map((scale, i) => (scale === "unknown" ? UNKNOWN_COLOUR : (SCALE_COLOURS[i % SCALE_COLOURS.length] as string))) }, title: null },
         order: { field: "order" },
@@ -102,7 +102,7 @@ export function stagesSection(report: Report, { charts, organisation }: SectionC
       data: { values: changes.flatMap((c) => (["entered", "stayed", "left"] as const).map((kind) => ({ step: `${c.from} → ${c.to}`, kind, organisations: c.organisations[kind] }))) },
       mark: "bar",
       encoding: {
-        x: { field: "step", type: "nominal", sort: steps, title: null, axis: { labelAngle: -30, labelLimit: 240 } },
+        x: { field: "step", type: "nominal", sort: steps, title: null, axis: { labelAngle: -30, labelLimit: 0 } },
         xOffset: { field: "kind", sort: ["entered", "stayed", "left"] },
         y: { field: "organisations", type: "quantitative", title: "organisations" },
         color: { field: "kind", type: "nominal", sort: ["entered", "stayed", "left"], scale: { range: ["#1b9e77", "#7570b3", "#d95f02"] }, title: null },
@@ -152,9 +152,9 @@ function lines(order: readonly string[], values: readonly { window: string; meas
     data: { values: [...values] },
     mark: { type: "line", point: true },
     encoding: {
-      x: { field: "window", type: "ordinal", sort: [...order], title: null, axis: { labelAngle: -30, labelLimit: 240 } },
+      x: { field: "window", type: "ordinal", sort: [...order], title: null, axis: { labelAngle: -30, labelLimit: 0 } },
       y: { field: "value", type: "quantitative", title },
-      color: { field: "measure", type: "nominal", title: null, legend: { labelLimit: 240, columns: 2 } },
+      color: { field: "measure", type: "nominal", title: null, legend: { labelLimit: 0, columns: 2 } },
     },
   } as TopLevelSpec;
 }
