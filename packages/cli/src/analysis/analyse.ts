@@ -37,7 +37,7 @@ import {
   type AllianceGraph,
   type Participation,
 } from "@linkscale/core";
-import { clustersSection } from "./clusters.ts";
+import { clusterGrouping, clustersSection, type Grouping } from "./clusters.ts";
 import { stagesSection } from "./stages.ts";
 import { assignAdmin1, type Admin1Result } from "../places/admin1.ts";
 import type { Progress } from "../progress.ts";
@@ -57,6 +57,8 @@ interface Context {
   notes: string[];
   /** The administrative regions derived from coordinates, with config.places.admin1. */
   admin1: Admin1Result | null;
+  /** What makes a cluster, found once for the clusters and stages sections (geographic clusters take seconds). */
+  clusterGrouping: () => Grouping;
 }
 
 type Values = Record<string, number | null>;
@@ -199,14 +201,15 @@ const SECTION_RUNNERS = {
   openness,
   brokerage: brokerageSection,
   tripleHelix: tripleHelixSection,
-  clusters: ({ input: { graph }, config, progress }: Context) => clustersSection(graph, config, placeOptions(config), progress),
-  stages: ({ input, config, progress }: Context) => stagesSection(input, config, placeOptions(config), progress),
+  clusters: ({ input: { graph }, config, progress, clusterGrouping }: Context) => clustersSection(graph, config, clusterGrouping(), placeOptions(config), progress),
+  stages: ({ input, config, progress, clusterGrouping }: Context) => stagesSection(input, config, clusterGrouping(), placeOptions(config), progress),
 } satisfies Record<Section, (context: Context) => unknown>;
 
 export type Results = { [S in Section]?: ReturnType<(typeof SECTION_RUNNERS)[S]> };
 
 export function analyse(input: AnalysisInput, config: ResolvedConfig, progress: Progress, sections: readonly Section[] = config.sections): { results: Results; notes: string[] } {
-  const context: Context = { input, config, progress, notes: [], admin1: null };
+  let grouping: Grouping | undefined;
+  const context: Context = { input, config, progress, notes: [], admin1: null, clusterGrouping: () => (grouping ??= clusterGrouping(input.graph, config.clusters)) };
   if (config.places.admin1) {
     progress.step("places: administrative regions from coordinates");
     context.admin1 = assignAdmin1(input.graph);

@@ -45,7 +45,10 @@ const CITY_RULE =
   "organisations in the same city (names compared without case, accents, postal numbers and CEDEX, with transliteration and exonyms; within one country) form a cluster named after the city";
 
 /** The grouping `by` names on this graph; null with the reason where "auto" finds nothing to group by. */
-export function clusterGrouping(graph: AnyGraph, { by, radiusKm, minSize }: ResolvedConfig["clusters"]): ClusterGrouping | { by: null; why: string } {
+/** A grouping, or why there is none. */
+export type Grouping = ClusterGrouping | { by: null; why: string };
+
+export function clusterGrouping(graph: AnyGraph, { by, radiusKm, minSize }: ResolvedConfig["clusters"]): Grouping {
   let chosen: string | null = null;
   if (by === "auto") {
     const has = (test: (attributes: Record<string, unknown>) => boolean) => graph.someNode((_node, attributes) => test(attributes));
@@ -76,9 +79,8 @@ export function parseClusterFlag(value: string): { by: string; radiusKm?: number
   return { by: "geo", radiusKm };
 }
 
-export function clustersSection(graph: AnyGraph, config: ResolvedConfig, placeOptions: object, progress: Progress) {
+export function clustersSection(graph: AnyGraph, config: ResolvedConfig, grouping: Grouping, placeOptions: object, progress: Progress) {
   progress.step("clusters: grouping, cluster network, bridges");
-  const grouping = clusterGrouping(graph, config.clusters);
   if (grouping.by === null) return { grouping: null, why: grouping.why };
   const { groupBy, geographic, excludedRule, ...described } = grouping;
   const network = clusterNetwork(graph, { ...placeOptions, groupBy });

@@ -8,7 +8,7 @@ import { stages, type Windowing } from "@linkscale/core";
 import { InputError } from "../input.ts";
 import type { Progress } from "../progress.ts";
 import type { AnalysisInput } from "./analyse.ts";
-import { clusterGrouping } from "./clusters.ts";
+import type { Grouping } from "./clusters.ts";
 import type { ResolvedConfig } from "./config.ts";
 
 type StagesConfig = "yearly" | "cumulative" | { rolling: { width: number; step?: number } } | Record<string, readonly [number, number]>;
@@ -81,13 +81,12 @@ export function describeWindowing(windowing: Windowing): string {
   }
 }
 
-export function stagesSection({ graph, participations }: AnalysisInput, config: ResolvedConfig, places: object, progress: Progress) {
+export function stagesSection({ graph, participations }: AnalysisInput, config: ResolvedConfig, grouping: Grouping, places: object, progress: Progress) {
   if (config.stages === null) return { windowing: null, why: NOT_CONFIGURED };
   progress.step(`stages: ${describeWindowing(config.stages)}`);
   const input = participations === undefined ? { graph } : { participations, organisations: graph.mapNodes((id, attributes) => ({ ...attributes, id })) };
   const { counting, seed, groupBy, permutations } = config;
   // Each window's cluster network groups its organisations as the clusters section groups them all.
-  const grouping = clusterGrouping(graph, config.clusters);
   const clusterBy = grouping.by === null ? {} : { clusterBy: grouping.groupBy };
   const clusters = grouping.by === null ? { by: null, why: grouping.why } : { by: grouping.by, rule: grouping.rule };
   return { windowing: config.stages, clusters, ...stages(input, { windowing: config.stages, counting, seed, places, groupBy, permutations, ...clusterBy }) };
