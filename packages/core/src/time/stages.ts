@@ -246,6 +246,7 @@ function clusterSummary(graph: AnyGraph, groupBy: GroupBy): NonNullable<WindowMe
   };
 }
 
+/** A window's triple helix in brief: what it counted, T, and the constant helices (the entropies and project patterns stay with tripleHelix). */
 function helices({ counted, T, constant }: TripleHelix): NonNullable<WindowMeasures["tripleHelix"]> {
   return { counted, T, constant };
 }
