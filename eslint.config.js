@@ -7,7 +7,7 @@ export default tseslint.config(
   { ignores: ["**/node_modules/**", ".tsbuild/**", "**/dist/**", "datasets/**", "packages/core/assembly/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { files: ["**/bin/*.js"], languageOptions: { globals: globals.node } },
+  { files: ["**/bin/*.js", "scripts/*.mjs"], languageOptions: { globals: globals.node } },
   {
     rules: {
       "@typescript-eslint/consistent-type-imports": "error",

@@ -10,6 +10,7 @@ import { benchProjection } from "./projection.ts";
 import { benchSampledBetweenness } from "./sampled-betweenness.ts";
 import { benchScales } from "./scales.ts";
 import { benchStages } from "./stages.ts";
+import { benchStartup } from "./startup.ts";
 import { benchViewer } from "./viewer.ts";
 
 const SUITES: Record<string, () => void | Promise<void>> = {
@@ -20,6 +21,7 @@ const SUITES: Record<string, () => void | Promise<void>> = {
   brokerage: benchBrokerage,
   clusters: benchClusters,
   stages: benchStages,
+  startup: benchStartup,
   viewer: benchViewer,
 };
 

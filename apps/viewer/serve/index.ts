@@ -15,13 +15,14 @@ import { constants, existsSync, readdirSync, readFileSync, realpathSync, statSyn
 import { open, realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { basename, extname, join, sep } from "node:path";
+import { createRequire } from "node:module";
+import { basename, dirname, extname, join, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { fileURLToPath } from "node:url";
 import { DATA_INDEX, type DataIndex } from "./datasets.ts";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-export const DEFAULT_DIST = fileURLToPath(new URL("../dist", import.meta.url));
+// Found by package name rather than from this file, which the compiled `linkscale` bundle moves.
+const ROOT = dirname(createRequire(import.meta.url).resolve("@linkscale/viewer/package.json"));
+export const DEFAULT_DIST = join(ROOT, "dist");
 
 export interface ViewerServer {
   url: string;

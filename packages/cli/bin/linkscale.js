@@ -1,12 +1,40 @@
 #!/usr/bin/env node
-// The linkscale command. It runs the TypeScript sources as they are (no build step): tsx
-// registers its loader before the first .ts module is imported. An error thrown after `main` has
+// The linkscale command. It runs the compiled bundle (../dist, built by `npm ci`'s prepare step)
+// when the bundle is newer than every workspace source, so it starts without compiling anything;
+// otherwise (sources edited since, or no bundle) it runs the TypeScript sources through tsx, whose
+// loader is registered before the first .ts module is imported. An error thrown after `main` has
 // returned (in `view`'s server, say) is reported as `main` reports its own: one line, exit 70 for
 // a bug, never a stack trace without --debug.
-import { register } from "tsx/esm/api";
+import { readdirSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-register();
-const { main, reportError, wantsDebug } = await import("../src/main.ts");
+const repo = fileURLToPath(new URL("../../../", import.meta.url));
+const bundle = fileURLToPath(new URL("../dist/linkscale.js", import.meta.url));
+const SOURCES = ["packages/cli/src", "packages/cli/package.json", "packages/core/src", "packages/io/src", "apps/viewer/serve"];
+
+function modifiedAfter(path, time) {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats === undefined) return false;
+  if (!stats.isDirectory()) return stats.mtimeMs > time;
+  return readdirSync(path).some((name) => modifiedAfter(`${path}/${name}`, time));
+}
+
+function bundleIsCurrent() {
+  const built = statSync(bundle, { throwIfNoEntry: false });
+  return built !== undefined && !SOURCES.some((source) => modifiedAfter(`${repo}${source}`, built.mtimeMs));
+}
+
+const debug = process.argv.includes("--debug");
+if (debug) process.setSourceMapsEnabled(true);
+let cli;
+if (bundleIsCurrent()) {
+  cli = await import(bundle);
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  cli = await import("../src/main.ts");
+}
+const { main, reportError, wantsDebug } = cli;
 const crashed = (error) => process.exit(reportError(error, wantsDebug(process.argv)));
 process.on("uncaughtException", crashed);
 process.on("unhandledRejection", crashed);
