@@ -117,8 +117,8 @@ describe("reserved organisation ids", () => {
   });
 
   it("as attribute names, are written to GraphML, and refused by the GEXF writer rather than dropped", () => {
-    // graphology-gexf dropped all three without a word; graphology-graphml reads back all but
-    // "__proto__" (see the report of issue 22).
+    // graphology-gexf dropped all three without a word; graphology-graphml read back all but
+    // "__proto__" (see the report of issue 22), which the readers now pass through it renamed.
     const graph = createAllianceGraph();
     const attributes = {};
     for (const name of ["constructor", "__proto__", "toString"]) defineField(attributes, name, `v-${name}`);
@@ -128,9 +128,30 @@ describe("reserved organisation ids", () => {
     const graphml = writeGraphml(graph);
     for (const name of ["constructor", "__proto__", "toString"]) expect(graphml).toContain(`attr.name="${name}"`);
     expect(Object.entries(readGraphml(graphml, { file: "network.graphml" }).graph.getNodeAttributes("a"))).toEqual(
-      expect.arrayContaining([["constructor", "v-constructor"], ["toString", "v-toString"]]),
+      expect.arrayContaining([["constructor", "v-constructor"], ["__proto__", "v-__proto__"], ["toString", "v-toString"]]),
     );
     expect(() => writeGexf(graph)).toThrow(new UnwritableGraphError("io/formats/gexf", gexfMessages.unwritableName('node "a"', "constructor")));
+  });
+
+  it("as attribute names or ids in a GEXF file (Gephi's), are read as any other", () => {
+    // Hand-made: graphology-gexf keeps attributes in plain objects, where "__proto__" set the
+    // prototype, and the attribute was gone without a word.
+    const gexf = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="undirected">
+<attributes class="node"><attribute id="0" title="__proto__" type="string"/><attribute id="1" title="constructor" type="string"/></attributes>
+<attributes class="edge"><attribute id="__proto__" type="string"/></attributes>
+<nodes>
+<node id="a" label="A"><attvalues><attvalue for="0" value="x"/><attvalue for="1" value="y"/></attvalues></node>
+<node id="b" label="B"><attvalues><attvalue for="1" value="z"/></attvalues></node>
+</nodes>
+<edges><edge source="a" target="b"><attvalues><attvalue for="__proto__" value="p"/></attvalues></edge></edges>
+</graph></gexf>`;
+    const load = readGexf(gexf, { file: "network.gexf" });
+    expect(load.rejected).toEqual([]);
+    expect(Object.entries(load.graph.getNodeAttributes("a"))).toEqual([["__proto__", "x"], ["constructor", "y"], ["name", "A"]]);
+    expect(Object.entries(load.graph.getNodeAttributes("b"))).toEqual([["constructor", "z"], ["name", "B"]]);
+    // An attribute with a non-numeric id and no title is named by its id (graphology-gexf's rule).
+    expect(Object.entries(load.graph.getEdgeAttributes("a", "b"))).toEqual([["weight", 1], ["__proto__", "p"]]);
   });
 
   it("as keys of a JSON array (CORDIS's exports), give an empty cell where an object lacks them", () => {

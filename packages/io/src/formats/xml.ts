@@ -19,7 +19,7 @@
 import type { AnyGraph } from "@linkscale/core";
 import { DOMParser } from "@xmldom/xmldom";
 import { UnwritableGraphError } from "./errors.ts";
-import type { EdgeItem, GraphItems, NodeItem } from "./graph-load.ts";
+import type { AttributeMap, EdgeItem, GraphItems, NodeItem } from "./graph-load.ts";
 
 export const xmlMessages = {
   unreadableMarkup: (line: number, start: string) => `XML syntax, line ${line}: cannot read the markup "${start}"`,
@@ -174,6 +174,7 @@ const STAND_IN = "\u0000linkscale-node-";
  * graph keeps none and the parsers would merge the two edges into one.
  */
 export function separateGraphElements(document: Document): SeparatedElements {
+  shieldPrototypeName(document);
   // Taken out first, so that nothing below counts them and the library never sees them.
   const misplaced = new Map<Element, string>();
   for (const name of ["node", "edge"] as const) {
@@ -217,6 +218,36 @@ export function separateGraphElements(document: Document): SeparatedElements {
   return { nodes, edges };
 }
 
+// The parsers keep attributes in plain objects, where a name "__proto__" sets the prototype
+// instead of a value: the attribute would vanish without a word. It goes through them under this
+// stand-in (XML cannot hold U+0000, so no file's own name looks like it) and is named back after.
+const PROTO_STAND_IN = "\u0000linkscale-proto";
+// Where a GEXF or GraphML file names an attribute, or refers to one by its id.
+const ATTRIBUTE_NAMES: ReadonlyArray<readonly [element: string, attribute: string]> = [
+  ["attribute", "id"],
+  ["attribute", "title"],
+  ["attvalue", "for"],
+  ["key", "id"],
+  ["key", "attr.name"],
+  ["data", "key"],
+];
+
+function shieldPrototypeName(document: Document): void {
+  for (const [element, attribute] of ATTRIBUTE_NAMES) {
+    for (const found of elementsByTagName(document, element)) {
+      if (found.getAttribute(attribute) === "__proto__") found.setAttribute(attribute, PROTO_STAND_IN);
+    }
+  }
+}
+
+/** A parsed item's attributes, the shielded name given back, in an object without a prototype. */
+function unshielded(attributes: AttributeMap): AttributeMap {
+  if (!Object.hasOwn(attributes, PROTO_STAND_IN)) return attributes;
+  const named = Object.create(null) as AttributeMap;
+  for (const [name, value] of Object.entries(attributes)) named[name === PROTO_STAND_IN ? "__proto__" : name] = value;
+  return named;
+}
+
 /**
  * What the library read, with the items set aside put back, in file order; or, should the
  * library have read other items than those handed to it, an error (never a throw).
@@ -239,7 +270,7 @@ export function itemsFromParsedGraph(raw: AnyGraph, separated: SeparatedElements
     }
     const rawKey = rawNodes[nextNode++];
     if (rawKey !== node.keyInLibraryGraph) return mismatch(`node "${rawKey}"`, `node "${node.keyInLibraryGraph}"`);
-    nodes.push({ key: node.key, attributes: raw.getNodeAttributes(node.keyInLibraryGraph) });
+    nodes.push({ key: node.key, attributes: unshielded(raw.getNodeAttributes(node.keyInLibraryGraph)) });
   }
   const edges: EdgeItem[] = [];
   let nextEdge = 0;
@@ -255,7 +286,7 @@ export function itemsFromParsedGraph(raw: AnyGraph, separated: SeparatedElements
     const edge = rawEdges[nextEdge++] as string;
     const [rawSource, rawTarget] = raw.extremities(edge);
     if (rawSource !== source || rawTarget !== target) return mismatch(`an edge ${rawSource}–${rawTarget}`, `${source}–${target}`);
-    edges.push({ source, target, attributes: raw.getEdgeAttributes(edge), directed: raw.isDirected(edge) });
+    edges.push({ source, target, attributes: unshielded(raw.getEdgeAttributes(edge)), directed: raw.isDirected(edge) });
   }
   return { nodes, edges };
 }
