@@ -6,8 +6,7 @@
  * the shares add up to less than 1.
  */
 import type { AnyGraph } from "../model/graph.ts";
-import { createEdgeWeightGetter } from "graphology-utils/getters.js";
-import type { EdgeWeight } from "../model/csr.ts";
+import { edgeList, toCsr, type EdgeWeight } from "../model/csr.ts";
 import type { Partition } from "./partition.ts";
 
 export interface Share {
@@ -43,7 +42,6 @@ export function summariseCommunities(
   options: Partial<CommunitySummaryOptions> = {},
 ): CommunitySummary[] {
   const { getEdgeWeight, top } = { ...DEFAULTS, ...options };
-  const weightOf = createEdgeWeightGetter(getEdgeWeight).fromMinimalEntry;
   const members = new Map<string, string[]>();
   graph.forEachNode((node) => {
     const label = String(partition[node]);
@@ -51,18 +49,23 @@ export function summariseCommunities(
     list.push(node);
     members.set(label, list);
   });
+  // Summed over the CSR's links, in sorted id order, so the order of the input's rows never
+  // changes a bit of a weight.
+  const csr = toCsr(graph, getEdgeWeight);
+  const labels = csr.nodes.map((node) => String(partition[node]));
+  const { source, target, weight } = edgeList(csr);
   const internal = new Map<string, number>();
   const external = new Map<string, number>();
-  graph.forEachEdge((edge, attributes, source, target) => {
-    const w = weightOf(edge, attributes);
-    const a = String(partition[source]);
-    const b = String(partition[target]);
+  for (let e = 0; e < source.length; e++) {
+    const w = weight[e] as number;
+    const a = labels[source[e] as number] as string;
+    const b = labels[target[e] as number] as string;
     if (a === b) internal.set(a, (internal.get(a) ?? 0) + w);
     else {
       external.set(a, (external.get(a) ?? 0) + w);
       external.set(b, (external.get(b) ?? 0) + w);
     }
-  });
+  }
   const summaries = [...members].map(([community, nodes]) => ({
     community,
     size: nodes.length,

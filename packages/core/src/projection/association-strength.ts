@@ -11,6 +11,7 @@
  * large organisations, which share many projects with everyone.
  */
 import { createEdgeWeightGetter } from "graphology-utils/getters.js";
+import { edgeList, nodePositions, nodeStrengths, toCsr } from "../model/csr.ts";
 import type { AnyGraph } from "../model/graph.ts";
 
 export interface AssociationStrengthOptions {
@@ -31,19 +32,17 @@ export function associationStrength(
   options: Partial<AssociationStrengthOptions> = {},
 ): Record<string, number> {
   const { getEdgeWeight } = { ...DEFAULTS, ...options };
-  const weightOf = createEdgeWeightGetter(getEdgeWeight).fromEntry;
-  const strength = new Map<string, number>();
-  let total = 0;
-  graph.forEachEdge((edge, attributes, source, target, sa, ta, undirected) => {
-    const w = weightOf(edge, attributes, source, target, sa, ta, undirected);
-    strength.set(source, (strength.get(source) ?? 0) + w);
-    strength.set(target, (strength.get(target) ?? 0) + w);
-    total += w;
-  });
+  const weightOf = createEdgeWeightGetter(getEdgeWeight).fromMinimalEntry;
+  // Strengths and the total summed over the CSR, in sorted id order, so the order the links were
+  // added in never changes a bit.
+  const csr = toCsr(graph, getEdgeWeight);
+  const strengths = nodeStrengths(csr);
+  const total = edgeList(csr).weight.reduce((sum, w) => sum + w, 0);
+  const position = nodePositions(graph);
+  const strength = (node: string) => strengths[position.get(node) as number] as number;
   const result: Record<string, number> = {};
-  graph.forEachEdge((edge, attributes, source, target, sa, ta, undirected) => {
-    const w = weightOf(edge, attributes, source, target, sa, ta, undirected);
-    result[edge] = (2 * total * w) / ((strength.get(source) as number) * (strength.get(target) as number));
+  graph.forEachEdge((edge, attributes, source, target) => {
+    result[edge] = (2 * total * weightOf(edge, attributes)) / (strength(source) * strength(target));
   });
   return result;
 }

@@ -20,6 +20,7 @@ import type { EiResult } from "../groups/ei-index.ts";
 import type { ClassifyOptions } from "../scales/classify.ts";
 import { scaleShares } from "../scales/shares.ts";
 import { tripleHelix, type Constancy, type HelixLetter, type TripleHelix, type TripleHelixTransmission } from "../triple-helix/mutual-information.ts";
+import { edgeList, toCsr } from "../model/csr.ts";
 import type { AnyGraph } from "../model/graph.ts";
 import type { Organisation } from "../model/organisation.ts";
 import type { Participation } from "../model/participation.ts";
@@ -259,8 +260,8 @@ function typeLookup(organisations: readonly Organisation[]): (org: string) => st
 /** Size, density, components and transitivity of a window's network. */
 function structure(graph: AnyGraph): Pick<WindowMeasures, "organisations" | "links" | "weight" | "density" | "components" | "largestComponentShare" | "transitivity"> {
   const n = graph.order;
-  let weight = 0;
-  graph.forEachEdge((_edge, attributes) => void (weight += typeof attributes["weight"] === "number" ? attributes["weight"] : 1));
+  // Summed over the CSR's links, in sorted id order: the input's row order never changes a bit.
+  const weight = edgeList(toCsr(graph)).weight.reduce((sum, w) => sum + w, 0);
   const { count, sizes } = connectedComponents(graph);
   return {
     organisations: n,
