@@ -98,8 +98,14 @@ export function writeGexf(graph: AnyGraph): string {
       return formatted;
     },
   });
-  return text.endsWith("\n") ? text : text + "\n";
+  // graphology-gexf 0.13 declares the viz namespace as "http:///www.gexf.net/1.1draft/viz"
+  // (three slashes, and 1.1's); GEXF 1.2's is this one.
+  const declared = text.replace(`xmlns:viz="${LIBRARY_VIZ_NAMESPACE}"`, `xmlns:viz="${VIZ_NAMESPACE}"`);
+  return declared.endsWith("\n") ? declared : declared + "\n";
 }
+
+const LIBRARY_VIZ_NAMESPACE = "http:///www.gexf.net/1.1draft/viz";
+export const VIZ_NAMESPACE = "http://www.gexf.net/1.2draft/viz";
 
 /** Values as GEXF holds them: lists joined with ";", objects as JSON text. */
 function writableValues(attributes: AttributeMap, where: string): AttributeMap {

@@ -36,6 +36,7 @@ export const xmlMessages = {
     `the <${name}> at line ${line}, column ${column} is inside an <edge>, which holds no ${name}s`,
   parserMismatch: (format: string, read: string, given: string) =>
     `${format}: the parser read ${read} where the file gives ${given}; the file is not read rather than read in part`,
+  noGraph: (format: string, root: string) => `${format}: no <graph> element inside <${root}>: the file holds no network`,
   wrongRoot: (format: string, expected: string, found: string) =>
     `not a ${format} file: the root element is <${found}>, expected <${expected}>`,
   unwritable: (where: string, codePoint: number) =>
@@ -110,6 +111,8 @@ export function parseXml(text: string, format: string, root: string): { document
   if (complaints[0] !== undefined) return { error: xmlMessages.parser(cleanComplaint(complaints[0])) };
   const found = document.documentElement?.localName ?? "";
   if (found !== root) return { error: xmlMessages.wrongRoot(format, root, found) };
+  // The graphology parsers read the first <graph> and fail on a file without one.
+  if (document.getElementsByTagName("graph").length === 0) return { error: xmlMessages.noGraph(format, root) };
   return { document };
 }
 

@@ -1,7 +1,8 @@
 import { createAllianceGraph } from "@linkscale/core/model";
 import { describe, expect, it } from "vitest";
 import { UnwritableGraphError } from "../../src/formats/errors.ts";
-import { readGexf, writeGexf } from "../../src/formats/gexf.ts";
+import { readGexf, VIZ_NAMESPACE, writeGexf } from "../../src/formats/gexf.ts";
+import { readGraphml } from "../../src/formats/graphml.ts";
 import { graphMessages } from "../../src/formats/graph-load.ts";
 import { xmlMessages } from "../../src/formats/xml.ts";
 import { messages } from "../../src/problems.ts";
@@ -200,5 +201,20 @@ describe("readGexf", () => {
     expect(readGexf(gexf(`<nodes><node id="a" label="&nbsp;"/></nodes>`), { file }).error).toMatch(/^XML syntax: entity not found:&nbsp; \(line \d+, column \d+\)$/);
     expect(readGexf(`<graphml><graph/></graphml>`, { file }).error).toBe(xmlMessages.wrongRoot("GEXF", "gexf", "graphml"));
     expect(readGexf("", { file }).error).toBe(xmlMessages.noRoot());
+  });
+
+  it("refuses a file without <graph>, saying so (it used to fail inside graphology-gexf)", () => {
+    const empty = `<?xml version="1.0"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3"><meta/></gexf>\n`;
+    expect(readGexf(empty, { file }).error).toBe(xmlMessages.noGraph("GEXF", "gexf"));
+    const graphml = `<?xml version="1.0"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns"></graphml>\n`;
+    expect(readGraphml(graphml, { file }).error).toBe(xmlMessages.noGraph("GraphML", "graphml"));
+  });
+});
+
+describe("writeGexf", () => {
+  it("declares GEXF 1.2's viz namespace, not graphology-gexf's misspelt one", () => {
+    const root = writeGexf(loadFixture()).split("\n")[1];
+    expect(root).toBe(`<gexf version="1.2" xmlns="http://www.gexf.net/1.2draft" xmlns:viz="${VIZ_NAMESPACE}">`);
+    expect(VIZ_NAMESPACE).toBe("http://www.gexf.net/1.2draft/viz"); // gexf.net/1.2draft/viz.xsd, its targetNamespace
   });
 });
