@@ -14,7 +14,7 @@ import { detectTableKind, readHeader, type TableKind } from "./detect.ts";
 import { readGexf } from "./formats/gexf.ts";
 import type { GraphLoad } from "./formats/graph-load.ts";
 import { readGraphml } from "./formats/graphml.ts";
-import { readGraphologyJson } from "./formats/graphology-json.ts";
+import { readJsonGraph } from "./formats/json-graph.ts";
 import { readPajek } from "./formats/pajek.ts";
 
 /** Bad input, with the file (and where known the row and column) it is about. */
@@ -177,10 +177,10 @@ export function dataExtension(name: string): string {
   return dot <= 0 ? "" : base.slice(dot).toLowerCase();
 }
 
-/** GEXF, GraphML and Pajek by extension; a JSON object (not an array) is graphology's format. */
+/** GEXF, GraphML and Pajek by extension; a JSON object (not an array) is a network (json-graph.ts). */
 function graphReaderFor(name: string, text: string): GraphReader | undefined {
   const extension = dataExtension(name);
-  if (extension === ".json" && text.trimStart().startsWith("{")) return readGraphologyJson;
+  if (extension === ".json" && text.trimStart().startsWith("{")) return readJsonGraph;
   return GRAPH_READERS[extension];
 }
 

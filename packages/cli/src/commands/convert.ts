@@ -8,6 +8,7 @@ import {
   writeGraphml,
   writeGraphologyJson,
   writeLinksCsv,
+  writeNodeLinkJson,
   writeOrganisationsCsv,
   writePajek,
 } from "@linkscale/io";
@@ -20,7 +21,7 @@ import { createProgress } from "../progress.ts";
 import { summarise } from "../summary.ts";
 import { addInputOptions, inputOptions, type InputFlags } from "./input-options.ts";
 
-const FORMATS = ["csv", "gexf", "graphml", "pajek", "json"] as const;
+const FORMATS = ["csv", "gexf", "graphml", "pajek", "json", "node-link"] as const;
 type Format = (typeof FORMATS)[number];
 
 const BY_EXTENSION: Readonly<Record<string, Format>> = {
@@ -41,6 +42,7 @@ const WRITERS: Readonly<Record<Format, ReadonlyArray<[string | undefined, (graph
   graphml: [[undefined, writeGraphml]],
   pajek: [[undefined, writePajek]],
   json: [[undefined, writeGraphologyJson]],
+  "node-link": [[undefined, writeNodeLinkJson]],
 };
 
 const outputFiles = (format: Format, output: string) => WRITERS[format].map(([name, write]) => [name === undefined ? output : join(output, name), write] as const);
@@ -64,7 +66,7 @@ export function convertCommand(program: Command): void {
       )
       .argument("<paths...>", "the input file(s) or directory, then the output (.gexf, .graphml, .net, .json, or a folder for CSV)"),
   )
-    .addOption(new Option("--to <format>", "output format (default: from the output's extension)").choices(FORMATS))
+    .addOption(new Option("--to <format>", "output format (default: from the output's extension; .json is graphology's, node-link is NetworkX's JSON)").choices(FORMATS))
     .option("--force", "overwrite output files that exist")
     .option("--allow-rejects", "write the output even when rows were rejected")
     .option("--admin1", "write each organisation's first-level administrative region, derived from its coordinates, as its admin1 attribute (for the viewer's same-region rule)")

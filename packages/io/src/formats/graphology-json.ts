@@ -13,9 +13,10 @@
 import type { AnyGraph } from "@linkscale/core/model";
 import { defineField } from "../records.ts";
 import { failedGraphLoad, loadGraphItems, type AttributeMap, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem } from "./graph-load.ts";
+import { isKey, isObject, jsonValueMessages, parseJson, unknownList } from "./json-values.ts";
 
 export const jsonMessages = {
-  syntax: (message: string) => `JSON syntax: ${message}`,
+  syntax: jsonValueMessages.syntax,
   notAGraph: () => 'not a graphology JSON export: expected an object with a "nodes" array',
   notAList: (field: string) => `"${field}" must be an array`,
   notANode: () => "must be an object with a key",
@@ -24,15 +25,19 @@ export const jsonMessages = {
 };
 
 export function readGraphologyJson(text: string, { file }: GraphReadOptions): GraphLoad {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    return failedGraphLoad(file, jsonMessages.syntax(error instanceof Error ? error.message : String(error)));
-  }
+  const parsed = parseJson(text);
+  return "error" in parsed ? failedGraphLoad(file, parsed.error) : graphologyLoad(parsed.data, file);
+}
+
+const LISTS = ["nodes", "edges"];
+
+/** A parsed graphology export, checked. */
+export function graphologyLoad(data: unknown, file: string): GraphLoad {
   if (!isObject(data) || !Array.isArray(data["nodes"])) return failedGraphLoad(file, jsonMessages.notAGraph());
   const edgeList = data["edges"] ?? [];
   if (!Array.isArray(edgeList)) return failedGraphLoad(file, jsonMessages.notAList("edges"));
+  const unknown = unknownList(data, "graphology JSON", LISTS);
+  if (unknown !== undefined) return failedGraphLoad(file, unknown);
   // graphology's default graph is mixed, where an edge is directed unless marked undirected.
   const options = isObject(data["options"]) ? data["options"] : {};
   const type = options["type"] ?? "mixed";
@@ -93,15 +98,6 @@ function ownCopy(attributes: AttributeMap): AttributeMap {
   const copy: AttributeMap = {};
   for (const name of Object.keys(attributes)) defineField(copy, name, attributes[name]);
   return copy;
-}
-
-function isObject(value: unknown): value is AttributeMap {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** graphology takes numbers as keys too, and turns them into text. */
-function isKey(value: unknown): value is string | number {
-  return typeof value === "string" || typeof value === "number";
 }
 
 /** Absent and null mean none, as graphology reads them; anything but an object is a problem. */

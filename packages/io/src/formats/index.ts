@@ -1,10 +1,12 @@
 /**
- * Graph file formats: graphology JSON, GEXF, GraphML and Pajek, each read into a checked alliance
+ * Graph file formats: graphology JSON, NetworkX node-link JSON, GEXF, GraphML and Pajek, each read into a checked alliance
  * graph (`GraphLoad`) and written from any graphology graph.
  */
 export { toAllianceGraph, loadGraphItems, displayLabel, failedGraphLoad, graphMessages } from "./graph-load.ts";
 export type { GraphLoad, GraphReadOptions, GraphItems, NodeItem, EdgeItem, ItemCheckOptions, AttributeMap } from "./graph-load.ts";
 export { readGraphologyJson, writeGraphologyJson, jsonMessages } from "./graphology-json.ts";
+export { readNodeLinkJson, writeNodeLinkJson, nodeLinkMessages } from "./node-link-json.ts";
+export { readJsonGraph } from "./json-graph.ts";
 export { readGexf, writeGexf } from "./gexf.ts";
 export { readGraphml, writeGraphml } from "./graphml.ts";
 export { readPajek, writePajek, pajekMessages } from "./pajek.ts";
