@@ -21,6 +21,8 @@ export interface ValidationSummary extends GraphDescription {
   rejectedRows: RejectedRow[];
   /** Cells read as another code, over all files: `{ field: "country", from: "UK", to: "GB", rows, source: "CORDIS" }`. */
   readAs: ReadAs[];
+  /** How a reader decided what a file's values mean, where its format leaves it open, as `file: rule`. */
+  rules: string[];
   notes: string[];
   skipped: string[];
   /**
@@ -52,6 +54,7 @@ export function summarise(input: LoadedInput): ValidationSummary {
       ...describeGraph(load.graph),
       rejectedRows: load.rejected,
       readAs: load.readAs,
+      rules: (load.rules ?? []).map((rule) => `${load.file}: ${rule}`),
       notes: [],
       skipped: input.skipped,
       regionCodes: regionCodes(load.graph),
@@ -63,6 +66,7 @@ export function summarise(input: LoadedInput): ValidationSummary {
     ...describeGraph(dataset.graph),
     rejectedRows: dataset.tables.flatMap((table) => table.rejected),
     readAs: mergeReadAs(dataset.tables.map((table) => table.readAs)),
+    rules: [],
     notes: dataset.notes,
     skipped: input.skipped,
     regionCodes: regionCodes(dataset.graph),
@@ -82,6 +86,7 @@ export function formatSummary(summary: ValidationSummary): string {
   }
   for (const skipped of summary.skipped) lines.push(`skipped ${skipped}`);
   lines.push(...readAsLines(summary.readAs));
+  lines.push(...summary.rules);
   lines.push("");
   lines.push(
     `organisations  ${number.format(summary.organisations)} (isolated ${number.format(summary.isolated)}, without coordinates ${number.format(summary.withoutCoordinates)}, without name ${number.format(summary.withoutName)})`,

@@ -34,6 +34,7 @@ export { readJsonGraph } from "./formats/json-graph.ts";
 export { jsonValueMessages } from "./formats/json-values.ts";
 export { readGexf, writeGexf, gexfMessages } from "./formats/gexf.ts";
 export { readGraphml, writeGraphml } from "./formats/graphml.ts";
+export { readGml, writeGml, gmlMessages, gmlIdentifiers } from "./formats/gml.ts";
 export { readPajek, writePajek, pajekMessages } from "./formats/pajek.ts";
 export { xmlMessages } from "./formats/xml.ts";
 export { UnwritableGraphError } from "./formats/errors.ts";

@@ -14,6 +14,7 @@ import { detectTableKind, readHeader, type TableKind } from "./detect.ts";
 import { readGexf } from "./formats/gexf.ts";
 import type { GraphLoad } from "./formats/graph-load.ts";
 import { readGraphml } from "./formats/graphml.ts";
+import { readGml } from "./formats/gml.ts";
 import { readJsonGraph } from "./formats/json-graph.ts";
 import { readPajek } from "./formats/pajek.ts";
 
@@ -58,6 +59,7 @@ type GraphReader = (text: string, options: { file: string }) => GraphLoad;
 const GRAPH_READERS: Readonly<Record<string, GraphReader>> = Object.assign(Object.create(null) as Record<string, GraphReader>, {
   ".gexf": readGexf,
   ".graphml": readGraphml,
+  ".gml": readGml,
   ".net": readPajek,
 });
 /** The extensions a folder's data files have (each may also end in .gz). */
@@ -177,7 +179,7 @@ export function dataExtension(name: string): string {
   return dot <= 0 ? "" : base.slice(dot).toLowerCase();
 }
 
-/** GEXF, GraphML and Pajek by extension; a JSON object (not an array) is a network (json-graph.ts). */
+/** GEXF, GraphML, GML and Pajek by extension; a JSON object (not an array) is a network (json-graph.ts). */
 function graphReaderFor(name: string, text: string): GraphReader | undefined {
   const extension = dataExtension(name);
   if (extension === ".json" && text.trimStart().startsWith("{")) return readJsonGraph;

@@ -5,6 +5,7 @@ import {
   formatRejectedRow,
   UnwritableGraphError,
   writeGexf,
+  writeGml,
   writeGraphml,
   writeGraphologyJson,
   writeLinksCsv,
@@ -21,12 +22,13 @@ import { createProgress } from "../progress.ts";
 import { summarise } from "../summary.ts";
 import { addInputOptions, inputOptions, type InputFlags } from "./input-options.ts";
 
-const FORMATS = ["csv", "gexf", "graphml", "pajek", "json", "node-link"] as const;
+const FORMATS = ["csv", "gexf", "graphml", "gml", "pajek", "json", "node-link"] as const;
 type Format = (typeof FORMATS)[number];
 
 const BY_EXTENSION: Readonly<Record<string, Format>> = {
   ".gexf": "gexf",
   ".graphml": "graphml",
+  ".gml": "gml",
   ".net": "pajek",
   ".json": "json",
   "": "csv",
@@ -40,6 +42,7 @@ const WRITERS: Readonly<Record<Format, ReadonlyArray<[string | undefined, (graph
   ],
   gexf: [[undefined, writeGexf]],
   graphml: [[undefined, writeGraphml]],
+  gml: [[undefined, writeGml]],
   pajek: [[undefined, writePajek]],
   json: [[undefined, writeGraphologyJson]],
   "node-link": [[undefined, writeNodeLinkJson]],
@@ -64,7 +67,7 @@ export function convertCommand(program: Command): void {
         "convert a network between formats; participations are written as the projected organisation network. " +
           "CSV output is a folder holding organisations.csv and links.csv",
       )
-      .argument("<paths...>", "the input file(s) or directory, then the output (.gexf, .graphml, .net, .json, or a folder for CSV)"),
+      .argument("<paths...>", "the input file(s) or directory, then the output (.gexf, .graphml, .gml, .net, .json, or a folder for CSV)"),
   )
     .addOption(new Option("--to <format>", "output format (default: from the output's extension; .json is graphology's, node-link is NetworkX's JSON)").choices(FORMATS))
     .option("--force", "overwrite output files that exist")

@@ -54,6 +54,8 @@ export interface GraphLoad {
   rejected: RejectedRow[];
   /** Node countries read as another code (CORDIS's UK as GB), counted over the nodes read. */
   readAs: ReadAs[];
+  /** How the reader decided what the file's values mean where the format leaves it open (which value is a node's id). */
+  rules?: string[];
   /** Set when the file could not be read at all; then nothing was read. */
   error?: string;
 }

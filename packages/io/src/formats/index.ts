@@ -1,5 +1,5 @@
 /**
- * Graph file formats: graphology JSON, NetworkX node-link JSON, GEXF, GraphML and Pajek, each read into a checked alliance
+ * Graph file formats: graphology JSON, NetworkX node-link JSON, GEXF, GraphML, GML and Pajek, each read into a checked alliance
  * graph (`GraphLoad`) and written from any graphology graph.
  */
 export { toAllianceGraph, loadGraphItems, displayLabel, failedGraphLoad, graphMessages } from "./graph-load.ts";
@@ -9,6 +9,7 @@ export { readNodeLinkJson, writeNodeLinkJson, nodeLinkMessages } from "./node-li
 export { readJsonGraph } from "./json-graph.ts";
 export { readGexf, writeGexf } from "./gexf.ts";
 export { readGraphml, writeGraphml } from "./graphml.ts";
+export { readGml, writeGml, gmlMessages, gmlIdentifiers } from "./gml.ts";
 export { readPajek, writePajek, pajekMessages } from "./pajek.ts";
 export { xmlMessages } from "./xml.ts";
 export { UnwritableGraphError } from "./errors.ts";

@@ -17,7 +17,7 @@ function unordered(graph: AnyGraph) {
   const links = graph.mapEdges((_edge, attributes, source, target) => ({ ends: [source, target].sort().join(" – "), attributes }));
   return { nodes, links: links.sort((a, b) => (a.ends < b.ends ? -1 : 1)) };
 }
-const networkx = (name: string) => readFileSync(new URL(`networkx/${name}`, import.meta.url), "utf8");
+const networkx = (name: string) => readFileSync(new URL(`peers/${name}`, import.meta.url), "utf8");
 
 describe("node-link JSON round trip", () => {
   it("gives back every node, link and attribute of the fixture, with its type (CSV → node-link → CSV)", () => {
@@ -31,7 +31,7 @@ describe("node-link JSON round trip", () => {
   });
 
   it("linkscale → NetworkX → linkscale: what NetworkX reads of it and writes back is the fixture", () => {
-    // networkx/node_link.py read out/fixture.node-link.json (the golden above, so what the writer
+    // peers/node_link.py read out/fixture.node-link.json (the golden above, so what the writer
     // gives today) with nx.node_link_graph and wrote it back with nx.node_link_data (NetworkX 2.8.8).
     // NetworkX writes the links in its adjacency order, each from the end it met first.
     const load = readJsonGraph(networkx("fixture-via-networkx.json"), { file });
@@ -40,7 +40,7 @@ describe("node-link JSON round trip", () => {
   });
 
   it("NetworkX → linkscale: integer ids as text, every attribute with its JSON type, links or edges", () => {
-    // networkx/node_link.py built this network in NetworkX: 4 nodes, 4 edges, the attributes below.
+    // peers/node_link.py built this network in NetworkX: 4 nodes, 4 edges, the attributes below.
     for (const name of ["from-networkx.json", "from-networkx-edges.json"]) {
       const load = readJsonGraph(networkx(name), { file: name });
       expect(load).toMatchObject({ nodesRead: 4, linksRead: 4, rejected: [] });

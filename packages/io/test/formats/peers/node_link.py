@@ -1,7 +1,7 @@
 """NetworkX's side of the node-link JSON round trips (node-link-json.test.ts).
 
 Run with Debian's NetworkX (2.8.8 when the fixtures were made):
-    /usr/bin/python3 packages/io/test/formats/networkx/node_link.py
+    /usr/bin/python3 packages/io/test/formats/peers/node_link.py
 
 1. Reads what linkscale writes for the format fixture (../out/fixture.node-link.json) with
    nx.node_link_graph, prints its counts, and writes it back with nx.node_link_data:
