@@ -36,6 +36,7 @@ export { readGexf, writeGexf, gexfMessages } from "./formats/gexf.ts";
 export { readGraphml, writeGraphml } from "./formats/graphml.ts";
 export { readGml, writeGml, gmlMessages, gmlIdentifiers } from "./formats/gml.ts";
 export { readPajek, writePajek, pajekMessages } from "./formats/pajek.ts";
+export { readEdgeList, writeEdgeList, edgeListMessages } from "./formats/edge-list.ts";
 export { xmlMessages } from "./formats/xml.ts";
 export { UnwritableGraphError } from "./formats/errors.ts";
 export { loadFiles, loadMessages, InputError, DATA_EXTENSIONS, dataExtension } from "./load-files.ts";

@@ -14,6 +14,7 @@ import { detectTableKind, readHeader, type TableKind } from "./detect.ts";
 import { readGexf } from "./formats/gexf.ts";
 import type { GraphLoad } from "./formats/graph-load.ts";
 import { readGraphml } from "./formats/graphml.ts";
+import { readEdgeList } from "./formats/edge-list.ts";
 import { readGml } from "./formats/gml.ts";
 import { readJsonGraph } from "./formats/json-graph.ts";
 import { readPajek } from "./formats/pajek.ts";
@@ -60,6 +61,9 @@ const GRAPH_READERS: Readonly<Record<string, GraphReader>> = Object.assign(Objec
   ".gexf": readGexf,
   ".graphml": readGraphml,
   ".gml": readGml,
+  ".edgelist": readEdgeList,
+  ".edges": readEdgeList,
+  ".ncol": readEdgeList,
   ".net": readPajek,
 });
 /** The extensions a folder's data files have (each may also end in .gz). */
@@ -179,7 +183,7 @@ export function dataExtension(name: string): string {
   return dot <= 0 ? "" : base.slice(dot).toLowerCase();
 }
 
-/** GEXF, GraphML, GML and Pajek by extension; a JSON object (not an array) is a network (json-graph.ts). */
+/** GEXF, GraphML, GML, Pajek and edge lists by extension; a JSON object (not an array) is a network (json-graph.ts). */
 function graphReaderFor(name: string, text: string): GraphReader | undefined {
   const extension = dataExtension(name);
   if (extension === ".json" && text.trimStart().startsWith("{")) return readJsonGraph;

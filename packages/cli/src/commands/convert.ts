@@ -4,6 +4,7 @@ import { clusterGraph, clusterNetwork, clusterPositions, defaultHierarchy, type 
 import {
   formatRejectedRow,
   UnwritableGraphError,
+  writeEdgeList,
   writeGexf,
   writeGml,
   writeGraphml,
@@ -22,7 +23,7 @@ import { createProgress } from "../progress.ts";
 import { summarise } from "../summary.ts";
 import { addInputOptions, inputOptions, type InputFlags } from "./input-options.ts";
 
-const FORMATS = ["csv", "gexf", "graphml", "gml", "pajek", "json", "node-link"] as const;
+const FORMATS = ["csv", "gexf", "graphml", "gml", "pajek", "edgelist", "json", "node-link"] as const;
 type Format = (typeof FORMATS)[number];
 
 const BY_EXTENSION: Readonly<Record<string, Format>> = {
@@ -30,6 +31,9 @@ const BY_EXTENSION: Readonly<Record<string, Format>> = {
   ".graphml": "graphml",
   ".gml": "gml",
   ".net": "pajek",
+  ".edgelist": "edgelist",
+  ".edges": "edgelist",
+  ".ncol": "edgelist",
   ".json": "json",
   "": "csv",
 };
@@ -44,6 +48,7 @@ const WRITERS: Readonly<Record<Format, ReadonlyArray<[string | undefined, (graph
   graphml: [[undefined, writeGraphml]],
   gml: [[undefined, writeGml]],
   pajek: [[undefined, writePajek]],
+  edgelist: [[undefined, writeEdgeList]],
   json: [[undefined, writeGraphologyJson]],
   "node-link": [[undefined, writeNodeLinkJson]],
 };
@@ -67,7 +72,7 @@ export function convertCommand(program: Command): void {
         "convert a network between formats; participations are written as the projected organisation network. " +
           "CSV output is a folder holding organisations.csv and links.csv",
       )
-      .argument("<paths...>", "the input file(s) or directory, then the output (.gexf, .graphml, .gml, .net, .json, or a folder for CSV)"),
+      .argument("<paths...>", "the input file(s) or directory, then the output (.gexf, .graphml, .gml, .net, .edgelist or .ncol, .json, or a folder for CSV)"),
   )
     .addOption(new Option("--to <format>", "output format (default: from the output's extension; .json is graphology's, node-link is NetworkX's JSON)").choices(FORMATS))
     .option("--force", "overwrite output files that exist")

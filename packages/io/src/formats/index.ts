@@ -1,5 +1,5 @@
 /**
- * Graph file formats: graphology JSON, NetworkX node-link JSON, GEXF, GraphML, GML and Pajek, each read into a checked alliance
+ * Graph file formats: graphology JSON, NetworkX node-link JSON, GEXF, GraphML, GML, Pajek and edge lists, each read into a checked alliance
  * graph (`GraphLoad`) and written from any graphology graph.
  */
 export { toAllianceGraph, loadGraphItems, displayLabel, failedGraphLoad, graphMessages } from "./graph-load.ts";
@@ -11,5 +11,6 @@ export { readGexf, writeGexf } from "./gexf.ts";
 export { readGraphml, writeGraphml } from "./graphml.ts";
 export { readGml, writeGml, gmlMessages, gmlIdentifiers } from "./gml.ts";
 export { readPajek, writePajek, pajekMessages } from "./pajek.ts";
+export { readEdgeList, writeEdgeList, edgeListMessages } from "./edge-list.ts";
 export { xmlMessages } from "./xml.ts";
 export { UnwritableGraphError } from "./errors.ts";
