@@ -17,6 +17,7 @@ import { ORGANISATION_ATTRIBUTE_FIELDS, PARTICIPATION_FIELDS } from "../csv/fiel
 import { parseCsv, type ParsedCsv } from "../csv/parse-csv.ts";
 import { emptyLoad, type TableLoad } from "../problems.ts";
 import { geolocationPart, translateActivityType, translateCountry } from "./codes.ts";
+import { parseJson } from "../formats/json-values.ts";
 
 type Dialect = Omit<CsvReadOptions, "file">;
 
@@ -97,12 +98,9 @@ function withYears(load: TableLoad<ParticipationRow>, { projectYears }: CordisRe
 
 /** A JSON array of flat objects as rows of text cells; the row is the object's 1-based position. */
 export function parseJsonArray(text: string): ParsedCsv | { error: string } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { error: `JSON syntax: ${(error as Error).message}` };
-  }
+  const parsed = parseJson(text);
+  if ("error" in parsed) return parsed;
+  const { data } = parsed;
   if (!Array.isArray(data)) return { error: "expected a JSON array of objects" };
   const header: string[] = [];
   const seen = new Set<string>();

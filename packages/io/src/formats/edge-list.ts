@@ -23,7 +23,7 @@ import { UnwritableGraphError } from "./errors.ts";
 import { loadGraphItems, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem } from "./graph-load.ts";
 
 const MODULE = "io/formats/edge-list";
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 export const edgeListMessages = {
   fields: (count: number) => `has ${count} fields: an edge list line is two ids and optionally a weight`,

@@ -68,7 +68,7 @@ interface Entry {
 }
 
 // A key, a number, a string, a bracket; whitespace and # comments between.
-const TOKEN = /\s+|#[^\n]*|([A-Za-z_][A-Za-z0-9_]*)|([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[+-]INF)|"([^"]*)"|(\[)|(\])/y;
+const TOKEN = /\s+|#[^\n]*|([A-Za-z_][A-Za-z0-9_]*)|([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]INF)|"([^"]*)"|(\[)|(\])/y;
 // Bare words NetworkX writes for reals that are not finite.
 const NOT_FINITE: ReadonlyMap<string, number> = new Map([
   ["INF", Infinity],

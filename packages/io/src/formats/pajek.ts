@@ -71,7 +71,7 @@ const SECTIONS: ReadonlyMap<string, Section> = new Map([
 ]);
 
 const VERTEX_NUMBER = /^\d+$/;
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 interface EdgeLine {
   line: number;

@@ -1,23 +1,15 @@
-import { readFileSync } from "node:fs";
-import type { AnyGraph } from "@linkscale/core/model";
 import { describe, expect, it } from "vitest";
 import { UnwritableGraphError } from "../../src/formats/errors.ts";
 import { graphMessages } from "../../src/formats/graph-load.ts";
 import { writeGraphologyJson } from "../../src/formats/graphology-json.ts";
 import { readJsonGraph } from "../../src/formats/json-graph.ts";
-import { jsonValueMessages } from "../../src/formats/json-values.ts";
+import { jsonValueMessages, MAX_DEPTH } from "../../src/formats/json-values.ts";
+import { readCordisOrganisationsJson } from "../../src/cordis/read-cordis.ts";
 import { nodeLinkMessages, readNodeLinkJson, writeNodeLinkJson } from "../../src/formats/node-link-json.ts";
 import { loadFiles } from "../../src/load-files.ts";
-import { contents, expectGolden, loadFixture } from "./fixture.ts";
+import { contents, expectGolden, loadFixture, peerFile, unorderedContents } from "./fixture.ts";
 
 const file = "network.json";
-/** Nodes and links with their attributes, each link from its lower id, in id order. */
-function unordered(graph: AnyGraph) {
-  const nodes = graph.mapNodes((key, attributes) => [key, attributes]);
-  const links = graph.mapEdges((_edge, attributes, source, target) => ({ ends: [source, target].sort().join(" – "), attributes }));
-  return { nodes, links: links.sort((a, b) => (a.ends < b.ends ? -1 : 1)) };
-}
-const networkx = (name: string) => readFileSync(new URL(`peers/${name}`, import.meta.url), "utf8");
 
 describe("node-link JSON round trip", () => {
   it("gives back every node, link and attribute of the fixture, with its type (CSV → node-link → CSV)", () => {
@@ -34,15 +26,15 @@ describe("node-link JSON round trip", () => {
     // peers/node_link.py read out/fixture.node-link.json (the golden above, so what the writer
     // gives today) with nx.node_link_graph and wrote it back with nx.node_link_data (NetworkX 2.8.8).
     // NetworkX writes the links in its adjacency order, each from the end it met first.
-    const load = readJsonGraph(networkx("fixture-via-networkx.json"), { file });
+    const load = readJsonGraph(peerFile("fixture-via-networkx.json"), { file });
     expect(load).toMatchObject({ nodesRead: 6, linksRead: 7, rejected: [] });
-    expect(unordered(load.graph)).toStrictEqual(unordered(loadFixture()));
+    expect(unorderedContents(load.graph)).toStrictEqual(unorderedContents(loadFixture()));
   });
 
   it("NetworkX → linkscale: integer ids as text, every attribute with its JSON type, links or edges", () => {
     // peers/node_link.py built this network in NetworkX: 4 nodes, 4 edges, the attributes below.
     for (const name of ["from-networkx.json", "from-networkx-edges.json"]) {
-      const load = readJsonGraph(networkx(name), { file: name });
+      const load = readJsonGraph(peerFile(name), { file: name });
       expect(load).toMatchObject({ nodesRead: 4, linksRead: 4, rejected: [] });
       expect(contents(load.graph)).toStrictEqual({
         nodes: [
@@ -90,6 +82,14 @@ describe("JSON networks never lose their links without a word", () => {
     const nodeLink = '{"nodes": [{"id": "a"}], "links": [], "hyperedges": [["a"]]}';
     expect(readJsonGraph(nodeLink, { file }).error).toBe(jsonValueMessages.unknownList("node-link JSON", "hyperedges", ["nodes", "links"]));
     expect(readJsonGraph('{"nodes": [], "links": [], "edges": []}', { file }).error).toBe(nodeLinkMessages.bothLists());
+  });
+
+  it("refuses a value nested past MAX_DEPTH, naming where, rather than overflowing the stack (fuzz, issue 22)", () => {
+    // Found by npm run fuzz: 5,000 nested arrays made arktype's messages and JSON.stringify throw RangeError.
+    const deep = "[".repeat(5000) + "]".repeat(5000);
+    const path = ".nodes[0].type" + "[0]".repeat(MAX_DEPTH - 3);
+    expect(readJsonGraph(`{"nodes": [{"id": "a", "type": ${deep}}]}`, { file }).error).toBe(jsonValueMessages.tooDeep(path));
+    expect(readCordisOrganisationsJson(`[{"x": ${deep}}]`, { file: "organization.json" }).error).toBe(jsonValueMessages.tooDeep("[0].x" + "[0]".repeat(MAX_DEPTH - 2)));
   });
 
   it("refuses to write an attribute the format would take for an item's own field", () => {
