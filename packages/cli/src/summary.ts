@@ -19,7 +19,7 @@ export interface ValidationSummary extends GraphDescription {
   /** Distinct projects, for participation data. */
   projects?: number;
   rejectedRows: RejectedRow[];
-  /** Cells read as another code, over all files: `{ field: "country", from: "UK", to: "GB", rows, source: "CORDIS" }`. */
+  /** Cells read as another code, over all files: `{ field: "country", from: "UK", to: "GB", rows, source: "CORDIS codes" }`. */
   readAs: ReadAs[];
   /** How a reader decided what a file's values mean, where its format leaves it open, as `file: rule`. */
   rules: string[];
@@ -130,7 +130,7 @@ function readAsLines(readAs: readonly ReadAs[]): string[] {
   return [...groups.values()].map((items) => {
     const [first] = items as [ReadAs, ...ReadAs[]];
     const codes = items.map(({ from, to, rows }, index) => `${number.format(rows)}${index === 0 ? (rows === 1 ? " row" : " rows") + " read" : ""} ${from} as ${to}`);
-    return `${first.field}: ${codes.join(", ")} (${first.source} codes)`;
+    return `${first.field}: ${codes.join(", ")} (${first.source})`;
   });
 }
 

@@ -87,9 +87,9 @@ describe("linkscale validate", () => {
     ]);
     expect(summary.byCountry).toEqual({ GB: 2, DE: 1, GR: 1, XK: 1 });
     expect(summary.readAs).toEqual([
-      { field: "country", from: "UK", to: "GB", rows: 2, source: "CORDIS" },
-      { field: "country", from: "EL", to: "GR", rows: 1, source: "CORDIS" },
-      { field: "country", from: "KO", to: "XK", rows: 1, source: "CORDIS" },
+      { field: "country", from: "UK", to: "GB", rows: 2, source: "CORDIS codes" },
+      { field: "country", from: "EL", to: "GR", rows: 1, source: "CORDIS codes" },
+      { field: "country", from: "KO", to: "XK", rows: 1, source: "CORDIS codes" },
     ]);
     const text = linkscale(["validate", folder, ...map, "--quiet"]);
     expect(text.status).toBe(0);
@@ -120,7 +120,7 @@ describe("linkscale validate", () => {
       [
         "linkscale: no table linkscale can read in the input; skipped:",
         `  ${join(folder, "members.csv")}: not a table linkscale knows (header: orgKey, Land)`,
-        `  ${join(folder, "notes.md")}: not a data file (read: .csv, .tsv, .txt, .json, .gexf, .graphml, .net, each also .gz)`,
+        `  ${join(folder, "notes.md")}: not a data file (read: .csv, .tsv, .txt, .json, .gexf, .graphml, .gml, .edgelist, .edges, .ncol, .net, each also .gz)`,
         `  ${join(folder, "old")}: a folder (folders inside a folder are not read)`,
         "a table is recognised from its header (organisations: a column id; links: source and target; participations: project and org); " +
           "name a file's role with --nodes, --links or --participations, and your own column names with --map field=column (e.g. --map project=projectKey org=orgKey)",

@@ -18,8 +18,8 @@ export {
 } from "./cordis/read-cordis.ts";
 export type { CordisReadOptions } from "./cordis/read-cordis.ts";
 export { CORDIS_ACTIVITY_TYPES, CORDIS_COUNTRY_CODES } from "./cordis/codes.ts";
-export { ReadAsTally, mergeReadAs } from "./country-aliases.ts";
-export type { ReadAs } from "./country-aliases.ts";
+export { ReadAsTally, mergeReadAs, TYPE_NAMES } from "./vocabulary.ts";
+export type { ReadAs } from "./vocabulary.ts";
 export { assembleDataset, DatasetError } from "./dataset.ts";
 export type { Dataset, DatasetTables } from "./dataset.ts";
 export { detectTableKind, readHeader } from "./detect.ts";

@@ -4,7 +4,7 @@
  * shows it: the header is row 1) and, per problem, the column. A file it cannot read at all
  * (empty, no required column, broken quoting) comes back with `error` set and no rows.
  */
-import type { ReadAs } from "./country-aliases.ts";
+import type { ReadAs } from "./vocabulary.ts";
 
 export interface Problem {
   /** The column of the input file, or a path inside a record (`nodes[3].type`) for graph formats. */
@@ -19,8 +19,17 @@ export interface Problem {
 
 export interface RejectedRow {
   file: string;
-  /** Row as a spreadsheet or editor shows it (header = 1); for graph formats, the item index. */
+  /**
+   * Row as a spreadsheet or editor shows it (header = 1): for tables the row; for graph formats
+   * read line by line (Pajek, GML, edge lists) and for GEXF and GraphML, the line where the item
+   * starts; for the JSON formats, the item's 1-based position among the nodes (or edges).
+   */
   row: number;
+  /**
+   * Set where an item starts inside its line (an XML element): the 1-based column of that line at
+   * which it starts, so that `file:row:character` finds it as a compiler's position does.
+   */
+  character?: number;
   problems: Problem[];
 }
 
@@ -49,11 +58,13 @@ export function emptyLoad<T>(file: string, error?: string): TableLoad<T> {
     : { file, rowsRead: 0, accepted: [], rejected: [], columns: {}, readAs: [], error };
 }
 
-/** One line per problem: `file:row: column "x": message`, as compilers print positions. */
-export function formatRejectedRow({ file, row, problems }: RejectedRow): string[] {
-  return problems.map(({ column, message }) =>
-    column === undefined ? `${file}:${row}: ${message}` : `${file}:${row}: column "${column}": ${message}`,
-  );
+/**
+ * One line per problem: `file:row: column "x": message`, or `file:row:character: …` when the row
+ * says where in its line the item starts, as compilers print positions.
+ */
+export function formatRejectedRow({ file, row, character, problems }: RejectedRow): string[] {
+  const where = character === undefined ? `${file}:${row}` : `${file}:${row}:${character}`;
+  return problems.map(({ column, message }) => (column === undefined ? `${where}: ${message}` : `${where}: column "${column}": ${message}`));
 }
 
 // Message builders, exported so tests assert the exact text a user sees.

@@ -118,7 +118,8 @@ describe("reserved organisation ids", () => {
 
   it("as attribute names, are written to GraphML, and refused by the GEXF writer rather than dropped", () => {
     // graphology-gexf dropped all three without a word; graphology-graphml read back all but
-    // "__proto__" (see the report of issue 22), which the readers now pass through it renamed.
+    // "__proto__" (see the report of issue 22). The readers no longer use its parser (issue 20),
+    // and define every name they read (records.ts).
     const graph = createAllianceGraph();
     const attributes = {};
     for (const name of ["constructor", "__proto__", "toString"]) defineField(attributes, name, `v-${name}`);
@@ -134,8 +135,8 @@ describe("reserved organisation ids", () => {
   });
 
   it("as attribute names or ids in a GEXF file (Gephi's), are read as any other", () => {
-    // Hand-made: graphology-gexf keeps attributes in plain objects, where "__proto__" set the
-    // prototype, and the attribute was gone without a word.
+    // Hand-made: graphology-gexf's parser, which read GEXF until issue 20, kept attributes in
+    // plain objects, where "__proto__" set the prototype, and the attribute was gone without a word.
     const gexf = `<?xml version="1.0" encoding="UTF-8"?>
 <gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="undirected">
 <attributes class="node"><attribute id="0" title="__proto__" type="string"/><attribute id="1" title="constructor" type="string"/></attributes>

@@ -9,7 +9,7 @@
  * country → ISO 3166-1 alpha-2: CORDIS writes UK for the United Kingdom, EL for Greece and KO for
  * Kosovo (ISO leaves Kosovo unassigned; XK is the user-assigned code the EU uses); every other
  * CORDIS code is already ISO. These three are read so in every table, not only in CORDIS exports
- * (`country-aliases.ts`, which also counts them). `NA` is Namibia: in the eunets participation table, whose
+ * (`vocabulary.ts`, which also counts them). `NA` is Namibia: in the eunets participation table, whose
  * missing values are also written `NA`, every country `NA` row has country group `tc` (third
  * country), which fits Namibia; so the country column does not treat `NA` as missing.
  */

@@ -7,7 +7,7 @@
  */
 import type { Type } from "arktype";
 import { type } from "arktype";
-import { COUNTRY_FIELD, ReadAsTally } from "../country-aliases.ts";
+import { ReadAsTally } from "../vocabulary.ts";
 import { emptyLoad, messages, type Problem, type TableLoad } from "../problems.ts";
 import { defineField } from "../records.ts";
 import { LIST_SEPARATOR, type FieldSpec } from "./fields.ts";
@@ -138,7 +138,7 @@ export function readRows<T>(
         problems.push({ column: header, message: translated.problem });
         continue;
       }
-      const value = convert(field === COUNTRY_FIELD ? readAs.country(translated) : translated, kind);
+      const value = convert(readAs.read(field, translated), kind);
       if (isProblem(value)) problems.push({ column: header, message: value.problem });
       else values[field] = value;
     }

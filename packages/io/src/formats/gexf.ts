@@ -1,6 +1,6 @@
 /**
- * GEXF, Gephi's format, through graphology-gexf (its Node entry, which runs in a browser too:
- * it parses with @xmldom/xmldom rather than the browser's DOMParser).
+ * GEXF, Gephi's format: read as a stream of elements (gexf-read.ts, by graphology-gexf's rules),
+ * so that memory follows the network rather than the file; written through graphology-gexf.
  *
  * Written as GEXF 1.2 (the version every Gephi reads): the node label is the organisation's name
  * (its id when it has none) so Gephi shows names, the link weight is the edge's `weight`, and
@@ -22,16 +22,18 @@
  * Gephi file's layout and colours are read, and kept as those node attributes.
  *
  * Reading: a directed file is read as undirected (see graph-load.ts for the reverse arcs), and
- * attributes the file does not declare are read as text rather than refusing the file.
+ * attributes the file does not declare are read as text rather than refusing the file. A rejected
+ * node or edge is reported at the line and column where its element starts.
  */
 import type { AnyGraph } from "@linkscale/core/model";
 import { MultiGraph } from "graphology";
-import { parse, write } from "graphology-gexf";
+import { write } from "graphology-gexf";
 import { LIST_SEPARATOR } from "../csv/fields.ts";
 import { defineField } from "../records.ts";
 import { UnwritableGraphError } from "./errors.ts";
 import { displayLabel, failedGraphLoad, loadGraphItems, type AttributeMap, type GraphLoad, type GraphReadOptions } from "./graph-load.ts";
-import { assertXmlWritable, itemsFromParsedGraph, parseXml, separateGraphElements } from "./xml.ts";
+import { readGexfItems } from "./gexf-read.ts";
+import { assertXmlWritable } from "./xml.ts";
 
 const MODULE = "io/formats/gexf";
 
@@ -41,18 +43,7 @@ export const gexfMessages = {
 };
 
 export function readGexf(text: string, { file }: GraphReadOptions): GraphLoad {
-  const parsed = parseXml(text, "GEXF", "gexf");
-  if ("error" in parsed) return failedGraphLoad(file, parsed.error);
-  const separated = separateGraphElements(parsed.document);
-  let raw: AnyGraph;
-  try {
-    // A multigraph from the start: graphology-gexf would otherwise copy the graph to one at the
-    // first parallel edge, and the checks reject those edges with a message anyway.
-    raw = parse(MultiGraph, parsed.document, { allowUndeclaredAttributes: true });
-  } catch (error) {
-    return failedGraphLoad(file, `GEXF: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const items = itemsFromParsedGraph(raw, separated, "GEXF");
+  const items = readGexfItems(text);
   return "error" in items ? failedGraphLoad(file, items.error) : loadGraphItems(file, items);
 }
 

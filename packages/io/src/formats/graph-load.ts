@@ -4,12 +4,16 @@
  * file holds ends up in `graph` or in `rejected`, so
  * `nodesRead + linksRead = graph.order + graph.size + rejected.length`.
  *
- * Positions. A rejected item's `row` is its 1-based position among the file's nodes (or among its
- * edges): the 3rd `<node>` of a GEXF file is row 3, and so is the 3rd `<edge>`. Pajek is a
- * line-based text, and there `row` is the line number, as an editor shows it. Each problem's
- * `column` is the item's path, 0-based as arktype's paths are: `nodes[2].type` is the type of the
- * 3rd node, `edges[10].weight` the weight of the 11th edge. Rejected nodes come first, then
- * rejected edges, each in file order.
+ * Positions. A rejected item's `row` is the line where it starts, as an editor shows it, in the
+ * formats read line by line (Pajek's, GML's and edge lists' readers give their items' lines) and
+ * in GEXF and GraphML, where it is the line of the `<node>` or `<edge>` and `character` the column
+ * where the element starts in that line (an arc reported at `network.gexf:7794:7` is found
+ * there, not at the 95th edge). The JSON formats hold items in arrays, and there `row` is the
+ * item's 1-based position among the nodes (or among the edges). Each problem's `column` is the
+ * item's path, 0-based as arktype's paths are: `nodes[2].type` is the type of the 3rd node,
+ * `edges[10].weight` the weight of the 11th edge; messages that point at another item ("already
+ * given at edges[0]") name it by its path, or by its line when it has none or `rowsAreLines` is
+ * set. Rejected nodes come first, then rejected edges, each in file order.
  *
  * The checks are those of the CSV tables, on one file: each node is an `organisation` whose id is
  * the node key, each edge a `link` (weight 1 when absent); an edge touching a rejected node is
@@ -38,7 +42,7 @@ import {
   type OrganisationAttributes,
 } from "@linkscale/core/model";
 import { type } from "arktype";
-import { COUNTRY_FIELD, ReadAsTally, type ReadAs } from "../country-aliases.ts";
+import { ReadAsTally, type ReadAs } from "../vocabulary.ts";
 import { LIST_SEPARATOR } from "../csv/fields.ts";
 import { messages, type Problem, type RejectedRow } from "../problems.ts";
 import { defineField } from "../records.ts";
@@ -50,7 +54,7 @@ export interface GraphLoad {
   nodesRead: number;
   /** Edges the file holds, accepted or not. */
   linksRead: number;
-  /** Rows are positions among nodes (or edges), or line numbers for Pajek; see the file banner. */
+  /** Rows are lines (GEXF, GraphML, Pajek) or positions among nodes or edges (JSON); see the file banner. */
   rejected: RejectedRow[];
   /** Node countries read as another code (CORDIS's UK as GB), counted over the nodes read. */
   readAs: ReadAs[];
@@ -73,6 +77,8 @@ export interface NodeItem {
   attributes: AttributeMap;
   /** Default: the node's 1-based position among the file's nodes. */
   row?: number;
+  /** Where in its line (`row`) the item starts, 1-based, for formats whose items start mid-line (XML). */
+  character?: number;
   /** Default: `nodes[i]`; null for an item that is no node of the file's list (a broken line). */
   path?: string | null;
   /** What the format reader already found wrong (a weight that is no number). */
@@ -86,6 +92,7 @@ export interface EdgeItem {
   attributes: AttributeMap;
   directed: boolean;
   row?: number;
+  character?: number;
   path?: string | null;
   problems?: Problem[];
 }
@@ -176,25 +183,22 @@ export function loadGraphItems(file: string, items: GraphItems, options: ItemChe
       if (accepted === undefined) rejectedNode.set(key, whereOf(path, row));
     }
     if (accepted !== undefined) graph.addNode(key as string, accepted);
-    else rejectedNodes.push({ file, row, problems });
+    else rejectedNodes.push(rejectedRow(file, row, item.character, problems));
   });
 
-  // Accepted links by unordered pair, to name the first when a pair comes again.
-  const firstLink = new Map<string, { where: string; source: string; target: string; directed: boolean }>();
+  // Where each accepted link came from (its item's index), by graphology's key for the link: when
+  // its pair comes again, graph.edge finds that key, and the message names the first item. (A
+  // million links of a large file: no key string or record is built per link.)
+  const firstLink = new Map<string, number>();
   items.edges.forEach((item, index) => {
     const path = item.path === undefined ? `edges[${index}]` : item.path;
     const row = item.row ?? index + 1;
     const { source, target, directed } = item;
     const problems: Problem[] = item.problems === undefined ? [] : [...item.problems];
     let accepted: LinkAttributes | undefined;
-    const checkEnd = (end: "source" | "target", id: string | undefined) => {
-      if (id === undefined || id === "") problems.push(at(path, `.${end}`, graphMessages.missingEnd(end)));
-      else if (!firstNode.has(id)) problems.push(at(path, `.${end}`, graphMessages.unknownNode(id)));
-      else if (rejectedNode.has(id)) problems.push(at(path, `.${end}`, graphMessages.rejectedEnd(id, rejectedNode.get(id) as string)));
-    };
     if (problems.length === 0) {
-      checkEnd("source", source);
-      checkEnd("target", target);
+      checkEnd(problems, path, "source", source, firstNode, rejectedNode);
+      checkEnd(problems, path, "target", target, firstNode, rejectedNode);
       if (source !== undefined && source === target) problems.push(at(path, ".target", messages.selfLink(source)));
       // A missing end is reported above; a stand-in keeps the schema from saying so again.
       const checked = checkEdge(source || "?", target || "?", item.attributes, path);
@@ -202,26 +206,22 @@ export function loadGraphItems(file: string, items: GraphItems, options: ItemChe
       else if (problems.length === 0) accepted = checked;
     }
     if (accepted !== undefined && source !== undefined && target !== undefined) {
-      const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
-      const first = firstLink.get(pair);
-      if (first === undefined) {
-        firstLink.set(pair, { where: whereOf(path, row), source, target, directed });
-        graph.addEdge(source, target, accepted);
+      // Both ends are accepted nodes, so graph.edge answers (it throws only for a missing node).
+      const firstKey = graph.edge(source, target);
+      if (firstKey === undefined) {
+        firstLink.set(graph.addEdge(source, target, accepted), index);
         return;
       }
+      const firstIndex = firstLink.get(firstKey) as number;
+      const first = items.edges[firstIndex] as EdgeItem;
+      const where = whereOf(first.path === undefined ? `edges[${firstIndex}]` : first.path, first.row ?? firstIndex + 1);
       const reverse = directed && first.directed && first.source === target && first.target === source;
       problems.push({
-        ...at(
-          path,
-          "",
-          reverse
-            ? graphMessages.reverseArc(source, target, first.where)
-            : messages.duplicateLink(source, target, first.where),
-        ),
-        repeats: first.where,
+        ...at(path, "", reverse ? graphMessages.reverseArc(source, target, where) : messages.duplicateLink(source, target, where)),
+        repeats: where,
       });
     }
-    rejectedEdges.push({ file, row, problems });
+    rejectedEdges.push(rejectedRow(file, row, item.character, problems));
   });
 
   return {
@@ -232,6 +232,24 @@ export function loadGraphItems(file: string, items: GraphItems, options: ItemChe
     rejected: [...rejectedNodes, ...rejectedEdges],
     readAs: readAs.list(),
   };
+}
+
+/** What is wrong with an edge's end, if anything: missing, no node, or a rejected node. */
+function checkEnd(
+  problems: Problem[],
+  path: string | null,
+  end: "source" | "target",
+  id: string | undefined,
+  firstNode: ReadonlyMap<string, string>,
+  rejectedNode: ReadonlyMap<string, string>,
+): void {
+  if (id === undefined || id === "") problems.push(at(path, `.${end}`, graphMessages.missingEnd(end)));
+  else if (!firstNode.has(id)) problems.push(at(path, `.${end}`, graphMessages.unknownNode(id)));
+  else if (rejectedNode.has(id)) problems.push(at(path, `.${end}`, graphMessages.rejectedEnd(id, rejectedNode.get(id) as string)));
+}
+
+function rejectedRow(file: string, row: number, character: number | undefined, problems: Problem[]): RejectedRow {
+  return character === undefined ? { file, row, problems } : { file, row, character, problems };
 }
 
 /** A problem at `path` + `suffix`, or with no column for an item that has no path. */
@@ -250,7 +268,7 @@ function checkNode(key: string, attributes: AttributeMap, path: string | null, r
       if (value !== key) return [at(path, ".id", graphMessages.conflictingAttribute("id", value, key))];
       continue;
     }
-    values[name] = name === COUNTRY_FIELD && typeof value === "string" ? readAs.country(value) : value;
+    values[name] = typeof value === "string" ? readAs.read(name, value) : value;
   }
   const { label } = attributes;
   if (label !== undefined && !(typeof label === "string" && (label === "" || label === key || label === values["name"]))) {
@@ -263,7 +281,9 @@ function checkNode(key: string, attributes: AttributeMap, path: string | null, r
 }
 
 function checkEdge(source: string, target: string, attributes: AttributeMap, path: string | null): LinkAttributes | Problem[] {
-  const values = Object.assign(Object.create(null) as AttributeMap, { weight: 1 });
+  // A plain object whose names are defined (records.ts), so "__proto__" is kept as any other:
+  // V8 keeps such objects fast, which a million links of a large file feel.
+  const values: AttributeMap = { weight: 1 };
   for (const name of Object.keys(attributes)) {
     const value = attributes[name];
     if (value === undefined) continue;
@@ -272,7 +292,7 @@ function checkEdge(source: string, target: string, attributes: AttributeMap, pat
       if (value !== structural) return [at(path, `.${name}`, graphMessages.conflictingAttribute(name, value, structural))];
       continue;
     }
-    values[name] = value;
+    defineField(values, name, value);
   }
   const { projects } = values;
   if (typeof projects === "string") {
@@ -280,7 +300,10 @@ function checkEdge(source: string, target: string, attributes: AttributeMap, pat
   }
   values["source"] = source;
   values["target"] = target;
-  const result = link(values);
+  // arktype's `allows` answers yes or no without building errors, ten times faster than a full
+  // check; a valid link is the values themselves (the schema has no morphs), so only a link
+  // `allows` refuses is checked again for the messages.
+  const result = link.allows(values) ? values : link(values);
   if (result instanceof type.errors) return schemaProblems(result, path);
   return withoutNames(result, "source", "target") as LinkAttributes;
 }

@@ -1,6 +1,6 @@
 /**
- * GraphML, the XML format of yEd, Cytoscape, igraph and NetworkX. Read through
- * graphology-graphml; written here by hand, since no graphology package writes GraphML.
+ * GraphML, the XML format of yEd, Cytoscape, igraph and NetworkX. Read and written here: no
+ * graphology package writes GraphML, and graphology-graphml's reader builds a DOM of the file.
  *
  * Writing: one `<key>` per attribute, typed from the values in the graph over all nodes (or all
  * edges): `boolean` when every value is one, `int` when every value is a whole number that fits
@@ -16,93 +16,22 @@
  * and edge keys (left out). A directed edge is marked `directed="true"`. Graph-level attributes
  * are not written (the model has none).
  *
- * Reading: graphology-graphml trips over some valid files, which are fixed before it reads them:
- * a key `for="all"` (it throws) is split into node, edge and graph keys; a key without
- * `attr.name` (yEd's graphics keys) is named by its id (it would name the attribute ""); an
- * `attr.type` it does not know (it throws) is read as string; a key's `<default>` (it would give
- * it as text even for a number) is written into each node or edge that lacks the value. Numeric
- * attributes named r, g and b are turned by graphology-graphml into one `color` ("#rrggbb"),
- * as Gephi's GraphML export stores colours. Hyperedges and ports are not read.
+ * Reading: as a stream of elements (graphml-read.ts, by graphology-graphml's rules and the fixes
+ * linkscale made to them), so that memory follows the network rather than the file. A rejected
+ * node or edge is reported at the line and column where its element starts.
  */
 import type { AnyGraph } from "@linkscale/core/model";
-import { MultiGraph } from "graphology";
-import { parse } from "graphology-graphml";
 import { LIST_SEPARATOR } from "../csv/fields.ts";
 import { defineField } from "../records.ts";
 import { displayLabel, failedGraphLoad, loadGraphItems, type AttributeMap, type GraphLoad, type GraphReadOptions } from "./graph-load.ts";
-import {
-  assertXmlWritable,
-  elementsByTagName,
-  escapeXmlAttribute,
-  escapeXmlText,
-  itemsFromParsedGraph,
-  parseXml,
-  separateGraphElements,
-} from "./xml.ts";
+import { readGraphmlItems } from "./graphml-read.ts";
+import { assertXmlWritable, escapeXmlAttribute, escapeXmlText } from "./xml.ts";
 
 const MODULE = "io/formats/graphml";
 
 export function readGraphml(text: string, { file }: GraphReadOptions): GraphLoad {
-  const parsed = parseXml(text, "GraphML", "graphml");
-  if ("error" in parsed) return failedGraphLoad(file, parsed.error);
-  const separated = separateGraphElements(parsed.document);
-  prepareKeys(parsed.document);
-  let raw: AnyGraph;
-  try {
-    // A multigraph from the start: graphology-graphml would otherwise copy the graph to one at
-    // the first parallel edge, and the checks reject those edges with a message anyway.
-    raw = parse(MultiGraph, parsed.document);
-  } catch (error) {
-    return failedGraphLoad(file, `GraphML: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const items = itemsFromParsedGraph(raw, separated, "GraphML");
+  const items = readGraphmlItems(text);
   return "error" in items ? failedGraphLoad(file, items.error) : loadGraphItems(file, items);
-}
-
-const KEY_DOMAINS = ["node", "edge", "graph"];
-const KEY_TYPES = new Set(["boolean", "int", "long", "float", "double", "string"]);
-
-/** The fixes of the file banner, made in the document before graphology-graphml reads it. */
-function prepareKeys(document: Document): void {
-  for (const key of elementsByTagName(document, "key")) {
-    const id = key.getAttribute("id") ?? "";
-    if (!key.getAttribute("attr.name")) key.setAttribute("attr.name", id);
-    if (!KEY_TYPES.has(key.getAttribute("attr.type") ?? "string")) key.setAttribute("attr.type", "string");
-    const domain = key.getAttribute("for") || "node";
-    if (domain !== "all" && !KEY_DOMAINS.includes(domain)) {
-      // Hyperedges and ports are not read; their keys would make the parser throw.
-      key.parentNode?.removeChild(key);
-      continue;
-    }
-    const domains = domain === "all" ? KEY_DOMAINS : [domain];
-    const fallback = elementsByTagName(key, "default")[0];
-    if (fallback !== undefined) {
-      for (const element of domains.flatMap((name) => (name === "graph" ? [] : elementsByTagName(document, name)))) {
-        if (childElements(element, "data").some((data) => data.getAttribute("key") === id)) continue;
-        const data = document.createElement("data");
-        data.setAttribute("key", id);
-        data.appendChild(document.createTextNode(fallback.textContent ?? ""));
-        element.appendChild(data);
-      }
-      fallback.parentNode?.removeChild(fallback);
-    }
-    if (domain === "all") {
-      key.setAttribute("for", "node");
-      for (const other of ["edge", "graph"]) {
-        const copy = key.cloneNode(true) as Element;
-        copy.setAttribute("for", other);
-        key.parentNode?.insertBefore(copy, key.nextSibling);
-      }
-    }
-  }
-}
-
-function childElements(parent: Element, name: string): Element[] {
-  const children: Element[] = [];
-  for (let child = parent.firstChild; child !== null; child = child.nextSibling) {
-    if (child.nodeType === 1 && (child as Element).localName === name) children.push(child as Element);
-  }
-  return children;
 }
 
 type KeyType = "boolean" | "int" | "double" | "string";

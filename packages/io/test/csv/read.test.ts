@@ -22,14 +22,14 @@ describe("readOrganisationsCsv", () => {
   });
 
   it("rejects unknown types and country codes naming the allowed values, and keeps count", () => {
-    const load = readOrganisationsCsv("id,type,country\n1,company,DE\n2,firm,XX\n3,firm,DE\n", { file });
+    const load = readOrganisationsCsv("id,type,country\n1,spaceship,DE\n2,firm,XX\n3,firm,DE\n", { file });
     expect(load.rowsRead).toBe(3);
     expect(load.accepted.map((a) => a.row)).toEqual([4]);
     expect(load.rejected).toEqual([
       {
         file,
         row: 2,
-        problems: [{ column: "type", message: 'must be "firm", "government", "intermediary", "other", "research" or "university" (was "company")' }],
+        problems: [{ column: "type", message: 'must be "firm", "government", "intermediary", "other", "research" or "university" (was "spaceship")' }],
       },
       {
         file,
@@ -43,7 +43,7 @@ describe("readOrganisationsCsv", () => {
   it("reads CORDIS's UK, EL and KO as GB, GR and XK, counting the rows read so", () => {
     // Hand-made: UK twice (one row also rejected, for its type: counted all the same, as read),
     // EL once, KO once; "uk" is no CORDIS code and stays a rejected row.
-    const load = readOrganisationsCsv("id,type,country\n1,firm,UK\n2,firm,EL\n3,company,UK\n4,firm,KO\n5,firm,uk\n6,firm,GB\n", { file });
+    const load = readOrganisationsCsv("id,type,country\n1,firm,UK\n2,firm,EL\n3,spaceship,UK\n4,firm,KO\n5,firm,uk\n6,firm,GB\n", { file });
     expect(load.accepted.map(({ record }) => [record.id, record.country])).toEqual([
       ["1", "GB"],
       ["2", "GR"],
@@ -55,9 +55,9 @@ describe("readOrganisationsCsv", () => {
       [6, "country"],
     ]);
     expect(load.readAs).toEqual([
-      { field: "country", from: "UK", to: "GB", rows: 2, source: "CORDIS" },
-      { field: "country", from: "EL", to: "GR", rows: 1, source: "CORDIS" },
-      { field: "country", from: "KO", to: "XK", rows: 1, source: "CORDIS" },
+      { field: "country", from: "UK", to: "GB", rows: 2, source: "CORDIS codes" },
+      { field: "country", from: "EL", to: "GR", rows: 1, source: "CORDIS codes" },
+      { field: "country", from: "KO", to: "XK", rows: 1, source: "CORDIS codes" },
     ]);
   });
 

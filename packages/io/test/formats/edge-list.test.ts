@@ -1,14 +1,12 @@
-import { readFileSync } from "node:fs";
 import { createAllianceGraph, type AnyGraph } from "@linkscale/core/model";
 import { describe, expect, it } from "vitest";
 import { edgeListMessages, readEdgeList, writeEdgeList } from "../../src/formats/edge-list.ts";
 import { UnwritableGraphError } from "../../src/formats/errors.ts";
 import { loadFiles } from "../../src/load-files.ts";
 import { messages } from "../../src/problems.ts";
-import { expectGolden, loadFixture } from "./fixture.ts";
+import { expectGolden, loadFixture, peerFile } from "./fixture.ts";
 
 const file = "network.edgelist";
-const peer = (name: string) => readFileSync(new URL(`peers/${name}`, import.meta.url), "utf8");
 
 /** The fixture without IT-ORG7, its one organisation without links, which an edge list cannot hold. */
 function linkedFixture(): AnyGraph {
@@ -36,13 +34,13 @@ describe("edge list round trip", () => {
   // peers/edge_list.py read out/fixture.edgelist (the golden above) with nx.read_weighted_edgelist
   // (NetworkX 2.8.8) and Graph.Read_Ncol (python-igraph 0.10.2), and wrote each back.
   it("linkscale → NetworkX → linkscale keeps every link and weight", () => {
-    const load = readEdgeList(peer("fixture-via-networkx.edgelist"), { file });
+    const load = readEdgeList(peerFile("fixture-via-networkx.edgelist"), { file });
     expect(load).toMatchObject({ nodesRead: 5, linksRead: 7, rejected: [] });
     expect(weightedLinks(load.graph)).toEqual(weightedLinks(linkedFixture()));
   });
 
   it("linkscale → igraph → linkscale keeps every link, and each weight to the 15 digits igraph writes", () => {
-    const load = readEdgeList(peer("fixture-via-igraph.ncol"), { file });
+    const load = readEdgeList(peerFile("fixture-via-igraph.ncol"), { file });
     expect(load).toMatchObject({ nodesRead: 5, linksRead: 7, rejected: [] });
     const fifteenDigits = linkedFixture();
     fifteenDigits.updateEachEdgeAttributes((_edge, attributes) => ({ ...attributes, weight: Number((attributes["weight"] as number).toPrecision(15)) }));
@@ -52,11 +50,11 @@ describe("edge list round trip", () => {
   it("NetworkX's and igraph's own edge lists are read; NetworkX's with a data dictionary is rejected line by line", () => {
     // peers/edge_list.py wrote the same two weighted links from each tool.
     for (const name of ["from-networkx.edgelist", "from-igraph.ncol"]) {
-      const load = readEdgeList(peer(name), { file: name });
+      const load = readEdgeList(peerFile(name), { file: name });
       expect(load).toMatchObject({ nodesRead: 3, linksRead: 2, rejected: [] });
       expect(weightedLinks(load.graph)).toEqual(["FhG – KUL: 2.5", "KUL – PHI: 1"]);
     }
-    const data = readEdgeList(peer("from-networkx-data.edgelist"), { file });
+    const data = readEdgeList(peerFile("from-networkx-data.edgelist"), { file });
     expect(data.graph.size).toBe(0);
     expect(data.rejected).toEqual([1, 2].map((row) => ({ file, row, problems: [{ message: edgeListMessages.pythonData() }] })));
   });

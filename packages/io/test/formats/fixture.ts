@@ -39,6 +39,18 @@ export function contents(graph: AnyGraph) {
   };
 }
 
+/** `contents`, each link from its lower id and the links sorted: peer tools write links in their own order. */
+export function unorderedContents(graph: AnyGraph) {
+  const nodes = graph.mapNodes((key, attributes) => [key, attributes]);
+  const links = graph.mapEdges((_edge, attributes, source, target) => ({ ends: [source, target].sort().join(" – "), attributes }));
+  return { nodes, links: links.sort((a, b) => (a.ends < b.ends ? -1 : 1)) };
+}
+
+/** A file NetworkX or igraph wrote, in peers/ (each made by the script there that says so). */
+export function peerFile(name: string): string {
+  return readFileSync(here(`peers/${name}`), "utf8");
+}
+
 /** Compares `text` with out/<name>; with REGEN=1, writes it there first. */
 export function expectGolden(name: string, text: string): void {
   if (process.env["REGEN"] === "1") writeFileSync(here(`out/${name}`), text);

@@ -7,6 +7,7 @@ import { graphMessages } from "../../src/formats/graph-load.ts";
 import { xmlMessages } from "../../src/formats/xml.ts";
 import { messages } from "../../src/problems.ts";
 import { contents, csvTables, loadFixture } from "./fixture.ts";
+import { positionIn } from "./xml-positions.ts";
 
 const file = "network.gexf";
 
@@ -111,11 +112,12 @@ describe("readGexf", () => {
 
   it("rejects a node of an unknown type with its path and position, and the edges touching it", () => {
     // Expected: the model's organisation types (the same message readOrganisationsCsv gives),
-    // a weight that must be positive, and the rules of graph-load.ts.
+    // a weight that must be positive, and the rules of graph-load.ts; each row and character is
+    // where the element starts in the text (positionIn finds it there).
     const text = gexf(`    <attributes class="node"><attribute id="type" title="type" type="string"/></attributes>
     <nodes>
       <node id="a"/>
-      <node id="b"><attvalues><attvalue for="type" value="company"/></attvalues></node>
+      <node id="b"><attvalues><attvalue for="type" value="spaceship"/></attvalues></node>
       <node id="c"/>
     </nodes>
     <edges>
@@ -127,12 +129,12 @@ describe("readGexf", () => {
     expect(load.rejected).toEqual([
       {
         file,
-        row: 2,
-        problems: [{ column: "nodes[1].type", message: 'must be "firm", "government", "intermediary", "other", "research" or "university" (was "company")' }],
+        ...positionIn(text, '<node id="b"'),
+        problems: [{ column: "nodes[1].type", message: 'must be "firm", "government", "intermediary", "other", "research" or "university" (was "spaceship")' }],
       },
-      { file, row: 1, problems: [{ column: "edges[0].target", message: graphMessages.rejectedEnd("b", "nodes[1]") }] },
-      { file, row: 2, problems: [{ column: "edges[1].weight", message: "must be positive (was -2)" }] },
-      { file, row: 3, problems: [{ column: "edges[2].source", message: graphMessages.rejectedEnd("b", "nodes[1]") }] },
+      { file, ...positionIn(text, '<edge id="0"'), problems: [{ column: "edges[0].target", message: graphMessages.rejectedEnd("b", "nodes[1]") }] },
+      { file, ...positionIn(text, '<edge id="1"'), problems: [{ column: "edges[1].weight", message: "must be positive (was -2)" }] },
+      { file, ...positionIn(text, '<edge id="2"'), problems: [{ column: "edges[2].source", message: graphMessages.rejectedEnd("b", "nodes[1]") }] },
     ]);
     expect([load.nodesRead, load.linksRead, load.graph.order, load.graph.size]).toEqual([3, 3, 2, 0]);
   });
@@ -152,7 +154,11 @@ describe("readGexf", () => {
     expect(load.graph.type).toBe("undirected");
     expect(contents(load.graph).edges).toStrictEqual([["a", "b", { weight: 2 }]]);
     expect(load.rejected).toEqual([
-      { file, row: 2, problems: [{ column: "edges[1]", message: graphMessages.reverseArc("b", "a", "edges[0]"), repeats: "edges[0]" }] },
+      {
+        file,
+        ...positionIn(text, '<edge id="1"'),
+        problems: [{ column: "edges[1]", message: graphMessages.reverseArc("b", "a", "edges[0]"), repeats: "edges[0]" }],
+      },
     ]);
   });
 
@@ -168,11 +174,71 @@ describe("readGexf", () => {
     </edges>`);
     const load = readGexf(text, { file });
     expect(load.rejected).toEqual([
-      { file, row: 2, problems: [{ column: "nodes[1]", message: messages.duplicateOrganisation("a", "nodes[0]"), repeats: "nodes[0]" }] },
-      { file, row: 2, problems: [{ column: "edges[1].target", message: graphMessages.unknownNode("zz") }] },
-      { file, row: 3, problems: [{ column: "edges[2]", message: messages.duplicateLink("b", "a", "edges[0]"), repeats: "edges[0]" }] },
+      {
+        file,
+        ...positionIn(text, '<node id="a" label="again"'),
+        problems: [{ column: "nodes[1]", message: messages.duplicateOrganisation("a", "nodes[0]"), repeats: "nodes[0]" }],
+      },
+      { file, ...positionIn(text, '<edge id="f"'), problems: [{ column: "edges[1].target", message: graphMessages.unknownNode("zz") }] },
+      {
+        file,
+        ...positionIn(text, '<edge id="e"', 2),
+        problems: [{ column: "edges[2]", message: messages.duplicateLink("b", "a", "edges[0]"), repeats: "edges[0]" }],
+      },
     ]);
     expect(contents(load.graph)).toStrictEqual({ nodes: [["a", {}], ["b", {}]], edges: [["a", "b", { weight: 1 }]] });
+  });
+
+  it("reads typed values, lists, defaults, colours and nested nodes by graphology-gexf's rules", () => {
+    // Expected: graphology-gexf 0.13's reader (common/parser.js and helpers.js), which readGexf
+    // used until issue 20, on the file below: integer and boolean by type ("TRUE" is not
+    // "true"), GEXF 1.3 lists in brackets (quotes keep a comma, \n is a line break) or split on
+    // "|", the declared default where a node has no value, a viz:color before an unprefixed
+    // <color>, hex or r, g, b (and a). Where its DOM gave a node its children's values too, the
+    // nested node d has only its own.
+    const text = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
+  <graph defaultedgetype="undirected">
+    <attributes class="node" mode="static">
+      <attribute id="0" title="founded" type="integer"><default>1990</default></attribute>
+      <attribute id="1" title="public" type="boolean"/>
+    </attributes>
+    <attributes class="node" mode="dynamic">
+      <attribute id="2" title="tags" type="liststring"/>
+      <attribute id="3" title="scores" type="listdouble"/>
+    </attributes>
+    <nodes>
+      <node id="a">
+        <attvalues>
+          <attvalue for="0" value="2001"/><attvalue for="1" value="true"/>
+          <attvalue for="2" value="[red, &quot;x, y&quot;, 'z\\n']"/><attvalue for="3" value="1.5|2"/>
+        </attvalues>
+        <viz:color r="255" g="0" b="16"/><viz:thickness value="2"/><viz:shape value="disc"/>
+      </node>
+      <node id="b"><viz:color hex="#00ff00"/><color r="1" g="2" b="3"/></node>
+      <node id="c">
+        <color r="1" g="2" b="3" a="0.5"/>
+        <nodes><node id="d"><attvalues><attvalue for="1" value="TRUE"/></attvalues></node></nodes>
+      </node>
+    </nodes>
+  </graph>
+</gexf>`;
+    const load = readGexf(text, { file });
+    expect(load.rejected).toEqual([]);
+    expect(contents(load.graph).nodes).toStrictEqual([
+      ["a", { founded: 2001, public: true, tags: ["red", "x, y", "z\n"], scores: [1.5, 2], color: "rgb(255,0,16)", shape: "disc", thickness: 2 }],
+      ["b", { founded: 1990, color: "#00ff00" }],
+      ["c", { founded: 1990, color: "rgba(1,2,3,0.5)" }],
+      ["d", { founded: 1990, public: false }],
+    ]);
+  });
+
+  it("reads an attribute declared after the nodes that use it as if declared first", () => {
+    // Expected: the type and title of the late declaration (the DOM reader saw the whole file
+    // before it read a node; the stream reads such a file twice).
+    const text = gexf(`    <nodes><node id="a"><attvalues><attvalue for="0" value="7"/></attvalues></node></nodes>
+    <attributes class="node"><attribute id="0" title="staff" type="integer"/></attributes>`);
+    expect(readGexf(text, { file }).graph.getNodeAttributes("a")).toStrictEqual({ staff: 7 });
   });
 
   it("reads attributes the file does not declare as text", () => {
@@ -180,8 +246,9 @@ describe("readGexf", () => {
     expect(readGexf(text, { file }).graph.getNodeAttributes("a")).toStrictEqual({ city: "Lyon" });
   });
 
-  it("refuses malformed XML that xmldom would read in part", () => {
-    // <node> is never closed: xmldom 0.8 reads this as one node without a word.
+  it("refuses malformed XML that a forgiving parser would read in part", () => {
+    // <node> is never closed: xmldom 0.8, which the reader used before issue 20, read this as one
+    // node without a word. The position is that of "</nodes>" in the text.
     const text = `<gexf><graph><nodes><node id="a"></nodes></graph></gexf>`;
     expect(readGexf(text, { file })).toEqual({
       file,
@@ -190,15 +257,18 @@ describe("readGexf", () => {
       linksRead: 0,
       rejected: [],
       readAs: [],
-      error: xmlMessages.unexpectedEndTag(1, "nodes", "node"),
+      error: xmlMessages.unexpectedEndTag(1, text.indexOf("</nodes>") + 1, "nodes", "node"),
     });
   });
 
   it("refuses a truncated file, an unknown entity and a file of another format", () => {
     const whole = writeGexf(loadFixture());
-    // Cut before <edges>: <graph> (line 4 of out/fixture.gexf) is the innermost element left open.
-    expect(readGexf(whole.slice(0, whole.indexOf("<edges>")), { file }).error).toBe(xmlMessages.unclosedElement("graph", 4));
-    expect(readGexf(gexf(`<nodes><node id="a" label="&nbsp;"/></nodes>`), { file }).error).toMatch(/^XML syntax: entity not found:&nbsp; \(line \d+, column \d+\)$/);
+    // Cut before <edges>: <graph> (line 4, column 3 of out/fixture.gexf) is the innermost element left open.
+    expect(readGexf(whole.slice(0, whole.indexOf("<edges>")), { file }).error).toBe(xmlMessages.unclosedElement("graph", 4, 3));
+    // HTML's &nbsp; is no XML entity; the position is that of its "&".
+    const entity = gexf(`<nodes><node id="a" label="&nbsp;"/></nodes>`);
+    const { row, character } = positionIn(entity, "&nbsp;");
+    expect(readGexf(entity, { file }).error).toBe(xmlMessages.undefinedEntity(row, character, "nbsp"));
     expect(readGexf(`<graphml><graph/></graphml>`, { file }).error).toBe(xmlMessages.wrongRoot("GEXF", "gexf", "graphml"));
     expect(readGexf("", { file }).error).toBe(xmlMessages.noRoot());
   });

@@ -1,21 +1,13 @@
-import { readFileSync } from "node:fs";
 import type { AnyGraph } from "@linkscale/core/model";
 import { describe, expect, it } from "vitest";
 import { UnwritableGraphError } from "../../src/formats/errors.ts";
 import { graphMessages } from "../../src/formats/graph-load.ts";
 import { gmlIdentifiers, gmlMessages, readGml, writeGml } from "../../src/formats/gml.ts";
 import { loadFiles } from "../../src/load-files.ts";
-import { contents, expectGolden, loadFixture } from "./fixture.ts";
+import { contents, expectGolden, loadFixture, peerFile, unorderedContents } from "./fixture.ts";
 
 const file = "network.gml";
-const peer = (name: string) => readFileSync(new URL(`peers/${name}`, import.meta.url), "utf8");
 
-/** Nodes and links with their attributes, each link from its lower id, in id order (peers write links in their own order). */
-function unordered(graph: AnyGraph) {
-  const nodes = graph.mapNodes((key, attributes) => [key, attributes]);
-  const links = graph.mapEdges((_edge, attributes, source, target) => ({ ends: [source, target].sort().join(" – "), attributes }));
-  return { nodes, links: links.sort((a, b) => (a.ends < b.ends ? -1 : 1)) };
-}
 
 describe("GML round trip", () => {
   it("gives back every node, link and attribute of the fixture, with its type (CSV → GML → CSV)", () => {
@@ -30,9 +22,9 @@ describe("GML round trip", () => {
   // peers/gml.py read out/fixture.gml (the golden above) with nx.read_gml (NetworkX 2.8.8) and
   // igraph.Graph.Read_GML (python-igraph 0.10.2), and wrote each back with its own writer.
   it("linkscale → NetworkX → linkscale gives back the fixture", () => {
-    const load = readGml(peer("fixture-via-networkx.gml"), { file });
+    const load = readGml(peerFile("fixture-via-networkx.gml"), { file });
     expect(load).toMatchObject({ nodesRead: 6, linksRead: 7, rejected: [], rules: [gmlIdentifiers.label] });
-    expect(unordered(load.graph)).toStrictEqual(unordered(loadFixture()));
+    expect(unorderedContents(load.graph)).toStrictEqual(unorderedContents(loadFixture()));
   });
 
   it("linkscale → igraph → linkscale gives back the fixture but for igraph's two losses", () => {
@@ -40,7 +32,7 @@ describe("GML round trip", () => {
     // too. Its losses: reals are written with 15 significant digits, and GML's numeric references
     // are not decoded (it warns "unknown entities will be returned verbatim"), so text outside
     // ASCII comes back as the reference itself.
-    const load = readGml(peer("fixture-via-igraph.gml"), { file });
+    const load = readGml(peerFile("fixture-via-igraph.gml"), { file });
     expect(load).toMatchObject({ nodesRead: 6, linksRead: 7, rejected: [], rules: [gmlIdentifiers.label] });
     const fifteenDigits = (graph: AnyGraph) => {
       const copy = graph.copy();
@@ -56,12 +48,12 @@ describe("GML round trip", () => {
     expected.setNodeAttribute("FR-SACLAY", "name", "Universit&#233; Paris-Saclay, &#34;Orsay&#34; campus");
     expected.setNodeAttribute("NL-TNO", "name", "TNO &#8211; Nederlandse Organisatie voor toegepast-natuurwetenschappelijk onderzoek");
     expected.setNodeAttribute("ES-CEAGA", "name", "Cl&#250;ster de Empresas de Automoci&#243;n de Galicia");
-    expect(unordered(fifteenDigits(load.graph))).toStrictEqual(unordered(expected));
+    expect(unorderedContents(fifteenDigits(load.graph))).toStrictEqual(unorderedContents(expected));
   });
 
   it("NetworkX → linkscale: labels as ids, references decoded, a repeated key as a list", () => {
     // peers/gml.py built this network in NetworkX and wrote it with nx.write_gml.
-    const load = readGml(peer("from-networkx.gml"), { file });
+    const load = readGml(peerFile("from-networkx.gml"), { file });
     expect(load).toMatchObject({ nodesRead: 3, linksRead: 2, rejected: [], rules: [gmlIdentifiers.label] });
     expect(contents(load.graph)).toStrictEqual({
       nodes: [
@@ -78,7 +70,7 @@ describe("GML round trip", () => {
 
   it("igraph → linkscale: igraph's numbers as ids, its names as names", () => {
     // peers/gml.py built this network in python-igraph (vertex names, no labels) and wrote it with write_gml.
-    const load = readGml(peer("from-igraph.gml"), { file });
+    const load = readGml(peerFile("from-igraph.gml"), { file });
     expect(load).toMatchObject({ nodesRead: 3, linksRead: 2, rejected: [], rules: [gmlIdentifiers.id] });
     expect(contents(load.graph)).toStrictEqual({
       nodes: [

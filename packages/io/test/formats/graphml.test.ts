@@ -7,6 +7,7 @@ import { readGraphml, writeGraphml } from "../../src/formats/graphml.ts";
 import { xmlMessages } from "../../src/formats/xml.ts";
 import { messages } from "../../src/problems.ts";
 import { contents, csvTables, loadFixture } from "./fixture.ts";
+import { positionIn } from "./xml-positions.ts";
 
 const file = "network.graphml";
 
@@ -137,7 +138,7 @@ describe("readGraphml", () => {
       `  <key id="t" for="node" attr.name="type" attr.type="string"/>
   <key id="w" for="edge" attr.name="weight" attr.type="double"/>`,
       `    <node id="a"/>
-    <node id="b"><data key="t">company</data></node>
+    <node id="b"><data key="t">spaceship</data></node>
     <edge source="a" target="b"/>
     <edge source="a" target="a"/>
     <edge source="a" target="c"/>
@@ -146,16 +147,21 @@ describe("readGraphml", () => {
     <edge source="c" target="a"><data key="w">2</data></edge>`,
     );
     const load = readGraphml(text, { file });
+    // Each row and character is where the element starts in the text (positionIn finds it there).
     expect(load.rejected).toEqual([
       {
         file,
-        row: 2,
-        problems: [{ column: "nodes[1].type", message: 'must be "firm", "government", "intermediary", "other", "research" or "university" (was "company")' }],
+        ...positionIn(text, '<node id="b"'),
+        problems: [{ column: "nodes[1].type", message: 'must be "firm", "government", "intermediary", "other", "research" or "university" (was "spaceship")' }],
       },
-      { file, row: 1, problems: [{ column: "edges[0].target", message: graphMessages.rejectedEnd("b", "nodes[1]") }] },
-      { file, row: 2, problems: [{ column: "edges[1].target", message: messages.selfLink("a") }] },
-      { file, row: 4, problems: [{ column: "edges[3].weight", message: "must be positive (was -0.5)" }] },
-      { file, row: 5, problems: [{ column: "edges[4]", message: messages.duplicateLink("c", "a", "edges[2]"), repeats: "edges[2]" }] },
+      { file, ...positionIn(text, '<edge source="a" target="b"'), problems: [{ column: "edges[0].target", message: graphMessages.rejectedEnd("b", "nodes[1]") }] },
+      { file, ...positionIn(text, '<edge source="a" target="a"'), problems: [{ column: "edges[1].target", message: messages.selfLink("a") }] },
+      { file, ...positionIn(text, '<edge source="c" target="a"'), problems: [{ column: "edges[3].weight", message: "must be positive (was -0.5)" }] },
+      {
+        file,
+        ...positionIn(text, '<edge source="c" target="a"', 2),
+        problems: [{ column: "edges[4]", message: messages.duplicateLink("c", "a", "edges[2]"), repeats: "edges[2]" }],
+      },
     ]);
     // The edge to c, given before c, is accepted: GraphML lets nodes come in any order.
     expect(contents(load.graph).edges).toStrictEqual([["a", "c", { weight: 1 }]]);
@@ -172,7 +178,64 @@ describe("readGraphml", () => {
     );
     const load = readGraphml(text, { file });
     expect(load.graph.size).toBe(1);
-    expect(load.rejected).toEqual([{ file, row: 2, problems: [{ column: "edges[1]", message: graphMessages.reverseArc("b", "a", "edges[0]"), repeats: "edges[0]" }] }]);
+    expect(load.rejected).toEqual([
+      {
+        file,
+        ...positionIn(text, '<edge source="b" target="a"'),
+        problems: [{ column: "edges[1]", message: graphMessages.reverseArc("b", "a", "edges[0]"), repeats: "edges[0]" }],
+      },
+    ]);
+  });
+
+  it("reads numeric r, g, b as one colour, and not the data of ports, hyperedges or the graph", () => {
+    // Expected: graphology-graphml 0.5's DEFAULT_FORMATTER ("#" and two hex digits for each of
+    // r, g, b) on node a; the text of r, g, b where a key leaves them text (node b); no value from
+    // a port, a hyperedge or the graph, and each nested node its own data (the DOM reader gave a
+    // node its ports' and nested nodes' data too).
+    const text = graphml(
+      `  <key id="r" for="node" attr.name="r" attr.type="int"/><key id="g" for="node" attr.name="g" attr.type="int"/>
+  <key id="b" for="node" attr.name="b" attr.type="int"/><key id="t" for="all" attr.name="note"/>
+  <key id="p" for="port" attr.name="portNote"/><key id="h" for="hyperedge" attr.name="hyperNote"/>`,
+      `    <data key="t">graph note</data>
+    <node id="a"><data key="r">255</data><data key="g">0</data><data key="b">16</data>
+      <port name="p0"><data key="p">port data</data></port>
+      <graph edgedefault="undirected"><node id="a1"><data key="t">inner</data></node></graph>
+    </node>
+    <node id="b"><data key="t">text colours</data></node>
+    <hyperedge><data key="h">x</data><endpoint node="a"/><endpoint node="b"/></hyperedge>`,
+    );
+    const load = readGraphml(text, { file });
+    expect(load.rejected).toEqual([]);
+    expect(contents(load.graph).nodes).toStrictEqual([
+      ["a", { color: "#ff0010" }],
+      ["a1", { note: "inner" }],
+      ["b", { note: "text colours" }],
+    ]);
+  });
+
+  it("reads a key declared after the data that uses it, and an edge's directed=\"false\" over edgedefault", () => {
+    // Expected: the late key's type (the DOM reader saw every key before it read a node; the
+    // stream reads such a file twice); GraphML's rule that an edge's own `directed` wins, so the
+    // second edge repeats the first as a link, not as its reverse arc.
+    const text = graphml(
+      "",
+      `    <node id="a"><data key="n">12</data></node><node id="b"/>
+    <edge source="a" target="b"/>
+    <edge source="b" target="a" directed="false"/>
+  </graph>
+  <key id="n" for="node" attr.name="staff" attr.type="int"/>
+  <graph>`,
+      "directed",
+    );
+    const load = readGraphml(text, { file });
+    expect(load.graph.getNodeAttributes("a")).toStrictEqual({ staff: 12 });
+    expect(load.rejected).toEqual([
+      {
+        file,
+        ...positionIn(text, '<edge source="b"'),
+        problems: [{ column: "edges[1]", message: messages.duplicateLink("b", "a", "edges[0]"), repeats: "edges[0]" }],
+      },
+    ]);
   });
 
   it("rejects a weight that a file without key types leaves as text, rather than guessing", () => {
@@ -180,16 +243,17 @@ describe("readGraphml", () => {
     const text = graphml(`  <key id="w" for="edge" attr.name="weight"/>`, `    <node id="a"/><node id="b"/>
     <edge source="a" target="b"><data key="w">3.5</data></edge>`);
     expect(readGraphml(text, { file }).rejected).toEqual([
-      { file, row: 1, problems: [{ column: "edges[0].weight", message: "must be a number (was a string)" }] },
+      { file, ...positionIn(text, "<edge"), problems: [{ column: "edges[0].weight", message: "must be a number (was a string)" }] },
     ]);
   });
 
   it("refuses malformed XML and a file of another format", () => {
+    // Expected: each fault's line and column (1-based) in the texts below, counted by hand.
     expect(readGraphml(`<graphml><graph><node id="a"></graph></graphml>`, { file }).error).toBe(
-      xmlMessages.unexpectedEndTag(1, "graph", "node"),
+      xmlMessages.unexpectedEndTag(1, 30, "graph", "node"),
     );
-    expect(readGraphml(`<graphml><graph/></graphml>\n<graphml/>`, { file }).error).toBe(xmlMessages.secondRoot(2, "graphml"));
-    expect(readGraphml(`<graphml><graph/></graphml> trailing`, { file }).error).toBe(xmlMessages.textOutsideRoot(1));
+    expect(readGraphml(`<graphml><graph/></graphml>\n<graphml/>`, { file }).error).toBe(xmlMessages.secondRoot(2, 1, "graphml"));
+    expect(readGraphml(`<graphml><graph/></graphml> trailing`, { file }).error).toBe(xmlMessages.textOutsideRoot(1, 29));
     expect(readGraphml(`<gexf/>`, { file })).toMatchObject({ nodesRead: 0, linksRead: 0, error: xmlMessages.wrongRoot("GraphML", "graphml", "gexf") });
   });
 });

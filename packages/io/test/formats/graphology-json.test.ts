@@ -51,7 +51,7 @@ describe("readGraphologyJson", () => {
     // Expected: the model's organisation types and positive weights, and the rules of graph-load.ts.
     const text = JSON.stringify({
       options: { type: "undirected" },
-      nodes: [{ key: "a" }, { key: "b", attributes: { type: "company" } }, { key: 3 }, { attributes: {} }, { key: "a" }],
+      nodes: [{ key: "a" }, { key: "b", attributes: { type: "spaceship" } }, { key: 3 }, { attributes: {} }, { key: "a" }],
       edges: [
         { source: "a", target: "b" },
         { source: "3", target: "a", attributes: { weight: -2 } },
@@ -65,7 +65,7 @@ describe("readGraphologyJson", () => {
       {
         file,
         row: 2,
-        problems: [{ column: "nodes[1].type", message: 'must be "firm", "government", "intermediary", "other", "research" or "university" (was "company")' }],
+        problems: [{ column: "nodes[1].type", message: 'must be "firm", "government", "intermediary", "other", "research" or "university" (was "spaceship")' }],
       },
       { file, row: 4, problems: [{ column: "nodes[3]", message: jsonMessages.notANode() }] },
       { file, row: 5, problems: [{ column: "nodes[4]", message: messages.duplicateOrganisation("a", "nodes[0]"), repeats: "nodes[0]" }] },
