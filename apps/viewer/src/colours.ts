@@ -71,6 +71,20 @@ export function scaleColouring(scales: readonly string[], counts: ReadonlyMap<st
   };
 }
 
+/** The strength of the lightest links' colour; the heaviest are drawn at full strength. */
+export const LIGHTEST_LINK_STRENGTH = 0.2;
+
+/**
+ * How strongly a link of this weight is coloured, from LIGHTEST_LINK_STRENGTH (weight near 0) to
+ * 1 (the network's heaviest), on a log scale: weights (joint projects) run from 1 to hundreds,
+ * most of them 1 or 2, and a linear scale would draw nearly all links equally pale.
+ */
+export function linkStrength(weight: number, maxWeight: number): number {
+  if (!(maxWeight > 0) || !(weight > 0)) return LIGHTEST_LINK_STRENGTH;
+  const share = Math.min(1, Math.log1p(weight) / Math.log1p(maxWeight));
+  return LIGHTEST_LINK_STRENGTH + (1 - LIGHTEST_LINK_STRENGTH) * share;
+}
+
 /**
  * A colour mixed with white, opaque: links drawn light beneath their nodes. Not an alpha channel:
  * sigma's WebGL layers do not premultiply it, so on the page's white a translucent colour comes

@@ -1,7 +1,8 @@
 /**
- * The sidebar's controls, built for one network: view (mode, colours, sizes), filters (scales,
- * with the rules that make a link local, years, minimum link weight, types, countries) and exports. Each control reports a change of
- * the view's state; nothing here draws or computes.
+ * The sidebar's controls, built for one network: view (mode, colours, sizes), the layout's own
+ * section (layout-controls.ts, in graph mode), filters (scales, with the rules that make a link
+ * local, years, minimum link weight, types, countries) and exports. Each control reports a change
+ * of the view's state; nothing here draws or computes.
  */
 import { UNKNOWN } from "@linkscale/core";
 import { formatCount, h } from "./dom.ts";
@@ -15,12 +16,12 @@ export const PLAY_STEP_MS = 1200;
 
 export interface ControlActions {
   change(partial: StateChange): void;
-  toggleLayout(): void;
   exportPng(): void;
   exportGexf(): void;
 }
 
-export function buildControls(network: Network, state: ViewState, actions: ControlActions): HTMLElement {
+/** `layout`: the layout's section, shown in graph mode. */
+export function buildControls(network: Network, state: ViewState, layout: HTMLElement, actions: ControlActions): HTMLElement {
   const section = (title: string, ...children: Array<Node | null>) => h("section", {}, h("h2", {}, title), ...children);
   const select = (label: string, testId: string, options: string[], value: string, onChange: (value: string) => void) =>
     h(
@@ -41,7 +42,6 @@ export function buildControls(network: Network, state: ViewState, actions: Contr
       h("button", { type: "button", "data-testid": `mode-${m}`, "aria-pressed": String(state.mode === m), onclick: () => actions.change({ mode: m }) }, m),
     ),
   );
-  const layout = state.mode === "graph" ? h("button", { type: "button", "data-testid": "layout", onclick: actions.toggleLayout }, "layout") : null;
 
   return h(
     "div",
@@ -49,10 +49,10 @@ export function buildControls(network: Network, state: ViewState, actions: Contr
     section(
       "View",
       mode,
-      layout,
       select("colour by", "colour", network.colourings, state.colour, (colour) => actions.change({ colour })),
       select("size by", "size", ["none", ...network.centralities], state.size, (size) => actions.change({ size })),
     ),
+    state.mode === "graph" ? layout : null,
     section(
       "Filters",
       checkList("link scale", "scale", network.scales.map((s) => [s, network.linksByScale.get(s) ?? 0]), state.scales, (scales) => actions.change({ scales })),
@@ -267,4 +267,16 @@ function minWeight(network: Network, state: ViewState, actions: ControlActions):
     input,
     h("span", { className: "count" }, ` max ${formatCount(network.maxWeight)}`),
   );
+}
+
+/**
+ * Brings the scale checkboxes in line with the scales chosen elsewhere (the legend) and their
+ * counts with the other filters, without building the controls again.
+ */
+export function syncScaleFilter(root: HTMLElement, chosen: readonly string[] | undefined, counts: ReadonlyMap<string, number>): void {
+  for (const box of root.querySelectorAll<HTMLInputElement>("input[data-testid^=scale-]")) {
+    box.checked = chosen === undefined || chosen.includes(box.value);
+    const count = box.parentElement?.querySelector(".count");
+    if (count) count.textContent = formatCount(counts.get(box.value) ?? 0);
+  }
 }

@@ -6,6 +6,8 @@
  * its ends are shown, its scale is chosen, its years overlap the year window (the core's
  * `isActiveIn`, the rule of its time slices) and its weight reaches the minimum. The renderer's
  * reducers and the visible counts use these same predicates, so the counts are what is drawn.
+ * The links of each scale are counted under every other filter too, so that the legend says what
+ * each scale holds in the window, weight and types shown, whichever scales are chosen.
  */
 import { isActiveIn, UNKNOWN, type LinkAttributes, type OrganisationAttributes } from "@linkscale/core";
 import type { Network } from "./network.ts";
@@ -18,6 +20,8 @@ export interface Visibility {
   link(edge: string, attributes: LinkAttributes, source: string, target: string): boolean;
   organisations: number;
   links: number;
+  /** Per scale, the links every filter but the scales' lets through: those shown, where the scale is chosen. */
+  linksByScale: Map<string, number>;
 }
 
 /**
@@ -56,20 +60,22 @@ export function visibility(network: Network, state: ViewState): Visibility {
     graph.forEachNode((node) => void (active.has(node) || hidden.add(node)));
   }
   const node = (id: string) => !hidden.has(id);
+  const anyScale = (attributes: LinkAttributes, source: string, target: string) =>
+    !hidden.has(source) && !hidden.has(target) && attributes.weight >= minWeight && (years === undefined || isActiveIn(attributes, years));
   const link = (edge: string, attributes: LinkAttributes, source: string, target: string) =>
-    !hidden.has(source) &&
-    !hidden.has(target) &&
-    attributes.weight >= minWeight &&
-    (scales === undefined || scales.has(network.scaleOf(edge))) &&
-    (years === undefined || isActiveIn(attributes, years));
+    anyScale(attributes, source, target) && (scales === undefined || scales.has(network.scaleOf(edge)));
 
   let links = 0;
+  const linksByScale = new Map<string, number>(network.scales.map((scale) => [scale, 0]));
   graph.forEachEdge((edge, attributes, source, target) => {
-    if (link(edge, attributes, source, target)) links++;
+    if (!anyScale(attributes, source, target)) return;
+    const scale = network.scaleOf(edge);
+    linksByScale.set(scale, (linksByScale.get(scale) ?? 0) + 1);
+    if (scales === undefined || scales.has(scale)) links++;
   });
   // The local rule is in the key: under another, the same scales hold other links.
   const key = JSON.stringify([state.mode, state.types, state.countries, state.scales, minWeight, years, network.localRule]);
-  return { key, node, link, organisations: graph.order - hidden.size, links };
+  return { key, node, link, organisations: graph.order - hidden.size, links, linksByScale };
 }
 
 /**

@@ -2,22 +2,23 @@
  * The network on screen: sigma.js draws, with WebGL, a display graph of every organisation's
  * position and the links the filters let through; what each looks like (colour, size, hidden,
  * highlighted) comes from reducers over the current look, so a change of colouring is one
- * refresh, and a change of filter one new display graph. ForceAtlas2 runs in a web worker
- * (graphology-layout-forceatlas2/worker) from seeded initial positions; map mode moves
- * organisations to their projected coordinates, and back.
+ * refresh, and a change of filter one new display graph. Positions come from the layout
+ * (layout.ts, which runs ForceAtlas2 in a worker) as it reports them; map mode moves
+ * organisations to their projected coordinates, and back to the layout's positions.
+ *
+ * Links are drawn by scale, finest on top (local above national above transnational, unknown
+ * beneath all), so that the few local and national links are not buried under the many
+ * transnational ones; each in its scale's colour, stronger the heavier it is (colours.ts).
  */
-import { seededRandom } from "@linkscale/core";
 import Graph from "graphology";
 import type { Attributes } from "graphology-types";
-import FA2Layout from "graphology-layout-forceatlas2/worker";
-import forceAtlas2 from "graphology-layout-forceatlas2";
 import Sigma from "sigma";
 import { EdgeLineProgram } from "sigma/rendering";
-import { faded, type Colouring } from "./colours.ts";
+import { faded, linkStrength, type Colouring } from "./colours.ts";
 import { GesturePreview } from "./gesture-preview.ts";
 import { hasCoordinates, type Visibility } from "./filters.ts";
 import { attachMap, mapPosition } from "./map.ts";
-import { SEED, type Network } from "./network.ts";
+import type { Network } from "./network.ts";
 import type { Mode } from "./state.ts";
 
 export interface Look {
@@ -35,8 +36,10 @@ export interface Look {
 const MIN_SIZE = 2;
 const MAX_SIZE = 14;
 const DIMMED = "#e4e4e4";
-/** Seconds the layout runs on after a filter changed the links while it ran. */
-const LAYOUT_AFTER_FILTER_SECONDS = 5;
+/** Link colour strengths are rounded to this many steps, so that a look makes few colours. */
+const STRENGTH_STEPS = 16;
+/** The strength of the hovered organisation's links, whatever their weight. */
+const HOVERED_STRENGTH = 0.9;
 /** Where frames are slow, how long the pointer rests on an organisation before it is highlighted. */
 const HOVER_REST_MS = 150;
 /** Above this many links shown, links (and labels) are hidden while the camera moves. */
@@ -54,60 +57,37 @@ export function sizesFrom(values: Record<string, number> | undefined, nodes: rea
   return sizes;
 }
 
-/**
- * ForceAtlas2 on a mirror of the display graph keyed by position ("0", "1", …), its positions
- * copied back after each step: graphology-layout-forceatlas2 indexes nodes in a plain object,
- * where an organisation id such as `__proto__` or `constructor` reads Object.prototype and the
- * layout goes to NaN (issue 22). The display graph is made anew when the links shown change, and
- * its layout with it, so the mirror never has to follow a change of structure.
- */
-function layoutOf(display: Graph): FA2Layout {
-  const nodes = display.nodes();
-  const keyOf = new Map(nodes.map((node, i) => [node, String(i)]));
-  const mirror = new Graph({ type: "undirected" });
-  nodes.forEach((node, i) => mirror.addNode(String(i), { x: display.getNodeAttribute(node, "x") as number, y: display.getNodeAttribute(node, "y") as number }));
-  display.forEachEdge((_edge, attributes, source, target) => mirror.addEdge(keyOf.get(source), keyOf.get(target), { weight: attributes["weight"] as number }));
-  mirror.on("eachNodeAttributesUpdated", () => {
-    let i = 0;
-    display.updateEachNodeAttributes(
-      (_node, attributes) => {
-        const { x, y } = mirror.getNodeAttributes(String(i++)) as { x: number; y: number };
-        return { ...attributes, x, y };
-      },
-      { attributes: ["x", "y"] },
-    );
-  });
-  return new FA2Layout(mirror, { settings: { ...forceAtlas2.inferSettings(mirror), barnesHutOptimize: mirror.order > 2000 } });
-}
-
 export class GraphView {
   readonly renderer: Sigma;
   private look: Look;
   private hovered: { node: string; neighbours: Set<string> } | undefined;
   private pendingHover: number | undefined;
-  private layout: FA2Layout | undefined;
+  /** The layout's positions (x, y interleaved, in the network graph's node order), kept through map mode. */
+  private layoutPositions: Float64Array;
   private detachMap: (() => void) | undefined;
   private readonly network: Network;
   /** What sigma draws: every organisation (positions only) and the links shown, nothing else. */
   private display: Graph;
   private shownLinks: string | undefined;
   private linkColours = new Map<string, string>();
+  /** Scale → its place in the drawing order: the finest highest. */
+  private scaleRanks = new Map<string, number>();
   /** Pan and zoom that move the last picture while frames are slow. */
   readonly gestures: GesturePreview;
 
-  constructor(container: HTMLElement, network: Network, look: Look, onClick: (node: string) => void) {
+  /** `positions`: the layout's, x and y interleaved in the network graph's node order. */
+  constructor(container: HTMLElement, network: Network, look: Look, positions: Float64Array, onClick: (node: string) => void) {
     this.network = network;
     this.look = { ...look, mode: "graph" };
+    this.rankScales();
+    this.layoutPositions = positions;
     this.display = new Graph({ type: "undirected" });
-    // Seeded initial positions, and each organisation's map position once.
-    const random = seededRandom(SEED);
+    // Each organisation's map position, once.
+    let i = 0;
     network.graph.forEachNode((node, attributes) => {
-      const angle = 2 * Math.PI * random();
-      const radius = Math.sqrt(random()) * 100;
       const map = hasCoordinates(attributes) ? mapPosition(attributes.lon as number, attributes.lat as number) : undefined;
-      // A file with a layout (Gephi's x and y) opens as laid out there.
-      const [x, y] = network.positioned ? [attributes["x"] as number, attributes["y"] as number] : [radius * Math.cos(angle), radius * Math.sin(angle)];
-      this.display.addNode(node, { x, y, ...(map === undefined ? {} : { mapX: map.x, mapY: map.y }) });
+      this.display.addNode(node, { x: positions[2 * i] as number, y: positions[2 * i + 1] as number, ...(map === undefined ? {} : { mapX: map.x, mapY: map.y }) });
+      i++;
     });
     this.addLinks(this.display, look.visibility);
     this.shownLinks = look.visibility.key;
@@ -155,20 +135,17 @@ export class GraphView {
   /**
    * A new display graph when the links shown change: sigma allocates, indexes and draws every
    * edge of the graph it holds, hidden or not, so the full Horizon 2020 network's 800,000 links
-   * would cost each frame even with most filtered out. Positions carry over. Sigma indexes and
-   * draws a graph as it takes it: true when it did.
+   * would cost each frame even with most filtered out. Positions carry over: the layout runs on
+   * the whole network, whatever is shown. Sigma indexes and draws a graph as it takes it: true
+   * when it did.
    */
   private showLinks(visibility: Visibility): boolean {
     if (visibility.key === this.shownLinks) return false;
     this.shownLinks = visibility.key;
-    const running = this.isLayoutRunning();
-    this.layout?.kill();
-    this.layout = undefined;
     const display = this.display.emptyCopy();
     this.addLinks(display, visibility);
     this.display = display;
     this.renderer.setGraph(display);
-    if (running) this.startLayout(LAYOUT_AFTER_FILTER_SECONDS);
     return true;
   }
 
@@ -183,6 +160,7 @@ export class GraphView {
     const toGraph = look.mode !== "map" && this.look.mode === "map";
     this.look = look;
     this.linkColours.clear();
+    this.rankScales();
     // Many links are drawn when the camera rests, not while it moves: panning stays fluid. Sigma
     // indexes every node and link again on any change of a setting: set only when it changes.
     const heavy = look.visibility.links > LINKS_DRAWN_MOVING;
@@ -193,20 +171,38 @@ export class GraphView {
     this.gestures.remeasure();
     const drawn = this.showLinks(look.visibility);
     if (toMap) {
-      this.stopLayout();
       this.placeOnMap();
       this.detachMap = attachMap(this.renderer);
     } else if (toGraph) {
       this.detachMap?.();
       this.detachMap = undefined;
-      this.display.updateEachNodeAttributes((_node, a) => ({ ...a, x: a["layoutX"] as number, y: a["layoutY"] as number }), { attributes: ["x", "y"] });
+      this.placeNodes(this.layoutPositions);
     }
     if (toMap || toGraph) this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     if (!drawn || toMap || toGraph) this.renderer.refresh();
   }
 
   /**
-   * Moves organisations to their map positions, keeping the layout's to come back to. Those
+   * The layout's positions (x, y interleaved, in the network graph's node order): drawn in graph
+   * mode, kept for it in map mode.
+   */
+  placeNodes(positions: Float64Array): void {
+    this.layoutPositions = positions;
+    if (this.look.mode === "map") return;
+    let i = 0;
+    this.display.updateEachNodeAttributes(
+      (_node, attributes) => {
+        const x = positions[2 * i] as number;
+        const y = positions[2 * i + 1] as number;
+        i++;
+        return { ...attributes, x, y };
+      },
+      { attributes: ["x", "y"] },
+    );
+  }
+
+  /**
+   * Moves organisations to their map positions; the layout's stay in layoutPositions. Those
    * without coordinates are hidden in map mode, and wait at the centre of the others.
    */
   private placeOnMap(): void {
@@ -222,29 +218,9 @@ export class GraphView {
     });
     const centre = { x: placed > 0 ? sumX / placed : 0, y: placed > 0 ? sumY / placed : 0 };
     graph.updateEachNodeAttributes(
-      (_node, a) => ({ ...a, layoutX: a.x, layoutY: a.y, x: (a["mapX"] as number | undefined) ?? centre.x, y: (a["mapY"] as number | undefined) ?? centre.y }),
+      (_node, a) => ({ ...a, x: (a["mapX"] as number | undefined) ?? centre.x, y: (a["mapY"] as number | undefined) ?? centre.y }),
       { attributes: ["x", "y"] },
     );
-  }
-
-  /**
-   * Runs ForceAtlas2 in its worker for `seconds` from its first step (the worker may take a while
-   * to start on a large network), or until stopped.
-   */
-  startLayout(seconds: number): void {
-    if (this.look.mode === "map") return;
-    const graph = this.display;
-    const layout = (this.layout ??= layoutOf(graph));
-    layout.start();
-    graph.once("eachNodeAttributesUpdated", () => window.setTimeout(() => layout.stop(), seconds * 1000));
-  }
-
-  stopLayout(): void {
-    this.layout?.stop();
-  }
-
-  isLayoutRunning(): boolean {
-    return this.layout?.isRunning() ?? false;
   }
 
   /** Where the view has an organisation now (the layout's or the map's position). */
@@ -260,7 +236,6 @@ export class GraphView {
   }
 
   kill(): void {
-    this.layout?.kill();
     this.detachMap?.();
     window.clearTimeout(this.pendingHover);
     this.gestures.kill();
@@ -288,11 +263,20 @@ export class GraphView {
   private reduceEdge(edge: string, attributes: Attributes): Attributes {
     const { hovered } = this;
     if (hovered !== undefined && !this.display.hasExtremity(edge, hovered.node)) return { ...attributes, hidden: true };
-    return { ...attributes, color: this.linkColour(String(attributes["scale"]), hovered === undefined ? 0.35 : 0.9), size: 1 };
+    const scale = String(attributes["scale"]);
+    const strength = hovered === undefined ? linkStrength(attributes["weight"] as number, this.network.maxWeight) : HOVERED_STRENGTH;
+    return { ...attributes, color: this.linkColour(scale, strength), size: 1, zIndex: this.scaleRanks.get(scale) ?? 0 };
   }
 
-  /** A scale's link colour at a strength, made once per look rather than once per link. */
-  private linkColour(scale: string, strength: number): string {
+  /** Each scale's place in the drawing order (sigma draws higher zIndex later, on top): the finest highest, unknown lowest. */
+  private rankScales(): void {
+    const { scales } = this.network;
+    this.scaleRanks = new Map(scales.map((scale, i) => [scale, scales.length - 1 - i]));
+  }
+
+  /** A scale's link colour at a strength (rounded to STRENGTH_STEPS), made once per look rather than once per link. */
+  private linkColour(scale: string, exactStrength: number): string {
+    const strength = Math.round(exactStrength * STRENGTH_STEPS) / STRENGTH_STEPS;
     const key = `${scale} ${strength}`;
     let colour = this.linkColours.get(key);
     if (colour === undefined) this.linkColours.set(key, (colour = faded(this.look.linkColour.colour(scale), strength)));

@@ -1,16 +1,21 @@
 /**
  * The viewer: opens the dataset the URL names (or the first bundled one), or files the user
  * drops or picks, and shows the network with the controls, the legend, the visible counts and
- * the organisation panel. The view's state lives in the URL. Everything runs in the page.
+ * the organisation panel. The view's state lives in the URL. Everything runs in the page, but
+ * for the layout, which runs in a worker (layout.ts) from the first frame until it settles.
  */
 import "./styles.css";
-import { categoryColouring, scaleColouring, type Legend } from "./colours.ts";
-import { buildControls } from "./controls.ts";
+import { categoryColouring, scaleColouring } from "./colours.ts";
+import { buildControls, syncScaleFilter } from "./controls.ts";
 import { append, fill, formatCount, h } from "./dom.ts";
 import { download, gexfOf, pngOf } from "./export.ts";
 import { hasCoordinates, visibility, type Visibility } from "./filters.ts";
 import { whenDrawn } from "./frame-timing.ts";
 import { GraphView, sizesFrom, type Look } from "./graph-view.ts";
+import { ForceLayout } from "./layout.ts";
+import { buildLayoutPanel, type LayoutPanel } from "./layout-controls.ts";
+import { defaultLayoutChoice, layoutChoiceOf } from "./layout-settings.ts";
+import { nodeLegend, scaleLegend } from "./legend.ts";
 import { fetchDataset, fetchIndex, readLocalFiles, type LoadedNetwork } from "./load.ts";
 import { localRuleLine } from "./local-rule.ts";
 import { prepareNetwork, type LocalRule, type Network } from "./network.ts";
@@ -21,6 +26,8 @@ import { readState, writeState, type StateChange, type ViewState } from "./state
 const PROBLEMS_SHOWN = 200;
 /** What another dataset resets: its filters and selection would not apply. */
 const CLEARED: StateChange = { selected: undefined, scales: undefined, types: undefined, countries: undefined, years: undefined, minWeight: undefined };
+/** What lays the network out anew, from the seeded positions. */
+const LAYOUT_KEYS = ["layoutSeed", "gravity", "scalingRatio", "linLog", "edgeWeightInfluence"] as const;
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const stage = element<HTMLDivElement>("graph");
@@ -37,8 +44,17 @@ let state: ViewState = readState(location.search);
 let network: Network | undefined;
 let view: GraphView | undefined;
 let shown: Visibility | undefined;
+let layout: ForceLayout | undefined;
+let layoutPanel: LayoutPanel | undefined;
+/** The layout should run whenever the graph is shown: false once the user stopped it, or for a file's own positions. */
+let layoutWanted = false;
+/** When the layout (the one shown now) first ran, and when it settled, in performance.now() time. */
+const layoutTimes = { startedMs: NaN, settledMs: NaN };
 
-/** What tests and benchmarks read: state, counts, the first frame's time, renderer, gestures, layout. */
+/**
+ * What tests and benchmarks read: state, counts, the first frame's time, renderer, gestures, and
+ * the layout (its progress as last drawn: a settled layout's positions are those on screen).
+ */
 const probe = {
   ready: false,
   firstFrameMs: NaN,
@@ -55,9 +71,11 @@ const probe = {
     return view?.gestures;
   },
   get layoutRunning() {
-    return view?.isLayoutRunning() ?? false;
+    return layout?.isRunning() ?? false;
   },
+  layout: undefined as (ReturnType<typeof layoutProbe> | undefined),
 };
+const layoutProbe = (shownLayout: ForceLayout) => ({ ...shownLayout.progress, choice: shownLayout.choice, laidOut: shownLayout.laidOut, ...layoutTimes });
 (window as unknown as { linkscale: typeof probe }).linkscale = probe;
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -78,6 +96,8 @@ async function open(load: () => Promise<LoadedNetwork>): Promise<void> {
     await nextFrame();
     view?.kill();
     view = undefined;
+    layout?.kill();
+    layout = undefined;
     network = prepareNetwork(loaded.graph, localRuleOf(state));
     performance.mark("linkscale:prepared");
     show(network);
@@ -107,7 +127,8 @@ function showProblems(loaded: LoadedNetwork): void {
 function show(network: Network): void {
   if (!network.colourings.includes(state.colour)) state.colour = network.colourings[0] as string;
   const look = lookOf(network);
-  const shownView = (view = new GraphView(stage, network, look, select));
+  const shownLayout = newLayout(network);
+  const shownView = (view = new GraphView(stage, network, look, shownLayout.positions, select));
   rebuildControls(network);
   refreshSidebar(network, look);
   attachSearch(element("search"), element("search-results"), network, select);
@@ -116,18 +137,70 @@ function show(network: Network): void {
   // Sigma drew its first frame as the view was made; the time it is ready counts from the page's
   // navigation (performance.now's origin), loading included. The layout starts then: where WebGL
   // runs on the CPU, its worker would slow that first frame down.
+  layoutWanted = !network.positioned;
   void whenDrawn(shownView.renderer).then((time) => {
     if (view !== shownView) return;
     probe.firstFrameMs = time;
-    if (state.mode === "graph" && !network.positioned) runLayout(network);
+    runLayoutIfWanted();
     probe.ready = true;
   });
 }
 
-function runLayout(network: Network): void {
-  // Longer for larger networks; the layout button runs it again or stops it.
-  const seconds = Math.min(20, 2 + network.graph.order / 1000);
-  view?.startLayout(seconds);
+/**
+ * A layout of the network with the URL's seed and settings, from its initial positions, not yet
+ * running; it replaces the one before. Each batch it reports is drawn at the next animation frame
+ * (only the last one, where frames are slower than batches), with its progress.
+ */
+function newLayout(network: Network): ForceLayout {
+  layout?.kill();
+  let frame: number | undefined;
+  const created = new ForceLayout(network, layoutChoiceOf(state, network.graph.order), (reported) => {
+    if (reported !== layout || frame !== undefined) return;
+    frame = requestAnimationFrame(() => {
+      frame = undefined;
+      if (reported !== layout) return;
+      view?.placeNodes(reported.positions);
+      if (reported.progress.phase === "settled" && Number.isNaN(layoutTimes.settledMs)) layoutTimes.settledMs = performance.now();
+      showLayoutProgress(reported);
+    });
+  });
+  layout = created;
+  layoutTimes.startedMs = NaN;
+  layoutTimes.settledMs = NaN;
+  layoutPanel = buildLayoutPanel(created.choice, defaultLayoutChoice(network.graph.order), network.positioned, {
+    toggle: () => {
+      if (created.isRunning()) {
+        layoutWanted = false;
+        created.pause();
+        showLayoutProgress(created);
+      } else {
+        // Also past the iteration cap, which only this button runs on from.
+        layoutWanted = true;
+        runLayoutIfWanted(true);
+      }
+    },
+    change,
+  });
+  showLayoutProgress(created);
+  return created;
+}
+
+/**
+ * Runs the layout where the graph is shown, it has not settled and nobody stopped it; past the
+ * iteration cap only when `pastCap` (the user asked).
+ */
+function runLayoutIfWanted(pastCap = false): void {
+  if (layout === undefined || !layoutWanted || state.mode !== "graph" || layout.isRunning()) return;
+  const { phase } = layout.progress;
+  if (phase === "settled" || (phase === "capped" && !pastCap)) return;
+  if (Number.isNaN(layoutTimes.startedMs)) layoutTimes.startedMs = performance.now();
+  layout.run();
+  showLayoutProgress(layout);
+}
+
+function showLayoutProgress(shownLayout: ForceLayout): void {
+  layoutPanel?.showProgress(shownLayout.progress);
+  probe.layout = layoutProbe(shownLayout);
 }
 
 function lookOf(network: Network): Look {
@@ -138,7 +211,7 @@ function lookOf(network: Network): Look {
     visibility: shown,
     nodeColour: categoryColouring(state.colour, network.countsOf(state.colour)),
     colourBy: state.colour,
-    linkColour: scaleColouring(network.scales, network.linksByScale),
+    linkColour: scaleColouring(network.scales, shown.linksByScale),
     sizes: sizesFrom(state.size === "none" ? undefined : network.centrality(state.size), network.graph.nodes()),
     ...(state.selected === undefined ? {} : { selected: state.selected }),
   };
@@ -157,6 +230,7 @@ function change(partial: StateChange): void {
     return;
   }
   const modeChanged = partial.mode !== undefined && partial.mode !== state.mode;
+  const relayout = LAYOUT_KEYS.some((key) => key in partial);
   const next: Record<string, unknown> = { ...state, ...partial };
   for (const [key, value] of Object.entries(partial)) if (value === undefined) delete next[key];
   state = next as unknown as ViewState;
@@ -170,7 +244,17 @@ function change(partial: StateChange): void {
   }
   const look = lookOf(network);
   view.setLook(look);
-  if (modeChanged || reclassified) rebuildControls(network);
+  if (relayout) {
+    // Anew from the initial positions: the URL now names this run, and gives it again on a reload.
+    view.placeNodes(newLayout(network).positions);
+    layoutWanted = true;
+  }
+  if (state.mode === "map" && layout?.isRunning()) {
+    // Paused while the map is shown, and run on when the graph is back (layoutWanted stays).
+    layout.pause();
+    showLayoutProgress(layout);
+  } else runLayoutIfWanted();
+  if (modeChanged || reclassified || relayout) rebuildControls(network);
   refreshSidebar(network, look);
   // The panel's links by scale follow the rule.
   if (reclassified && state.selected !== undefined && !panel.hidden) showPanel(network, state.selected);
@@ -183,9 +267,8 @@ function localRuleOf({ sameCity, admin1, withinKm }: ViewState): LocalRule {
 function rebuildControls(network: Network): void {
   fill(
     controls,
-    buildControls(network, state, {
+    buildControls(network, state, layoutPanel?.element ?? h("div"), {
       change,
-      toggleLayout: () => (view?.isLayoutRunning() ? view.stopLayout() : view?.startLayout(10)),
       exportPng: () => view !== undefined && void pngOf(view.renderer, state.mode).then((blob) => download(blob, `${fileStem()}.png`)),
       exportGexf: () => {
         const [current, links] = [view, shown];
@@ -202,24 +285,19 @@ function refreshSidebar(network: Network, look: Look): void {
     h("span", { "data-testid": "visible-organisations", "data-count": look.visibility.organisations }, `${formatCount(look.visibility.organisations)} of ${formatCount(total.order)} organisations`),
     h("span", { "data-testid": "visible-links", "data-count": look.visibility.links }, `${formatCount(look.visibility.links)} of ${formatCount(total.size)} links`),
   );
-  fill(legend, legendOf(look.nodeColour.legend, "node"), legendOf(look.linkColour.legend, "link"), localRuleLine(network, "local-rule-legend"));
+  fill(
+    legend,
+    nodeLegend(look.nodeColour.legend),
+    scaleLegend(look.linkColour.legend, state.scales, network.maxWeight, (scales) => change({ scales })),
+    localRuleLine(network, "local-rule-legend"),
+  );
+  syncScaleFilter(controls, state.scales, look.visibility.linksByScale);
   const missing = state.mode === "map" ? total.filterNodes((_node, attributes) => !hasCoordinates(attributes)) : [];
   unplaced.hidden = missing.length === 0;
   fill(
     unplaced,
     h("h2", {}, `${formatCount(missing.length)} organisations without coordinates, not on the map`),
     h("ul", { "data-testid": "unplaced" }, ...missing.slice(0, PROBLEMS_SHOWN).map((node) => h("li", {}, String(total.getNodeAttribute(node, "name") ?? node)))),
-  );
-}
-
-function legendOf({ title, entries }: Legend, kind: "node" | "link"): HTMLElement {
-  return h(
-    "div",
-    { className: "legend", "data-testid": `legend-${kind}` },
-    h("h3", {}, title),
-    ...entries.map(({ label, colour, count }) =>
-      h("div", { className: "entry" }, h("span", { className: `swatch ${kind}`, style: `background:${colour}` }), ` ${label} `, h("span", { className: "count" }, formatCount(count))),
-    ),
   );
 }
 

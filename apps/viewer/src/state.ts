@@ -1,7 +1,8 @@
 /**
  * The view's state, and its round trip through the URL's query string, so that a view can be
- * shared: which dataset, how nodes and links are coloured and sized, the filters, the mode, and
- * the rules that make a link local.
+ * shared: which dataset, how nodes and links are coloured and sized, the filters, the mode, the
+ * rules that make a link local, and the layout's seed and settings (so that a shared view, or a
+ * reloaded one, is laid out to the same picture).
  * Unknown or malformed parameters fall back to the defaults rather than break the page.
  */
 
@@ -34,12 +35,25 @@ export interface ViewState {
   admin1?: boolean;
   /** Where a region is unknown, ends within this many km are local; undefined: off. */
   withinKm?: number;
+  /** The seed of the layout's initial positions; undefined: the viewer's seed (1). */
+  layoutSeed?: number;
+  /** ForceAtlas2's gravity, scaling ratio, LinLog mode and edge-weight influence; undefined: the defaults (layout-settings.ts). */
+  gravity?: number;
+  scalingRatio?: number;
+  linLog?: boolean;
+  edgeWeightInfluence?: number;
 }
 
 /** A change of state; a key set to undefined is removed (e.g. a filter back to "all"). */
 export type StateChange = { [K in keyof ViewState]?: ViewState[K] | undefined };
 
 export const DEFAULT_STATE: ViewState = { dataset: "", mode: "graph", colour: "type", size: "degree" };
+
+/** A number parameter; NaN where it is missing or empty (Number("") would read 0). */
+const numberParam = (params: URLSearchParams, name: string) => {
+  const value = params.get(name) ?? "";
+  return value.trim() === "" ? NaN : Number(value);
+};
 
 const list = (value: string | null) => (value === null ? undefined : value === "" ? [] : value.split(","));
 
@@ -72,6 +86,17 @@ export function readState(search: string): ViewState {
   if (params.get("admin1") === "on") state.admin1 = true;
   const withinKm = Number(params.get("withinKm") ?? NaN);
   if (Number.isFinite(withinKm) && withinKm >= 0) state.withinKm = withinKm;
+  const seed = numberParam(params, "seed");
+  if (Number.isSafeInteger(seed)) state.layoutSeed = seed;
+  const gravity = numberParam(params, "gravity");
+  if (Number.isFinite(gravity) && gravity >= 0) state.gravity = gravity;
+  const scalingRatio = numberParam(params, "scaling");
+  if (Number.isFinite(scalingRatio) && scalingRatio > 0) state.scalingRatio = scalingRatio;
+  const linLog = params.get("linlog");
+  if (linLog === "on") state.linLog = true;
+  else if (linLog === "off") state.linLog = false;
+  const influence = numberParam(params, "weightInfluence");
+  if (Number.isFinite(influence) && influence >= 0) state.edgeWeightInfluence = influence;
   return state;
 }
 
@@ -91,6 +116,11 @@ export function writeState(state: ViewState): string {
   if (state.sameCity !== undefined) params.set("sameCity", state.sameCity ? "on" : "off");
   if (state.admin1 === true) params.set("admin1", "on");
   if (state.withinKm !== undefined) params.set("withinKm", String(state.withinKm));
+  if (state.layoutSeed !== undefined) params.set("seed", String(state.layoutSeed));
+  if (state.gravity !== undefined) params.set("gravity", String(state.gravity));
+  if (state.scalingRatio !== undefined) params.set("scaling", String(state.scalingRatio));
+  if (state.linLog !== undefined) params.set("linlog", state.linLog ? "on" : "off");
+  if (state.edgeWeightInfluence !== undefined) params.set("weightInfluence", String(state.edgeWeightInfluence));
   const query = params.toString();
   return query === "" ? "" : `?${query}`;
 }

@@ -46,6 +46,16 @@ describe("visibility", () => {
     expect(shown(2019, 2020)).toEqual([]); // d never has a link
   });
 
+  it("counts each scale's links under every filter but the scales' (a–b national, b–c transnational; local has none)", () => {
+    const net = network();
+    const byScale = (change: object) => Object.fromEntries(visibility(net, { ...DEFAULT_STATE, ...change }).linksByScale);
+    expect(byScale({})).toEqual({ local: 0, national: 1, transnational: 1 });
+    expect(byScale({ scales: ["national"] })).toEqual({ local: 0, national: 1, transnational: 1 });
+    expect(byScale({ years: { from: 2017, to: 2018 } })).toEqual({ local: 0, national: 0, transnational: 1 });
+    expect(byScale({ minWeight: 2, scales: ["transnational"] })).toEqual({ local: 0, national: 0, transnational: 1 });
+    expect(byScale({ types: ["university", "firm"], countries: ["DE"] })).toEqual({ local: 0, national: 1, transnational: 0 });
+  });
+
   it("keys equal filters alike, whatever the colours", () => {
     const net = network();
     expect(visibility(net, { ...DEFAULT_STATE, colour: "country" }).key).toBe(visibility(net, DEFAULT_STATE).key);

@@ -21,6 +21,11 @@ describe("the view's state in the URL", () => {
       sameCity: false,
       admin1: true,
       withinKm: 25.5,
+      layoutSeed: 7,
+      gravity: 0.02,
+      scalingRatio: 4,
+      linLog: true,
+      edgeWeightInfluence: 0.5,
     };
     expect(readState(writeState(state))).toEqual(state);
   });
@@ -51,5 +56,12 @@ describe("the view's state in the URL", () => {
     expect(readState("?admin1=on").admin1).toBe(true);
     expect(readState("?admin1=yes").admin1).toBeUndefined();
     expect(writeState({ ...DEFAULT_STATE, admin1: true })).toBe("?admin1=on");
+  });
+
+  it("keeps the layout's seed and settings, and drops malformed ones", () => {
+    expect(readState("?seed=3&gravity=0.5&scaling=2&linlog=off&weightInfluence=0")).toMatchObject({ layoutSeed: 3, gravity: 0.5, scalingRatio: 2, linLog: false, edgeWeightInfluence: 0 });
+    const malformed = readState("?seed=1.5&gravity=&scaling=0&linlog=maybe&weightInfluence=-1");
+    expect([malformed.layoutSeed, malformed.gravity, malformed.scalingRatio, malformed.linLog, malformed.edgeWeightInfluence]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(writeState({ ...DEFAULT_STATE, layoutSeed: 2, linLog: true })).toBe("?seed=2&linlog=on");
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * The legend beside the network: the organisations' colours with their counts, and the link
+ * scales, each with the links it holds under every other filter (year window, minimum weight,
+ * types, countries: filters.ts). A scale's entry is a button: a click shows that scale alone, and a
+ * click on the scale shown alone shows them all again; scales hidden are greyed, their counts
+ * still saying what they would show. A note says how weight is drawn: as colour strength.
+ */
+import { UNKNOWN } from "@linkscale/core";
+import { faded, linkStrength, type Legend } from "./colours.ts";
+import { formatCount, h } from "./dom.ts";
+
+export function nodeLegend({ title, entries }: Legend): HTMLElement {
+  return h(
+    "div",
+    { className: "legend", "data-testid": "legend-node" },
+    h("h3", {}, title),
+    ...entries.map(({ label, colour, count }) =>
+      h("div", { className: "entry" }, h("span", { className: "swatch node", style: `background:${colour}` }), ` ${label} `, h("span", { className: "count" }, formatCount(count))),
+    ),
+  );
+}
+
+/** The scales to show after a click on `scale`'s entry, with `chosen` shown now (undefined: all). */
+export function scalesAfterClick(scale: string, chosen: readonly string[] | undefined): string[] | undefined {
+  return chosen?.length === 1 && chosen[0] === scale ? undefined : [scale];
+}
+
+export function scaleLegend({ title, entries }: Legend, chosen: readonly string[] | undefined, maxWeight: number, choose: (scales: string[] | undefined) => void): HTMLElement {
+  const shown = (scale: string) => chosen === undefined || chosen.includes(scale);
+  const weightSwatch = (weight: number) => h("span", { className: "swatch link", style: `background:${faded("#555555", linkStrength(weight, maxWeight))}` });
+  const heaviest = Number.isInteger(maxWeight) ? formatCount(maxWeight) : maxWeight.toPrecision(3);
+  return h(
+    "div",
+    { className: "legend", "data-testid": "legend-link" },
+    h("h3", {}, title),
+    ...entries.map(({ label, colour, count }) =>
+      h(
+        "button",
+        {
+          type: "button",
+          className: shown(label) ? "entry scale" : "entry scale off",
+          "data-testid": `legend-scale-${label}`,
+          "data-count": count,
+          "aria-pressed": String(shown(label)),
+          title: chosen?.length === 1 && chosen[0] === label ? "show every scale" : `show ${label === UNKNOWN ? "links of unknown scale" : `${label} links`} alone`,
+          onclick: () => choose(scalesAfterClick(label, chosen)),
+        },
+        h("span", { className: "swatch link", style: `background:${colour}` }),
+        ` ${label} `,
+        h("span", { className: "count" }, formatCount(count)),
+      ),
+    ),
+    h("p", { className: "note" }, "drawn finest on top; click a scale to show it alone, again for all"),
+    h("p", { className: "note weight", "data-testid": "legend-weight" }, "weight as colour strength (log scale): ", weightSwatch(1), " 1 … ", weightSwatch(maxWeight), ` ${heaviest}`),
+  );
+}
