@@ -25,21 +25,24 @@ export interface LayoutActions {
 
 const step = (value: number | undefined) => (value === undefined ? "–" : value.toExponential(1));
 
-/** What the progress line says, for a layout in this state. */
+/**
+ * What the progress line says, for a layout in this state: short enough for the two lines the
+ * panel keeps for it, so the controls below never move while the layout runs (a click aimed at
+ * a filter would land on its neighbour).
+ */
 export function progressText({ phase, iterations, step: last, calmBatches }: LayoutProgress, positioned: boolean): string {
-  const criterion = `step ${step(last)} of the spread per iteration; settled under ${step(SETTLED_STEP)} for ${SETTLED_BATCHES} batches`;
   const count = formatCount(iterations);
   switch (phase) {
     case "waiting":
       return positioned ? "not run: the organisations are where the file puts them" : "waiting to start";
     case "running":
-      return `running: ${count} iterations, ${criterion} (${calmBatches} so far)`;
+      return `running: ${count} iterations, step ${step(last)} (${calmBatches} of ${SETTLED_BATCHES} calm batches)`;
     case "paused":
-      return `stopped at ${count} iterations, ${criterion}`;
+      return `stopped at ${count} iterations, step ${step(last)}`;
     case "settled":
-      return `settled after ${count} iterations: ${criterion}`;
+      return `settled after ${count} iterations: step ${step(last)}`;
     case "capped":
-      return `not settled after ${count} iterations (${criterion}); run on to go further`;
+      return `not settled after ${count} iterations (step ${step(last)}): run on to go further`;
   }
 }
 
@@ -76,6 +79,7 @@ export function buildLayoutPanel(choice: LayoutChoice, defaults: LayoutChoice, p
     h("h2", {}, "Layout (ForceAtlas2)"),
     button,
     progress,
+    h("p", { className: "note" }, `settled: a step under ${step(SETTLED_STEP)} of the spread per iteration for ${SETTLED_BATCHES} batches in a row`),
     seed,
     numberInput("gravity", "layout-gravity", "gravity", choice.gravity, defaults.gravity, { min: 0, step: "any" }, "pull towards the centre (strong gravity): lower lets communities drift further apart"),
     numberInput("scaling", "layout-scaling", "scalingRatio", choice.scalingRatio, defaults.scalingRatio, { min: 0, step: "any" }, "repulsion between organisations: higher spreads the picture"),
