@@ -23,6 +23,7 @@
  */
 import { defineField } from "../records.ts";
 import type { AttributeMap, GraphItems } from "./graph-load.ts";
+import { asIgraphMeantThem, writtenByIgraph } from "./graphml-igraph.ts";
 import { XmlGraphItems, type OpenItem } from "./xml-items.ts";
 import { walkXml, type XmlElementStart, type XmlVisitor } from "./xml-stream.ts";
 
@@ -48,15 +49,23 @@ interface Draft {
 
 const KEY_TYPES: ReadonlySet<string> = new Set(["boolean", "int", "long", "float", "double", "string"]);
 
-/** The nodes and edges of a GraphML text, in file order, or why the file is refused. */
-export function readGraphmlItems(text: string): GraphItems | { error: string } {
-  const reader = new GraphmlReader();
+/**
+ * The nodes and edges of a GraphML text, in file order (keyed by igraph's identifiers where igraph
+ * wrote it, graphml-igraph.ts, with the rule used), or why the file is refused.
+ */
+export function readGraphmlItems(text: string): (GraphItems & { rules?: string[] }) | { error: string } {
+  let reader = new GraphmlReader();
   const error = walkXml(text, GRAPHML, reader);
   if (error !== undefined) return { error };
-  if (!reader.declaredAfterItems) return reader.items();
-  const again = new GraphmlReader(reader.keys);
-  const secondError = walkXml(text, GRAPHML, again);
-  return secondError === undefined ? again.items() : { error: secondError };
+  if (reader.declaredAfterItems) {
+    reader = new GraphmlReader(reader.keys);
+    const secondError = walkXml(text, GRAPHML, reader);
+    if (secondError !== undefined) return { error: secondError };
+  }
+  const items = reader.items();
+  if (!writtenByIgraph(items.nodes, [...reader.keys.node.keys()])) return items;
+  const { items: keyed, rule } = asIgraphMeantThem(items);
+  return { ...keyed, rules: [rule] };
 }
 
 class GraphmlReader implements XmlVisitor {

@@ -18,7 +18,9 @@
  *
  * Reading: as a stream of elements (graphml-read.ts, by graphology-graphml's rules and the fixes
  * linkscale made to them), so that memory follows the network rather than the file. A rejected
- * node or edge is reported at the line and column where its element starts.
+ * node or edge is reported at the line and column where its element starts. A file igraph wrote
+ * (nodes n0, n1, …) is keyed by igraph's identifier attribute, `id` or `name`
+ * (graphml-igraph.ts), and the load names the rule.
  */
 import type { AnyGraph } from "@linkscale/core/model";
 import { LIST_SEPARATOR } from "../csv/fields.ts";
@@ -31,7 +33,9 @@ const MODULE = "io/formats/graphml";
 
 export function readGraphml(text: string, { file }: GraphReadOptions): GraphLoad {
   const items = readGraphmlItems(text);
-  return "error" in items ? failedGraphLoad(file, items.error) : loadGraphItems(file, items);
+  if ("error" in items) return failedGraphLoad(file, items.error);
+  const load = loadGraphItems(file, items);
+  return items.rules === undefined ? load : { ...load, rules: items.rules };
 }
 
 type KeyType = "boolean" | "int" | "double" | "string";

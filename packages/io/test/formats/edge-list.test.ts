@@ -39,8 +39,9 @@ describe("edge list round trip", () => {
     expect(weightedLinks(load.graph)).toEqual(weightedLinks(linkedFixture()));
   });
 
-  it("linkscale → igraph → linkscale keeps every link, and each weight to the 15 digits igraph writes", () => {
-    const load = readEdgeList(peerFile("fixture-via-igraph.ncol"), { file });
+  // peers/r_igraph.R read it with read_graph(format = "ncol") (R igraph 1.3.5) and wrote it back.
+  it.each(["igraph", "r-igraph"])("linkscale → %s → linkscale keeps every link, and each weight to the 15 digits igraph writes", (peer) => {
+    const load = readEdgeList(peerFile(`fixture-via-${peer}.ncol`), { file });
     expect(load).toMatchObject({ nodesRead: 5, linksRead: 7, rejected: [] });
     const fifteenDigits = linkedFixture();
     fifteenDigits.updateEachEdgeAttributes((_edge, attributes) => ({ ...attributes, weight: Number((attributes["weight"] as number).toPrecision(15)) }));
@@ -48,8 +49,8 @@ describe("edge list round trip", () => {
   });
 
   it("NetworkX's and igraph's own edge lists are read; NetworkX's with a data dictionary is rejected line by line", () => {
-    // peers/edge_list.py wrote the same two weighted links from each tool.
-    for (const name of ["from-networkx.edgelist", "from-igraph.ncol"]) {
+    // peers/edge_list.py and peers/r_igraph.R wrote the same two weighted links from each tool.
+    for (const name of ["from-networkx.edgelist", "from-igraph.ncol", "from-r-igraph.ncol"]) {
       const load = readEdgeList(peerFile(name), { file: name });
       expect(load).toMatchObject({ nodesRead: 3, linksRead: 2, rejected: [] });
       expect(weightedLinks(load.graph)).toEqual(["FhG – KUL: 2.5", "KUL – PHI: 1"]);

@@ -46,6 +46,16 @@ export function unorderedContents(graph: AnyGraph) {
   return { nodes, links: links.sort((a, b) => (a.ends < b.ends ? -1 : 1)) };
 }
 
+/** A copy of the graph with every number to the 15 significant digits igraph writes reals with. */
+export function toFifteenDigits(graph: AnyGraph): AnyGraph {
+  const copy = graph.copy();
+  const round = (attributes: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, typeof value === "number" ? Number(value.toPrecision(15)) : value]));
+  copy.updateEachNodeAttributes((_node, attributes) => round(attributes));
+  copy.updateEachEdgeAttributes((_edge, attributes) => round(attributes));
+  return copy;
+}
+
 /** A file NetworkX or igraph wrote, in peers/ (each made by the script there that says so). */
 export function peerFile(name: string): string {
   return readFileSync(here(`peers/${name}`), "utf8");

@@ -1,10 +1,9 @@
-import type { AnyGraph } from "@linkscale/core/model";
 import { describe, expect, it } from "vitest";
 import { UnwritableGraphError } from "../../src/formats/errors.ts";
 import { graphMessages } from "../../src/formats/graph-load.ts";
 import { gmlIdentifiers, gmlMessages, readGml, writeGml } from "../../src/formats/gml.ts";
 import { loadFiles } from "../../src/load-files.ts";
-import { contents, expectGolden, loadFixture, peerFile, unorderedContents } from "./fixture.ts";
+import { contents, expectGolden, loadFixture, peerFile, toFifteenDigits, unorderedContents } from "./fixture.ts";
 
 const file = "network.gml";
 
@@ -34,21 +33,26 @@ describe("GML round trip", () => {
     // ASCII comes back as the reference itself.
     const load = readGml(peerFile("fixture-via-igraph.gml"), { file });
     expect(load).toMatchObject({ nodesRead: 6, linksRead: 7, rejected: [], rules: [gmlIdentifiers.label] });
-    const fifteenDigits = (graph: AnyGraph) => {
-      const copy = graph.copy();
-      const round = (attributes: Record<string, unknown>) =>
-        Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, typeof value === "number" ? Number(value.toPrecision(15)) : value]));
-      copy.updateEachNodeAttributes((_node, attributes) => round(attributes));
-      copy.updateEachEdgeAttributes((_edge, attributes) => round(attributes));
-      return copy;
-    };
-    const expected = fifteenDigits(loadFixture());
+    const expected = toFifteenDigits(loadFixture());
     expected.setNodeAttribute("DE-MUELLER", "name", "M&#252;ller &#38; S&#246;hne <GmbH>");
     expected.setNodeAttribute("DE-MUELLER", "city", "M&#252;nchen");
     expected.setNodeAttribute("FR-SACLAY", "name", "Universit&#233; Paris-Saclay, &#34;Orsay&#34; campus");
     expected.setNodeAttribute("NL-TNO", "name", "TNO &#8211; Nederlandse Organisatie voor toegepast-natuurwetenschappelijk onderzoek");
     expected.setNodeAttribute("ES-CEAGA", "name", "Cl&#250;ster de Empresas de Automoci&#243;n de Galicia");
-    expect(unorderedContents(fifteenDigits(load.graph))).toStrictEqual(unorderedContents(expected));
+    expect(unorderedContents(toFifteenDigits(load.graph))).toStrictEqual(unorderedContents(expected));
+  });
+
+  it("linkscale → R igraph → linkscale gives back the fixture but for R igraph's loss: a missing number written as 0", () => {
+    // peers/r_igraph.R read it with read_graph(format = "gml") (R igraph 1.3.5) and wrote it back
+    // with write_graph. It decodes the references python-igraph keeps, writes reals with 15
+    // digits, and writes a number a node or link lacks as 0 (so a place without coordinates is
+    // put at 0° 0°): no reader can tell that 0 from a real one (README, format table).
+    const load = readGml(peerFile("fixture-via-r-igraph.gml"), { file });
+    expect(load).toMatchObject({ nodesRead: 6, linksRead: 7, rejected: [], rules: [gmlIdentifiers.label] });
+    const expected = toFifteenDigits(loadFixture());
+    for (const node of ["SE-VINNOVA", "IT-ORG7"]) expected.mergeNodeAttributes(node, { lat: 0, lon: 0 });
+    expected.mergeEdgeAttributes("ES-CEAGA", "DE-MUELLER", { projectCount: 0, firstYear: 0, lastYear: 0 });
+    expect(unorderedContents(toFifteenDigits(load.graph))).toStrictEqual(unorderedContents(expected));
   });
 
   it("NetworkX → linkscale: labels as ids, references decoded, a repeated key as a list", () => {
@@ -77,6 +81,25 @@ describe("GML round trip", () => {
         ["0", { name: "FhG", type: "research" }],
         ["1", { name: "KUL", type: "university" }],
         ["2", { name: "PHI", type: "firm" }],
+      ],
+      edges: [
+        ["1", "0", { weight: 2.5 }],
+        ["2", "1", { weight: 1 }],
+      ],
+    });
+  });
+
+  it("R igraph → linkscale: igraph's numbers as ids, its names as names; R's missing text arrives as the text NA", () => {
+    // peers/r_igraph.R built this network in R igraph (vertex names, a country missing) and wrote
+    // it with write_graph(format = "gml"). R igraph writes a missing character value as "NA",
+    // which is Namibia's code: no reader can tell them apart (README, format table).
+    const load = readGml(peerFile("from-r-igraph.gml"), { file });
+    expect(load).toMatchObject({ nodesRead: 3, linksRead: 2, rejected: [], rules: [gmlIdentifiers.id] });
+    expect(contents(load.graph)).toStrictEqual({
+      nodes: [
+        ["0", { name: "FhG", type: "research", country: "DE" }],
+        ["1", { name: "KUL", type: "university", country: "NA" }],
+        ["2", { name: "PHI", type: "firm", country: "NL" }],
       ],
       edges: [
         ["1", "0", { weight: 2.5 }],

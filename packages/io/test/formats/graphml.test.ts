@@ -3,10 +3,11 @@ import { DirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import { UnwritableGraphError } from "../../src/formats/errors.ts";
 import { graphMessages } from "../../src/formats/graph-load.ts";
+import { igraphIdentifiers } from "../../src/formats/graphml-igraph.ts";
 import { readGraphml, writeGraphml } from "../../src/formats/graphml.ts";
 import { xmlMessages } from "../../src/formats/xml.ts";
 import { messages } from "../../src/problems.ts";
-import { contents, csvTables, loadFixture } from "./fixture.ts";
+import { contents, csvTables, loadFixture, peerFile, toFifteenDigits, unorderedContents } from "./fixture.ts";
 import { positionIn } from "./xml-positions.ts";
 
 const file = "network.graphml";
@@ -104,6 +105,101 @@ describe("GraphML round trip", () => {
     graph.addNode("b");
     graph.addEdge("a", "b", { weight: 1, kind: "\u0000" });
     expect(() => writeGraphml(graph)).toThrow(new UnwritableGraphError("io/formats/graphml", xmlMessages.unwritable('edge a–b, attribute "kind"', 0)));
+  });
+});
+
+// peers/graphml.py read out/fixture.graphml with nx.read_graphml (NetworkX 2.8.8) and
+// igraph.Graph.Read_GraphML (python-igraph 0.10.2), peers/r_igraph.R with read_graph (R igraph
+// 1.3.5); each wrote it back with its own writer, and built a small network of its own.
+describe("GraphML with NetworkX and igraph", () => {
+  it("linkscale → NetworkX → linkscale gives back the fixture", () => {
+    const load = readGraphml(peerFile("fixture-via-networkx.graphml"), { file });
+    expect(load).toMatchObject({ nodesRead: 6, linksRead: 7, rejected: [] });
+    expect(load.rules).toBeUndefined();
+    expect(unorderedContents(load.graph)).toStrictEqual(unorderedContents(loadFixture()));
+  });
+
+  it.each(["igraph", "r-igraph"])("linkscale → %s → linkscale gives back the fixture, its reals to 15 digits", (peer) => {
+    // igraph keeps the node's id in an "id" attribute and writes its own n0, n1, …; it writes
+    // reals with 15 significant digits and every number as a double (2 as 2, so still whole).
+    const load = readGraphml(peerFile(`fixture-via-${peer}.graphml`), { file });
+    expect(load).toMatchObject({ nodesRead: 6, linksRead: 7, rejected: [], rules: [igraphIdentifiers.id] });
+    expect(unorderedContents(toFifteenDigits(load.graph))).toStrictEqual(unorderedContents(toFifteenDigits(loadFixture())));
+  });
+
+  it("NetworkX → linkscale", () => {
+    const load = readGraphml(peerFile("from-networkx.graphml"), { file });
+    expect(load).toMatchObject({ nodesRead: 3, linksRead: 2, rejected: [] });
+    expect(contents(load.graph)).toStrictEqual({
+      nodes: [
+        ["FhG", { name: "Fraunhofer & Co", type: "research", country: "DE", lat: 48.1, lon: 11.6 }],
+        ["KUL", { name: "KU Leuven", type: "university", country: "BE" }],
+        ["PHI", { name: "Müller ☃", type: "firm", country: "NL" }],
+      ],
+      edges: [
+        ["FhG", "KUL", { weight: 2.5, firstYear: 2015, lastYear: 2018 }],
+        ["KUL", "PHI", { weight: 1 }],
+      ],
+    });
+  });
+
+  it("igraph → linkscale: its vertex names, or an id attribute, as ids", () => {
+    const byName = readGraphml(peerFile("from-igraph-names.graphml"), { file });
+    expect(byName).toMatchObject({ nodesRead: 3, linksRead: 2, rejected: [], rules: [igraphIdentifiers.name] });
+    expect(contents(byName.graph)).toStrictEqual({
+      nodes: [
+        ["FhG", { type: "research" }],
+        ["KUL", { type: "university" }],
+        ["PHI", { type: "firm" }],
+      ],
+      edges: [
+        // igraph writes an undirected edge from its lower vertex.
+        ["FhG", "KUL", { weight: 2.5 }],
+        ["KUL", "PHI", { weight: 1 }],
+      ],
+    });
+    const byId = readGraphml(peerFile("from-igraph-ids.graphml"), { file });
+    expect(byId).toMatchObject({ nodesRead: 3, linksRead: 2, rejected: [], rules: [igraphIdentifiers.id] });
+    expect(contents(byId.graph)).toStrictEqual({
+      nodes: [
+        ["FhG", { name: "Fraunhofer & Co" }],
+        ["KUL", { name: "KU Leuven" }],
+        ["PHI", { name: "Müller ☃" }],
+      ],
+      edges: [
+        ["FhG", "KUL", { weight: 2.5 }],
+        ["KUL", "PHI", { weight: 1 }],
+      ],
+    });
+  });
+
+  it("R igraph → linkscale: names as ids; R's missing text arrives as the text NA", () => {
+    // R igraph 1.3.5 writes a missing character value as "NA", which is Namibia's code: no reader
+    // can tell the two apart, so the country is read as written (README, format table).
+    const load = readGraphml(peerFile("from-r-igraph.graphml"), { file });
+    expect(load).toMatchObject({ nodesRead: 3, linksRead: 2, rejected: [], rules: [igraphIdentifiers.name] });
+    expect(contents(load.graph)).toStrictEqual({
+      nodes: [
+        ["FhG", { type: "research", country: "DE" }],
+        ["KUL", { type: "university", country: "NA" }],
+        ["PHI", { type: "firm", country: "NL" }],
+      ],
+      edges: [
+        ["FhG", "KUL", { weight: 2.5 }],
+        ["KUL", "PHI", { weight: 1 }],
+      ],
+    });
+  });
+
+  it("keeps igraph's n0, n1, … where neither id nor name is on every node once, and reads other files' n-keys as they stand", () => {
+    const igraphKeys = '  <key id="v_name" for="node" attr.name="name" attr.type="string"/>';
+    const twice = readGraphml(graphml(igraphKeys, '    <node id="n0"><data key="v_name">A</data></node>\n    <node id="n1"><data key="v_name">A</data></node>\n    <edge source="n0" target="n1"/>'), { file });
+    expect(twice).toMatchObject({ nodesRead: 2, linksRead: 1, rejected: [], rules: [igraphIdentifiers.positional] });
+    expect(twice.graph.nodes()).toEqual(["n0", "n1"]);
+    const ownKeys = '  <key id="d0" for="node" attr.name="name" attr.type="string"/>';
+    const notIgraph = readGraphml(graphml(ownKeys, '    <node id="n0"><data key="d0">A</data></node>\n    <node id="n1"><data key="d0">B</data></node>'), { file });
+    expect(notIgraph.rules).toBeUndefined();
+    expect(contents(notIgraph.graph).nodes).toEqual([["n0", { name: "A" }], ["n1", { name: "B" }]]);
   });
 });
 
