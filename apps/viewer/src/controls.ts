@@ -9,7 +9,7 @@ import { formatCount, h } from "./dom.ts";
 import { defaultMinWeight } from "./filters.ts";
 import { localRuleLine, rulesInForce } from "./local-rule.ts";
 import type { Network } from "./network.ts";
-import type { StateChange, ViewState } from "./state.ts";
+import { MODES, type StateChange, type ViewState } from "./state.ts";
 
 /** How long play shows each window. */
 export const PLAY_STEP_MS = 1200;
@@ -38,7 +38,7 @@ export function buildControls(network: Network, state: ViewState, layout: HTMLEl
   const mode = h(
     "div",
     { className: "segmented", role: "group", "aria-label": "mode" },
-    ...(["graph", "map"] as const).map((m) =>
+    ...MODES.map((m) =>
       h("button", { type: "button", "data-testid": `mode-${m}`, "aria-pressed": String(state.mode === m), onclick: () => actions.change({ mode: m }) }, m),
     ),
   );

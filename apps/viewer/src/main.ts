@@ -19,6 +19,7 @@ import { nodeLegend, scaleLegend } from "./legend.ts";
 import { fetchDataset, fetchIndex, readLocalFiles, type LoadedNetwork } from "./load.ts";
 import { localRuleLine } from "./local-rule.ts";
 import { prepareNetwork, type LocalRule, type Network } from "./network.ts";
+import { organisationTable, type OrganisationTable } from "./organisation-table.ts";
 import { showOrganisation } from "./panel.ts";
 import { attachSearch } from "./search.ts";
 import { readState, writeState, type StateChange, type ViewState } from "./state.ts";
@@ -39,6 +40,7 @@ const legend = element<HTMLDivElement>("legend");
 const counts = element<HTMLDivElement>("counts");
 const unplaced = element<HTMLElement>("unplaced");
 const datasetSelect = element<HTMLSelectElement>("dataset");
+const main = document.querySelector("main") as HTMLElement;
 
 let state: ViewState = readState(location.search);
 let network: Network | undefined;
@@ -46,6 +48,8 @@ let view: GraphView | undefined;
 let shown: Visibility | undefined;
 let layout: ForceLayout | undefined;
 let layoutPanel: LayoutPanel | undefined;
+/** The table mode's table of the network shown, made when first asked for. */
+let table: OrganisationTable | undefined;
 /** The layout should run whenever the graph is shown: false once the user stopped it, or for a file's own positions. */
 let layoutWanted = false;
 /** When the layout (the one shown now) first ran, and when it settled, in performance.now() time. */
@@ -129,8 +133,11 @@ function show(network: Network): void {
   const look = lookOf(network);
   const shownLayout = newLayout(network);
   const shownView = (view = new GraphView(stage, network, look, shownLayout.positions, select));
+  table?.element.remove();
+  table = undefined;
   rebuildControls(network);
   refreshSidebar(network, look);
+  showTable(network);
   attachSearch(element("search"), element("search-results"), network, select);
   if (state.selected !== undefined && network.graph.hasNode(state.selected)) select(state.selected);
   else delete state.selected;
@@ -249,15 +256,30 @@ function change(partial: StateChange): void {
     view.placeNodes(newLayout(network).positions);
     layoutWanted = true;
   }
-  if (state.mode === "map" && layout?.isRunning()) {
-    // Paused while the map is shown, and run on when the graph is back (layoutWanted stays).
+  if (state.mode !== "graph" && layout?.isRunning()) {
+    // Paused while the map or the table is shown, and run on when the graph is back (layoutWanted stays).
     layout.pause();
     showLayoutProgress(layout);
   } else runLayoutIfWanted();
   if (modeChanged || reclassified || relayout) rebuildControls(network);
   refreshSidebar(network, look);
+  showTable(network);
   // The panel's links by scale follow the rule.
   if (reclassified && state.selected !== undefined && !panel.hidden) showPanel(network, state.selected);
+}
+
+/** In table mode, the table over the graph, with the rows the filters show; hidden otherwise. */
+function showTable(network: Network): void {
+  if (state.mode !== "table") {
+    if (table !== undefined) table.element.hidden = true;
+    return;
+  }
+  if (table === undefined) {
+    table = organisationTable(network, (node) => select(node), (csv) => download(new Blob([csv], { type: "text/csv" }), `${fileStem()}-organisations.csv`));
+    main.append(table.element);
+  }
+  table.element.hidden = false;
+  if (shown !== undefined) table.update(shown, state.colour);
 }
 
 function localRuleOf({ sameCity, admin1, withinKm }: ViewState): LocalRule {

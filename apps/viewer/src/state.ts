@@ -6,7 +6,8 @@
  * Unknown or malformed parameters fall back to the defaults rather than break the page.
  */
 
-export type Mode = "graph" | "map";
+export type Mode = "graph" | "map" | "table";
+export const MODES: readonly Mode[] = ["graph", "map", "table"];
 
 export interface ViewState {
   dataset: string;
@@ -61,7 +62,8 @@ export function readState(search: string): ViewState {
   const params = new URLSearchParams(search);
   const state: ViewState = { ...DEFAULT_STATE };
   state.dataset = params.get("dataset") ?? "";
-  if (params.get("mode") === "map") state.mode = "map";
+  const mode = MODES.find((known) => known === params.get("mode"));
+  if (mode !== undefined) state.mode = mode;
   state.colour = params.get("colour") ?? state.colour;
   state.size = params.get("size") ?? state.size;
   const scales = list(params.get("scales"));

@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { classifyLinks, createAllianceGraph, defaultHierarchy, linkWindow, louvain, timeSlice, type AllianceGraph } from "@linkscale/core";
+import { betweenness, brokerage, classifyLinks, createAllianceGraph, defaultHierarchy, degree, gatekeepers, linkWindow, louvain, seededRandom, timeSlice, type AllianceGraph } from "@linkscale/core";
+import { parse } from "csv-parse/sync";
 import { loadFiles, readGexf, writeGexf } from "@linkscale/io";
 import { geoEqualEarth } from "d3-geo";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -327,6 +328,60 @@ describe("the viewer", () => {
     const node = new URL(page.url()).searchParams.get("selected") as string;
     const row = page.locator("[data-testid=panel] tr", { hasText: "community" });
     expect(await row.locator("td").textContent()).toBe(String(communities[node]));
+    await page.close();
+  });
+
+  it("lists the organisations in table mode: ranked by any measure, with brokerage roles and gatekeepers over the colour's groups, searched, filtered and exported", async () => {
+    // Expected: the core run here in Node with the viewer's settings (betweenness from 200
+    // pivots seeded with 1 past 200 organisations; roles and gatekeepers over organisation type,
+    // the default colour).
+    const graph = reference();
+    const { page } = await open("?mode=table");
+    const rows = async () => Number(await page.getAttribute("[data-testid=table]", "data-rows"));
+    const firstRow = () => page.getAttribute("[data-testid=table] tbody tr", "data-id");
+    expect(await rows()).toBe(graph.order);
+    const top = (values: Record<string, number>) => Object.keys(values).sort((a, b) => (values[b] as number) - (values[a] as number) || a.localeCompare(b))[0] as string;
+    expect(await firstRow()).toBe(top(degree(graph)));
+
+    await page.click("[data-testid=table-sort-betweenness]");
+    const between = betweenness(graph, { samples: 200, rng: seededRandom(1) });
+    const broker = top(between);
+    expect(await firstRow()).toBe(broker);
+    const cells = await page.locator("[data-testid=table] tbody tr").first().locator("td").allTextContents();
+    const heads = await page.locator("[data-testid=table] thead th").allTextContents();
+    const cell = (title: string) => cells[heads.findIndex((head) => head.startsWith(title))];
+    expect(cell("betweenness")).toBe(`${(between[broker] as number).toPrecision(4)} #1 · p${Math.floor((100 * (graph.order - 1)) / graph.order)}`);
+    const roles = brokerage(graph, { groupBy: "type" }).raw[broker];
+    expect(roles).toBeDefined();
+    expect([cell("coordinator"), cell("itinerant"), cell("gatekeeper"), cell("liaison"), cell("brokerage")]).toEqual(
+      [roles?.w_I, roles?.w_O, roles?.b_OI, roles?.b_O, roles?.t].map((n) => (n as number).toLocaleString("en-GB")),
+    );
+    const gatekeeperOf = Object.entries(gatekeepers(graph, { groupBy: "type" })).find(([, { core }]) => core.includes(broker))?.[0] ?? "";
+    expect(cell("gatekeeper of")).toBe(gatekeeperOf);
+    await page.screenshot({ path: join(SCREENSHOTS, "table.png") });
+
+    // A click opens the organisation's panel.
+    await page.click("[data-testid=table] tbody tr");
+    expect(new URL(page.url()).searchParams.get("selected")).toBe(broker);
+
+    // The CSV holds the rows shown, in the order shown, with every measure, rank and role.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=table-export]")]);
+    const file = join(mkdtempSync(join(tmpdir(), "linkscale-table-")), "table.csv");
+    await download.saveAs(file);
+    const records = parse(readFileSync(file, "utf8"), { columns: true }) as Array<Record<string, string>>;
+    expect(records).toHaveLength(await rows());
+    expect(records[0]?.["id"]).toBe(await firstRow());
+    const exported = records.find(({ id }) => id === broker);
+    expect(exported && [Number(exported["betweenness"]), Number(exported["betweenness_rank"]), Number(exported["brokerage"])]).toEqual([between[broker], 1, roles?.t]);
+
+    // Searched by name or id; filtered as the network is.
+    await page.fill("[data-testid=table-search]", "universit");
+    const named = graph.filterNodes((id, { name }) => `${name ?? id}`.toLowerCase().includes("universit") || id.toLowerCase().includes("universit"));
+    expect(await rows()).toBe(named.length);
+    await page.fill("[data-testid=table-search]", "");
+    await page.uncheck("[data-testid=type-firm]");
+    expect(await rows()).toBe(graph.filterNodes((_id, { type }) => type !== "firm").length);
+
     await page.close();
   });
 
