@@ -23,6 +23,7 @@ import { organisationTable, type OrganisationTable } from "./organisation-table.
 import { showOrganisation } from "./panel.ts";
 import { attachSearch } from "./search.ts";
 import { readState, writeState, type StateChange, type ViewState } from "./state.ts";
+import { shownStatistics, statisticsTable } from "./statistics.ts";
 
 const PROBLEMS_SHOWN = 200;
 /** What another dataset resets: its filters and selection would not apply. */
@@ -39,6 +40,7 @@ const problems = element<HTMLElement>("problems");
 const legend = element<HTMLDivElement>("legend");
 const counts = element<HTMLDivElement>("counts");
 const unplaced = element<HTMLElement>("unplaced");
+const statistics = element<HTMLDetailsElement>("statistics");
 const datasetSelect = element<HTMLSelectElement>("dataset");
 const main = document.querySelector("main") as HTMLElement;
 
@@ -268,6 +270,13 @@ function change(partial: StateChange): void {
   if (reclassified && state.selected !== undefined && !panel.hidden) showPanel(network, state.selected);
 }
 
+/** The statistics of the network shown, computed while their section is open. */
+function showStatistics(network: Network, visibility: Visibility): void {
+  if (!statistics.open) return;
+  fill(statistics.querySelector("div") as HTMLElement, statisticsTable(shownStatistics(network, visibility)));
+  statistics.dataset["key"] = visibility.key;
+}
+
 /** In table mode, the table over the graph, with the rows the filters show; hidden otherwise. */
 function showTable(network: Network): void {
   if (state.mode !== "table") {
@@ -314,6 +323,7 @@ function refreshSidebar(network: Network, look: Look): void {
     localRuleLine(network, "local-rule-legend"),
   );
   syncScaleFilter(controls, state.scales, look.visibility.linksByScale);
+  showStatistics(network, look.visibility);
   const missing = state.mode === "map" ? total.filterNodes((_node, attributes) => !hasCoordinates(attributes)) : [];
   unplaced.hidden = missing.length === 0;
   fill(
@@ -346,6 +356,9 @@ async function start(): Promise<void> {
   const input = element<HTMLInputElement>("files");
   input.addEventListener("change", () => {
     if (input.files !== null && input.files.length > 0) openFiles([...input.files]);
+  });
+  statistics.addEventListener("toggle", () => {
+    if (network !== undefined && shown !== undefined) showStatistics(network, shown);
   });
   document.addEventListener("dragover", (event) => event.preventDefault());
   document.addEventListener("drop", (event) => {

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { betweenness, brokerage, classifyLinks, createAllianceGraph, defaultHierarchy, degree, gatekeepers, linkWindow, louvain, seededRandom, timeSlice, type AllianceGraph } from "@linkscale/core";
+import { betweenness, brokerage, classifyLinks, connectedComponents, createAllianceGraph, defaultHierarchy, degree, eiIndex, gatekeepers, linkWindow, louvain, modularity, seededRandom, timeSlice, type AllianceGraph } from "@linkscale/core";
 import { parse } from "csv-parse/sync";
 import { loadFiles, readGexf, writeGexf } from "@linkscale/io";
 import { geoEqualEarth } from "d3-geo";
@@ -382,6 +382,36 @@ describe("the viewer", () => {
     await page.uncheck("[data-testid=type-firm]");
     expect(await rows()).toBe(graph.filterNodes((_id, { type }) => type !== "firm").length);
 
+    await page.close();
+  });
+
+  it("gives the statistics of the network shown, following the filters", async () => {
+    // Expected: the core in Node on the same part of the network (universities and research
+    // organisations, the links between them), the communities of the whole network's seeded
+    // Louvain, the scales of the whole network's classification.
+    const graph = reference();
+    const kept = new Set(["university", "research"]);
+    const part = createAllianceGraph();
+    graph.forEachNode((node, attributes) => void (kept.has(attributes.type as string) && part.addNode(node, attributes)));
+    graph.forEachEdge((_edge, attributes, source, target) => void (part.hasNode(source) && part.hasNode(target) && part.addEdge(source, target, attributes)));
+    const { page } = await open("?types=university,research");
+    await page.click("[data-testid=statistics] summary");
+    const stat = (name: string) => page.textContent(`[data-testid=stat-${name}]`);
+    expect(await stat("organisations")).toBe(part.order.toLocaleString("en-GB"));
+    expect(await stat("links")).toBe(part.size.toLocaleString("en-GB"));
+    expect(await stat("density")).toBe(((2 * part.size) / (part.order * (part.order - 1))).toFixed(5));
+    const { count, sizes } = connectedComponents(part);
+    const isolated = part.filterNodes((node) => part.degree(node) === 0).length;
+    expect(await stat("components")).toBe(`${count}; the largest ${Math.max(...sizes).toLocaleString("en-GB")}, ${isolated} without a link`);
+    expect(await stat("modularity")).toBe(modularity(part, louvain(graph, { seed: 1 }).communities).toFixed(3));
+    const national = classifyLinks(graph).filter(({ source, target, scale }) => scale === "national" && part.hasNode(source) && part.hasNode(target)).length;
+    expect(await stat("scale-national")).toBe(`${national.toLocaleString("en-GB")} (${((100 * national) / part.size).toFixed(1)}%)`);
+    const { counted } = eiIndex(part, { groupBy: "country" }).network;
+    expect(await stat("ei-country")).toMatch(new RegExp(`^${(counted.EI as number).toFixed(3)}: ${counted.E.toLocaleString("en-GB")} links out, ${counted.I.toLocaleString("en-GB")} in`));
+    await page.screenshot({ path: join(SCREENSHOTS, "statistics.png") });
+    // Another filter: the numbers follow.
+    await page.uncheck("[data-testid=type-research]");
+    await page.waitForFunction((n) => document.querySelector("[data-testid=stat-organisations]")?.textContent === n, part.filterNodes((_node, { type }) => type === "university").length.toLocaleString("en-GB"));
     await page.close();
   });
 
