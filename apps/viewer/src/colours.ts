@@ -30,7 +30,8 @@ const SCALE_COLOURS: Record<string, string> = {
 
 export interface Legend {
   title: string;
-  entries: Array<{ label: string; colour: string; count: number }>;
+  /** Each colour's value, with the count shown under the filters and the network's (`of`, where they differ). */
+  entries: Array<{ label: string; colour: string; count: number; of?: number }>;
 }
 
 export interface Colouring {
@@ -40,23 +41,30 @@ export interface Colouring {
 
 const key = (value: unknown) => (typeof value === "string" && value !== "" ? value : UNKNOWN);
 
-/** Colours for a node attribute, from the counts of its values (most frequent first). */
-export function categoryColouring(title: string, counts: ReadonlyArray<readonly [string, number]>): Colouring {
+/**
+ * Colours for a node attribute, from the counts of its values over the network (most frequent
+ * first), so that a value keeps its colour under any filter; the legend counts what `shown`
+ * counts (the organisations the filters show), and the network's count beside it where it differs.
+ */
+export function categoryColouring(title: string, counts: ReadonlyArray<readonly [string, number]>, shown?: ReadonlyMap<string, number>): Colouring {
   const fixed = title === "type" ? TYPE_COLOURS : undefined;
   const colours = new Map<string, string>();
   const entries: Legend["entries"] = [];
-  let others = 0;
+  const entry = (label: string, colour: string, count: number, shownCount: number) =>
+    entries.push(shownCount === count ? { label, colour, count } : { label, colour, count: shownCount, of: count });
+  let [others, othersShown] = [0, 0];
   let free = 0;
   for (const [value, count] of counts) {
     const colour = value === UNKNOWN ? GREY : (fixed?.[value] ?? (free < PALETTE.length ? PALETTE[free++] : undefined));
+    const shownCount = shown === undefined ? count : (shown.get(value) ?? 0);
     if (colour === undefined) {
-      others += count;
+      [others, othersShown] = [others + count, othersShown + shownCount];
       continue;
     }
     colours.set(value, colour);
-    entries.push({ label: value, colour, count });
+    entry(value, colour, count, shownCount);
   }
-  if (others > 0) entries.push({ label: OTHER, colour: GREY, count: others });
+  if (others > 0) entry(OTHER, GREY, others, othersShown);
   return { colour: (value) => colours.get(key(value)) ?? GREY, legend: { title, entries } };
 }
 

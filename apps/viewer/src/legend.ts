@@ -1,5 +1,6 @@
 /**
- * The legend beside the network: the organisations' colours with their counts, and the link
+ * The legend beside the network: the organisations' colours with the counts the filters show (and
+ * the network's, where they differ), and the link
  * scales, each with the links it holds under every other filter (year window, minimum weight,
  * types, countries: filters.ts). A scale's entry is a button: a click shows that scale alone, and a
  * click on the scale shown alone shows them all again; scales hidden are greyed, their counts
@@ -14,8 +15,14 @@ export function nodeLegend({ title, entries }: Legend): HTMLElement {
     "div",
     { className: "legend", "data-testid": "legend-node" },
     h("h3", {}, title),
-    ...entries.map(({ label, colour, count }) =>
-      h("div", { className: "entry" }, h("span", { className: "swatch node", style: `background:${colour}` }), ` ${label} `, h("span", { className: "count" }, formatCount(count))),
+    ...entries.map(({ label, colour, count, of }) =>
+      h(
+        "div",
+        { className: "entry", "data-testid": `legend-node-${label}`, "data-count": count },
+        h("span", { className: "swatch node", style: `background:${colour}` }),
+        ` ${label} `,
+        h("span", { className: "count" }, of === undefined ? formatCount(count) : `${formatCount(count)} of ${formatCount(of)}`),
+      ),
     ),
   );
 }

@@ -4,6 +4,7 @@
  * the organisation panel. The view's state lives in the URL. Everything runs in the page, but
  * for the layout, which runs in a worker (layout.ts) from the first frame until it settles.
  */
+import { UNKNOWN } from "@linkscale/core";
 import "./styles.css";
 import { categoryColouring, scaleColouring } from "./colours.ts";
 import { buildControls, syncScaleFilter } from "./controls.ts";
@@ -218,12 +219,24 @@ function lookOf(network: Network): Look {
   return {
     mode: state.mode,
     visibility: shown,
-    nodeColour: categoryColouring(state.colour, network.countsOf(state.colour)),
+    nodeColour: categoryColouring(state.colour, network.countsOf(state.colour), shownCounts(network, shown, state.colour)),
     colourBy: state.colour,
     linkColour: scaleColouring(network.scales, shown.linksByScale),
     sizes: sizesFrom(state.size === "none" ? undefined : network.centrality(state.size), network.graph.nodes()),
     ...(state.selected === undefined ? {} : { selected: state.selected }),
   };
+}
+
+/** The organisations shown per value of an attribute, as `network.countsOf` keys them. */
+function shownCounts(network: Network, visible: Visibility, attribute: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  network.graph.forEachNode((node, attributes) => {
+    if (!visible.node(node)) return;
+    const value = attributes[attribute];
+    const key = typeof value === "string" && value !== "" ? value : UNKNOWN;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  return counts;
 }
 
 function change(partial: StateChange): void {

@@ -411,7 +411,12 @@ describe("the viewer", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "statistics.png") });
     // Another filter: the numbers follow.
     await page.uncheck("[data-testid=type-research]");
-    await page.waitForFunction((n) => document.querySelector("[data-testid=stat-organisations]")?.textContent === n, part.filterNodes((_node, { type }) => type === "university").length.toLocaleString("en-GB"));
+    const universities = part.filterNodes((_node, { type }) => type === "university").length;
+    await page.waitForFunction((n) => document.querySelector("[data-testid=stat-organisations]")?.textContent === n, universities.toLocaleString("en-GB"));
+    // The legend counts what is shown, and the network's count beside it where they differ.
+    const research = graph.filterNodes((_node, { type }) => type === "research").length;
+    expect(await page.textContent("[data-testid=legend-node-research] .count")).toBe(`0 of ${research}`);
+    expect(await page.textContent("[data-testid=legend-node-university] .count")).toBe(String(universities));
     await page.close();
   });
 
