@@ -141,7 +141,10 @@ function show(network: Network): void {
   rebuildControls(network);
   refreshSidebar(network, look);
   showTable(network);
-  attachSearch(element("search"), element("search-results"), network, select);
+  attachSearch(element("search"), element("search-results"), network, (node) => {
+    select(node);
+    view?.focus(node);
+  });
   if (state.selected !== undefined && network.graph.hasNode(state.selected)) select(state.selected);
   else delete state.selected;
   // Sigma drew its first frame as the view was made; the time it is ready counts from the page's
@@ -369,6 +372,13 @@ async function start(): Promise<void> {
   const input = element<HTMLInputElement>("files");
   input.addEventListener("change", () => {
     if (input.files !== null && input.files.length > 0) openFiles([...input.files]);
+  });
+  const camera = () => view?.renderer.getCamera();
+  element("zoom").addEventListener("click", (event) => {
+    const action = (event.target as HTMLElement).dataset["testid"];
+    if (action === "zoom-in") void camera()?.animatedZoom({ duration: 200 });
+    else if (action === "zoom-out") void camera()?.animatedUnzoom({ duration: 200 });
+    else if (action === "zoom-fit") void camera()?.animatedReset({ duration: 300 });
   });
   statistics.addEventListener("toggle", () => {
     if (network !== undefined && shown !== undefined) showStatistics(network, shown);

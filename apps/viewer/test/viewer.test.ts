@@ -420,6 +420,29 @@ describe("the viewer", () => {
     await page.close();
   });
 
+  it("centres on an organisation found by search, and zooms in, out and back to the whole network", async () => {
+    const { page } = await open();
+    type Camera = { x: number; y: number; ratio: number };
+    const camera = () => page.evaluate(() => (window as unknown as { linkscale: { renderer: Sigma } }).linkscale.renderer.getCamera().getState() as Camera);
+    const settledCamera = async () => {
+      await page.waitForFunction(() => !(window as unknown as { linkscale: { renderer: Sigma } }).linkscale.renderer.getCamera().isAnimated());
+      return camera();
+    };
+    await page.fill("[data-testid=search]", "infineon technologies austria");
+    await page.click("[data-testid=search-results] button");
+    const node = new URL(page.url()).searchParams.get("selected") as string;
+    const at = await settledCamera();
+    const shown = await page.evaluate((id) => (window as unknown as { linkscale: { renderer: Sigma } }).linkscale.renderer.getNodeDisplayData(id), node);
+    expect([at.x, at.y, at.ratio]).toEqual([shown?.x, shown?.y, 0.25]);
+    await page.click("[data-testid=zoom-out]");
+    expect((await settledCamera()).ratio).toBeGreaterThan(0.25);
+    await page.click("[data-testid=zoom-fit]");
+    expect(await settledCamera()).toMatchObject({ x: 0.5, y: 0.5, ratio: 1 });
+    await page.click("[data-testid=zoom-in]");
+    expect((await settledCamera()).ratio).toBeLessThan(1);
+    await page.close();
+  });
+
   it("places an organisation at its projected position in map mode, over the country outlines", async () => {
     const { page } = await open();
     await page.click("[data-testid=mode-map]");
