@@ -2,12 +2,19 @@
  * Colours for categories. Organisation types and link scales have fixed colours, so that a
  * university is the same blue in every view and every screenshot; other attributes (country,
  * region, cluster, community) give their most frequent values a colour of a qualitative palette
- * (Tableau 10, colour-blind aware) and the rest one grey, "other". The legend lists every colour
+ * (twenty colours, below) and the rest one grey, "other". The legend lists every colour
  * in use with its count.
  */
 import { UNKNOWN } from "@linkscale/core";
 
-const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6"];
+/**
+ * Tableau 10, then ten of Kelly's colours of maximum contrast (Kelly 1965) that stand apart from
+ * them: twenty groups keep colours of their own before the rest share the grey of "other".
+ */
+const PALETTE = [
+  ...["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6"],
+  ...["#875692", "#f3c300", "#a1caf1", "#be0032", "#c2b280", "#008856", "#0067a5", "#604e97", "#b3446c", "#8db600"],
+];
 export const OTHER = "other";
 const GREY = "#b4b4b4";
 

@@ -7,23 +7,36 @@
  * still saying what they would show. A note says how weight is drawn: as colour strength.
  */
 import { UNKNOWN } from "@linkscale/core";
-import { faded, linkStrength, type Legend } from "./colours.ts";
+import { faded, linkStrength, OTHER, type Legend } from "./colours.ts";
 import { formatCount, h } from "./dom.ts";
 
-export function nodeLegend({ title, entries }: Legend): HTMLElement {
+/**
+ * The colours' legend. With `pick`, each coloured value is a button that shows its organisations
+ * (the view fits them); `nameOf` adds a name to a value (a community's, from its leading member).
+ */
+export function nodeLegend({ title, entries }: Legend, options: { nameOf?: (value: string) => string | undefined; pick?: (value: string) => void } = {}): HTMLElement {
+  const { nameOf, pick } = options;
   return h(
     "div",
     { className: "legend", "data-testid": "legend-node" },
     h("h3", {}, title),
-    ...entries.map(({ label, colour, count, of }) =>
-      h(
-        "div",
-        { className: "entry", "data-testid": `legend-node-${label}`, "data-count": count },
+    ...entries.map(({ label, colour, count, of }) => {
+      const name = nameOf?.(label);
+      const clickable = pick !== undefined && label !== OTHER && label !== UNKNOWN;
+      return h(
+        clickable ? "button" : "div",
+        {
+          className: "entry",
+          "data-testid": `legend-node-${label}`,
+          "data-count": count,
+          ...(clickable ? { type: "button", title: `show the organisations of ${name ?? label}`, onclick: () => pick(label) } : {}),
+        },
         h("span", { className: "swatch node", style: `background:${colour}` }),
-        ` ${label} `,
+        name === undefined ? ` ${label} ` : h("span", { className: "name" }, ` ${label} · ${name} `),
         h("span", { className: "count" }, of === undefined ? formatCount(count) : `${formatCount(count)} of ${formatCount(of)}`),
-      ),
-    ),
+      );
+    }),
+    pick === undefined ? null : h("p", { className: "note" }, "click a colour to show its organisations"),
   );
 }
 

@@ -6,13 +6,15 @@
  */
 import { UNKNOWN } from "@linkscale/core";
 import "./styles.css";
-import { categoryColouring, scaleColouring } from "./colours.ts";
+import { fitViewportToNodes } from "@sigma/utils";
+import { categoryColouring, OTHER, scaleColouring } from "./colours.ts";
 import { buildControls, syncScaleFilter } from "./controls.ts";
 import { append, fill, formatCount, h } from "./dom.ts";
 import { download, gexfOf, pngOf } from "./export.ts";
 import { hasCoordinates, visibility, type Visibility } from "./filters.ts";
 import { whenDrawn } from "./frame-timing.ts";
 import { GraphView, sizesFrom, type Look } from "./graph-view.ts";
+import { showGroupLabels } from "./group-labels.ts";
 import { ForceLayout } from "./layout.ts";
 import { buildLayoutPanel, type LayoutPanel } from "./layout-controls.ts";
 import { defaultLayoutChoice, layoutChoiceOf } from "./layout-settings.ts";
@@ -27,6 +29,8 @@ import { readState, writeState, type StateChange, type ViewState } from "./state
 import { shownStatistics, statisticsTable } from "./statistics.ts";
 
 const PROBLEMS_SHOWN = 200;
+/** Communities named on the network, the largest first: more would cover it. */
+const COMMUNITY_LABELS = 12;
 /** What another dataset resets: its filters and selection would not apply. */
 const CLEARED: StateChange = { selected: undefined, scales: undefined, types: undefined, countries: undefined, years: undefined, minWeight: undefined };
 /** What lays the network out anew, from the seeded positions. */
@@ -51,6 +55,8 @@ let view: GraphView | undefined;
 let shown: Visibility | undefined;
 let layout: ForceLayout | undefined;
 let layoutPanel: LayoutPanel | undefined;
+/** Takes the community labels off the network, while they are shown. */
+let hideGroupLabels: (() => void) | undefined;
 /** The table mode's table of the network shown, made when first asked for. */
 let table: OrganisationTable | undefined;
 /** The layout should run whenever the graph is shown: false once the user stopped it, or for a file's own positions. */
@@ -135,7 +141,10 @@ function show(network: Network): void {
   if (!network.colourings.includes(state.colour)) state.colour = network.colourings[0] as string;
   const look = lookOf(network);
   const shownLayout = newLayout(network);
+  hideGroupLabels?.();
+  hideGroupLabels = undefined;
   const shownView = (view = new GraphView(stage, network, look, shownLayout.positions, select));
+  showCommunityLabels(network, look);
   table?.element.remove();
   table = undefined;
   rebuildControls(network);
@@ -230,13 +239,31 @@ function lookOf(network: Network): Look {
   };
 }
 
+/** The organisations shown with this value of an attribute, keyed as `network.countsOf` keys them. */
+function membersOf(network: Network, visible: Visibility, attribute: string, value: string): string[] {
+  return network.graph.filterNodes((node, attributes) => visible.node(node) && categoryOf(attributes[attribute]) === value);
+}
+
+const categoryOf = (value: unknown) => (typeof value === "string" && value !== "" ? value : UNKNOWN);
+
+/** In graph mode, coloured by community: the largest communities' names where their members gather. */
+function showCommunityLabels(network: Network, look: Look): void {
+  hideGroupLabels?.();
+  hideGroupLabels = undefined;
+  if (view === undefined || state.colour !== "community" || state.mode !== "graph") return;
+  const groups = look.nodeColour.legend.entries
+    .filter(({ label }) => label !== OTHER && label !== UNKNOWN)
+    .slice(0, COMMUNITY_LABELS)
+    .map(({ label, colour }) => ({ label: network.communityName(label) ?? label, colour, members: membersOf(network, look.visibility, "community", label) }));
+  hideGroupLabels = showGroupLabels(view.renderer, groups);
+}
+
 /** The organisations shown per value of an attribute, as `network.countsOf` keys them. */
 function shownCounts(network: Network, visible: Visibility, attribute: string): Map<string, number> {
   const counts = new Map<string, number>();
   network.graph.forEachNode((node, attributes) => {
     if (!visible.node(node)) return;
-    const value = attributes[attribute];
-    const key = typeof value === "string" && value !== "" ? value : UNKNOWN;
+    const key = categoryOf(attributes[attribute]);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   });
   return counts;
@@ -269,6 +296,7 @@ function change(partial: StateChange): void {
   }
   const look = lookOf(network);
   view.setLook(look);
+  showCommunityLabels(network, look);
   if (relayout) {
     // Anew from the initial positions: the URL now names this run, and gives it again on a reload.
     view.placeNodes(newLayout(network).positions);
@@ -334,7 +362,12 @@ function refreshSidebar(network: Network, look: Look): void {
   );
   fill(
     legend,
-    nodeLegend(look.nodeColour.legend),
+    nodeLegend(look.nodeColour.legend, {
+      ...(state.colour === "community" ? { nameOf: (value: string) => network.communityName(value) } : {}),
+      pick: (value) => {
+        if (view !== undefined && shown !== undefined) void fitViewportToNodes(view.renderer, membersOf(network, shown, state.colour, value), { animate: true });
+      },
+    }),
     scaleLegend(look.linkColour.legend, state.scales, network.maxWeight, (scales) => change({ scales })),
     localRuleLine(network, "local-rule-legend"),
   );

@@ -90,6 +90,8 @@ export interface Network {
    */
   communities(): Record<string, number>;
   hasCommunities(): boolean;
+  /** A community's name: that of its member with the most partners (ties: the smallest id), once communities are found. */
+  communityName(community: string): string | undefined;
   /** Per centrality, node id → value, computed when first asked for; undefined when the
    * centrality is unknown or its iteration did not converge (eigenvector on some networks). */
   centrality(name: string): Record<string, number> | undefined;
@@ -159,6 +161,19 @@ export function prepareNetwork(graph: AllianceGraph, localRule: LocalRule = DEFA
   const colourings = [...["type", "country", "region", "cluster", "city"].filter(has), "community"];
 
   let communities: Record<string, number> | undefined;
+  const communityNames = new Map<string, string>();
+  const nameCommunities = (found: Record<string, number>) => {
+    const leader = new Map<number, string>();
+    graph.forEachNode((node) => {
+      const community = found[node] as number;
+      const current = leader.get(community);
+      if (current === undefined || graph.degree(node) > graph.degree(current) || (graph.degree(node) === graph.degree(current) && node < current)) leader.set(community, node);
+    });
+    for (const [community, node] of leader) {
+      const name = graph.getNodeAttribute(node, "name");
+      communityNames.set(String(community), typeof name === "string" && name !== "" ? name : node);
+    }
+  };
   const compute: Record<string, () => Record<string, number>> = {
     degree: () => degree(graph),
     strength: () => strength(graph),
@@ -189,10 +204,12 @@ export function prepareNetwork(graph: AllianceGraph, localRule: LocalRule = DEFA
       if (communities === undefined) {
         const found = louvain(graph, { seed: SEED }).communities;
         graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, community: String(found[node]) }), { attributes: ["community"] });
+        nameCommunities(found);
         communities = found;
       }
       return communities;
     },
+    communityName: (community) => communityNames.get(community),
     centralities: [...CENTRALITIES],
     betweennessSampled: graph.order > BETWEENNESS_PIVOTS,
     maxWeight,

@@ -322,7 +322,32 @@ describe("the viewer", () => {
     const graph = reference();
     const { communities, count: found } = louvain(graph, { seed: 1 });
     const legend = await page.locator("[data-testid=legend-node] .entry").count();
-    expect(legend).toBe(Math.min(found, 11)); // ten colours, then "other"
+    expect(legend).toBe(found <= 20 ? found : 21); // twenty colours, then "other"
+    // Each community named by its member with the most partners (ties: the smallest id).
+    const members = (community: number) => graph.filterNodes((node) => communities[node] === community);
+    const leader = (community: number) => members(community).sort((a, b) => graph.degree(b) - graph.degree(a) || (a < b ? -1 : 1))[0] as string;
+    const largest = [...new Set(Object.values(communities))].sort((a, b) => members(b).length - members(a).length || a - b)[0] as number;
+    const leaderName = graph.getNodeAttribute(leader(largest), "name") as string;
+    expect(await page.textContent(`[data-testid=legend-node-${largest}] .name`)).toBe(` ${largest} · ${leaderName} `);
+    // The largest communities' names over the network, the largest first.
+    const labels = await page.locator("[data-testid=group-labels] .group-label").allTextContents();
+    expect(labels).toHaveLength(Math.min(found, 12));
+    expect(labels[0]).toBe(leaderName);
+    // A click on a community's colour fits the view to its members.
+    await page.click(`[data-testid=legend-node-${largest}]`);
+    await page.waitForFunction(() => !(window as unknown as { linkscale: { renderer: Sigma } }).linkscale.renderer.getCamera().isAnimated());
+    const outside = await page.evaluate((ids) => {
+      const renderer = (window as unknown as { linkscale: { renderer: Sigma } }).linkscale.renderer;
+      const { width, height } = renderer.getDimensions();
+      return ids.filter((id) => {
+        const display = renderer.getNodeDisplayData(id);
+        if (display === undefined) return true;
+        const at = renderer.framedGraphToViewport(display);
+        return at.x < 0 || at.y < 0 || at.x > width || at.y > height;
+      });
+    }, members(largest));
+    expect(outside).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "communities.png") });
     await page.fill("[data-testid=search]", "infineon technologies austria");
     await page.click("[data-testid=search-results] button");
     const node = new URL(page.url()).searchParams.get("selected") as string;
