@@ -59,6 +59,7 @@ export function buildControls(network: Network, state: ViewState, layout: HTMLEl
       localRule(network, actions),
       yearRange(network, state, actions),
       minWeight(network, state, actions),
+      organisationFilters(state, actions),
       checkList("organisation type", "type", network.types, state.types, (types) => actions.change({ types })),
       checkList("country", "country", network.countries, state.countries, (countries) => actions.change({ countries }), true),
     ),
@@ -266,6 +267,27 @@ function minWeight(network: Network, state: ViewState, actions: ControlActions):
     h("legend", {}, "minimum link weight"),
     input,
     h("span", { className: "count" }, ` max ${formatCount(network.maxWeight)}`),
+  );
+}
+
+/** Organisations by their partners: a minimum count, the selected one's neighbourhood, and those left without a link. */
+function organisationFilters(state: ViewState, actions: ControlActions): HTMLElement {
+  const degree = h("input", { type: "number", min: 0, step: 1, value: state.minDegree ?? 0, className: "km", "data-testid": "min-degree", "aria-label": "minimum partners" });
+  degree.addEventListener("change", () => {
+    const value = Number(degree.value);
+    if (Number.isSafeInteger(value) && value >= 0) actions.change({ minDegree: value === 0 ? undefined : value });
+  });
+  const around = h("input", { type: "checkbox", checked: state.neighbourhood === true, "data-testid": "neighbourhood" });
+  around.addEventListener("change", () => actions.change({ neighbourhood: around.checked ? true : undefined }));
+  const isolated = h("input", { type: "checkbox", checked: state.hideIsolated === true, "data-testid": "hide-isolated" });
+  isolated.addEventListener("change", () => actions.change({ hideIsolated: isolated.checked ? true : undefined }));
+  return h(
+    "fieldset",
+    {},
+    h("legend", {}, "organisations"),
+    h("label", { title: "partners in the whole network, whatever the other filters show" }, "at least ", degree, " partners"),
+    h("label", { title: "takes effect while an organisation's panel is open" }, around, " only the selected one and its partners"),
+    h("label", {}, isolated, " hide those without a link shown"),
   );
 }
 

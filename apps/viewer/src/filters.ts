@@ -8,6 +8,11 @@
  * reducers and the visible counts use these same predicates, so the counts are what is drawn.
  * The links of each scale are counted under every other filter too, so that the legend says what
  * each scale holds in the window, weight and types shown, whichever scales are chosen.
+ *
+ * Three more narrow the organisations: a minimum number of partners (in the whole network, so
+ * that the filter does not chase itself), the neighbourhood of the organisation whose panel is
+ * open (it and its partners), and hiding the organisations left without a link shown, once every
+ * other filter has decided the links.
  */
 import { isActiveIn, UNKNOWN, type LinkAttributes, type OrganisationAttributes } from "@linkscale/core";
 import type { Network } from "./network.ts";
@@ -44,12 +49,16 @@ export function visibility(network: Network, state: ViewState): Visibility {
   const minWeight = state.minWeight ?? defaultMinWeight(network);
   const years = state.years;
 
+  const minDegree = state.minDegree ?? 0;
+  const around = state.neighbourhood === true && state.selected !== undefined && graph.hasNode(state.selected) ? state.selected : undefined;
   const hidden = new Set<string>();
   graph.forEachNode((node, attributes) => {
     const shown =
       (types === undefined || types.has(category(attributes.type))) &&
       (countries === undefined || countries.has(category(attributes.country))) &&
-      (state.mode !== "map" || hasCoordinates(attributes));
+      (state.mode !== "map" || hasCoordinates(attributes)) &&
+      graph.degree(node) >= minDegree &&
+      (around === undefined || node === around || graph.areNeighbors(node, around));
     if (!shown) hidden.add(node);
   });
   if (years !== undefined) {
@@ -67,14 +76,19 @@ export function visibility(network: Network, state: ViewState): Visibility {
 
   let links = 0;
   const linksByScale = new Map<string, number>(network.scales.map((scale) => [scale, 0]));
+  const linked = new Set<string>();
   graph.forEachEdge((edge, attributes, source, target) => {
     if (!anyScale(attributes, source, target)) return;
     const scale = network.scaleOf(edge);
     linksByScale.set(scale, (linksByScale.get(scale) ?? 0) + 1);
-    if (scales === undefined || scales.has(scale)) links++;
+    if (scales !== undefined && !scales.has(scale)) return;
+    links++;
+    linked.add(source).add(target);
   });
+  // Hiding an organisation without a link shown hides no link, so the links stand as counted.
+  if (state.hideIsolated === true) graph.forEachNode((node) => void (linked.has(node) || hidden.add(node)));
   // The local rule is in the key: under another, the same scales hold other links.
-  const key = JSON.stringify([state.mode, state.types, state.countries, state.scales, minWeight, years, network.localRule]);
+  const key = JSON.stringify([state.mode, state.types, state.countries, state.scales, minWeight, years, network.localRule, minDegree, around, state.hideIsolated]);
   return { key, node, link, organisations: graph.order - hidden.size, links, linksByScale };
 }
 

@@ -32,7 +32,17 @@ const PROBLEMS_SHOWN = 200;
 /** Communities named on the network, the largest first: more would cover it. */
 const COMMUNITY_LABELS = 12;
 /** What another dataset resets: its filters and selection would not apply. */
-const CLEARED: StateChange = { selected: undefined, scales: undefined, types: undefined, countries: undefined, years: undefined, minWeight: undefined };
+const CLEARED: StateChange = {
+  selected: undefined,
+  scales: undefined,
+  types: undefined,
+  countries: undefined,
+  years: undefined,
+  minWeight: undefined,
+  minDegree: undefined,
+  neighbourhood: undefined,
+  hideIsolated: undefined,
+};
 /** What lays the network out anew, from the seeded positions. */
 const LAYOUT_KEYS = ["layoutSeed", "gravity", "scalingRatio", "linLog", "edgeWeightInfluence"] as const;
 
@@ -384,6 +394,8 @@ function refreshSidebar(network: Network, look: Look): void {
 
 function select(node: string): void {
   if (network === undefined) return;
+  // Showing the selected organisation's neighbourhood: the filters follow the selection.
+  if (state.neighbourhood === true) return change({ selected: node });
   state.selected = node;
   history.replaceState(null, "", writeState(state));
   showPanel(network, node);

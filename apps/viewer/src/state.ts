@@ -30,6 +30,12 @@ export interface ViewState {
   minWeight?: number;
   /** The organisation whose panel is open. */
   selected?: string;
+  /** Organisations with fewer partners (in the whole network) are hidden; undefined: none. */
+  minDegree?: number;
+  /** Only the selected organisation and its partners are shown; undefined: off. */
+  neighbourhood?: boolean;
+  /** Organisations without a link shown are hidden; undefined: off. */
+  hideIsolated?: boolean;
   /** Where a region is unknown, organisations in the same city are local; undefined: on (the core's default). */
   sameCity?: boolean;
   /** Where a region is unknown, organisations with the same `admin1` value are local; undefined: off (the core's default). */
@@ -80,6 +86,10 @@ export function readState(search: string): ViewState {
   }
   const minWeight = Number(params.get("minWeight") ?? NaN);
   if (Number.isFinite(minWeight)) state.minWeight = minWeight;
+  const minDegree = numberParam(params, "minDegree");
+  if (Number.isSafeInteger(minDegree) && minDegree > 0) state.minDegree = minDegree;
+  if (params.get("neighbourhood") === "on") state.neighbourhood = true;
+  if (params.get("isolated") === "hide") state.hideIsolated = true;
   const selected = params.get("selected");
   if (selected !== null) state.selected = selected;
   const sameCity = params.get("sameCity");
@@ -115,6 +125,9 @@ export function writeState(state: ViewState): string {
   if (state.countries !== undefined) params.set("countries", state.countries.join(","));
   if (state.minWeight !== undefined) params.set("minWeight", String(state.minWeight));
   if (state.selected !== undefined) params.set("selected", state.selected);
+  if (state.minDegree !== undefined) params.set("minDegree", String(state.minDegree));
+  if (state.neighbourhood === true) params.set("neighbourhood", "on");
+  if (state.hideIsolated === true) params.set("isolated", "hide");
   if (state.sameCity !== undefined) params.set("sameCity", state.sameCity ? "on" : "off");
   if (state.admin1 === true) params.set("admin1", "on");
   if (state.withinKm !== undefined) params.set("withinKm", String(state.withinKm));

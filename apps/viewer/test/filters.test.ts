@@ -56,6 +56,21 @@ describe("visibility", () => {
     expect(byScale({ types: ["university", "firm"], countries: ["DE"] })).toEqual({ local: 0, national: 1, transnational: 0 });
   });
 
+  it("hides organisations with fewer partners, outside the selected one's neighbourhood, or left without a link shown", () => {
+    const net = network();
+    const shown = (change: object) => {
+      const visible = visibility(net, { ...DEFAULT_STATE, ...change });
+      return [net.graph.filterNodes((node) => visible.node(node)), visible.links];
+    };
+    expect(shown({ minDegree: 2 })).toEqual([["b"], 0]); // only b has two partners
+    expect(shown({ neighbourhood: true, selected: "a" })).toEqual([["a", "b"], 1]);
+    expect(shown({ neighbourhood: true })).toEqual([["a", "b", "c", "d"], 2]); // nobody selected: no effect
+    expect(shown({ hideIsolated: true })).toEqual([["a", "b", "c"], 2]); // d has no link
+    // Only transnational links shown: a is left without one.
+    expect(shown({ hideIsolated: true, scales: ["transnational"] })).toEqual([["b", "c"], 1]);
+    expect(shown({ minDegree: 1, types: ["firm", "government"] })).toEqual([["a", "c"], 0]);
+  });
+
   it("keys equal filters alike, whatever the colours", () => {
     const net = network();
     expect(visibility(net, { ...DEFAULT_STATE, colour: "country" }).key).toBe(visibility(net, DEFAULT_STATE).key);

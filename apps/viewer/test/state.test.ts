@@ -5,7 +5,7 @@ describe("the view's state in the URL", () => {
   it("round-trips every field", () => {
     const state: ViewState = {
       dataset: "h2020-health",
-      mode: "map",
+      mode: "table",
       colour: "country",
       size: "pagerank",
       scales: ["local", "national"],
@@ -18,6 +18,9 @@ describe("the view's state in the URL", () => {
       countries: ["DE", "unknown"],
       minWeight: 2.5,
       selected: "999993953",
+      minDegree: 3,
+      neighbourhood: true,
+      hideIsolated: true,
       sameCity: false,
       admin1: true,
       withinKm: 25.5,

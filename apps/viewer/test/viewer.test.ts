@@ -468,6 +468,30 @@ describe("the viewer", () => {
     await page.close();
   });
 
+  it("filters organisations by partners, by the selected one's neighbourhood, and hides those left without a link", async () => {
+    // Expected: the core's graph in Node, filtered by hand.
+    const graph = reference();
+    const busy = new Set(graph.filterNodes((node) => graph.degree(node) >= 40));
+    const linked = [...busy].filter((node) => graph.neighbors(node).some((other) => busy.has(other)));
+    const { page } = await open("?minDegree=40&isolated=hide");
+    expect(await count(page, "organisations")).toBe(linked.length);
+    expect(await count(page, "links")).toBe(graph.filterEdges((_edge, _attributes, a, b) => busy.has(a) && busy.has(b)).length);
+    await page.fill("[data-testid=min-degree]", "0");
+    await page.dispatchEvent("[data-testid=min-degree]", "change");
+    await page.uncheck("[data-testid=hide-isolated]");
+    expect(await count(page, "organisations")).toBe(graph.order);
+    // The neighbourhood follows the selection.
+    await page.check("[data-testid=neighbourhood]");
+    const [first, second] = graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a));
+    for (const node of [first, second] as string[]) {
+      await page.fill("[data-testid=search]", node);
+      await page.click("[data-testid=search-results] button");
+      expect(await count(page, "organisations")).toBe(graph.degree(node) + 1);
+      expect(await count(page, "links")).toBe(graph.filterEdges((_edge, _attributes, a, b) => [a, b].every((end) => end === node || graph.areNeighbors(end, node))).length);
+    }
+    await page.close();
+  });
+
   it("places an organisation at its projected position in map mode, over the country outlines", async () => {
     const { page } = await open();
     await page.click("[data-testid=mode-map]");
