@@ -320,8 +320,8 @@ function change(partial: StateChange): void {
   if (modeChanged || reclassified || relayout) rebuildControls(network);
   refreshSidebar(network, look);
   showTable(network);
-  // The panel's links by scale follow the rule.
-  if (reclassified && state.selected !== undefined && !panel.hidden) showPanel(network, state.selected);
+  // The panel's partners follow the filters, its links by scale the rule.
+  if (state.selected !== undefined && !panel.hidden) showPanel(network, state.selected);
 }
 
 /** The statistics of the network shown, computed while their section is open. */
@@ -403,7 +403,8 @@ function select(node: string): void {
 }
 
 function showPanel(network: Network, node: string): void {
-  showOrganisation(panel, network, node, (other) => (select(other), view?.focus(other)), () => {
+  if (shown === undefined) return;
+  showOrganisation(panel, network, node, shown, (other) => (select(other), view?.focus(other)), () => {
     panel.hidden = true;
     change({ selected: undefined });
   });

@@ -1,18 +1,31 @@
 /**
- * The organisation panel: its attributes, its metrics, its links' shares by scale with the rules
- * that made its local ones, and its partners (heaviest first, each a link to that partner's
- * panel). All data goes in as text.
+ * The organisation panel: its attributes, its metrics with its rank and percentile over the
+ * network, its links' shares by scale with the rules that made its local ones, and its partners
+ * whose links the filters show (heaviest first, each a link to that partner's panel). All data
+ * goes in as text.
  */
 import { append, fill, formatCount, h } from "./dom.ts";
 import { localRules, localScale, noLocalReason, ruleLabel } from "./local-rule.ts";
+import type { Visibility } from "./filters.ts";
 import type { Network } from "./network.ts";
+import { standings, type Standing } from "./ranking.ts";
 
 const PARTNERS_SHOWN = 50;
 const ATTRIBUTES_SKIPPED = new Set(["x", "y", "mapX", "mapY", "layoutX", "layoutY", "community"]);
 
 const number = (value: number) => (Number.isInteger(value) ? formatCount(value) : value.toPrecision(4));
 
-export function showOrganisation(panel: HTMLElement, network: Network, node: string, open: (node: string) => void, close: () => void): void {
+/** Each measure's standings, computed once per measure's values. */
+const standingsOf = new WeakMap<Record<string, number>, Map<string, Standing>>();
+
+function standingIn(values: Record<string, number>, node: string): Standing | undefined {
+  let computed = standingsOf.get(values);
+  if (computed === undefined) standingsOf.set(values, (computed = standings(values)));
+  return computed.get(node);
+}
+
+/** The panel of `node`; its partners are those whose link `visibility` shows. */
+export function showOrganisation(panel: HTMLElement, network: Network, node: string, visibility: Visibility, open: (node: string) => void, close: () => void): void {
   const { graph } = network;
   const attributes = graph.getNodeAttributes(node);
   const rows = (entries: Array<[string, string]>) =>
@@ -26,9 +39,12 @@ export function showOrganisation(panel: HTMLElement, network: Network, node: str
 
   const metrics: Array<[string, string]> = [["community", String(network.communities()[node])]];
   for (const name of network.centralities) {
-    const value = network.centrality(name)?.[node];
+    const values = network.centrality(name);
+    const value = values?.[node];
     const label = name === "betweenness" && network.betweennessSampled ? "betweenness (estimated)" : name;
-    metrics.push([label, value === undefined ? "not available" : number(value)]);
+    const standing = values === undefined ? undefined : standingIn(values, node);
+    const where = standing === undefined ? "" : ` · #${formatCount(standing.rank)} of ${formatCount(graph.order)}, p${Math.floor(standing.percentile)}`;
+    metrics.push([label, value === undefined ? "not available" : `${number(value)}${where}`]);
   }
 
   const shares = network.sharesOf(node);
@@ -46,8 +62,12 @@ export function showOrganisation(panel: HTMLElement, network: Network, node: str
     scaleRows.splice(at + 1, 0, [`${local} by`, localBy(network, node)]);
   }
 
+  const all = graph.degree(node);
   const partners = graph
-    .mapEdges(node, (edge, { weight }, source, target) => {
+    .filterEdges(node, (edge, attributes, source, target) => visibility.link(edge, attributes, source, target))
+    .map((edge) => {
+      const [source, target] = graph.extremities(edge);
+      const { weight } = graph.getEdgeAttributes(edge);
       const scale = network.scaleOf(edge);
       // A local link says by which rule: "local (same city)".
       return { partner: source === node ? target : source, weight, scale: scale === local ? `${local} (${ruleLabel(network.ruleOf(edge), network.localRule)})` : scale };
@@ -75,7 +95,7 @@ export function showOrganisation(panel: HTMLElement, network: Network, node: str
     rows(metrics),
     h("h3", {}, "Links by scale"),
     h("div", { "data-testid": "panel-scales" }, rows(scaleRows)),
-    h("h3", {}, `Partners (${formatCount(partners.length)})`),
+    h("h3", { "data-testid": "panel-partners" }, partners.length === all ? `Partners (${formatCount(all)})` : `Partners shown (${formatCount(partners.length)} of ${formatCount(all)})`),
     partnerList,
   );
   if (partners.length > PARTNERS_SHOWN) append(panel, h("p", { className: "note" }, `the ${PARTNERS_SHOWN} heaviest of ${formatCount(partners.length)} shown`));

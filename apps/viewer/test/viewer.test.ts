@@ -205,7 +205,17 @@ describe("the viewer", () => {
     expect(await page.isVisible("[data-testid=panel]")).toBe(true);
     expect(new URL(page.url()).searchParams.get("selected")).toBe(node);
     const partners = graph.degree(node);
-    expect(await page.textContent("[data-testid=panel]")).toContain(`Partners (${partners})`);
+    expect(await page.textContent("[data-testid=panel-partners]")).toBe(`Partners (${partners})`);
+    // Its rank among all organisations by degree, as the core counts partners.
+    const higher = graph.filterNodes((other) => graph.degree(other) > partners).length;
+    const lower = graph.filterNodes((other) => graph.degree(other) < partners).length;
+    const degreeRow = page.locator("[data-testid=panel] tr", { hasText: "degree" }).first().locator("td");
+    expect(await degreeRow.textContent()).toBe(`${partners} · #${higher + 1} of ${graph.order}, p${Math.floor((100 * lower) / graph.order)}`);
+    // The partners follow the filters: universities hidden, the partners that are universities go.
+    await page.uncheck("[data-testid=type-university]");
+    const left = graph.neighbors(node).filter((other) => graph.getNodeAttribute(other, "type") !== "university").length;
+    expect(await page.textContent("[data-testid=panel-partners]")).toBe(`Partners shown (${left} of ${partners})`);
+    expect(await page.locator("[data-testid=panel] .partners li").count()).toBe(Math.min(left, 50));
     // Under a policy without 'wasm-unsafe-eval' the shares would fall back to JavaScript, silently.
     const compiles = await page.evaluate(() => {
       try {
