@@ -6,6 +6,7 @@
 import { benchBrokerage } from "./brokerage.ts";
 import { benchCentrality } from "./centrality.ts";
 import { benchClusters } from "./clusters.ts";
+import { benchFormats } from "./formats.ts";
 import { benchProjection } from "./projection.ts";
 import { benchSampledBetweenness } from "./sampled-betweenness.ts";
 import { benchScales } from "./scales.ts";
@@ -23,6 +24,7 @@ const SUITES: Record<string, () => void | Promise<void>> = {
   stages: benchStages,
   startup: benchStartup,
   viewer: benchViewer,
+  formats: benchFormats,
 };
 
 const chosen = process.argv.slice(2);

@@ -1,0 +1,79 @@
+/**
+ * Issue 20: the full Horizon 2020 network written and read back as GEXF and GraphML. linkscale's
+ * CLI (the installed bin) converts the participations to each format and validates the file it
+ * wrote; python-igraph reads the GraphML and NetworkX reads both, in the same run. Every command
+ * runs in a process of its own under bench/peers/peak_rss.py, so wall-clock seconds and peak
+ * memory are measured the same way for all (each tool's start and imports included). The
+ * targets: validating either file under 2 GB, and within 3x igraph's GraphML read time.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { H2020_PARTICIPATIONS, PYTHON } from "./shared.ts";
+import { printTable } from "./table.ts";
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const BIN = here("../packages/cli/bin/linkscale.js");
+const TARGET_PEAK_MB = 2048;
+const TARGET_RATIO = 3;
+
+interface Measured {
+  seconds: number;
+  peakMB: number;
+  status: number;
+  stdout: string;
+}
+
+/** One command in a process of its own: its wall-clock time, peak memory and output. */
+function measure(label: string, command: readonly string[]): Measured {
+  process.stderr.write(`formats: ${label}…\n`);
+  const line = execFileSync(PYTHON, [here("./peers/peak_rss.py"), ...command], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const measured = JSON.parse(line) as Measured;
+  if (measured.status !== 0) throw new Error(`${label}: ${command.join(" ")} exited ${measured.status}`);
+  return measured;
+}
+
+/** Nodes and links a command printed as JSON (linkscale's summary or a peer's counts). */
+function counts({ stdout }: Measured): string {
+  const parsed = JSON.parse(stdout) as { organisations?: number; nodes?: number; links: number };
+  return `${(parsed.organisations ?? parsed.nodes ?? 0).toLocaleString("en-GB")} / ${parsed.links.toLocaleString("en-GB")}`;
+}
+
+export function benchFormats(): void {
+  const folder = mkdtempSync(join(tmpdir(), "linkscale-formats-"));
+  try {
+    const rows: string[][] = [];
+    const row = (tool: string, what: string, file: string, measured: Measured, nodesAndLinks = "") =>
+      rows.push([tool, what, file, measured.seconds.toFixed(1), Math.round(measured.peakMB).toLocaleString("en-GB"), nodesAndLinks]);
+    const sizeMB = (file: string) => `${Math.round(statSync(file).size / 2 ** 20)} MB`;
+    const validated: Record<string, Measured> = {};
+    for (const format of ["gexf", "graphml"]) {
+      const file = join(folder, `h2020.${format}`);
+      row("linkscale", "convert (participations → file)", format, measure(`convert to ${format}`, [process.execPath, BIN, "convert", "-q", H2020_PARTICIPATIONS, file]));
+      const validate = measure(`validate the ${format}`, [process.execPath, BIN, "validate", "-q", "--json", file]);
+      validated[format] = validate;
+      row("linkscale", "validate (read + check)", `${format} (${sizeMB(file)})`, validate, counts(validate));
+    }
+    const graphml = join(folder, "h2020.graphml");
+    const igraph = measure("igraph reads the GraphML", [PYTHON, here("./peers/formats_peers.py"), "igraph", graphml]);
+    row("python-igraph", "Read_GraphML", "graphml", igraph, counts(igraph));
+    for (const format of ["graphml", "gexf"]) {
+      const networkx = measure(`NetworkX reads the ${format}`, [PYTHON, here("./peers/formats_peers.py"), "networkx", join(folder, `h2020.${format}`)]);
+      row("NetworkX", `read_${format}`, format, networkx, counts(networkx));
+    }
+    console.log("\nThe full Horizon 2020 network written and read back (wall clock, each command a process of its own)");
+    printTable(["tool", "step", "file", "seconds", "peak MB", "organisations / links"], rows);
+    for (const [format, run] of Object.entries(validated)) {
+      const ratio = run.seconds / igraph.seconds;
+      const met = (ok: boolean) => (ok ? "met" : "NOT met");
+      console.log(
+        `validate ${format}: ${ratio.toFixed(1)}x igraph's GraphML read time (target ${TARGET_RATIO}x: ${met(ratio <= TARGET_RATIO)}), ` +
+          `peak ${Math.round(run.peakMB)} MB (target under ${TARGET_PEAK_MB} MB: ${met(run.peakMB < TARGET_PEAK_MB)})`,
+      );
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
