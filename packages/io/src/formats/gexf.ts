@@ -17,13 +17,19 @@
  * - objects: written as their JSON text, and come back as that text;
  * - edge keys: edges are numbered 0, 1, … in graph order, for a stable file;
  * - graph attributes: graphology-gexf writes the scalar ones as `<meta>`; they are not read back.
- * Attributes named x, y, z, size, color, shape or thickness are written as plain attributes, not
- * as Gephi's layout (viz), since graphology-gexf writes only some values of those correctly; a
- * Gephi file's layout and colours are read, and kept as those node attributes.
+ * Gephi's layout and looks travel as GEXF's viz elements, so Gephi -> linkscale -> Gephi keeps a
+ * layout: a node's x, y (and z), size, color and shape, an edge's color, thickness and shape, each
+ * where its value is one GEXF 1.2's viz.xsd holds and the reader gives back as it was (gexf-viz.ts
+ * says which; graphology-gexf is handed only those, as its own rule writes values the schema
+ * refuses). Any other value of those names is an attribute value. Losses: a node without z among
+ * nodes that have one comes back with z = 0 (viz.xsd requires a z), and a z of 0 on every node
+ * comes back as no z (the reader's 2-D layout).
  *
  * Reading: a directed file is read as undirected (see graph-load.ts for the reverse arcs), and
- * attributes the file does not declare are read as text rather than refusing the file. A rejected
- * node or edge is reported at the line and column where its element starts.
+ * attributes the file does not declare are read as text rather than refusing the file. A dynamic
+ * file's times are read into each link's years and weight (gexf-dynamics.ts, with the rules it
+ * needed named in the load's `rules`). A rejected node or edge is reported at the line and column
+ * where its element starts.
  */
 import type { AnyGraph } from "@linkscale/core/model";
 import { MultiGraph } from "graphology";
@@ -33,6 +39,7 @@ import { defineField } from "../records.ts";
 import { UnwritableGraphError } from "./errors.ts";
 import { displayLabel, failedGraphLoad, loadGraphItems, type AttributeMap, type GraphLoad, type GraphReadOptions } from "./graph-load.ts";
 import { readGexfItems } from "./gexf-read.ts";
+import { splitViz, type Viz } from "./gexf-viz.ts";
 import { assertXmlWritable } from "./xml.ts";
 
 const MODULE = "io/formats/gexf";
@@ -44,7 +51,9 @@ export const gexfMessages = {
 
 export function readGexf(text: string, { file }: GraphReadOptions): GraphLoad {
   const items = readGexfItems(text);
-  return "error" in items ? failedGraphLoad(file, items.error) : loadGraphItems(file, items);
+  if ("error" in items) return failedGraphLoad(file, items.error);
+  const load = loadGraphItems(file, items);
+  return items.rules === undefined ? load : { ...load, rules: items.rules };
 }
 
 export function writeGexf(graph: AnyGraph): string {
@@ -65,22 +74,27 @@ export function writeGexf(graph: AnyGraph): string {
     version: "1.2",
     pretty: true,
     formatNode: (key, attributes) => {
-      // The label travels in GEXF's own label; the rest as attribute values.
+      // The label travels in GEXF's own label, the layout as viz; the rest as attribute values.
       const rest = { ...attributes };
       delete rest["label"];
-      const values = writableValues(rest, `node "${key}"`);
+      const { viz, values } = splitViz("node", rest);
+      const written = writableValues(values, `node "${key}"`);
       const label = displayLabel(key, attributes);
       assertXmlWritable(label, `node "${key}", label`, MODULE);
-      return { label, attributes: values };
+      const formatted: { label: string; attributes: AttributeMap; viz?: Viz } = { label, attributes: written };
+      if (viz !== undefined) formatted.viz = viz;
+      return formatted;
     },
     formatEdge: (key, attributes) => {
       const { weight, label, ...rest } = attributes;
       const where = `edge ${numbered.source(key)}–${numbered.target(key)}`;
       // GEXF's weight is a number; any other weight travels as an attribute of that name.
       if (typeof weight !== "number" && weight !== undefined) rest["weight"] = weight;
-      const formatted: { weight?: number; label?: string; attributes: AttributeMap } = {
-        attributes: writableValues(rest, where),
+      const { viz, values } = splitViz("edge", rest);
+      const formatted: { weight?: number; label?: string; attributes: AttributeMap; viz?: Viz } = {
+        attributes: writableValues(values, where),
       };
+      if (viz !== undefined) formatted.viz = viz;
       if (typeof weight === "number") formatted.weight = weight;
       if (label !== undefined && label !== null) {
         formatted.label = String(label);

@@ -2,6 +2,7 @@ import { createAllianceGraph } from "@linkscale/core/model";
 import { describe, expect, it } from "vitest";
 import { UnwritableGraphError } from "../../src/formats/errors.ts";
 import { readGexf, VIZ_NAMESPACE, writeGexf } from "../../src/formats/gexf.ts";
+import { gexfReadRules } from "../../src/formats/gexf-read.ts";
 import { readGraphml } from "../../src/formats/graphml.ts";
 import { graphMessages } from "../../src/formats/graph-load.ts";
 import { xmlMessages } from "../../src/formats/xml.ts";
@@ -77,7 +78,8 @@ describe("GEXF round trip", () => {
 
 describe("readGexf", () => {
   it("reads what Gephi writes: the label as the name, layout as attributes, declared types", () => {
-    // Expected: the values written in the file below (a GEXF 1.3 file as Gephi 0.10 exports it).
+    // Expected: the values written in the file below (a GEXF 1.3 file as Gephi 0.10 exports it),
+    // but z: every position has z = 0, a 2-D layout, so no z is read and the rule says so.
     const text = `<?xml version="1.0" encoding="UTF-8"?>
 <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
   <graph defaultedgetype="undirected" mode="static">
@@ -102,12 +104,29 @@ describe("readGexf", () => {
     expect(load.rejected).toEqual([]);
     expect(contents(load.graph)).toStrictEqual({
       nodes: [
-        ["n0", { name: "Acme GmbH", country: "DE", founded: 1999, size: 10, x: 1.5, y: -2, z: 0 }],
+        ["n0", { name: "Acme GmbH", country: "DE", founded: 1999, size: 10, x: 1.5, y: -2 }],
         // A label equal to the id names nothing.
         ["n1", {}],
       ],
       edges: [["n0", "n1", { weight: 1 }]],
     });
+    expect(load.rules).toEqual([gexfReadRules.flatLayout()]);
+  });
+
+  it("reads z where some position has another z than 0, and gives a static file no rules", () => {
+    // Expected: the z of each position below; the 2-D rule applies only when every z is 0.
+    const text = gexf(`    <nodes>
+      <node id="a"><viz:position x="1" y="2" z="0"/></node>
+      <node id="b"><viz:position x="3" y="4" z="-5.5"/></node>
+      <node id="c"><viz:position x="6" y="7"/></node>
+    </nodes>`);
+    const load = readGexf(text, { file });
+    expect(contents(load.graph).nodes).toStrictEqual([
+      ["a", { x: 1, y: 2, z: 0 }],
+      ["b", { x: 3, y: 4, z: -5.5 }],
+      ["c", { x: 6, y: 7 }],
+    ]);
+    expect(load.rules).toBeUndefined();
   });
 
   it("rejects a node of an unknown type with its path and position, and the edges touching it", () => {
@@ -286,5 +305,100 @@ describe("writeGexf", () => {
     const root = writeGexf(loadFixture()).split("\n")[1];
     expect(root).toBe(`<gexf version="1.2" xmlns="http://www.gexf.net/1.2draft" xmlns:viz="${VIZ_NAMESPACE}">`);
     expect(VIZ_NAMESPACE).toBe("http://www.gexf.net/1.2draft/viz"); // gexf.net/1.2draft/viz.xsd, its targetNamespace
+  });
+
+  it("writes a node's x, y, size, colour and shape as Gephi's viz elements and reads them back as they were", () => {
+    // Expected: the graph itself, types included; and in the file, the viz elements viz.xsd
+    // (GEXF 1.2) defines, with the numbers given: r, g, b of #ff0010 are 255, 0, 16 by hand,
+    // of #0a0 are 0, 170, 0 (#0a0 is #00aa00), z = 0 where a node has none (viz.xsd requires one).
+    const graph = createAllianceGraph();
+    graph.addNode("a", { name: "Alpha", x: 12.5, y: -3, size: 10, color: "#ff0010", shape: "square" });
+    graph.addNode("b", { x: 0, y: 1e-7, size: 0, color: "rgb(1,2,3)" });
+    graph.addNode("c", { x: -1, y: 2, color: "rgba(4,5,6,0.25)" });
+    graph.addNode("d", { x: 3, y: 4, color: "#0a0" });
+    graph.addEdge("a", "b", { weight: 2, color: "rgb(9,8,7)", thickness: 1.5, shape: "dashed" });
+    const text = writeGexf(graph);
+    const back = readGexf(text, { file });
+    expect(back.rejected).toEqual([]);
+    expect(contents(back.graph)).toStrictEqual(contents(graph));
+    expect(back.rules).toEqual([gexfReadRules.flatLayout()]);
+    const node = (id: string) => text.slice(text.indexOf(`<node id="${id}"`), text.indexOf("</node>", text.indexOf(`<node id="${id}"`)));
+    expect(node("a")).toContain('<viz:color r="255" g="0" b="16"/>');
+    expect(node("a")).toContain('<viz:size value="10"/>');
+    expect(node("a")).toContain('<viz:position x="12.5" y="-3" z="0"/>');
+    expect(node("a")).toContain('<viz:shape value="square"/>');
+    expect(node("b")).toContain('<viz:position x="0" y="1e-7" z="0"/>');
+    expect(node("c")).toContain('<viz:color r="4" g="5" b="6" a="0.25"/>');
+    expect(node("d")).toContain('<viz:color r="0" g="170" b="0"/>');
+    expect(text).toContain('<viz:color r="9" g="8" b="7"/>');
+    expect(text).toContain('<viz:thickness value="1.5"/>');
+    expect(text).toContain('<viz:shape value="dashed"/>');
+    // The layout is viz only; a colour GEXF 1.2's r, g, b would give back as "rgb(…)" keeps its text too.
+    const declared = [...text.matchAll(/<attribute id="(\w+)" title="\w+" type="(\w+)"\/>/g)].map(([, name]) => name);
+    expect(declared).toEqual(["name", "color"]);
+    expect(node("a")).toContain('<attvalue for="color" value="#ff0010"/>');
+    expect(node("b")).not.toContain("<attvalue ");
+  });
+
+  it("keeps a 3-D layout, and gives z = 0 to a node without one among nodes that have one", () => {
+    // Expected: the z values given; node c has no z, and viz.xsd requires one: it is written 0
+    // and, some other z not being 0, read as 0 (the loss the banner of gexf.ts names).
+    const graph = createAllianceGraph();
+    graph.addNode("a", { x: 1, y: 2, z: 3 });
+    graph.addNode("b", { x: 4, y: 5, z: 0 });
+    graph.addNode("c", { x: 6, y: 7 });
+    const back = readGexf(writeGexf(graph), { file });
+    expect(contents(back.graph).nodes).toStrictEqual([
+      ["a", { x: 1, y: 2, z: 3 }],
+      ["b", { x: 4, y: 5, z: 0 }],
+      ["c", { x: 6, y: 7, z: 0 }],
+    ]);
+    expect(back.rules).toBeUndefined();
+  });
+
+  it("writes values viz.xsd cannot hold as attribute values, and reads them back as they were", () => {
+    // Expected: the graph itself, and no viz element: an x without a y, a size that is text or
+    // negative, a colour that is a name, a percentage or out of range, a shape viz.xsd does not
+    // list, a thickness on a node (viz.xsd gives nodes none).
+    const graph = createAllianceGraph();
+    graph.addNode("a", { x: 1, size: -1, color: "red", shape: "star", thickness: 2 });
+    graph.addNode("b", { x: 1, y: "2", size: -2.5, color: "rgb(10%,0,0)" });
+    graph.addNode("c", { color: "rgb(256,0,0)", shape: "solid" });
+    graph.addNode("d", { color: "rgba(1,2,3,1.5)" });
+    // Text and numbers in one attribute become text on all (graphology-gexf's inference): apart.
+    const sized = createAllianceGraph();
+    sized.addNode("e", { size: "large" });
+    for (const written of [graph, sized]) {
+      const text = writeGexf(written);
+      expect(text).not.toContain("<viz:");
+      expect(contents(readGexf(text, { file }).graph)).toStrictEqual(contents(written));
+    }
+  });
+
+  it("keeps Gephi's layout from Gephi to linkscale and back (GEXF 1.3 in, GEXF 1.2 out)", () => {
+    // Expected: the numbers of the Gephi file below, in viz.xsd's elements of GEXF 1.2; Gephi
+    // 0.10 writes no z for a 2-D layout and an alpha only where it is not 1.
+    const gephi = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
+  <graph defaultedgetype="undirected" mode="static">
+    <nodes>
+      <node id="n0" label="Acme GmbH">
+        <viz:size value="10.0"/><viz:position x="1.5" y="-2.0"/><viz:color r="255" g="0" b="16"/>
+      </node>
+      <node id="n1" label="Beta">
+        <viz:size value="4.25"/><viz:position x="-3.0" y="7.0"/><viz:color r="1" g="2" b="3" a="0.5"/>
+      </node>
+    </nodes>
+    <edges><edge id="0" source="n0" target="n1" weight="2.0"><viz:color r="9" g="9" b="9"/></edge></edges>
+  </graph>
+</gexf>`;
+    const written = writeGexf(readGexf(gephi, { file }).graph);
+    const lines = written.split("\n").map((line) => line.trim());
+    const after = (start: string) => lines.slice(lines.indexOf(start) + 4, lines.indexOf(start) + 7);
+    expect(after('<node id="n0" label="Acme GmbH">')).toEqual(['<viz:color r="255" g="0" b="16"/>', '<viz:size value="10"/>', '<viz:position x="1.5" y="-2" z="0"/>']);
+    expect(after('<node id="n1" label="Beta">')).toEqual(['<viz:color r="1" g="2" b="3" a="0.5"/>', '<viz:size value="4.25"/>', '<viz:position x="-3" y="7" z="0"/>']);
+    expect(lines).toContain('<viz:color r="9" g="9" b="9"/>');
+    // Only the names (Gephi's labels, read as names) are attribute values.
+    expect(written.match(/<attvalue for="\w+"/g)).toEqual(['<attvalue for="name"', '<attvalue for="name"']);
   });
 });
