@@ -19,7 +19,11 @@
  * the node key, each edge a `link` (weight 1 when absent); an edge touching a rejected node is
  * rejected naming that node; a self-loop is rejected; and since the alliance graph is undirected
  * and simple, a directed file is read as undirected and a second edge between the same pair (a
- * parallel edge, or the reverse arc) is rejected naming the link accepted for that pair. Types
+ * parallel edge, or the reverse arc) is rejected naming the link accepted for that pair; unless
+ * `arcs` says how a reverse arc joins the link of its pair (`mergeArcs`: weights summed or the
+ * larger kept, years spanned, projects united, every other attribute the same on both), when it is
+ * counted in `merged` and the rule named in `rules`: then
+ * `nodesRead + linksRead = graph.order + graph.size + merged + rejected.length`. Types
  * are not guessed here: a weight of "3.5" (text) is rejected, since typing the attributes it
  * knows is each format reader's job. Graph-level attributes (GEXF's meta, graphology's graph
  * attributes) are no part of the model and are not read.
@@ -60,6 +64,8 @@ export interface GraphLoad {
   readAs: ReadAs[];
   /** How the reader decided what the file's values mean where the format leaves it open (which value is a node's id). */
   rules?: string[];
+  /** Arcs merged into the link of their reverse (`--arcs`): read and accepted, yet no link of their own. */
+  merged?: number;
   /** Set when the file could not be read at all; then nothing was read. */
   error?: string;
 }
@@ -67,6 +73,8 @@ export interface GraphLoad {
 export interface GraphReadOptions {
   /** The file's name, as messages should show it. */
   file: string;
+  /** How a directed file's reverse arcs become one link (`ItemCheckOptions.arcs`). */
+  arcs?: ArcMerge | undefined;
 }
 
 export type AttributeMap = Record<string, unknown>;
@@ -102,9 +110,17 @@ export interface GraphItems {
   edges: readonly EdgeItem[];
 }
 
+/** How the two arcs between a pair of a directed file become one link: weights summed, or the larger kept. */
+export type ArcMerge = "sum" | "max";
+export const ARC_MERGES: readonly ArcMerge[] = ["sum", "max"];
+
 export interface ItemCheckOptions {
   /** Rows are line numbers (Pajek): messages then point at other items by line. */
   rowsAreLines?: boolean;
+  /** Reverse arcs merged into one link by this rule; undefined: the second is rejected naming the first. */
+  arcs?: ArcMerge | undefined;
+  /** The rules the format reader used (which value is a node's id…), named in the load's `rules` before the checks' own. */
+  rules?: readonly string[] | undefined;
 }
 
 // Message builders, exported so tests assert the exact text a user sees.
@@ -117,7 +133,13 @@ export const graphMessages = {
     `the arc ${source}→${target} is the reverse of the arc at ${first}: read as undirected, the two are one link`,
   conflictingAttribute: (name: string, value: unknown, structural: string) =>
     `has an attribute "${name}" (${JSON.stringify(value)}) that differs from its ${name} "${structural}"`,
+  reverseArcDiffers: (name: string, value: unknown, first: string, firstValue: unknown) =>
+    `the reverse of the arc at ${first} gives "${name}" as ${JSON.stringify(value)}, where that arc gives ${JSON.stringify(firstValue)}: the two cannot be one link`,
 };
+
+/** The rule a load used to merge reverse arcs, named in its `rules`. */
+export const arcMergeRule = (rule: ArcMerge, merged: number) =>
+  `directed file: ${merged} reverse arcs merged into the link of their pair (--arcs ${rule}): weight ${rule === "sum" ? "the sum of the two" : "the larger of the two"}, years from the earlier first year to the later last, projects united, every other attribute the same on both (else the arc is rejected)`;
 
 /** An empty load for a file that could not be read at all. */
 export function failedGraphLoad(file: string, error: string): GraphLoad {
@@ -135,7 +157,7 @@ export function displayLabel(key: string, attributes: AttributeMap): string {
 }
 
 /** Any graphology graph (directed, mixed or multi) to a checked alliance graph. */
-export function toAllianceGraph(raw: AnyGraph, file: string): GraphLoad {
+export function toAllianceGraph(raw: AnyGraph, file: string, arcs?: ArcMerge): GraphLoad {
   const nodes = raw.mapNodes((key, attributes): NodeItem => ({ key, attributes }));
   const edges = raw.mapEdges(
     (_edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected): EdgeItem => ({
@@ -145,7 +167,7 @@ export function toAllianceGraph(raw: AnyGraph, file: string): GraphLoad {
       directed: !undirected,
     }),
   );
-  return loadGraphItems(file, { nodes, edges });
+  return loadGraphItems(file, { nodes, edges }, { arcs });
 }
 
 /** The checks of the file banner over the items a format reader found, in file order. */
@@ -190,6 +212,8 @@ export function loadGraphItems(file: string, items: GraphItems, options: ItemChe
   // its pair comes again, graph.edge finds that key, and the message names the first item. (A
   // million links of a large file: no key string or record is built per link.)
   const firstLink = new Map<string, number>();
+  // Links an arc was merged into: a pair holds two arcs at most, a third is a repeat.
+  const mergedInto = new Set<string>();
   items.edges.forEach((item, index) => {
     const path = item.path === undefined ? `edges[${index}]` : item.path;
     const row = item.row ?? index + 1;
@@ -216,15 +240,26 @@ export function loadGraphItems(file: string, items: GraphItems, options: ItemChe
       const first = items.edges[firstIndex] as EdgeItem;
       const where = whereOf(first.path === undefined ? `edges[${firstIndex}]` : first.path, first.row ?? firstIndex + 1);
       const reverse = directed && first.directed && first.source === target && first.target === source;
-      problems.push({
-        ...at(path, "", reverse ? graphMessages.reverseArc(source, target, where) : messages.duplicateLink(source, target, where)),
-        repeats: where,
-      });
+      if (reverse && options.arcs !== undefined && !mergedInto.has(firstKey)) {
+        const arcs = mergeArcs(graph.getEdgeAttributes(firstKey), accepted, options.arcs);
+        if ("merged" in arcs) {
+          graph.replaceEdgeAttributes(firstKey, arcs.merged);
+          mergedInto.add(firstKey);
+          return;
+        }
+        const { name, value, firstValue } = arcs.differs;
+        problems.push({ ...at(path, `.${name}`, graphMessages.reverseArcDiffers(name, value, where, firstValue)), repeats: where });
+      } else {
+        problems.push({
+          ...at(path, "", reverse ? graphMessages.reverseArc(source, target, where) : messages.duplicateLink(source, target, where)),
+          repeats: where,
+        });
+      }
     }
     rejectedEdges.push(rejectedRow(file, row, item.character, problems));
   });
 
-  return {
+  const load: GraphLoad = {
     file,
     graph,
     nodesRead: items.nodes.length,
@@ -232,6 +267,28 @@ export function loadGraphItems(file: string, items: GraphItems, options: ItemChe
     rejected: [...rejectedNodes, ...rejectedEdges],
     readAs: readAs.list(),
   };
+  const rules = [...(options.rules ?? [])];
+  if (options.arcs !== undefined && mergedInto.size > 0) {
+    load.merged = mergedInto.size;
+    rules.push(arcMergeRule(options.arcs, mergedInto.size));
+  }
+  if (rules.length > 0) load.rules = rules;
+  return load;
+}
+
+/** Two arcs of a pair as one link by `rule`, or the attribute on which they differ. */
+function mergeArcs(first: LinkAttributes, second: LinkAttributes, rule: ArcMerge): { merged: LinkAttributes } | { differs: { name: string; value: unknown; firstValue: unknown } } {
+  const merged: AttributeMap = {};
+  for (const name of Object.keys(first)) defineField(merged, name, first[name]);
+  for (const name of Object.keys(second)) {
+    const [value, firstValue] = [second[name], first[name]];
+    if (firstValue === undefined) defineField(merged, name, value);
+    else if (name === "weight") merged["weight"] = rule === "sum" ? first.weight + second.weight : Math.max(first.weight, second.weight);
+    else if (name === "firstYear" || name === "lastYear") merged[name] = (name === "firstYear" ? Math.min : Math.max)(firstValue as number, value as number);
+    else if (name === "projects" && Array.isArray(value) && Array.isArray(firstValue)) merged["projects"] = [...new Set([...firstValue, ...value])];
+    else if (JSON.stringify(value) !== JSON.stringify(firstValue)) return { differs: { name, value, firstValue } };
+  }
+  return { merged: merged as LinkAttributes };
 }
 
 /** What is wrong with an edge's end, if anything: missing, no node, or a rejected node. */

@@ -31,11 +31,10 @@ import { assertXmlWritable, escapeXmlAttribute, escapeXmlText } from "./xml.ts";
 
 const MODULE = "io/formats/graphml";
 
-export function readGraphml(text: string, { file }: GraphReadOptions): GraphLoad {
+export function readGraphml(text: string, { file, arcs }: GraphReadOptions): GraphLoad {
   const items = readGraphmlItems(text);
   if ("error" in items) return failedGraphLoad(file, items.error);
-  const load = loadGraphItems(file, items);
-  return items.rules === undefined ? load : { ...load, rules: items.rules };
+  return loadGraphItems(file, items, { arcs, rules: items.rules });
 }
 
 type KeyType = "boolean" | "int" | "double" | "string";

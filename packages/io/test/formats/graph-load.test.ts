@@ -1,6 +1,6 @@
 import { DirectedGraph, MultiUndirectedGraph, UndirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
-import { displayLabel, graphMessages, toAllianceGraph } from "../../src/formats/graph-load.ts";
+import { arcMergeRule, displayLabel, graphMessages, loadGraphItems, toAllianceGraph, type EdgeItem } from "../../src/formats/graph-load.ts";
 import { messages } from "../../src/problems.ts";
 import { contents } from "./fixture.ts";
 
@@ -123,5 +123,53 @@ describe("displayLabel", () => {
     expect(displayLabel("a", { name: "N" })).toBe("N");
     expect(displayLabel("a", { name: "" })).toBe("a");
     expect(displayLabel("a", {})).toBe("a");
+  });
+});
+
+describe("reverse arcs merged (--arcs)", () => {
+  // Hand-made: a→b and b→a, as a directed file of co-operation gives each pair from both sides.
+  const nodes = ["a", "b", "c"].map((key) => ({ key, attributes: {} }));
+  const arc = (source: string, target: string, attributes: Record<string, unknown>): EdgeItem => ({ source, target, attributes, directed: true });
+  const arcs = [
+    arc("a", "b", { weight: 2, firstYear: 2015, lastYear: 2016, projects: "p1;p2", kind: "project" }),
+    arc("b", "c", { weight: 1 }),
+    arc("b", "a", { weight: 3, firstYear: 2014, lastYear: 2015, projects: "p2;p3", kind: "project" }),
+  ];
+
+  it("sums the weights, or keeps the larger, spans the years and unites the projects, naming the rule", () => {
+    // Expected, worked by hand: 2 + 3 = 5 (max 3), 2014–2016, projects p1, p2, p3.
+    for (const [rule, weight] of [["sum", 5], ["max", 3]] as const) {
+      const load = loadGraphItems(file, { nodes, edges: arcs }, { arcs: rule });
+      expect(load).toMatchObject({ nodesRead: 3, linksRead: 3, rejected: [], merged: 1, rules: [arcMergeRule(rule, 1)] });
+      expect(contents(load.graph).edges).toStrictEqual([
+        ["a", "b", { weight, firstYear: 2014, lastYear: 2016, projects: ["p1", "p2", "p3"], kind: "project" }],
+        ["b", "c", { weight: 1 }],
+      ]);
+      expect(load.graph.order + load.graph.size + (load.merged ?? 0) + load.rejected.length).toBe(load.nodesRead + load.linksRead);
+    }
+  });
+
+  it("rejects an arc whose other attributes differ from its reverse's, a third arc, and an undirected repeat", () => {
+    const edges = [
+      arc("a", "b", { weight: 2, kind: "project" }),
+      arc("b", "a", { weight: 1, kind: "alliance" }),
+      arc("b", "c", { weight: 1 }),
+      arc("c", "b", { weight: 1 }),
+      arc("b", "c", { weight: 4 }),
+      { source: "a", target: "c", attributes: {}, directed: false },
+      { source: "c", target: "a", attributes: {}, directed: false },
+    ];
+    const load = loadGraphItems(file, { nodes, edges }, { arcs: "sum" });
+    expect(load.merged).toBe(1);
+    expect(load.rejected).toEqual([
+      { file, row: 2, problems: [{ column: "edges[1].kind", message: graphMessages.reverseArcDiffers("kind", "alliance", "edges[0]", "project"), repeats: "edges[0]" }] },
+      { file, row: 5, problems: [{ column: "edges[4]", message: messages.duplicateLink("b", "c", "edges[2]"), repeats: "edges[2]" }] },
+      { file, row: 7, problems: [{ column: "edges[6]", message: messages.duplicateLink("c", "a", "edges[5]"), repeats: "edges[5]" }] },
+    ]);
+    expect(contents(load.graph).edges).toStrictEqual([
+      ["a", "b", { weight: 2, kind: "project" }],
+      ["b", "c", { weight: 2 }],
+      ["a", "c", { weight: 1 }],
+    ]);
   });
 });
