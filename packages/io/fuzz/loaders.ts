@@ -312,7 +312,10 @@ export function fuzzLoaders(): FuzzLoader[] {
     textLoader({ name: "readGraphologyJson", format: "json", seeds: seeds.graphologyJson, options: none, call: (text) => readGraphologyJson(text, file("json")), check: checkGraphLoad }),
     // Formats added after issue 22 was written: every loader of packages/io is fuzzed.
     textLoader({ name: "readNodeLinkJson", format: "json", seeds: seeds.nodeLinkJson, options: none, call: (text) => readNodeLinkJson(text, file("json")), check: checkGraphLoad }),
-    textLoader({ name: "readJsonGraph", format: "json", seeds: [...seeds.graphologyJson, ...seeds.nodeLinkJson], options: none, call: (text) => readJsonGraph(text, file("json")), check: checkGraphLoad }),
+    // VOSviewer Online's JSON is read through readJsonGraph, and its map and network files
+    // through loadFiles (their seeds are pairs): no loader of their own, so the count of loaders
+    // the fuzz slice pins is unchanged.
+    textLoader({ name: "readJsonGraph", format: "json", seeds: [...seeds.graphologyJson, ...seeds.nodeLinkJson, ...seeds.vosviewerJson], options: none, call: (text) => readJsonGraph(text, file("json")), check: checkGraphLoad }),
     textLoader({ name: "readGml", format: "gml", seeds: seeds.gml, options: none, call: (text) => readGml(text, file("gml")), check: checkGraphLoad }),
     textLoader({ name: "readEdgeList", format: "edgelist", seeds: seeds.edgeList, options: none, call: (text) => readEdgeList(text, file("edgelist")), check: checkGraphLoad }),
     loadFilesLoader(seeds.loadFiles),

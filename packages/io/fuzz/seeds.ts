@@ -14,7 +14,8 @@
  *   repository's own writers, so each seed is what linkscale itself writes, plus the golden files
  *   of the format tests (lists, fractional weights, XML escapes, GML character references). A
  *   graph a writer refuses (an edge list cannot hold an organisation without links) is left out
- *   of that format's seeds.
+ *   of that format's seeds. VOSviewer's map and network files go to `loadFiles` as pairs (and a
+ *   network file alone), which is where they are recognised and read together.
  *
  * Everything is read once, on first use, and never from the network.
  */
@@ -33,6 +34,9 @@ import {
   writeLinksCsv,
   writeNodeLinkJson,
   writePajek,
+  writeVosviewerJson,
+  writeVosviewerMap,
+  writeVosviewerNetwork,
   type InputText,
 } from "../src/index.ts";
 
@@ -64,6 +68,7 @@ export interface SeedCorpus {
   nodeLinkJson: TextSeed[];
   gml: TextSeed[];
   edgeList: TextSeed[];
+  vosviewerJson: TextSeed[];
   loadFiles: FilesSeed[];
   /** Whether the CORDIS exports in ../shared/data were found. */
   sharedData: boolean;
@@ -145,6 +150,9 @@ function buildCorpus(): SeedCorpus {
   const nodeLinkJson = fromGraphs("node-link.json", writeNodeLinkJson);
   const gml = fromGraphs("gml", writeGml);
   const edgeList = fromGraphs("edgelist", writeEdgeList);
+  const vosviewerJson = fromGraphs("vosviewer.json", writeVosviewerJson);
+  const vosviewerMaps = fromGraphs("vosviewer-map.txt", writeVosviewerMap);
+  const vosviewerNetworks = fromGraphs("vosviewer-network.txt", writeVosviewerNetwork);
 
   loadFilesSeeds.push(
     {
@@ -173,6 +181,23 @@ function buildCorpus(): SeedCorpus {
     }
   }
 
+  // VOSviewer's map file with its network file: the first written pair and the golden pair; and
+  // the golden network file alone.
+  for (const index of [0, vosviewerMaps.length - 1]) {
+    const map = vosviewerMaps[index];
+    const network = vosviewerNetworks[index];
+    if (map === undefined || network === undefined) continue;
+    loadFilesSeeds.push({
+      name: `${map.name} with its network file`,
+      files: [
+        { name: "map.txt", text: map.text },
+        { name: "network.txt", text: network.text },
+      ],
+    });
+  }
+  const goldenNetwork = vosviewerNetworks[vosviewerNetworks.length - 1];
+  if (goldenNetwork !== undefined) loadFilesSeeds.push({ name: `${goldenNetwork.name} alone`, files: [{ name: "network.txt", text: goldenNetwork.text }] });
+
   const cordis = existsSync(sharedRoot) ? cordisSeeds() : undefined;
   if (cordis !== undefined) loadFilesSeeds.push(...cordis.loadFiles);
   return {
@@ -191,6 +216,7 @@ function buildCorpus(): SeedCorpus {
     nodeLinkJson,
     gml,
     edgeList,
+    vosviewerJson,
     loadFiles: loadFilesSeeds,
     sharedData: cordis !== undefined,
   };

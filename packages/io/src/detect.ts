@@ -6,6 +6,7 @@
  */
 import { parseCsv } from "./csv/parse-csv.ts";
 import { parseJsonArray } from "./cordis/read-cordis.ts";
+import { isVosviewerMap, looksLikeVosviewerNetwork } from "./formats/vosviewer-files.ts";
 
 export type TableKind =
   | "organisations"
@@ -50,4 +51,18 @@ export function readHeader(text: string): string[] | undefined {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const parsed = parseCsv(firstLine);
   return "error" in parsed ? undefined : parsed.header;
+}
+
+/**
+ * VOSviewer's map and network files are tab-separated texts too (`.txt`), but together they are a
+ * network of their own, read by formats/vosviewer-files.ts rather than as tables: a map file is
+ * known by its header (an id or label, with `weight<…>`/`score<…>` columns, or a label with x, y or
+ * cluster and none of linkscale's table columns: an organisation table has an id too); a network
+ * file has no header, each line two ids and a strength. Given beside a map file, a text of two or
+ * three such fields a line is its network file; given alone, only a tab-separated text of three
+ * fields a line, the third a number, is taken for one, since two columns could be anything.
+ */
+export function detectVosviewerFile(text: string, { beside }: { beside: "map" | "nothing" }): "map" | "network" | undefined {
+  if (isVosviewerMap(text)) return "map";
+  return looksLikeVosviewerNetwork(text, { alone: beside === "nothing" }) ? "network" : undefined;
 }

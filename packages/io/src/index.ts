@@ -22,7 +22,7 @@ export { ReadAsTally, mergeReadAs, TYPE_NAMES } from "./vocabulary.ts";
 export type { ReadAs } from "./vocabulary.ts";
 export { assembleDataset, DatasetError } from "./dataset.ts";
 export type { Dataset, DatasetTables } from "./dataset.ts";
-export { detectTableKind, readHeader } from "./detect.ts";
+export { detectTableKind, detectVosviewerFile, readHeader } from "./detect.ts";
 export type { TableKind } from "./detect.ts";
 export { formatRejectedRow, messages, emptyLoad } from "./problems.ts";
 export type { Accepted, Problem, RejectedRow, TableLoad } from "./problems.ts";
@@ -37,6 +37,16 @@ export { readGraphml, writeGraphml } from "./formats/graphml.ts";
 export { readGml, writeGml, gmlMessages, gmlIdentifiers } from "./formats/gml.ts";
 export { readPajek, writePajek, pajekMessages } from "./formats/pajek.ts";
 export { readEdgeList, writeEdgeList, edgeListMessages } from "./formats/edge-list.ts";
+export {
+  readVosviewerFiles,
+  readVosviewerMap,
+  readVosviewerNetwork,
+  writeVosviewerMap,
+  writeVosviewerNetwork,
+  vosviewerFileMessages,
+} from "./formats/vosviewer-files.ts";
+export { readVosviewerJson, writeVosviewerJson, vosviewerJsonMessages } from "./formats/vosviewer-json.ts";
+export { vosviewerMessages, vosviewerRules } from "./formats/vosviewer-items.ts";
 export { xmlMessages } from "./formats/xml.ts";
 export { UnwritableGraphError } from "./formats/errors.ts";
 export { loadFiles, loadMessages, InputError, DATA_EXTENSIONS, dataExtension } from "./load-files.ts";

@@ -2,15 +2,16 @@
  * Named texts to one loaded network: the part of loading that needs no file system, shared by the
  * CLI (files and folders on disk) and the viewer (files dropped on the page). Each file's role is
  * recognised from its header (and the caller's column mapping) unless the caller names it; graph
- * files (GEXF, GraphML, Pajek, graphology JSON) are read alone; tables are read and assembled
- * into one dataset. Input in which no table can be read is refused, listing what was skipped and
+ * files (GEXF, GraphML, Pajek, graphology JSON) are read alone, as is a VOSviewer map file with
+ * its network file (two tables that are one network, known by their content: detect.ts); tables
+ * are read and assembled into one dataset. Input in which no table can be read is refused, listing what was skipped and
  * why, rather than loaded as an empty network.
  */
 import type { Counting, ProjectionProgress } from "@linkscale/core/projection";
 import { readCordisOrganisationsCsv, readCordisOrganisationsJson, readCordisParticipationsCsv, readCordisProjectYears } from "./cordis/read-cordis.ts";
 import { readLinksCsv, readOrganisationsCsv, readParticipationsCsv } from "./csv/read.ts";
 import { assembleDataset, DatasetError, type Dataset, type DatasetTables } from "./dataset.ts";
-import { detectTableKind, readHeader, type TableKind } from "./detect.ts";
+import { detectTableKind, detectVosviewerFile, readHeader, type TableKind } from "./detect.ts";
 import { readGexf } from "./formats/gexf.ts";
 import type { GraphLoad } from "./formats/graph-load.ts";
 import { readGraphml } from "./formats/graphml.ts";
@@ -18,6 +19,7 @@ import { readEdgeList } from "./formats/edge-list.ts";
 import { readGml } from "./formats/gml.ts";
 import { readJsonGraph } from "./formats/json-graph.ts";
 import { readPajek } from "./formats/pajek.ts";
+import { readVosviewerFiles } from "./formats/vosviewer-files.ts";
 
 /** Bad input, with the file (and where known the row and column) it is about. */
 export class InputError extends Error {
@@ -80,6 +82,12 @@ export const loadMessages = {
       ...skipped.map((line) => `  ${line}`),
       `a table is recognised from its header (organisations: a column id; links: source and target; participations: project and org); ${how}`,
     ].join("\n"),
+  vosviewerMaps: (names: readonly string[]) => `${names.join(", ")} are each a VOSviewer map file: give one, with its network file`,
+  vosviewerNetworks: (map: string, names: readonly string[]) => `${names.join(", ")} each look like the network file of ${map}: give one`,
+  vosviewerAlone: (files: readonly string[], other: string) =>
+    files.length === 1
+      ? `${other}: ${files[0]} holds the whole network (a VOSviewer map file): give it without other tables`
+      : `${other}: ${files.join(" and ")} hold the whole network (a VOSviewer map and network file): give them without other tables`,
 };
 
 const DEFAULT_HOW = "give it as organisations, links or participations";
@@ -102,6 +110,16 @@ export function loadFiles(files: readonly InputText[], options: LoadOptions = {}
     const load = reader(graph.text, { file: graph.name });
     if (load.error !== undefined) throw new InputError(`${graph.name}: ${load.error}`);
     return { form: "graph", load, files: [graph.name], skipped };
+  }
+
+  const vosviewer = vosviewerFiles(files, options.mapping);
+  if (vosviewer !== undefined) {
+    const { map, network } = vosviewer;
+    const load = readVosviewerFiles({ ...(map === undefined ? {} : { map }), ...(network === undefined ? {} : { network }) });
+    // Of a pair, the error already names the file it is about.
+    if (load.error !== undefined) throw new InputError(map !== undefined && network !== undefined ? load.error : `${load.file}: ${load.error}`);
+    const names = [map?.name, network?.name].filter((name): name is string => name !== undefined);
+    return { form: "graph", load, files: names, skipped: vosviewer.skipped };
   }
 
   const texts = files.map((file) => {
@@ -188,6 +206,51 @@ function graphReaderFor(name: string, text: string): GraphReader | undefined {
   const extension = dataExtension(name);
   if (extension === ".json" && text.trimStart().startsWith("{")) return readJsonGraph;
   return GRAPH_READERS[extension];
+}
+
+/**
+ * A VOSviewer map file and the network file beside it, or a network file alone, when that is what
+ * the files are (detect.ts); undefined when they are tables. Other files beside them are refused,
+ * as beside a graph file, unless found in a folder and no table (then skipped, as there).
+ */
+function vosviewerFiles(
+  files: readonly InputText[],
+  mapping: Readonly<Record<string, string>> | undefined,
+): { map?: InputText; network?: InputText; skipped: string[] } | undefined {
+  const isTable = (file: InputText) => file.kind !== undefined || detectKind(file.text, mapping) !== undefined;
+  const maps = files.filter((file) => file.kind === undefined && detectVosviewerFile(file.text, { beside: "nothing" }) === "map");
+  if (maps.length > 1) throw new InputError(loadMessages.vosviewerMaps(maps.map(({ name }) => name)));
+  const [map] = maps;
+  const lookAlone = (file: InputText) => !isTable(file) && detectVosviewerFile(file.text, { beside: "nothing" }) === "network";
+  let network: InputText | undefined;
+  if (map === undefined) {
+    const alone = files.filter(lookAlone);
+    if (alone.length !== 1) return undefined;
+    network = alone[0];
+  } else {
+    const others = files.filter((file) => file !== map && !isTable(file));
+    let candidates = others.filter((file) => detectVosviewerFile(file.text, { beside: "map" }) === "network");
+    // Of several, the one that looks like a network file even alone; of none, the one other file
+    // named beside the map, whose lines are then rejected, or the file refused, saying why.
+    if (candidates.length > 1) candidates = candidates.filter(lookAlone);
+    const named = others.filter((file) => file.found !== true);
+    if (candidates.length === 0 && named.length === 1) candidates = named;
+    if (candidates.length > 1) throw new InputError(loadMessages.vosviewerNetworks(map.name, candidates.map(({ name }) => name)));
+    network = candidates[0];
+  }
+  const given = [map, network].filter((file): file is InputText => file !== undefined);
+  const skipped: string[] = [];
+  for (const file of files) {
+    if (given.includes(file)) continue;
+    if (file.found === true && !isTable(file)) {
+      skipped.push(loadMessages.notATable(file.name, readHeader(file.text)?.join(", ") ?? "none"));
+      continue;
+    }
+    // A network file alone is read only when nothing but skipped files is beside it.
+    if (map === undefined) return undefined;
+    throw new InputError(loadMessages.vosviewerAlone(given.map(({ name }) => name), file.name));
+  }
+  return { ...(map === undefined ? {} : { map }), ...(network === undefined ? {} : { network }), skipped };
 }
 
 function detectKind(text: string, mapping: Readonly<Record<string, string>> | undefined): TableKind | undefined {

@@ -13,6 +13,9 @@ import {
   writeNodeLinkJson,
   writeOrganisationsCsv,
   writePajek,
+  writeVosviewerJson,
+  writeVosviewerMap,
+  writeVosviewerNetwork,
 } from "@linkscale/io";
 import { Option, type Command } from "commander";
 import { clusterGrouping, parseClusterFlag } from "../analysis/clusters.ts";
@@ -23,7 +26,7 @@ import { createProgress } from "../progress.ts";
 import { summarise } from "../summary.ts";
 import { addInputOptions, inputOptions, type InputFlags } from "./input-options.ts";
 
-const FORMATS = ["csv", "gexf", "graphml", "gml", "pajek", "edgelist", "json", "node-link"] as const;
+const FORMATS = ["csv", "gexf", "graphml", "gml", "pajek", "edgelist", "json", "node-link", "vosviewer", "vosviewer-json"] as const;
 type Format = (typeof FORMATS)[number];
 
 const BY_EXTENSION: Readonly<Record<string, Format>> = {
@@ -38,7 +41,11 @@ const BY_EXTENSION: Readonly<Record<string, Format>> = {
   "": "csv",
 };
 
-/** Each format's writers, by the file each writes inside the output (CSV is a folder of two tables). */
+/**
+ * Each format's writers, by the file each writes inside the output: CSV is a folder of two
+ * tables, VOSviewer a folder of its map and network files (the two files VOSviewer's "Create a
+ * map based on network data" asks for, and that validate reads back as one network).
+ */
 const WRITERS: Readonly<Record<Format, ReadonlyArray<[string | undefined, (graph: AnyGraph) => string]>>> = {
   csv: [
     ["organisations.csv", writeOrganisationsCsv],
@@ -51,6 +58,17 @@ const WRITERS: Readonly<Record<Format, ReadonlyArray<[string | undefined, (graph
   edgelist: [[undefined, writeEdgeList]],
   json: [[undefined, writeGraphologyJson]],
   "node-link": [[undefined, writeNodeLinkJson]],
+  vosviewer: [
+    ["map.txt", writeVosviewerMap],
+    ["network.txt", writeVosviewerNetwork],
+  ],
+  "vosviewer-json": [[undefined, writeVosviewerJson]],
+};
+
+/** Formats written as a folder, and how to say so when the output is a file. */
+const FOLDERS: Readonly<Partial<Record<Format, string>>> = {
+  csv: "CSV is written as a folder of two tables",
+  vosviewer: "VOSviewer is written as a folder of its map and network files",
 };
 
 const outputFiles = (format: Format, output: string) => WRITERS[format].map(([name, write]) => [name === undefined ? output : join(output, name), write] as const);
@@ -70,11 +88,16 @@ export function convertCommand(program: Command): void {
       .command("convert")
       .description(
         "convert a network between formats; participations are written as the projected organisation network. " +
-          "CSV output is a folder holding organisations.csv and links.csv",
+          "CSV output is a folder holding organisations.csv and links.csv, VOSviewer output (--to vosviewer) one holding map.txt and network.txt",
       )
-      .argument("<paths...>", "the input file(s) or directory, then the output (.gexf, .graphml, .gml, .net, .edgelist or .ncol, .json, or a folder for CSV)"),
+      .argument("<paths...>", "the input file(s) or directory, then the output (.gexf, .graphml, .gml, .net, .edgelist or .ncol, .json, or a folder for CSV or VOSviewer)"),
   )
-    .addOption(new Option("--to <format>", "output format (default: from the output's extension; .json is graphology's, node-link is NetworkX's JSON)").choices(FORMATS))
+    .addOption(
+      new Option(
+        "--to <format>",
+        "output format (default: from the output's extension; .json is graphology's, node-link is NetworkX's JSON, vosviewer-json VOSviewer Online's, vosviewer VOSviewer's map and network files)",
+      ).choices(FORMATS),
+    )
     .option("--force", "overwrite output files that exist")
     .option("--allow-rejects", "write the output even when rows were rejected")
     .option("--admin1", "write each organisation's first-level administrative region, derived from its coordinates, as its admin1 attribute (for the viewer's same-region rule)")
@@ -106,7 +129,7 @@ export function convertCommand(program: Command): void {
       }
       const written = flags.clusters === undefined ? graph : clustersOf(graph, flags.clusters, progress.step.bind(progress));
       const texts = files.map(([path, write]) => [path, writeText(write, written, output, format)] as const);
-      if (format === "csv") mkdirSync(output, { recursive: true });
+      if (FOLDERS[format] !== undefined) mkdirSync(output, { recursive: true });
       for (const [path, text] of texts) {
         writeFileSync(path, text);
         progress.step(`wrote ${path}`);
@@ -130,15 +153,17 @@ function clustersOf(graph: AnyGraph, flag: { by: string; radiusKm?: number }, st
 /**
  * Refuses, before anything is read, an output that would overwrite one of the inputs (whatever
  * --force says: compared by real path, so a symbolic link or another spelling of the path is
- * caught), a folder where a file goes or a file where the CSV folder goes, and without --force a
- * file that exists.
+ * caught), a folder where a file goes or a file where a folder goes (CSV's, VOSviewer's), and
+ * without --force a file that exists.
  */
 function refuseOutputs(format: Format, output: string, files: readonly string[], inputs: readonly string[], force: boolean): void {
+  // First: the files inside a folder that is a file cannot even be looked at (ENOTDIR).
+  const folder = FOLDERS[format];
+  if (folder !== undefined && pathKind(output) === "file") throw new InputError(`${output} is a file: ${folder}; nothing written`);
   for (const file of files) {
     const input = inputs.find((path) => sameFile(path, file));
     if (input !== undefined) throw new InputError(`${file} is also an input (${input}): nothing written; give another output`);
   }
-  if (format === "csv" && pathKind(output) === "file") throw new InputError(`${output} is a file: CSV is written as a folder of two tables; nothing written`);
   const folders = files.filter((path) => pathKind(path) === "folder");
   if (folders.length > 0) throw new InputError(`${folders.join(", ")} is a folder, not a file: nothing written`);
   const existing = files.filter((path) => pathKind(path) === "file");

@@ -1,6 +1,7 @@
 /**
- * Graph file formats: graphology JSON, NetworkX node-link JSON, GEXF, GraphML, GML, Pajek and edge lists, each read into a checked alliance
- * graph (`GraphLoad`) and written from any graphology graph.
+ * Graph file formats: graphology JSON, NetworkX node-link JSON, GEXF, GraphML, GML, Pajek, edge
+ * lists and VOSviewer's (map and network files, VOSviewer Online's JSON), each read into a
+ * checked alliance graph (`GraphLoad`) and written from any graphology graph.
  */
 export { toAllianceGraph, loadGraphItems, displayLabel, failedGraphLoad, graphMessages } from "./graph-load.ts";
 export type { GraphLoad, GraphReadOptions, GraphItems, NodeItem, EdgeItem, ItemCheckOptions, AttributeMap } from "./graph-load.ts";
@@ -12,5 +13,17 @@ export { readGraphml, writeGraphml } from "./graphml.ts";
 export { readGml, writeGml, gmlMessages, gmlIdentifiers } from "./gml.ts";
 export { readPajek, writePajek, pajekMessages } from "./pajek.ts";
 export { readEdgeList, writeEdgeList, edgeListMessages } from "./edge-list.ts";
+export {
+  readVosviewerFiles,
+  readVosviewerMap,
+  readVosviewerNetwork,
+  writeVosviewerMap,
+  writeVosviewerNetwork,
+  isVosviewerMap,
+  looksLikeVosviewerNetwork,
+  vosviewerFileMessages,
+} from "./vosviewer-files.ts";
+export { readVosviewerJson, writeVosviewerJson, vosviewerJsonMessages } from "./vosviewer-json.ts";
+export { vosviewerMessages, vosviewerRules } from "./vosviewer-items.ts";
 export { xmlMessages } from "./xml.ts";
 export { UnwritableGraphError } from "./errors.ts";

@@ -1,14 +1,17 @@
 /**
- * A `.json` network, read as what its content is: NetworkX's node-link JSON (items named by `id`,
- * links under `links` or `edges`) or graphology's export (items named by `key`). Parsed once.
+ * A `.json` network, read as what its content is: VOSviewer Online's JSON (a `network` object
+ * holding `items` or `links`), NetworkX's node-link JSON (items named by `id`, links under
+ * `links` or `edges`) or graphology's export (items named by `key`). Parsed once.
  */
 import { failedGraphLoad, type GraphLoad, type GraphReadOptions } from "./graph-load.ts";
 import { graphologyLoad } from "./graphology-json.ts";
 import { parseJson } from "./json-values.ts";
 import { isNodeLink, nodeLinkLoad } from "./node-link-json.ts";
+import { isVosviewerJson, vosviewerJsonLoad } from "./vosviewer-json.ts";
 
 export function readJsonGraph(text: string, { file }: GraphReadOptions): GraphLoad {
   const parsed = parseJson(text);
   if ("error" in parsed) return failedGraphLoad(file, parsed.error);
+  if (isVosviewerJson(parsed.data)) return vosviewerJsonLoad(parsed.data, file);
   return isNodeLink(parsed.data) ? nodeLinkLoad(parsed.data, file) : graphologyLoad(parsed.data, file);
 }
