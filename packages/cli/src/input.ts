@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Counting } from "@linkscale/core/projection";
-import { DATA_EXTENSIONS, dataExtension, InputError, loadFiles, type LoadedFiles, type RejectedRow, type TableKind } from "@linkscale/io";
+import { DATA_EXTENSIONS, dataExtension, InputError, loadFiles, type ArcMerge, type LoadedFiles, type RejectedRow, type TableKind } from "@linkscale/io";
 import type { Progress } from "./progress.ts";
 
 /** Bad input: the command exits 2 with this message. */
@@ -91,6 +91,8 @@ export interface InputOptions {
   /** Model field → the user's column. */
   mapping?: Record<string, string>;
   counting?: Counting;
+  /** How a directed graph file's reverse arcs become one link; undefined: the second is rejected. */
+  arcs?: ArcMerge;
 }
 
 /** What was loaded, with the files it was read from (in reading order). */
@@ -131,6 +133,7 @@ export function loadInput(paths: readonly string[], options: InputOptions, progr
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
       ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       counting: options.counting ?? "full",
+      arcs: options.arcs,
       howToNameRoles: HOW_TO_NAME_ROLES,
       leftOut,
       onProgress: ({ phase, done, total }) => {

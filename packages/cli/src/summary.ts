@@ -50,7 +50,8 @@ export function summarise(input: LoadedInput): ValidationSummary {
   if (input.form === "graph") {
     const { load } = input;
     return {
-      files: [{ file: load.file, rowsRead: load.nodesRead + load.linksRead, accepted: load.graph.order + load.graph.size, rejected: load.rejected.length }],
+      // An arc merged into its reverse's link (--arcs) is a row accepted that adds no link.
+      files: [{ file: load.file, rowsRead: load.nodesRead + load.linksRead, accepted: load.graph.order + load.graph.size + (load.merged ?? 0), rejected: load.rejected.length }],
       ...describeGraph(load.graph),
       rejectedRows: load.rejected,
       readAs: load.readAs,

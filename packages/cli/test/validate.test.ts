@@ -47,6 +47,38 @@ describe("linkscale validate", () => {
     expect(run.stdout).toMatch(/orgs\.csv\s+3 rows read: 1 accepted, 2 rejected/);
   });
 
+  it("merges a directed file's reverse arcs with --arcs sum or max, naming the rule; rejects the second without", () => {
+    // Hand-made GraphML: a→b weight 2 and b→a weight 3, as a directed export gives a pair from both sides.
+    const file = join(dir, "directed.graphml");
+    writeFileSync(
+      file,
+      `<?xml version="1.0"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="w" for="edge" attr.name="weight" attr.type="double"/>
+  <graph edgedefault="directed">
+    <node id="a"/><node id="b"/>
+    <edge source="a" target="b"><data key="w">2</data></edge>
+    <edge source="b" target="a"><data key="w">3</data></edge>
+  </graph>
+</graphml>
+`,
+    );
+    const rejected = linkscale(["validate", file, "--quiet"]);
+    expect(rejected.status).toBe(1);
+    expect(rejected.stdout).toContain("the arc b→a is the reverse of the arc at edges[0]: read as undirected, the two are one link (--arcs sum or --arcs max merges them)");
+    for (const [rule, weight] of [["sum", 5], ["max", 3]] as const) {
+      const run = linkscale(["validate", file, "--arcs", rule, "--json", "--quiet"]);
+      expect(run.status).toBe(0);
+      const summary = JSON.parse(run.stdout);
+      expect(summary.files).toEqual([{ file, rowsRead: 4, accepted: 4, rejected: 0 }]);
+      expect(summary.links).toBe(1);
+      expect(summary.rules).toEqual([`${file}: directed file: 1 reverse arcs merged into the link of their pair (--arcs ${rule}): weight ${rule === "sum" ? "the sum of the two" : "the larger of the two"}, years from the earlier first year to the later last, projects united, every other attribute the same on both (else the arc is rejected)`]);
+      const converted = join(dir, `merged-${rule}`);
+      expect(linkscale(["convert", file, converted, "--arcs", rule, "--quiet"]).status).toBe(0);
+      expect(readFileSync(join(converted, "links.csv"), "utf8")).toBe(`source,target,weight\na,b,${weight}\n`);
+    }
+  });
+
   it("exits 0 with --allow-rejects", () => {
     expect(linkscale(["validate", join(dir, "orgs.csv"), "--allow-rejects", "--quiet"]).status).toBe(0);
   });

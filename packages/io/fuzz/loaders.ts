@@ -9,7 +9,7 @@
  * - each call returns in under 5 s (a longer one is counted as a hang; one that never returns is
  *   the runner's watchdog's to catch, since a loop cannot be stopped from inside its process);
  * - every row or item read is accounted for: a table's `rowsRead = accepted + rejected`, a
- *   graph's `nodesRead + linksRead = graph.order + graph.size + rejected` (graph-load.ts), none
+ *   graph's `nodesRead + linksRead = graph.order + graph.size + merged + rejected` (graph-load.ts), none
  *   read when `error` is set, and no row rejected without a problem saying why;
  * - loadFiles: the same of each table of the dataset, after its checks across rows; as many
  *   participations (or, from links, graph edges) as accepted rows; each accepted organisation
@@ -139,10 +139,10 @@ export function checkTableLoad(load: TableLoad<unknown>): string[] {
 
 export function checkGraphLoad(load: GraphLoad): string[] {
   const violations: string[] = [];
-  const { graph, nodesRead, linksRead, rejected, error } = load;
-  if (graph.order + graph.size + rejected.length !== nodesRead + linksRead) {
+  const { graph, nodesRead, linksRead, rejected, error, merged = 0 } = load;
+  if (graph.order + graph.size + merged + rejected.length !== nodesRead + linksRead) {
     violations.push(
-      `graph.order ${graph.order} + graph.size ${graph.size} + rejected ${rejected.length} ≠ nodesRead ${nodesRead} + linksRead ${linksRead}`,
+      `graph.order ${graph.order} + graph.size ${graph.size} + merged ${merged} + rejected ${rejected.length} ≠ nodesRead ${nodesRead} + linksRead ${linksRead}`,
     );
   }
   if (error !== undefined && nodesRead + linksRead + graph.order + graph.size + rejected.length !== 0) {

@@ -13,7 +13,7 @@ import { readLinksCsv, readOrganisationsCsv, readParticipationsCsv } from "./csv
 import { assembleDataset, DatasetError, type Dataset, type DatasetTables } from "./dataset.ts";
 import { detectTableKind, detectVosviewerFile, readHeader, type TableKind } from "./detect.ts";
 import { readGexf } from "./formats/gexf.ts";
-import type { GraphLoad } from "./formats/graph-load.ts";
+import type { ArcMerge, GraphLoad, GraphReadOptions } from "./formats/graph-load.ts";
 import { readGraphml } from "./formats/graphml.ts";
 import { readEdgeList } from "./formats/edge-list.ts";
 import { readGml } from "./formats/gml.ts";
@@ -41,6 +41,8 @@ export interface LoadOptions {
   /** Model field → the user's column. */
   mapping?: Record<string, string>;
   counting?: Counting;
+  /** How a directed graph file's reverse arcs become one link (graph-load.ts); undefined: the second is rejected. */
+  arcs?: ArcMerge | undefined;
   /** How the caller lets a user name a table's role, for the error about a table it cannot tell. */
   howToNameRoles?: string;
   /**
@@ -56,7 +58,7 @@ export type LoadedFiles =
   | { form: "tables"; dataset: Dataset; files: string[]; skipped: string[] }
   | { form: "graph"; load: GraphLoad; files: string[]; skipped: string[] };
 
-type GraphReader = (text: string, options: { file: string }) => GraphLoad;
+type GraphReader = (text: string, options: GraphReadOptions) => GraphLoad;
 
 // Looked up with a file's extension: without a prototype, so ".constructor" finds no reader.
 const GRAPH_READERS: Readonly<Record<string, GraphReader>> = Object.assign(Object.create(null) as Record<string, GraphReader>, {
@@ -107,7 +109,7 @@ export function loadFiles(files: readonly InputText[], options: LoadOptions = {}
       throw new InputError(`a graph file (${graphs.map((f) => f.name).join(", ")}) holds the whole network: give it alone`);
     }
     const reader = graphReaderFor(graph.name, graph.text) as GraphReader;
-    const load = reader(graph.text, { file: graph.name });
+    const load = reader(graph.text, { file: graph.name, arcs: options.arcs });
     if (load.error !== undefined) throw new InputError(`${graph.name}: ${load.error}`);
     return { form: "graph", load, files: [graph.name], skipped };
   }

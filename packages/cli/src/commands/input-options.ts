@@ -1,5 +1,6 @@
 /** The options every command that reads a network shares. */
 import { InvalidArgumentError, Option, type Command } from "commander";
+import { ARC_MERGES, type ArcMerge } from "@linkscale/io";
 import type { InputOptions } from "../input.ts";
 
 export interface InputFlags {
@@ -9,6 +10,7 @@ export interface InputFlags {
   delimiter?: string;
   map?: Record<string, string>;
   counting?: "full" | "fractional";
+  arcs?: ArcMerge;
 }
 
 export function addInputOptions(command: Command): Command {
@@ -18,7 +20,10 @@ export function addInputOptions(command: Command): Command {
     .option("--participations <file>", "a participation table (repeatable)", collect)
     .option("--delimiter <char>", "CSV delimiter (default: sniffed from the header)", parseDelimiter)
     .option("--map <field=column...>", "read a model field from a column of your own, e.g. --map id=PIC type=\"Org type\"", parseMapping)
-    .addOption(new Option("--counting <how>", "projection of participations: full or fractional (Newman 2001)").choices(["full", "fractional"]).default("full"));
+    .addOption(new Option("--counting <how>", "projection of participations: full or fractional (Newman 2001)").choices(["full", "fractional"]).default("full"))
+    .addOption(
+      new Option("--arcs <how>", "a directed graph file's two arcs between a pair as one link: their weights summed, or the larger kept (default: the second rejected)").choices([...ARC_MERGES]),
+    );
 }
 
 export function inputOptions(flags: InputFlags): InputOptions {
@@ -29,6 +34,7 @@ export function inputOptions(flags: InputFlags): InputOptions {
   if (flags.delimiter !== undefined) options.delimiter = flags.delimiter;
   if (flags.map) options.mapping = flags.map;
   if (flags.counting) options.counting = flags.counting;
+  if (flags.arcs) options.arcs = flags.arcs;
   return options;
 }
 
@@ -44,6 +50,7 @@ export function validateCommandLine(inputs: readonly string[], options: InputOpt
     ...(options.participations ?? []).flatMap((file) => ["--participations", file]),
     ...(options.delimiter === undefined ? [] : ["--delimiter", options.delimiter === "\t" ? "tab" : options.delimiter]),
     ...(options.mapping === undefined ? [] : ["--map", ...Object.entries(options.mapping).map(([field, column]) => `${field}=${column}`)]),
+    ...(options.arcs === undefined ? [] : ["--arcs", options.arcs]),
   ];
   return ["linkscale", "validate", ...args.map(shellQuoted)].join(" ");
 }

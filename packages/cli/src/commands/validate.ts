@@ -15,7 +15,7 @@ export function validateCommand(program: Command): void {
     program
       .command("validate")
       .description("read a network, check every row and print a summary; exit 1 on any rejected row")
-      .argument("[input...]", "files or directories (CSV tables, a CORDIS export, GEXF, GraphML, Pajek, graphology JSON; .gz too)"),
+      .argument("[input...]", "files or directories (CSV tables, a CORDIS export, GEXF, GraphML, GML, Pajek, edge lists, graphology or node-link JSON, VOSviewer files; .gz too)"),
   )
     .option("--allow-rejects", "exit 0 even when rows were rejected")
     .option("--json", "print the summary as JSON")

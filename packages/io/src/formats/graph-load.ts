@@ -130,7 +130,7 @@ export const graphMessages = {
   unknownNode: (id: string) => `no node "${id}" in the file`,
   rejectedEnd: (id: string, where: string) => `organisation "${id}" is rejected (${where})`,
   reverseArc: (source: string, target: string, first: string) =>
-    `the arc ${source}→${target} is the reverse of the arc at ${first}: read as undirected, the two are one link`,
+    `the arc ${source}→${target} is the reverse of the arc at ${first}: read as undirected, the two are one link (--arcs sum or --arcs max merges them)`,
   conflictingAttribute: (name: string, value: unknown, structural: string) =>
     `has an attribute "${name}" (${JSON.stringify(value)}) that differs from its ${name} "${structural}"`,
   reverseArcDiffers: (name: string, value: unknown, first: string, firstValue: unknown) =>

@@ -24,15 +24,15 @@ export const jsonMessages = {
   notAttributes: () => "must be an object",
 };
 
-export function readGraphologyJson(text: string, { file }: GraphReadOptions): GraphLoad {
+export function readGraphologyJson(text: string, options: GraphReadOptions): GraphLoad {
   const parsed = parseJson(text);
-  return "error" in parsed ? failedGraphLoad(file, parsed.error) : graphologyLoad(parsed.data, file);
+  return "error" in parsed ? failedGraphLoad(options.file, parsed.error) : graphologyLoad(parsed.data, options);
 }
 
 const LISTS = ["nodes", "edges"];
 
 /** A parsed graphology export, checked. */
-export function graphologyLoad(data: unknown, file: string): GraphLoad {
+export function graphologyLoad(data: unknown, { file, arcs }: GraphReadOptions): GraphLoad {
   if (!isObject(data) || !Array.isArray(data["nodes"])) return failedGraphLoad(file, jsonMessages.notAGraph());
   const edgeList = data["edges"] ?? [];
   if (!Array.isArray(edgeList)) return failedGraphLoad(file, jsonMessages.notAList("edges"));
@@ -68,7 +68,7 @@ export function graphologyLoad(data: unknown, file: string): GraphLoad {
     }
     return { source, target, attributes, directed };
   });
-  return loadGraphItems(file, { nodes, edges });
+  return loadGraphItems(file, { nodes, edges }, { arcs });
 }
 
 /**

@@ -3,8 +3,8 @@
  * lists and VOSviewer's (map and network files, VOSviewer Online's JSON), each read into a
  * checked alliance graph (`GraphLoad`) and written from any graphology graph.
  */
-export { toAllianceGraph, loadGraphItems, displayLabel, failedGraphLoad, graphMessages } from "./graph-load.ts";
-export type { GraphLoad, GraphReadOptions, GraphItems, NodeItem, EdgeItem, ItemCheckOptions, AttributeMap } from "./graph-load.ts";
+export { toAllianceGraph, loadGraphItems, displayLabel, failedGraphLoad, graphMessages, arcMergeRule, ARC_MERGES } from "./graph-load.ts";
+export type { ArcMerge, GraphLoad, GraphReadOptions, GraphItems, NodeItem, EdgeItem, ItemCheckOptions, AttributeMap } from "./graph-load.ts";
 export { readGraphologyJson, writeGraphologyJson, jsonMessages } from "./graphology-json.ts";
 export { readNodeLinkJson, writeNodeLinkJson, nodeLinkMessages } from "./node-link-json.ts";
 export { readJsonGraph } from "./json-graph.ts";

@@ -9,9 +9,10 @@ import { parseJson } from "./json-values.ts";
 import { isNodeLink, nodeLinkLoad } from "./node-link-json.ts";
 import { isVosviewerJson, vosviewerJsonLoad } from "./vosviewer-json.ts";
 
-export function readJsonGraph(text: string, { file }: GraphReadOptions): GraphLoad {
+export function readJsonGraph(text: string, options: GraphReadOptions): GraphLoad {
+  const { file } = options;
   const parsed = parseJson(text);
   if ("error" in parsed) return failedGraphLoad(file, parsed.error);
   if (isVosviewerJson(parsed.data)) return vosviewerJsonLoad(parsed.data, file);
-  return isNodeLink(parsed.data) ? nodeLinkLoad(parsed.data, file) : graphologyLoad(parsed.data, file);
+  return isNodeLink(parsed.data) ? nodeLinkLoad(parsed.data, options) : graphologyLoad(parsed.data, options);
 }

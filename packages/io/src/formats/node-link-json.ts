@@ -40,13 +40,13 @@ export function isNodeLink(data: unknown): boolean {
   return first !== undefined && "id" in first && !("key" in first);
 }
 
-export function readNodeLinkJson(text: string, { file }: GraphReadOptions): GraphLoad {
+export function readNodeLinkJson(text: string, options: GraphReadOptions): GraphLoad {
   const parsed = parseJson(text);
-  return "error" in parsed ? failedGraphLoad(file, parsed.error) : nodeLinkLoad(parsed.data, file);
+  return "error" in parsed ? failedGraphLoad(options.file, parsed.error) : nodeLinkLoad(parsed.data, options);
 }
 
 /** Parsed node-link JSON, checked. */
-export function nodeLinkLoad(data: unknown, file: string): GraphLoad {
+export function nodeLinkLoad(data: unknown, { file, arcs }: GraphReadOptions): GraphLoad {
   if (!isObject(data) || !Array.isArray(data["nodes"])) return failedGraphLoad(file, nodeLinkMessages.notAGraph());
   if (data["links"] !== undefined && data["edges"] !== undefined) return failedGraphLoad(file, nodeLinkMessages.bothLists());
   const listName = data["edges"] !== undefined ? "edges" : "links";
@@ -69,7 +69,7 @@ export function nodeLinkLoad(data: unknown, file: string): GraphLoad {
     }
     return { source: String(entry["source"]), target: String(entry["target"]), attributes: fieldsBut(entry, LINK_FIELDS), directed, path: `${listName}[${index}]` };
   });
-  return loadGraphItems(file, { nodes, edges });
+  return loadGraphItems(file, { nodes, edges }, { arcs });
 }
 
 /** Pretty, in graph order: the same graph gives the same bytes. */
