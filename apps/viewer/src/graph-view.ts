@@ -4,20 +4,27 @@
  * highlighted) comes from reducers over the current look, so a change of colouring is one
  * refresh, and a change of filter one new display graph. Positions come from the layout
  * (layout.ts, which runs ForceAtlas2 in a worker) as it reports them; map mode moves
- * organisations to their projected coordinates, and back to the layout's positions.
+ * organisations to their projected coordinates, and back to the layout's positions; there,
+ * organisations at one place are one bubble (map-places.ts), and the view opens on where the
+ * organisations are (map-extent.ts).
  *
  * Links are drawn by scale, finest on top (local above national above transnational, unknown
  * beneath all), so that the few local and national links are not buried under the many
  * transnational ones; each in its scale's colour, stronger the heavier it is (colours.ts).
  */
+import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import Graph from "graphology";
 import type { Attributes } from "graphology-types";
 import Sigma from "sigma";
 import { EdgeLineProgram } from "sigma/rendering";
 import { faded, linkStrength, type Colouring } from "./colours.ts";
+import { formatCount } from "./dom.ts";
 import { GesturePreview } from "./gesture-preview.ts";
 import { hasCoordinates, type Visibility } from "./filters.ts";
-import { attachMap, mapPosition } from "./map.ts";
+import { attachMap, isPlaceNode, mapPosition } from "./map.ts";
+import { centralBox, inBox } from "./map-extent.ts";
+import { PlaceList } from "./map-place-list.ts";
+import { addPlaces, MIXED_PLACE_COLOUR, NO_PLACES, type MapPlaces, type ShownPlace } from "./map-places.ts";
 import type { Network } from "./network.ts";
 import type { Mode } from "./state.ts";
 
@@ -44,6 +51,9 @@ const HOVERED_STRENGTH = 0.9;
 const HOVER_REST_MS = 150;
 /** Above this many links shown, links (and labels) are hidden while the camera moves. */
 const LINKS_DRAWN_MOVING = 20_000;
+/** The map's first view leaves this share of its width (or height) free on each side. */
+const MAP_MARGIN = 0.05;
+const WHOLE_VIEW = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
 
 /** Display sizes from a centrality: area grows with the value, from MIN_SIZE to MAX_SIZE. */
 export function sizesFrom(values: Record<string, number> | undefined, nodes: readonly string[]): Map<string, number> {
@@ -74,6 +84,9 @@ export class GraphView {
   private scaleRanks = new Map<string, number>();
   /** Pan and zoom that move the last picture while frames are slow. */
   readonly gestures: GesturePreview;
+  /** In map mode, the places drawn as bubbles; none otherwise. */
+  private mapPlaces: MapPlaces = NO_PLACES;
+  private readonly placeList: PlaceList;
 
   /** `positions`: the layout's, x and y interleaved in the network graph's node order. */
   constructor(container: HTMLElement, network: Network, look: Look, positions: Float64Array, onClick: (node: string) => void) {
@@ -90,7 +103,8 @@ export class GraphView {
       i++;
     });
     this.addLinks(this.display, look.visibility);
-    this.shownLinks = look.visibility.key;
+    // Opened in map mode, setLook below makes the map's display graph.
+    this.shownLinks = look.mode === "map" ? undefined : look.visibility.key;
     const heavy = look.visibility.links > LINKS_DRAWN_MOVING;
     // Sigma indexes and draws the display graph as it is made: that is the first frame.
     this.renderer = new Sigma(this.display, container, {
@@ -107,6 +121,9 @@ export class GraphView {
       hideLabelsOnMove: heavy,
     });
     this.gestures = new GesturePreview(this.renderer);
+    const { graph } = network;
+    const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+    this.placeList = new PlaceList(this.renderer, (node) => text(graph.getNodeAttribute(node, "name")) ?? node, (node) => text(graph.getNodeAttribute(node, "city")), onClick);
     // A hover restyles every node and link: not while the mouse drags the camera across nodes,
     // and not while a gesture moves the picture (it is drawn anew when the gesture rests). Where
     // frames are slow, it waits for the pointer to rest, so that sweeping across nodes draws none.
@@ -124,11 +141,20 @@ export class GraphView {
     this.renderer.on("enterNode", ({ node }) => {
       if (captor.isMouseDown || this.gestures.active) return;
       hover({ node, neighbours: new Set(this.display.neighbors(node)) });
+      const place = this.mapPlaces.places.get(node);
+      if (place !== undefined) this.placeList.show(place, false);
     });
-    this.renderer.on("leaveNode", () => hover(undefined));
+    this.renderer.on("leaveNode", () => {
+      hover(undefined);
+      this.placeList.hide();
+    });
     this.renderer.on("clickNode", ({ node }) => {
-      if (!this.gestures.dragged) onClick(node);
+      if (this.gestures.dragged) return;
+      const place = this.mapPlaces.places.get(node);
+      if (place !== undefined) this.placeList.show(place, true);
+      else onClick(node);
     });
+    this.renderer.on("clickStage", () => void (this.gestures.dragged || this.placeList.hide(true)));
     if (look.mode === "map") this.setLook(look);
   }
 
@@ -142,8 +168,16 @@ export class GraphView {
   private showLinks(visibility: Visibility): boolean {
     if (visibility.key === this.shownLinks) return false;
     this.shownLinks = visibility.key;
-    const display = this.display.emptyCopy();
-    this.addLinks(display, visibility);
+    // The map's is a multigraph, where two places may have a line per scale; bubbles are the map's alone.
+    const map = this.look.mode === "map";
+    const display = new Graph({ type: "undirected", multi: map });
+    this.display.forEachNode((node, attributes) => void (isPlaceNode(attributes) || display.addNode(node, { ...attributes })));
+    this.placeList.hide(true);
+    if (map) this.mapPlaces = addPlaces(display, this.network, visibility);
+    else {
+      this.mapPlaces = NO_PLACES;
+      this.addLinks(display, visibility);
+    }
     this.display = display;
     this.renderer.setGraph(display);
     return true;
@@ -177,9 +211,25 @@ export class GraphView {
       this.detachMap?.();
       this.detachMap = undefined;
       this.placeNodes(this.layoutPositions);
+      this.renderer.getCamera().setState(WHOLE_VIEW);
     }
-    if (toMap || toGraph) this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     if (!drawn || toMap || toGraph) this.renderer.refresh();
+    // Once sigma has the map positions: the fit reads them as it draws them.
+    if (toMap) this.fitMap();
+  }
+
+  /**
+   * The map's first view: the organisations shown, less those far off (map-extent.ts), with a
+   * margin. The fit button and zooming out reach the rest.
+   */
+  private fitMap(): void {
+    const camera = this.renderer.getCamera();
+    const placed = this.display.filterNodes((node, a) => typeof a["mapX"] === "number" && !isPlaceNode(a) && this.look.visibility.node(node));
+    const box = centralBox(placed.map((node) => this.position(node)));
+    const fitted = box === undefined ? [] : placed.filter((node) => inBox(box, this.position(node)));
+    if (fitted.length === 0) return void camera.setState(WHOLE_VIEW);
+    const fit = getCameraStateToFitViewportToNodes(this.renderer, fitted);
+    camera.setState({ ...fit, ratio: fit.ratio * (1 + 2 * MAP_MARGIN) });
   }
 
   /**
@@ -237,6 +287,7 @@ export class GraphView {
 
   kill(): void {
     this.detachMap?.();
+    this.placeList.kill();
     window.clearTimeout(this.pendingHover);
     this.gestures.kill();
     this.renderer.kill();
@@ -244,20 +295,47 @@ export class GraphView {
 
   /** A node's look, from its data in the network (the display graph holds only positions). */
   private reduceNode(node: string, position: Attributes): Attributes {
+    if (isPlaceNode(position)) return this.reducePlace(node, position);
     const { visibility, nodeColour, colourBy, sizes, selected } = this.look;
-    if (!visibility.node(node)) return { ...position, hidden: true };
+    if (!visibility.node(node) || this.mapPlaces.bubbleOf.has(node)) return { ...position, hidden: true };
     const data = this.network.graph.getNodeAttributes(node);
     const highlighted = this.hovered === undefined || this.hovered.node === node || this.hovered.neighbours.has(node);
     const focused = node === selected || node === this.hovered?.node;
+    const size = sizes.get(node) ?? MIN_SIZE;
     return {
       ...position,
       label: String(data.name ?? node),
-      size: sizes.get(node) ?? MIN_SIZE,
+      size,
       color: highlighted ? nodeColour.colour(data[colourBy]) : DIMMED,
-      zIndex: focused ? 2 : highlighted ? 1 : 0,
+      zIndex: (focused ? 2 : highlighted ? 1 : 0) + this.smallerAbove(size),
       highlighted: focused,
       forceLabel: focused,
     };
+  }
+
+  /** A place's bubble: its name and members counted, in its members' colour where they share one. */
+  private reducePlace(node: string, attributes: Attributes): Attributes {
+    const { nodeColour, colourBy, selected } = this.look;
+    const place = this.mapPlaces.places.get(node) as ShownPlace;
+    const colours = new Set(place.members.map((member) => nodeColour.colour(this.network.graph.getNodeAttribute(member, colourBy))));
+    const highlighted = this.hovered === undefined || this.hovered.node === node || this.hovered.neighbours.has(node);
+    const focused = node === this.hovered?.node || (selected !== undefined && this.mapPlaces.bubbleOf.get(selected) === node);
+    return {
+      ...attributes,
+      label: `${place.name} · ${formatCount(place.members.length)}`,
+      color: !highlighted ? DIMMED : colours.size === 1 ? ([...colours][0] as string) : MIXED_PLACE_COLOUR,
+      zIndex: (focused ? 2 : highlighted ? 1 : 0) + this.smallerAbove(attributes["size"] as number),
+      highlighted: focused,
+      forceLabel: focused,
+    };
+  }
+
+  /**
+   * On the map, where bubbles and organisations alone at their places overlap, the smaller is
+   * drawn above the larger (within the same tier of highlighting), so that none hides another.
+   */
+  private smallerAbove(size: number): number {
+    return this.look.mode === "map" ? 1 / (2 + size) : 0;
   }
 
   private reduceEdge(edge: string, attributes: Attributes): Attributes {

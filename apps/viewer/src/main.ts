@@ -21,6 +21,7 @@ import { defaultLayoutChoice, layoutChoiceOf } from "./layout-settings.ts";
 import { nodeLegend, scaleLegend } from "./legend.ts";
 import { fetchDataset, fetchIndex, readLocalFiles, type LoadedNetwork } from "./load.ts";
 import { localRuleLine } from "./local-rule.ts";
+import { placesLegend } from "./map-place-list.ts";
 import { prepareNetwork, type LocalRule, type Network } from "./network.ts";
 import { organisationTable, type OrganisationTable } from "./organisation-table.ts";
 import { showOrganisation } from "./panel.ts";
@@ -380,6 +381,7 @@ function refreshSidebar(network: Network, look: Look): void {
     }),
     scaleLegend(look.linkColour.legend, state.scales, network.maxWeight, (scales) => change({ scales })),
     localRuleLine(network, "local-rule-legend"),
+    state.mode === "map" ? placesLegend() : null,
   );
   syncScaleFilter(controls, state.scales, look.visibility.linksByScale);
   showStatistics(network, look.visibility);

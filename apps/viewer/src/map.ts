@@ -3,13 +3,18 @@
  * the country outlines of world-atlas (Natural Earth 1:50m, bundled in the build: no tiles,
  * nothing fetched). Map positions are graph coordinates, so sigma's camera pans and zooms the map
  * with the network; the outlines are one Path2D in those coordinates, drawn on a canvas beneath
- * sigma's layers with the graph-to-screen transform of the moment.
+ * sigma's layers with the graph-to-screen transform of the moment. Over sigma's nodes, a ring
+ * around each place's bubble (map-places.ts): a bubble in its members' colour would otherwise
+ * read as one large organisation, and sigma's node program draws plain discs.
  */
 import { geoEqualEarth, geoPath } from "d3-geo";
 import type Sigma from "sigma";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries50m from "world-atlas/countries-50m.json";
+
+/** Map mode's place bubbles carry `place: true` in the display graph, set by nothing else. */
+export const isPlaceNode = (attributes: Record<string, unknown>) => attributes["place"] === true;
 
 const projection = geoEqualEarth().scale(1000).translate([0, 0]);
 
@@ -40,11 +45,14 @@ function graphTransform(renderer: Sigma): DOMMatrix {
   return new DOMMatrix([xAxis.x - origin.x, xAxis.y - origin.y, yAxis.x - origin.x, yAxis.y - origin.y, origin.x, origin.y]);
 }
 
-/** Draws the outlines beneath the renderer's layers after each of its frames; returns a detacher. */
-export function attachMap(renderer: Sigma): () => void {
-  const canvas = renderer.createCanvas("map", { beforeLayer: "edges" });
+/**
+ * A 2D canvas of its own among sigma's layers, sized with the renderer and drawn anew after each
+ * of its frames by `draw` (in viewport pixels, cleared before); returns a detacher.
+ */
+export function attachLayer(renderer: Sigma, name: string, at: { beforeLayer: string } | { afterLayer: string }, draw: (context: CanvasRenderingContext2D, ratio: number) => void): () => void {
+  const canvas = renderer.createCanvas(name, at);
   const context = canvas.getContext("2d") as CanvasRenderingContext2D;
-  const draw = () => {
+  const redraw = () => {
     const ratio = window.devicePixelRatio || 1;
     // Sigma sizes the layers it made itself; this one follows the renderer's size here.
     const { width, height } = renderer.getDimensions();
@@ -56,6 +64,24 @@ export function attachMap(renderer: Sigma): () => void {
     }
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, canvas.width, canvas.height);
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    draw(context, ratio);
+  };
+  renderer.on("afterRender", redraw);
+  redraw();
+  return () => {
+    renderer.off("afterRender", redraw);
+    renderer.killLayer(name);
+  };
+}
+
+/**
+ * Draws the outlines beneath the renderer's layers, and the rings around place bubbles above its
+ * nodes, after each of its frames; returns a detacher.
+ */
+export function attachMap(renderer: Sigma): () => void {
+  const detachRings = attachLayer(renderer, "placeRings", { afterLayer: "nodes" }, (context) => drawPlaceRings(renderer, context));
+  const detachOutlines = attachLayer(renderer, "map", { beforeLayer: "edges" }, (context, ratio) => {
     const transform = new DOMMatrix([ratio, 0, 0, ratio, 0, 0]).multiply(graphTransform(renderer));
     context.setTransform(transform);
     context.fillStyle = "#f1efe9";
@@ -64,11 +90,34 @@ export function attachMap(renderer: Sigma): () => void {
     const path = countryOutlines();
     context.fill(path);
     context.stroke(path);
-  };
-  renderer.on("afterRender", draw);
-  draw();
+  });
   return () => {
-    renderer.off("afterRender", draw);
-    renderer.killLayer("map");
+    detachRings();
+    detachOutlines();
   };
+}
+
+let bubbles: { graph: unknown; nodes: string[] } | undefined;
+
+/** A white then a dark ring around each place's bubble shown. */
+function drawPlaceRings(renderer: Sigma, context: CanvasRenderingContext2D): void {
+  // The display graph is replaced, never added to, when the places change: its bubbles are found once.
+  const graph = renderer.getGraph();
+  if (bubbles?.graph !== graph) bubbles = { graph, nodes: graph.filterNodes((_node, attributes) => isPlaceNode(attributes)) };
+  for (const node of bubbles.nodes) {
+    const shown = renderer.getNodeDisplayData(node);
+    if (shown === undefined || shown.hidden) continue;
+    const { x, y } = renderer.framedGraphToViewport(shown);
+    const radius = renderer.scaleSize(shown.size);
+    context.beginPath();
+    context.arc(x, y, radius + 1.5, 0, 2 * Math.PI);
+    context.lineWidth = 3;
+    context.strokeStyle = "#ffffff";
+    context.stroke();
+    context.beginPath();
+    context.arc(x, y, radius + 3, 0, 2 * Math.PI);
+    context.lineWidth = 1.5;
+    context.strokeStyle = "#222222";
+    context.stroke();
+  }
 }
