@@ -55,7 +55,8 @@ describe("linkscale analyze", () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toBe(`linkscale: ${join(folder, "report.html")} exists and was not written by linkscale: nothing written (--force overwrites)\n`);
     expect(readFileSync(join(folder, "report.html"), "utf8")).toBe("my own notes");
-  });
+    // Three runs of analyze: room for a machine busy with other test runs (it timed out at 120 s under four).
+  }, 360_000);
 
   it("refuses a bad config with the path to each fault, exit 2", () => {
     const bad = join(dir, "bad.json");
