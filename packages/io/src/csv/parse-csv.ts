@@ -16,15 +16,15 @@ export interface ParsedCsv {
 
 export type ParseResult = ParsedCsv | { error: string };
 
-/** The candidate that splits the first line into the most fields, outside quotes. */
-export function sniffDelimiter(firstLine: string): string {
-  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+/** The candidate that splits the first line into the most fields, outside quotes; `fallback` where none splits it. */
+export function sniffDelimiter(firstLine: string, candidates: readonly string[] = DELIMITERS, fallback = ","): string {
+  const counts = new Map<string, number>([[fallback, 0], ...candidates.map((d): [string, number] => [d, 0])]);
   let quoted = false;
   for (const char of firstLine) {
     if (char === '"') quoted = !quoted;
     else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) as number) + 1);
   }
-  let best: string = ",";
+  let best: string = fallback;
   for (const [delimiter, count] of counts) if (count > (counts.get(best) as number)) best = delimiter;
   return best;
 }

@@ -18,6 +18,7 @@
  */
 
 import { parse, type Options } from "csv-parse/sync";
+import { sniffDelimiter } from "../csv/parse-csv.ts";
 
 export interface DelimitedRecord {
   /** The line where the record starts, as an editor numbers it. */
@@ -45,17 +46,9 @@ export function firstContentLine(text: string): string {
   return lines.find((line) => line.trim() !== "") ?? "";
 }
 
-/** Of tab, semicolon and comma, the one that splits `line` into the most fields outside quotes. */
+/** Of tab, semicolon and comma, the one that splits `line` into the most fields outside quotes (tab when none does). */
 export function vosviewerDelimiter(line: string): string {
-  const counts = new Map<string, number>(VOSVIEWER_DELIMITERS.map((delimiter) => [delimiter, 0]));
-  let quoted = false;
-  for (const char of line) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) as number) + 1);
-  }
-  let best: string = "\t";
-  for (const [delimiter, count] of counts) if (count > (counts.get(best) as number)) best = delimiter;
-  return best;
+  return sniffDelimiter(line, VOSVIEWER_DELIMITERS, "\t");
 }
 
 /** Every record of the text, split on `delimiter`, or why the file cannot be read. */
