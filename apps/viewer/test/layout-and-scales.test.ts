@@ -1,28 +1,23 @@
 /**
- * The settled layout and the scales at a glance, on h2020-health in a real browser (Debian's
- * Chromium through playwright-core, the app built and served as in viewer.test.ts, one browser
- * and one server for the file). The layout must settle (layout-settle.ts's criterion) within 30 s
- * on a machine without a GPU, to the same positions every time for the same seed, with the
+ * The settled layout and the scales at a glance, on h2020-health in a real browser (the harness
+ * in browser.ts). The layout must settle (layout-settle.ts's criterion) within 30 s on a machine
+ * without a GPU, to the same positions every time for the same seed, with the
  * communities apart; the legend's scales must show one scale alone, with counts that follow the
  * filters. Communities and scale counts come from @linkscale/core run here in Node on the same
  * files, never from the page. Screenshots (1400 x 900) go to test-output/viewer/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { classifyLinks, isActiveIn, louvain, type AllianceGraph } from "@linkscale/core";
-import { loadFiles, readGexf } from "@linkscale/io";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { classifyLinks, isActiveIn, louvain } from "@linkscale/core";
+import { readGexf } from "@linkscale/io";
+import type { Page } from "playwright-core";
 import type Sigma from "sigma";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildViewer, serveViewer, type ViewerServer } from "../serve/index.ts";
+import { describe, expect, it } from "vitest";
 import type { LayoutProgress } from "../src/layout.ts";
 import { SETTLED_BATCHES, SETTLED_STEP } from "../src/layout-settle.ts";
+import { count, open as openPage, reference, SCREENSHOTS, useBrowser } from "./browser.ts";
 
-const CHROMIUM = process.env["LINKSCALE_CHROMIUM"] ?? "/usr/bin/chromium";
-const REPO = fileURLToPath(new URL("../../../", import.meta.url));
-const SCREENSHOTS = join(REPO, "test-output", "viewer");
 const DATASET = "h2020-health";
 /**
  * How long a test waits for the layout to settle. The time it takes is a figure of the viewer
@@ -33,38 +28,10 @@ const SETTLE_WAIT_MS = 100_000;
 
 type Probe = { linkscale: { ready: boolean; renderer: Sigma; layout?: LayoutProgress & { startedMs: number; settledMs: number } } };
 
-let browser: Browser;
-let server: ViewerServer;
+useBrowser();
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`the viewer tests need Debian's Chromium at ${CHROMIUM}: run \`bash scripts/ensure-chromium.sh\` as root, or set LINKSCALE_CHROMIUM. Never \`playwright install\`.`);
-  const dist = await buildViewer(mkdtempSync(join(tmpdir(), "linkscale-viewer-layout-")));
-  server = await serveViewer({ dist });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
-  mkdirSync(SCREENSHOTS, { recursive: true });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** h2020-health as the page loads it, here in Node by the core. */
-function reference(): AllianceGraph {
-  const texts = ["organisations.csv", "participations.csv"].map((name) => ({ name, text: readFileSync(join(REPO, "datasets", DATASET, name), "utf8") }));
-  const loaded = loadFiles(texts);
-  if (loaded.form !== "tables") throw new Error("expected tables");
-  return loaded.dataset.graph;
-}
-
-async function open(query: string, dataset = DATASET): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${server.url}?dataset=${dataset}${query}`);
-  await page.waitForFunction(() => (window as unknown as Probe).linkscale?.ready === true, null, { timeout: 60_000 });
-  return { page, errors };
-}
+/** The page on h2020-health (or `dataset`), with the rest of the URL's query. */
+const open = (query: string, dataset = DATASET) => openPage(`?dataset=${dataset}${query}`);
 
 /** Waits for the layout to settle (with room past the bound, so that a slow run fails saying how slow); its progress then. */
 async function settled(page: Page) {
@@ -75,8 +42,6 @@ async function settled(page: Page) {
 /** Every organisation's position as drawn (the display graph), by id. */
 const positions = (page: Page) =>
   page.evaluate(() => (window as unknown as Probe).linkscale.renderer.getGraph().mapNodes((node, { x, y }) => [node, x as number, y as number] as const));
-
-const count = async (page: Page, what: "organisations" | "links") => Number(await page.getAttribute(`[data-testid=visible-${what}]`, "data-count"));
 
 /** Mean distance between members of one community over that between members of different ones, over all pairs of `nodes`. */
 function separation(at: ReadonlyArray<readonly [string, number, number]>, community: Record<string, number>, keep: (node: string) => boolean): number {
@@ -97,7 +62,7 @@ function separation(at: ReadonlyArray<readonly [string, number, number]>, commun
 // Two settled layouts and a third run: room for a machine that runs other tests beside these.
 describe("the layout on h2020-health", { timeout: 360_000 }, () => {
   it("settles, to the same positions for the same seed, through a stop, a filter and the GEXF export, with communities apart", async () => {
-    const graph = reference();
+    const graph = reference(DATASET);
     const first = await open("&colour=community&size=none");
     // The filters stay put at every frame while the progress line changes: a click aimed at one
     // lands on it (the mouse going down on a box and up beside it, once the panel grew, clicked
@@ -206,7 +171,7 @@ describe("the layout's settings", () => {
 
 describe("the scales at a glance, on h2020-health", () => {
   it("shows one scale alone from the legend, with counts per scale that follow the filters, finest on top and heavier links stronger", async () => {
-    const graph = reference();
+    const graph = reference(DATASET);
     const years = { from: 2016, to: 2018 };
     const links = classifyLinks(graph).map((link) => ({ ...link, attributes: graph.getEdgeAttributes(graph.edge(link.source, link.target) as string) }));
     /** The core's links per scale under the year window (h2020-health opens with no minimum weight), and types shown. */
