@@ -79,6 +79,44 @@ describe("linkscale validate", () => {
     }
   });
 
+  it("reads a graph file's own attribute names with --map, keying the nodes by one, and refuses a name no item has", () => {
+    // Hand-made GraphML as another tool writes it: ids in PIC, types and countries in words.
+    const file = join(dir, "own-names.graphml");
+    writeFileSync(
+      file,
+      `<?xml version="1.0"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d0" for="node" attr.name="PIC" attr.type="string"/>
+  <key id="d1" for="node" attr.name="Kind" attr.type="string"/>
+  <key id="d2" for="node" attr.name="Land" attr.type="string"/>
+  <graph edgedefault="undirected">
+    <node id="n0"><data key="d0">111</data><data key="d1">Company</data><data key="d2">Germany</data></node>
+    <node id="n1"><data key="d0">222</data><data key="d1">HES</data><data key="d2">UK</data></node>
+    <edge source="n0" target="n1"/>
+  </graph>
+</graphml>
+`,
+    );
+    const run = linkscale(["validate", file, "--map", "id=PIC", "type=kind", "country=Land", "--json", "--quiet"]);
+    expect(run.status).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect([summary.organisations, summary.links]).toEqual([2, 1]);
+    expect(summary.byType).toEqual({ firm: 1, university: 1 });
+    expect(summary.byCountry).toEqual({ DE: 1, GB: 1 });
+    expect(summary.rules).toEqual([
+      `${file}: --map id=PIC: each node keyed by its attribute "PIC"`,
+      `${file}: --map type=Kind: type read from the attribute "Kind"`,
+      `${file}: --map country=Land: country read from the attribute "Land"`,
+    ]);
+    const converted = join(dir, "own-names");
+    expect(linkscale(["convert", file, converted, "--map", "id=PIC", "type=Kind", "--quiet"]).status).toBe(0);
+    expect(readFileSync(join(converted, "links.csv"), "utf8")).toBe("source,target,weight\n111,222,1\n");
+
+    const mistyped = linkscale(["validate", file, "--map", "type=Sort", "--quiet"]);
+    expect(mistyped.status).toBe(2);
+    expect(mistyped.stderr).toContain(`${file}: --map type=Sort: no node or edge has an attribute "Sort" (they have "Kind", "Land", "PIC")`);
+  });
+
   it("exits 0 with --allow-rejects", () => {
     expect(linkscale(["validate", join(dir, "orgs.csv"), "--allow-rejects", "--quiet"]).status).toBe(0);
   });

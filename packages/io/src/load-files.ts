@@ -109,7 +109,7 @@ export function loadFiles(files: readonly InputText[], options: LoadOptions = {}
       throw new InputError(`a graph file (${graphs.map((f) => f.name).join(", ")}) holds the whole network: give it alone`);
     }
     const reader = graphReaderFor(graph.name, graph.text) as GraphReader;
-    const load = reader(graph.text, { file: graph.name, arcs: options.arcs });
+    const load = reader(graph.text, { file: graph.name, arcs: options.arcs, mapping: options.mapping });
     if (load.error !== undefined) throw new InputError(`${graph.name}: ${load.error}`);
     return { form: "graph", load, files: [graph.name], skipped };
   }
@@ -117,7 +117,7 @@ export function loadFiles(files: readonly InputText[], options: LoadOptions = {}
   const vosviewer = vosviewerFiles(files, options.mapping);
   if (vosviewer !== undefined) {
     const { map, network } = vosviewer;
-    const load = readVosviewerFiles({ ...(map === undefined ? {} : { map }), ...(network === undefined ? {} : { network }) });
+    const load = readVosviewerFiles({ ...(map === undefined ? {} : { map }), ...(network === undefined ? {} : { network }), mapping: options.mapping });
     // Of a pair, the error already names the file it is about.
     if (load.error !== undefined) throw new InputError(map !== undefined && network !== undefined ? load.error : `${load.file}: ${load.error}`);
     const names = [map?.name, network?.name].filter((name): name is string => name !== undefined);

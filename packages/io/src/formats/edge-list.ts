@@ -33,7 +33,7 @@ export const edgeListMessages = {
     `${count} organisations have no link (such as "${example}"), and an edge list has no line for them; write Pajek, GML or CSV to keep them`,
 };
 
-export function readEdgeList(text: string, { file }: GraphReadOptions): GraphLoad {
+export function readEdgeList(text: string, { file, mapping }: GraphReadOptions): GraphLoad {
   const nodes: NodeItem[] = [];
   const known = new Set<string>();
   const edges: EdgeItem[] = [];
@@ -57,7 +57,7 @@ export function readEdgeList(text: string, { file }: GraphReadOptions): GraphLoa
     }
     edges.push({ ...item, source, target, attributes: weight === undefined ? {} : { weight: Number(weight) } });
   }
-  return loadGraphItems(file, { nodes, edges }, { rowsAreLines: true });
+  return loadGraphItems(file, { nodes, edges }, { rowsAreLines: true, mapping });
 }
 
 function fieldProblem(content: string, fields: readonly string[]): Problem | undefined {

@@ -49,10 +49,10 @@ export const gexfMessages = {
     `${where} has an attribute named "${name}", which graphology-gexf would drop (it keeps attribute names in plain objects); write GraphML or CSV, or rename it`,
 };
 
-export function readGexf(text: string, { file, arcs }: GraphReadOptions): GraphLoad {
+export function readGexf(text: string, { file, arcs, mapping }: GraphReadOptions): GraphLoad {
   const items = readGexfItems(text);
   if ("error" in items) return failedGraphLoad(file, items.error);
-  return loadGraphItems(file, items, { arcs, rules: items.rules });
+  return loadGraphItems(file, items, { arcs, mapping, rules: items.rules });
 }
 
 export function writeGexf(graph: AnyGraph): string {

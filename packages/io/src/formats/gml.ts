@@ -179,7 +179,7 @@ function plain(entries: readonly Entry[]): Record<string, unknown> {
 const NODE_OWN = new Set(["id", "label"]);
 const EDGE_OWN = new Set(["source", "target", "id"]);
 
-export function readGml(text: string, { file, arcs }: GraphReadOptions): GraphLoad {
+export function readGml(text: string, { file, arcs, mapping }: GraphReadOptions): GraphLoad {
   const parsed = parseGml(text);
   if ("error" in parsed) return failedGraphLoad(file, parsed.error);
   const graphs = parsed.entries.filter(({ key, value }) => key === "graph" && Array.isArray(value));
@@ -230,7 +230,7 @@ export function readGml(text: string, { file, arcs }: GraphReadOptions): GraphLo
     const ends = { source: end("source"), target: end("target"), attributes: attributesOf(entry.value, EDGE_OWN) };
     return problems.length === 0 ? { ...item, ...ends } : { ...item, ...ends, problems };
   });
-  return loadGraphItems(file, { nodes, edges }, { rowsAreLines: true, arcs, rules: [byLabel ? gmlIdentifiers.label : gmlIdentifiers.id] });
+  return loadGraphItems(file, { nodes, edges }, { rowsAreLines: true, arcs, mapping, rules: [byLabel ? gmlIdentifiers.label : gmlIdentifiers.id] });
 }
 
 const GML_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;

@@ -28,6 +28,9 @@
  * knows is each format reader's job. Graph-level attributes (GEXF's meta, graphology's graph
  * attributes) are no part of the model and are not read.
  *
+ * `mapping` (`--map field=name`) reads the model's fields from attributes of the user's own names,
+ * and may key the nodes by one of them (graph-mapping.ts), before any check.
+ *
  * A node's `country` goes through the aliases every table shares: CORDIS's `UK`, `EL`, `KO` are
  * read as `GB`, `GR`, `XK` and counted in `readAs`.
  *
@@ -47,6 +50,7 @@ import {
 } from "@linkscale/core/model";
 import { type } from "arktype";
 import { ReadAsTally, type ReadAs } from "../vocabulary.ts";
+import { mapGraphItems } from "./graph-mapping.ts";
 import { LIST_SEPARATOR } from "../csv/fields.ts";
 import { messages, type Problem, type RejectedRow } from "../problems.ts";
 import { defineField } from "../records.ts";
@@ -75,6 +79,8 @@ export interface GraphReadOptions {
   file: string;
   /** How a directed file's reverse arcs become one link (`ItemCheckOptions.arcs`). */
   arcs?: ArcMerge | undefined;
+  /** Model field → the name of the attribute that holds it (`ItemCheckOptions.mapping`). */
+  mapping?: Readonly<Record<string, string>> | undefined;
 }
 
 export type AttributeMap = Record<string, unknown>;
@@ -121,6 +127,8 @@ export interface ItemCheckOptions {
   arcs?: ArcMerge | undefined;
   /** The rules the format reader used (which value is a node's id…), named in the load's `rules` before the checks' own. */
   rules?: readonly string[] | undefined;
+  /** Model field → the attribute of the file's that holds it (`--map`, graph-mapping.ts). */
+  mapping?: Readonly<Record<string, string>> | undefined;
 }
 
 // Message builders, exported so tests assert the exact text a user sees.
@@ -171,7 +179,16 @@ export function toAllianceGraph(raw: AnyGraph, file: string, arcs?: ArcMerge): G
 }
 
 /** The checks of the file banner over the items a format reader found, in file order. */
-export function loadGraphItems(file: string, items: GraphItems, options: ItemCheckOptions = {}): GraphLoad {
+export function loadGraphItems(file: string, read: GraphItems, options: ItemCheckOptions = {}): GraphLoad {
+  const whereOf = (path: string | null, row: number) => (options.rowsAreLines || path === null ? `line ${row}` : path);
+  const rules = [...(options.rules ?? [])];
+  let items = read;
+  if (options.mapping !== undefined && Object.keys(options.mapping).length > 0) {
+    const mapped = mapGraphItems(read, options.mapping, (item, index) => whereOf(item.path === undefined ? `nodes[${index}]` : item.path, item.row ?? index + 1));
+    if ("error" in mapped) return failedGraphLoad(file, mapped.error);
+    items = mapped.items;
+    rules.push(...mapped.rules);
+  }
   const graph = createAllianceGraph();
   const rejectedNodes: RejectedRow[] = [];
   const rejectedEdges: RejectedRow[] = [];
@@ -179,8 +196,6 @@ export function loadGraphItems(file: string, items: GraphItems, options: ItemChe
   const firstNode = new Map<string, string>();
   const rejectedNode = new Map<string, string>();
   const readAs = new ReadAsTally();
-  const whereOf = (path: string | null, row: number) =>
-    options.rowsAreLines || path === null ? `line ${row}` : path;
 
   items.nodes.forEach((item, index) => {
     const path = item.path === undefined ? `nodes[${index}]` : item.path;
@@ -267,7 +282,6 @@ export function loadGraphItems(file: string, items: GraphItems, options: ItemChe
     rejected: [...rejectedNodes, ...rejectedEdges],
     readAs: readAs.list(),
   };
-  const rules = [...(options.rules ?? [])];
   if (options.arcs !== undefined && mergedInto.size > 0) {
     load.merged = mergedInto.size;
     rules.push(arcMergeRule(options.arcs, mergedInto.size));

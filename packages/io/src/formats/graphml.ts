@@ -31,10 +31,10 @@ import { assertXmlWritable, escapeXmlAttribute, escapeXmlText } from "./xml.ts";
 
 const MODULE = "io/formats/graphml";
 
-export function readGraphml(text: string, { file, arcs }: GraphReadOptions): GraphLoad {
+export function readGraphml(text: string, { file, arcs, mapping }: GraphReadOptions): GraphLoad {
   const items = readGraphmlItems(text);
   if ("error" in items) return failedGraphLoad(file, items.error);
-  return loadGraphItems(file, items, { arcs, rules: items.rules });
+  return loadGraphItems(file, items, { arcs, mapping, rules: items.rules });
 }
 
 type KeyType = "boolean" | "int" | "double" | "string";

@@ -32,7 +32,7 @@ export function readGraphologyJson(text: string, options: GraphReadOptions): Gra
 const LISTS = ["nodes", "edges"];
 
 /** A parsed graphology export, checked. */
-export function graphologyLoad(data: unknown, { file, arcs }: GraphReadOptions): GraphLoad {
+export function graphologyLoad(data: unknown, { file, arcs, mapping }: GraphReadOptions): GraphLoad {
   if (!isObject(data) || !Array.isArray(data["nodes"])) return failedGraphLoad(file, jsonMessages.notAGraph());
   const edgeList = data["edges"] ?? [];
   if (!Array.isArray(edgeList)) return failedGraphLoad(file, jsonMessages.notAList("edges"));
@@ -68,7 +68,7 @@ export function graphologyLoad(data: unknown, { file, arcs }: GraphReadOptions):
     }
     return { source, target, attributes, directed };
   });
-  return loadGraphItems(file, { nodes, edges }, { arcs });
+  return loadGraphItems(file, { nodes, edges }, { arcs, mapping });
 }
 
 /**

@@ -13,6 +13,6 @@ export function readJsonGraph(text: string, options: GraphReadOptions): GraphLoa
   const { file } = options;
   const parsed = parseJson(text);
   if ("error" in parsed) return failedGraphLoad(file, parsed.error);
-  if (isVosviewerJson(parsed.data)) return vosviewerJsonLoad(parsed.data, file);
+  if (isVosviewerJson(parsed.data)) return vosviewerJsonLoad(parsed.data, options);
   return isNodeLink(parsed.data) ? nodeLinkLoad(parsed.data, options) : graphologyLoad(parsed.data, options);
 }

@@ -46,7 +46,7 @@ export function readNodeLinkJson(text: string, options: GraphReadOptions): Graph
 }
 
 /** Parsed node-link JSON, checked. */
-export function nodeLinkLoad(data: unknown, { file, arcs }: GraphReadOptions): GraphLoad {
+export function nodeLinkLoad(data: unknown, { file, arcs, mapping }: GraphReadOptions): GraphLoad {
   if (!isObject(data) || !Array.isArray(data["nodes"])) return failedGraphLoad(file, nodeLinkMessages.notAGraph());
   if (data["links"] !== undefined && data["edges"] !== undefined) return failedGraphLoad(file, nodeLinkMessages.bothLists());
   const listName = data["edges"] !== undefined ? "edges" : "links";
@@ -69,7 +69,7 @@ export function nodeLinkLoad(data: unknown, { file, arcs }: GraphReadOptions): G
     }
     return { source: String(entry["source"]), target: String(entry["target"]), attributes: fieldsBut(entry, LINK_FIELDS), directed, path: `${listName}[${index}]` };
   });
-  return loadGraphItems(file, { nodes, edges }, { arcs });
+  return loadGraphItems(file, { nodes, edges }, { arcs, mapping });
 }
 
 /** Pretty, in graph order: the same graph gives the same bytes. */

@@ -79,7 +79,7 @@ interface EdgeLine {
   section: Section;
 }
 
-export function readPajek(text: string, { file, arcs }: GraphReadOptions): GraphLoad {
+export function readPajek(text: string, { file, arcs, mapping }: GraphReadOptions): GraphLoad {
   const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\r|\n/);
   let vertexCount: number | undefined;
   let verticesLine = 0;
@@ -187,7 +187,7 @@ export function readPajek(text: string, { file, arcs }: GraphReadOptions): Graph
     }
   }
 
-  const load = loadGraphItems(file, { nodes, edges }, { rowsAreLines: true, arcs });
+  const load = loadGraphItems(file, { nodes, edges }, { rowsAreLines: true, arcs, mapping });
   // Vertex lines come before edge lines, so line order is file order.
   load.rejected.sort((a, b) => a.row - b.row);
   return load;

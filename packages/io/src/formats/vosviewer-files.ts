@@ -125,20 +125,28 @@ export function looksLikeVosviewerNetwork(text: string, { alone }: { alone: bool
 }
 
 /** A map file alone: its items, without links. */
-export function readVosviewerMap(text: string, { file }: GraphReadOptions): GraphLoad {
-  return readVosviewerFiles({ map: { name: file, text } });
+export function readVosviewerMap(text: string, { file, mapping }: GraphReadOptions): GraphLoad {
+  return readVosviewerFiles({ map: { name: file, text }, mapping });
 }
 
 /** A network file alone: its ids are organisations with only an id. */
-export function readVosviewerNetwork(text: string, { file }: GraphReadOptions): GraphLoad {
-  return readVosviewerFiles({ network: { name: file, text } });
+export function readVosviewerNetwork(text: string, { file, mapping }: GraphReadOptions): GraphLoad {
+  return readVosviewerFiles({ network: { name: file, text }, mapping });
 }
 
 /**
  * A map file and its network file, as one network. Each rejected line names its own file; the
  * load's `file` names both ("map.txt + network.txt"), and its `error` the file it is about.
  */
-export function readVosviewerFiles({ map, network }: { map?: { name: string; text: string }; network?: { name: string; text: string } }): GraphLoad {
+export function readVosviewerFiles({
+  map,
+  network,
+  mapping,
+}: {
+  map?: { name: string; text: string };
+  network?: { name: string; text: string };
+  mapping?: GraphReadOptions["mapping"];
+}): GraphLoad {
   const file = [map?.name, network?.name].filter((name) => name !== undefined).join(" + ");
   // Of two files, the error names the one it is about; of one, the caller names it, as for any format.
   const fail = (name: string, error: string) => failedGraphLoad(file, map !== undefined && network !== undefined ? `${name}: ${error}` : error);
@@ -163,7 +171,7 @@ export function readVosviewerFiles({ map, network }: { map?: { name: string; tex
       rules.push(vosviewerRules.networkAlone);
     }
   }
-  const load = loadGraphItems(file, { nodes, edges }, { rowsAreLines: true });
+  const load = loadGraphItems(file, { nodes, edges }, { rowsAreLines: true, mapping });
   // Rejected nodes come first (graph-load.ts): those after them are the network file's lines.
   const rejectedNodes = load.nodesRead - load.graph.order;
   if (map !== undefined && network !== undefined) {

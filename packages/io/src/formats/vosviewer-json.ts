@@ -96,13 +96,13 @@ export function isVosviewerJson(data: unknown): boolean {
   return network["items"] !== undefined || network["links"] !== undefined;
 }
 
-export function readVosviewerJson(text: string, { file }: GraphReadOptions): GraphLoad {
+export function readVosviewerJson(text: string, { file, mapping }: GraphReadOptions): GraphLoad {
   const parsed = parseJson(text);
-  return "error" in parsed ? failedGraphLoad(file, parsed.error) : vosviewerJsonLoad(parsed.data, file);
+  return "error" in parsed ? failedGraphLoad(file, parsed.error) : vosviewerJsonLoad(parsed.data, { file, mapping });
 }
 
 /** Parsed VOSviewer JSON, checked. */
-export function vosviewerJsonLoad(data: unknown, file: string): GraphLoad {
+export function vosviewerJsonLoad(data: unknown, { file, mapping }: GraphReadOptions): GraphLoad {
   if (!isVosviewerJson(data)) return failedGraphLoad(file, vosviewerJsonMessages.notVosviewer());
   const top = data as AttributeMap;
   const network = top["network"] as AttributeMap;
@@ -125,7 +125,7 @@ export function vosviewerJsonLoad(data: unknown, file: string): GraphLoad {
   } else {
     nodes = itemList.map((entry, index) => readItem(entry, index, clusterLabels.labels, rules));
   }
-  const load = loadGraphItems(file, { nodes, edges });
+  const load = loadGraphItems(file, { nodes, edges }, { mapping });
   // In the order the items' mapping names them.
   const ordered = [vosviewerRules.itemsFromLinks, vosviewerRules.cluster, vosviewerRules.clusterLabels, vosviewerRules.weightsAndScores].filter((rule) => rules.has(rule));
   return ordered.length === 0 ? load : { ...load, rules: ordered };
