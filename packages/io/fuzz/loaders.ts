@@ -43,6 +43,7 @@ import {
   type CsvReadOptions,
   type GraphLoad,
   type InputText,
+  readUcinetDl,
   type LoadedFiles,
   type TableLoad,
 } from "../src/index.ts";
@@ -250,6 +251,7 @@ function formatOfFile(name: string): TextFormat {
   if (name.endsWith(".net")) return "pajek";
   if (name.endsWith(".gml")) return "gml";
   if (/\.(edgelist|edges|ncol)$/.test(name)) return "edgelist";
+  if (name.endsWith(".dl")) return "pajek";
   return "csv";
 }
 
@@ -318,6 +320,8 @@ export function fuzzLoaders(): FuzzLoader[] {
     textLoader({ name: "readJsonGraph", format: "json", seeds: [...seeds.graphologyJson, ...seeds.nodeLinkJson, ...seeds.vosviewerJson], options: none, call: (text) => readJsonGraph(text, file("json")), check: checkGraphLoad }),
     textLoader({ name: "readGml", format: "gml", seeds: seeds.gml, options: none, call: (text) => readGml(text, file("gml")), check: checkGraphLoad }),
     textLoader({ name: "readEdgeList", format: "edgelist", seeds: seeds.edgeList, options: none, call: (text) => readEdgeList(text, file("edgelist")), check: checkGraphLoad }),
+    // DL's lines are blank-separated numbers and quoted labels: Pajek's mutations fit it best.
+    textLoader({ name: "readUcinetDl", format: "pajek", seeds: seeds.ucinetDl, options: none, call: (text) => readUcinetDl(text, file("dl")), check: checkGraphLoad }),
     loadFilesLoader(seeds.loadFiles),
   ];
   return loaders.filter((loader) => loader.seedCount > 0);

@@ -16,10 +16,13 @@
  *   graph a writer refuses (an edge list cannot hold an organisation without links) is left out
  *   of that format's seeds. VOSviewer's map and network files go to `loadFiles` as pairs (and a
  *   network file alone), which is where they are recognised and read together.
+ * - UCINET DL, which linkscale does not write: the hand-written files of its round trip against
+ *   igraph (`packages/io/test/formats/peers/ucinet-*.dl`), one per dialect; and to `loadFiles`,
+ *   the first as `network.dl` and the last as a `.txt` file, recognised by its content.
  *
  * Everything is read once, on first use, and never from the network.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { constants, gunzipSync } from "node:zlib";
 import type { AllianceGraph } from "@linkscale/core/model";
@@ -69,6 +72,7 @@ export interface SeedCorpus {
   gml: TextSeed[];
   edgeList: TextSeed[];
   vosviewerJson: TextSeed[];
+  ucinetDl: TextSeed[];
   loadFiles: FilesSeed[];
   /** Whether the CORDIS exports in ../shared/data were found. */
   sharedData: boolean;
@@ -198,6 +202,16 @@ function buildCorpus(): SeedCorpus {
   const goldenNetwork = vosviewerNetworks[vosviewerNetworks.length - 1];
   if (goldenNetwork !== undefined) loadFilesSeeds.push({ name: `${goldenNetwork.name} alone`, files: [{ name: "network.txt", text: goldenNetwork.text }] });
 
+  // UCINET DL is read, never written: the round trip's hand-written files, one per dialect.
+  const ucinetDl = readdirSync(`${repositoryRoot}packages/io/test/formats/peers`)
+    .filter((name) => name.startsWith("ucinet-") && name.endsWith(".dl"))
+    .sort()
+    .map((name) => ({ name: `peers/${name}`, text: fixture(`peers/${name}`) }));
+  const [firstDl] = ucinetDl;
+  const lastDl = ucinetDl[ucinetDl.length - 1];
+  if (firstDl !== undefined) loadFilesSeeds.push({ name: firstDl.name, files: [{ name: "network.dl", text: firstDl.text }] });
+  if (lastDl !== undefined) loadFilesSeeds.push({ name: `${lastDl.name} as .txt`, files: [{ name: "network.txt", text: lastDl.text }] });
+
   const cordis = existsSync(sharedRoot) ? cordisSeeds() : undefined;
   if (cordis !== undefined) loadFilesSeeds.push(...cordis.loadFiles);
   return {
@@ -217,6 +231,7 @@ function buildCorpus(): SeedCorpus {
     gml,
     edgeList,
     vosviewerJson,
+    ucinetDl,
     loadFiles: loadFilesSeeds,
     sharedData: cordis !== undefined,
   };

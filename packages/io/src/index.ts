@@ -37,6 +37,7 @@ export { readGraphml, writeGraphml } from "./formats/graphml.ts";
 export { readGml, writeGml, gmlMessages, gmlIdentifiers } from "./formats/gml.ts";
 export { readPajek, writePajek, pajekMessages } from "./formats/pajek.ts";
 export { readEdgeList, writeEdgeList, edgeListMessages } from "./formats/edge-list.ts";
+export { readUcinetDl, ucinetDlMessages } from "./formats/ucinet-dl.ts";
 export {
   readVosviewerFiles,
   readVosviewerMap,

@@ -2,8 +2,9 @@
  * Named texts to one loaded network: the part of loading that needs no file system, shared by the
  * CLI (files and folders on disk) and the viewer (files dropped on the page). Each file's role is
  * recognised from its header (and the caller's column mapping) unless the caller names it; graph
- * files (GEXF, GraphML, Pajek, graphology JSON) are read alone, as is a VOSviewer map file with
- * its network file (two tables that are one network, known by their content: detect.ts); tables
+ * files (GEXF, GraphML, GML, Pajek, UCINET DL, edge lists, graphology and node-link JSON) are
+ * read alone, as is a VOSviewer map file with its network file (two tables that are one
+ * network, known by their content: detect.ts); tables
  * are read and assembled into one dataset. Input in which no table can be read is refused, listing what was skipped and
  * why, rather than loaded as an empty network.
  */
@@ -19,6 +20,7 @@ import { readEdgeList } from "./formats/edge-list.ts";
 import { readGml } from "./formats/gml.ts";
 import { readJsonGraph } from "./formats/json-graph.ts";
 import { readPajek } from "./formats/pajek.ts";
+import { looksLikeUcinetDl, readUcinetDl } from "./formats/ucinet-dl.ts";
 import { readVosviewerFiles } from "./formats/vosviewer-files.ts";
 
 /** Bad input, with the file (and where known the row and column) it is about. */
@@ -69,6 +71,7 @@ const GRAPH_READERS: Readonly<Record<string, GraphReader>> = Object.assign(Objec
   ".edges": readEdgeList,
   ".ncol": readEdgeList,
   ".net": readPajek,
+  ".dl": readUcinetDl,
 });
 /** The extensions a folder's data files have (each may also end in .gz). */
 export const DATA_EXTENSIONS: ReadonlySet<string> = new Set([".csv", ".tsv", ".txt", ".json", ...Object.keys(GRAPH_READERS)]);
@@ -203,11 +206,15 @@ export function dataExtension(name: string): string {
   return dot <= 0 ? "" : base.slice(dot).toLowerCase();
 }
 
-/** GEXF, GraphML, GML, Pajek and edge lists by extension; a JSON object (not an array) is a network (json-graph.ts). */
+/**
+ * GEXF, GraphML, GML, Pajek, UCINET DL and edge lists by extension; a JSON object (not an array)
+ * is a network (json-graph.ts), and so is a text opening as UCINET DL does (`DL N=5`), whatever
+ * its extension (UCINET users save DL files as .txt).
+ */
 function graphReaderFor(name: string, text: string): GraphReader | undefined {
   const extension = dataExtension(name);
   if (extension === ".json" && text.trimStart().startsWith("{")) return readJsonGraph;
-  return GRAPH_READERS[extension];
+  return GRAPH_READERS[extension] ?? (looksLikeUcinetDl(text) ? readUcinetDl : undefined);
 }
 
 /**

@@ -13,6 +13,7 @@ export { readGraphml, writeGraphml } from "./graphml.ts";
 export { readGml, writeGml, gmlMessages, gmlIdentifiers } from "./gml.ts";
 export { readPajek, writePajek, pajekMessages } from "./pajek.ts";
 export { readEdgeList, writeEdgeList, edgeListMessages } from "./edge-list.ts";
+export { readUcinetDl, ucinetDlMessages } from "./ucinet-dl.ts";
 export {
   readVosviewerFiles,
   readVosviewerMap,
