@@ -192,7 +192,7 @@ describe("the viewer's map mode", () => {
     expect(free).toBeDefined();
     const at = free as { x: number; y: number };
     await page.mouse.move(box.x + at.x, box.y + at.y);
-    await page.waitForSelector("[data-testid=place-list]:not([hidden])", { timeout: 5_000 });
+    await page.waitForSelector("[data-testid=place-list]:not([hidden])", { timeout: 30_000 }); // a hover answered on a timer, late on a loaded machine
     expect(await page.textContent("[data-testid=place-list-name]")).toBe(nameOf(members));
     expect(await page.locator("[data-testid=place-list] li").allTextContents()).toEqual(listed);
     await page.mouse.click(box.x + at.x, box.y + at.y);

@@ -9,6 +9,13 @@ import { describe, expect, it } from "vitest";
 import { count, linkPixels, open, reference, SCREENSHOTS, serverUrl, useBrowser } from "./browser.ts";
 import { PLAY_STEP_MS } from "../src/controls.ts";
 
+/**
+ * How long a test waits for what the page does on a timer (a play step, the highlight of a resting
+ * pointer): the order of what it shows is asserted, never how soon, since a loaded machine delays
+ * a page's timers by seconds.
+ */
+const STEP_WAIT_MS = 30_000;
+
 useBrowser();
 
 describe("the viewer", () => {
@@ -78,7 +85,7 @@ describe("the viewer", () => {
     const now = await shown();
     expect([atFirst?.years, atSecond?.years]).toContain(now.years);
     expect(now).toEqual(byYears.get(now.years));
-    await page.waitForFunction((years) => document.querySelector("[data-testid=years]")?.textContent === years, atSecond?.years, { timeout: PLAY_STEP_MS * 3 });
+    await page.waitForFunction((years) => document.querySelector("[data-testid=years]")?.textContent === years, atSecond?.years, { timeout: STEP_WAIT_MS });
     const next = await shown();
     expect(next).toEqual(byYears.get(next.years));
     await page.click("[data-testid=year-play]");
@@ -98,10 +105,10 @@ describe("the viewer", () => {
     expect(await count(page, "links")).toBe(slice(2015, 2016));
     // Play goes on from the stage shown to the next, and stops after the last.
     await page.click("[data-testid=year-play]");
-    await page.waitForFunction(() => document.querySelector("[data-testid=years]")?.textContent === "2017–2018", null, { timeout: PLAY_STEP_MS * 3 });
+    await page.waitForFunction(() => document.querySelector("[data-testid=years]")?.textContent === "2017–2018", null, { timeout: STEP_WAIT_MS });
     expect(await count(page, "links")).toBe(slice(2017, 2018));
     expect(await page.inputValue("[data-testid=stage]")).toBe("1");
-    await page.waitForFunction(() => document.querySelector("[data-testid=year-play]")?.getAttribute("aria-pressed") === "false", null, { timeout: PLAY_STEP_MS * 3 });
+    await page.waitForFunction(() => document.querySelector("[data-testid=year-play]")?.getAttribute("aria-pressed") === "false", null, { timeout: STEP_WAIT_MS });
     await page.close();
   });
 
@@ -246,7 +253,7 @@ describe("the viewer", () => {
     await budget(0);
     expect(await sweep()).toBe(0);
     await page.mouse.move(box.x + at.x, box.y + at.y);
-    await page.waitForFunction((node) => (window as unknown as Probe).linkscale.renderer.getNodeDisplayData(node)?.highlighted === true, hub, { timeout: 5_000 });
+    await page.waitForFunction((node) => (window as unknown as Probe).linkscale.renderer.getNodeDisplayData(node)?.highlighted === true, hub, { timeout: STEP_WAIT_MS });
     expect(await highlighted()).toBe(true);
     await page.close();
   });
