@@ -92,10 +92,10 @@ export function formatSummary(summary: ValidationSummary): string {
   lines.push(
     `organisations  ${number.format(summary.organisations)} (isolated ${number.format(summary.isolated)}, without coordinates ${number.format(summary.withoutCoordinates)}, without name ${number.format(summary.withoutName)})`,
   );
-  lines.push(`  by type      ${counts(summary.byType)}${summary.withoutType > 0 ? ` · without a type ${number.format(summary.withoutType)}` : ""}`);
+  lines.push(`  by type      ${joined(counts(summary.byType), summary.withoutType > 0 ? `without a type ${number.format(summary.withoutType)}` : "")}`);
   const countries = Object.keys(summary.byCountry).length;
   lines.push(
-    `  by country   ${counts(summary.byCountry, 12)}${countries > 12 ? ` … (${countries} countries)` : ""}${summary.withoutCountry > 0 ? ` · without a country ${number.format(summary.withoutCountry)}` : ""}`,
+    `  by country   ${joined(counts(summary.byCountry, 12) + (countries > 12 ? ` … (${countries} countries)` : ""), summary.withoutCountry > 0 ? `without a country ${number.format(summary.withoutCountry)}` : "")}`,
   );
   const regions = Object.entries(summary.regionCodes);
   if (regions.length > 0) {
@@ -140,4 +140,9 @@ function counts(record: Record<string, number>, limit = Infinity): string {
     .slice(0, limit)
     .map(([key, value]) => `${key} ${number.format(value)}`)
     .join(" · ");
+}
+
+/** The known values' counts and those left out, with a separator only between two that are there. */
+function joined(known: string, leftOut: string): string {
+  return [known, leftOut].filter((part) => part !== "").join(" · ");
 }

@@ -19,6 +19,9 @@ describe("linkscale analyze", () => {
     }
     // Counts as datasets/semiconductor-ev/reference/counts.json gives them.
     expect(run.stdout).toContain("765 organisations, 38733 links, 0 isolated");
+    // Every organisation of semiconductor-ev has a country (its organisations.csv), so no link's scale is undecided: no column for such links, never one called "unknown".
+    const scaleHeader = run.stdout.split("\n").find((line) => /^\s+local\s+national/.test(line));
+    expect(scaleHeader?.trim().split(/\s+/)).toEqual(["local", "national", "transnational"]);
     expect(run.stderr).toContain("openness by country: 50 permutations");
     expect(run.stdout).not.toContain("permutations\n");
   });

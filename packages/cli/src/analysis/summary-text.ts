@@ -3,7 +3,7 @@
  * top organisations by each centrality, the communities and their make-up, the gatekeepers. Every
  * number comes from the report; nothing is computed here.
  */
-import { describeConstant, ROLES, type AllianceGraph, type Constancy, type HelixLetter, type Role } from "@linkscale/core";
+import { describeConstant, ROLES, UNKNOWN_SCALE, type AllianceGraph, type Constancy, type HelixLetter, type Role } from "@linkscale/core";
 import type { Report } from "./report.ts";
 import { briefWhy, describeWindowing, tripleHelixText, UNDEFINED_LEGEND } from "./stages.ts";
 
@@ -44,9 +44,11 @@ export function formatAnalysis(report: Report, graph: AllianceGraph): string {
   const scales = results.scales;
   if (scales) {
     heading("Scale of links (share of links / of weight)");
-    const rows = [["", ...scales.scales]];
+    // Links whose scale the data cannot decide are a column only when there are any, and named as such.
+    const shown = scales.scales.filter((s) => s !== UNKNOWN_SCALE || (scales.network.counts[s] ?? 0) > 0);
+    const rows = [["", ...shown.map((s) => (s === UNKNOWN_SCALE ? "n/a (country unknown at an end)" : s))]];
     const row = (label: string, shares: { countShares: Record<string, number>; weightShares: Record<string, number> }) =>
-      rows.push([label, ...scales.scales.map((s) => `${percent(shares.countShares[s])} / ${percent(shares.weightShares[s])}`)]);
+      rows.push([label, ...shown.map((s) => `${percent(shares.countShares[s])} / ${percent(shares.weightShares[s])}`)]);
     row("network", scales.network);
     for (const [year, shares] of Object.entries(scales.byYear)) row(year === "unknown" ? "no year" : year, shares);
     out.push(...table(rows));
