@@ -2,20 +2,22 @@
  * Colours for categories. Organisation types and link scales have fixed colours, so that a
  * university is the same blue in every view and every screenshot; other attributes (country,
  * region, cluster, community) give their most frequent values a colour of a qualitative palette
- * (twenty colours, below) and the rest one grey, "other". The legend lists every colour
- * in use with its count.
+ * (twenty colours, below) and the rest one grey, "the rest". Organisations without the attribute
+ * are grey too, and the legend lists them as left out ("no country"), never as a value. The
+ * legend lists every colour in use with its count.
  */
 import { UNKNOWN } from "@linkscale/core";
 
 /**
  * Tableau 10, then ten of Kelly's colours of maximum contrast (Kelly 1965) that stand apart from
- * them: twenty groups keep colours of their own before the rest share the grey of "other".
+ * them: twenty groups keep colours of their own before the rest share one grey.
  */
 const PALETTE = [
   ...["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6"],
   ...["#875692", "#f3c300", "#a1caf1", "#be0032", "#c2b280", "#008856", "#0067a5", "#604e97", "#b3446c", "#8db600"],
 ];
-export const OTHER = "other";
+/** The legend's key for the values past the palette: no value of an attribute (not even the type "other"). */
+export const REST = "(the rest)";
 const GREY = "#b4b4b4";
 
 const TYPE_COLOURS: Record<string, string> = {
@@ -71,7 +73,7 @@ export function categoryColouring(title: string, counts: ReadonlyArray<readonly 
     colours.set(value, colour);
     entry(value, colour, count, shownCount);
   }
-  if (others > 0) entry(OTHER, GREY, others, othersShown);
+  if (others > 0) entry(REST, GREY, others, othersShown);
   return { colour: (value) => colours.get(key(value)) ?? GREY, legend: { title, entries } };
 }
 

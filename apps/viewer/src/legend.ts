@@ -7,7 +7,7 @@
  * still saying what they would show. A note says how weight is drawn: as colour strength.
  */
 import { UNKNOWN } from "@linkscale/core";
-import { faded, linkStrength, OTHER, type Legend } from "./colours.ts";
+import { faded, linkStrength, REST, type Legend } from "./colours.ts";
 import { formatCount, h } from "./dom.ts";
 
 /**
@@ -22,7 +22,7 @@ export function nodeLegend({ title, entries }: Legend, options: { nameOf?: (valu
     h("h3", {}, title),
     ...entries.map(({ label, colour, count, of }) => {
       const name = nameOf?.(label);
-      const clickable = pick !== undefined && label !== OTHER && label !== UNKNOWN;
+      const clickable = pick !== undefined && label !== REST && label !== UNKNOWN;
       return h(
         clickable ? "button" : "div",
         {
@@ -32,13 +32,22 @@ export function nodeLegend({ title, entries }: Legend, options: { nameOf?: (valu
           ...(clickable ? { type: "button", title: `show the organisations of ${name ?? label}`, onclick: () => pick(label) } : {}),
         },
         h("span", { className: "swatch node", style: `background:${colour}` }),
-        name === undefined ? ` ${label} ` : h("span", { className: "name" }, ` ${label} · ${name} `),
+        name === undefined ? ` ${nodeLabel(title, label)} ` : h("span", { className: "name" }, ` ${label} · ${name} `),
         h("span", { className: "count" }, of === undefined ? formatCount(count) : `${formatCount(count)} of ${formatCount(of)}`),
       );
     }),
     pick === undefined ? null : h("p", { className: "note" }, "click a colour to show its organisations"),
   );
 }
+
+/** An entry's text: organisations without the attribute are left out, never a value called "unknown". */
+function nodeLabel(title: string, label: string): string {
+  if (label === UNKNOWN) return `no ${title}`;
+  return label === REST ? "the rest" : label;
+}
+
+/** The links whose scale the data cannot decide (an end without a country): left out of the scales. */
+const NO_SCALE = "no scale (an end without country)";
 
 /** The scales to show after a click on `scale`'s entry, with `chosen` shown now (undefined: all). */
 export function scalesAfterClick(scale: string, chosen: readonly string[] | undefined): string[] | undefined {
@@ -62,11 +71,11 @@ export function scaleLegend({ title, entries }: Legend, chosen: readonly string[
           "data-testid": `legend-scale-${label}`,
           "data-count": count,
           "aria-pressed": String(shown(label)),
-          title: chosen?.length === 1 && chosen[0] === label ? "show every scale" : `show ${label === UNKNOWN ? "links of unknown scale" : `${label} links`} alone`,
+          title: chosen?.length === 1 && chosen[0] === label ? "show every scale" : `show ${label === UNKNOWN ? "the links without a scale" : `${label} links`} alone`,
           onclick: () => choose(scalesAfterClick(label, chosen)),
         },
         h("span", { className: "swatch link", style: `background:${colour}` }),
-        ` ${label} `,
+        ` ${label === UNKNOWN ? NO_SCALE : label} `,
         h("span", { className: "count" }, formatCount(count)),
       ),
     ),

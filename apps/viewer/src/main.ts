@@ -7,7 +7,7 @@
 import { UNKNOWN } from "@linkscale/core";
 import "./styles.css";
 import { fitViewportToNodes } from "@sigma/utils";
-import { categoryColouring, OTHER, scaleColouring } from "./colours.ts";
+import { categoryColouring, REST, scaleColouring } from "./colours.ts";
 import { buildControls, syncScaleFilter } from "./controls.ts";
 import { append, fill, formatCount, h } from "./dom.ts";
 import { download, gexfOf, pngOf } from "./export.ts";
@@ -263,7 +263,7 @@ function showCommunityLabels(network: Network, look: Look): void {
   hideGroupLabels = undefined;
   if (view === undefined || state.colour !== "community" || state.mode !== "graph") return;
   const groups = look.nodeColour.legend.entries
-    .filter(({ label }) => label !== OTHER && label !== UNKNOWN)
+    .filter(({ label }) => label !== REST && label !== UNKNOWN)
     .slice(0, COMMUNITY_LABELS)
     .map(({ label, colour }) => ({ label: network.communityName(label) ?? label, colour, members: membersOf(network, look.visibility, "community", label) }));
   hideGroupLabels = showGroupLabels(view.renderer, groups);
