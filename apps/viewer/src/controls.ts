@@ -9,7 +9,7 @@ import { formatCount, h } from "./dom.ts";
 import { defaultMinWeight } from "./filters.ts";
 import { localRuleLine, rulesInForce } from "./local-rule.ts";
 import type { Network } from "./network.ts";
-import { MODES, type StateChange, type ViewState } from "./state.ts";
+import { LABEL_DENSITIES, MODES, type StateChange, type ViewState } from "./state.ts";
 
 /** How long play shows each window. */
 export const PLAY_STEP_MS = 1200;
@@ -51,6 +51,7 @@ export function buildControls(network: Network, state: ViewState, layout: HTMLEl
       mode,
       select("colour by", "colour", network.colourings, state.colour, (colour) => actions.change({ colour })),
       select("size by", "size", ["none", ...network.centralities], state.size, (size) => actions.change({ size })),
+      select("names shown", "labels", [...LABEL_DENSITIES], state.labels, (labels) => actions.change({ labels: labels as ViewState["labels"] })),
     ),
     state.mode === "graph" ? layout : null,
     section(

@@ -8,6 +8,7 @@ import { writeGexf } from "@linkscale/io";
 import { toBlob } from "@sigma/export-image";
 import type Sigma from "sigma";
 import type { Visibility } from "./filters.ts";
+import { placeRendererLabels } from "./label-placement.ts";
 import { attachMap } from "./map.ts";
 import type { Network } from "./network.ts";
 import type { Mode } from "./state.ts";
@@ -37,7 +38,14 @@ export function pngOf(renderer: Sigma, mode: Mode): Promise<Blob> {
   return toBlob(renderer, {
     format: "png",
     backgroundColor: "#ffffff",
-    ...(mode === "map" ? { withTempRenderer: (temporary: Sigma) => void attachMap(temporary) } : {}),
+    // The copy draws its labels placed as the view does, once its first frame (drawn as it was
+    // made, with the view's settings) is drawn again; the placement draws at the end of the frame.
+    withTempRenderer: async (temporary: Sigma) => {
+      if (mode === "map") attachMap(temporary);
+      placeRendererLabels(temporary);
+      temporary.refresh();
+      await Promise.resolve();
+    },
   });
 }
 

@@ -18,6 +18,7 @@ import type { Attributes } from "graphology-types";
 import Sigma from "sigma";
 import { EdgeLineProgram } from "sigma/rendering";
 import { faded, linkStrength, type Colouring } from "./colours.ts";
+import { placeRendererLabels, type Box } from "./label-placement.ts";
 import { formatCount } from "./dom.ts";
 import { GesturePreview } from "./gesture-preview.ts";
 import { hasCoordinates, type Visibility } from "./filters.ts";
@@ -26,7 +27,7 @@ import { centralBox, inBox } from "./map-extent.ts";
 import { PlaceList } from "./map-place-list.ts";
 import { addPlaces, MIXED_PLACE_COLOUR, NO_PLACES, type MapPlaces, type ShownPlace } from "./map-places.ts";
 import type { Network } from "./network.ts";
-import type { Mode } from "./state.ts";
+import type { LabelDensity, Mode } from "./state.ts";
 
 export interface Look {
   mode: Mode;
@@ -37,7 +38,35 @@ export interface Look {
   linkColour: Colouring;
   /** Node id → display size. */
   sizes: Map<string, number>;
+  labels: LabelDensity;
   selected?: string;
+}
+
+/**
+ * Sigma's label settings per density: labels per cell of its 100-pixel grid (the largest nodes'
+ * first; 0 names only the selected and hovered organisation) and the smallest node, in pixels on
+ * screen, that is named. Labels are then placed so that none overlaps another (label-placement.ts).
+ */
+const LABEL_SETTINGS: Record<LabelDensity, { labelDensity: number; labelRenderedSizeThreshold: number }> = {
+  none: { labelDensity: 0, labelRenderedSizeThreshold: Infinity },
+  few: { labelDensity: 0.15, labelRenderedSizeThreshold: 10 },
+  some: { labelDensity: 0.5, labelRenderedSizeThreshold: 8 },
+  many: { labelDensity: 2, labelRenderedSizeThreshold: 5 },
+  all: { labelDensity: Infinity, labelRenderedSizeThreshold: 0 },
+};
+/** What floats over the canvas, which labels keep clear of: the zoom buttons, the status line, community names. */
+const FLOATING = ".zoom, #status, .group-label";
+
+/** The boxes of what floats over `container`, in its pixels. */
+function floatingBoxes(container: HTMLElement): Box[] {
+  const origin = container.getBoundingClientRect();
+  const boxes: Box[] = [];
+  for (const element of document.querySelectorAll<HTMLElement>(FLOATING)) {
+    const box = element.getBoundingClientRect();
+    if (element.hidden || box.width === 0 || box.height === 0) continue;
+    boxes.push({ left: box.left - origin.left, top: box.top - origin.top, right: box.right - origin.left, bottom: box.bottom - origin.top });
+  }
+  return boxes;
 }
 
 const MIN_SIZE = 2;
@@ -87,6 +116,7 @@ export class GraphView {
   /** In map mode, the places drawn as bubbles; none otherwise. */
   private mapPlaces: MapPlaces = NO_PLACES;
   private readonly placeList: PlaceList;
+  private readonly unplaceLabels: () => void;
 
   /** `positions`: the layout's, x and y interleaved in the network graph's node order. */
   constructor(container: HTMLElement, network: Network, look: Look, positions: Float64Array, onClick: (node: string) => void) {
@@ -110,8 +140,7 @@ export class GraphView {
     this.renderer = new Sigma(this.display, container, {
       nodeReducer: (node, attributes) => this.reduceNode(node, attributes),
       edgeReducer: (edge, attributes) => this.reduceEdge(edge, attributes),
-      labelRenderedSizeThreshold: 9,
-      labelDensity: 0.5,
+      ...LABEL_SETTINGS[look.labels],
       zIndex: true,
       // sigma's default "line" is its rectangle program (antialiased quads); links of one pixel
       // are plain GL lines, drawn about three times faster where WebGL runs on the CPU.
@@ -121,6 +150,7 @@ export class GraphView {
       hideLabelsOnMove: heavy,
     });
     this.gestures = new GesturePreview(this.renderer);
+    this.unplaceLabels = placeRendererLabels(this.renderer, () => floatingBoxes(container));
     const { graph } = network;
     const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
     this.placeList = new PlaceList(this.renderer, (node) => text(graph.getNodeAttribute(node, "name")) ?? node, (node) => text(graph.getNodeAttribute(node, "city")), onClick);
@@ -201,6 +231,11 @@ export class GraphView {
     if (this.renderer.getSetting("hideEdgesOnMove") !== heavy) {
       this.renderer.setSetting("hideEdgesOnMove", heavy);
       this.renderer.setSetting("hideLabelsOnMove", heavy);
+    }
+    const labels = LABEL_SETTINGS[look.labels];
+    if (this.renderer.getSetting("labelDensity") !== labels.labelDensity) {
+      this.renderer.setSetting("labelDensity", labels.labelDensity);
+      this.renderer.setSetting("labelRenderedSizeThreshold", labels.labelRenderedSizeThreshold);
     }
     this.gestures.remeasure();
     const drawn = this.showLinks(look.visibility);
@@ -286,6 +321,7 @@ export class GraphView {
   }
 
   kill(): void {
+    this.unplaceLabels();
     this.detachMap?.();
     this.placeList.kill();
     window.clearTimeout(this.pendingHover);

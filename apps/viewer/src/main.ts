@@ -15,6 +15,7 @@ import { hasCoordinates, visibility, type Visibility } from "./filters.ts";
 import { whenDrawn } from "./frame-timing.ts";
 import { GraphView, sizesFrom, type Look } from "./graph-view.ts";
 import { showGroupLabels } from "./group-labels.ts";
+import { drawnLabels } from "./label-placement.ts";
 import { ForceLayout } from "./layout.ts";
 import { buildLayoutPanel, type LayoutPanel } from "./layout-controls.ts";
 import { defaultLayoutChoice, layoutChoiceOf } from "./layout-settings.ts";
@@ -90,6 +91,9 @@ const probe = {
   },
   get renderer() {
     return view?.renderer;
+  },
+  get labels() {
+    return view === undefined ? [] : drawnLabels(view.renderer);
   },
   get gestures() {
     return view?.gestures;
@@ -246,6 +250,7 @@ function lookOf(network: Network): Look {
     colourBy: state.colour,
     linkColour: scaleColouring(network.scales, shown.linksByScale),
     sizes: sizesFrom(state.size === "none" ? undefined : network.centrality(state.size), network.graph.nodes()),
+    labels: state.labels,
     ...(state.selected === undefined ? {} : { selected: state.selected }),
   };
 }

@@ -9,6 +9,10 @@
 export type Mode = "graph" | "map" | "table";
 export const MODES: readonly Mode[] = ["graph", "map", "table"];
 
+/** How many organisations are named on the canvas (graph-view.ts gives each its sigma settings). */
+export type LabelDensity = "none" | "few" | "some" | "many" | "all";
+export const LABEL_DENSITIES: readonly LabelDensity[] = ["none", "few", "some", "many", "all"];
+
 export interface ViewState {
   dataset: string;
   mode: Mode;
@@ -16,6 +20,8 @@ export interface ViewState {
   colour: string;
   /** Centrality the sizes come from, or "none". */
   size: string;
+  /** How many organisations are named on the canvas. */
+  labels: LabelDensity;
   /** Link scales shown; undefined: all. */
   scales?: string[];
   /** Year window; undefined: all years, links without years included. */
@@ -54,7 +60,7 @@ export interface ViewState {
 /** A change of state; a key set to undefined is removed (e.g. a filter back to "all"). */
 export type StateChange = { [K in keyof ViewState]?: ViewState[K] | undefined };
 
-export const DEFAULT_STATE: ViewState = { dataset: "", mode: "graph", colour: "type", size: "degree" };
+export const DEFAULT_STATE: ViewState = { dataset: "", mode: "graph", colour: "type", size: "degree", labels: "some" };
 
 /** A number parameter; NaN where it is missing or empty (Number("") would read 0). */
 const numberParam = (params: URLSearchParams, name: string) => {
@@ -72,6 +78,8 @@ export function readState(search: string): ViewState {
   if (mode !== undefined) state.mode = mode;
   state.colour = params.get("colour") ?? state.colour;
   state.size = params.get("size") ?? state.size;
+  const labels = LABEL_DENSITIES.find((known) => known === params.get("labels"));
+  if (labels !== undefined) state.labels = labels;
   const scales = list(params.get("scales"));
   if (scales !== undefined) state.scales = scales;
   const types = list(params.get("types"));
@@ -118,6 +126,7 @@ export function writeState(state: ViewState): string {
   if (state.mode !== DEFAULT_STATE.mode) params.set("mode", state.mode);
   if (state.colour !== DEFAULT_STATE.colour) params.set("colour", state.colour);
   if (state.size !== DEFAULT_STATE.size) params.set("size", state.size);
+  if (state.labels !== DEFAULT_STATE.labels) params.set("labels", state.labels);
   if (state.scales !== undefined) params.set("scales", state.scales.join(","));
   if (state.years !== undefined) params.set("years", `${state.years.from}-${state.years.to}`);
   if (state.stages !== undefined) params.set("stages", state.stages.map(({ name, from, to }) => `${name}:${from}-${to}`).join(","));

@@ -8,6 +8,7 @@ describe("the view's state in the URL", () => {
       mode: "table",
       colour: "country",
       size: "pagerank",
+      labels: "many",
       scales: ["local", "national"],
       years: { from: 2016, to: 2018 },
       stages: [
@@ -39,8 +40,9 @@ describe("the view's state in the URL", () => {
   });
 
   it("falls back to the defaults on malformed parameters", () => {
-    const state = readState("?mode=globe&years=2016&minWeight=heavy&stages=start-up:2016-2014");
+    const state = readState("?mode=globe&years=2016&minWeight=heavy&stages=start-up:2016-2014&labels=lots");
     expect(state.mode).toBe("graph");
+    expect(state.labels).toBe("some");
     expect(state.stages).toBeUndefined();
     expect(state.years).toBeUndefined();
     expect(state.minWeight).toBeUndefined();
