@@ -206,15 +206,35 @@ export function dataExtension(name: string): string {
   return dot <= 0 ? "" : base.slice(dot).toLowerCase();
 }
 
+/** What may come before an XML file's root element: a BOM, white space, the declaration, comments, a doctype. */
+const XML_PROLOGUE = String.raw`^\uFEFF?(?:\s|<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*`;
+/**
+ * Graph formats known by how their text opens, for a file whose extension names none (a GEXF
+ * saved as .xml, a GML or Pajek file as .txt). GML may open with comments and igraph's or
+ * NetworkX's `Creator` and `Version` lines; Pajek with `*Vertices n`.
+ */
+const OPENINGS: ReadonlyArray<readonly [RegExp, GraphReader]> = [
+  [new RegExp(`${XML_PROLOGUE}<gexf[\\s>]`), readGexf],
+  [new RegExp(`${XML_PROLOGUE}<graphml[\\s>]`), readGraphml],
+  [/^\uFEFF?(?:\s|#[^\n]*\n|(?:Creator|Version)\b[^\n]*\n)*graph\s*\[/, readGml],
+  [/^\uFEFF?(?:\s|%[^\n]*\n)*\*vertices\s+\d+/i, readPajek],
+];
+/** How much of a text the openings are looked for in. */
+const OPENING_CHARACTERS = 4096;
+
 /**
  * GEXF, GraphML, GML, Pajek, UCINET DL and edge lists by extension; a JSON object (not an array)
- * is a network (json-graph.ts), and so is a text opening as UCINET DL does (`DL N=5`), whatever
- * its extension (UCINET users save DL files as .txt).
+ * is a network (json-graph.ts); a text with another extension is a network when it opens as
+ * GEXF, GraphML, GML, Pajek (OPENINGS) or UCINET DL (`DL N=5`: UCINET users save DL files as .txt)
+ * does. Edge lists have no opening of their own and are known by extension only.
  */
 function graphReaderFor(name: string, text: string): GraphReader | undefined {
   const extension = dataExtension(name);
   if (extension === ".json" && text.trimStart().startsWith("{")) return readJsonGraph;
-  return GRAPH_READERS[extension] ?? (looksLikeUcinetDl(text) ? readUcinetDl : undefined);
+  const known = GRAPH_READERS[extension];
+  if (known !== undefined) return known;
+  const opening = text.slice(0, OPENING_CHARACTERS);
+  return OPENINGS.find(([pattern]) => pattern.test(opening))?.[1] ?? (looksLikeUcinetDl(text) ? readUcinetDl : undefined);
 }
 
 /**

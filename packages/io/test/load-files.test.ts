@@ -1,6 +1,6 @@
 import { createAllianceGraph } from "@linkscale/core";
 import { describe, expect, it } from "vitest";
-import { InputError, loadFiles, loadMessages, writeGexf } from "../src/index.ts";
+import { InputError, loadFiles, loadMessages, writeGexf, writeGml, writeGraphml, writePajek } from "../src/index.ts";
 
 // Hand-made texts: two organisations, one link; a GEXF of the same; a table no reader knows.
 const ORGANISATIONS = "id,name,type,country\na,Alpha,firm,DE\nb,Beta,university,FR\n";
@@ -34,6 +34,27 @@ describe("loadFiles", () => {
     expect(() => loadFiles([{ name: "net.gexf", text: gexf() }, { name: "links.csv", text: LINKS }])).toThrow(
       new InputError("a graph file (net.gexf) holds the whole network: give it alone"),
     );
+  });
+
+  it("reads a graph file under another extension by how it opens: GEXF, GraphML, GML and Pajek", () => {
+    const graph = createAllianceGraph();
+    graph.addNode("a", { name: "Alpha" });
+    graph.addNode("b", { name: "Beta" });
+    graph.addEdge("a", "b", { weight: 2 });
+    const texts = {
+      "gexf saved as .xml": writeGexf(graph),
+      "graphml saved as .xml": writeGraphml(graph),
+      "gml saved as .txt, opening as igraph's does": `Creator "igraph version 0.10"\nVersion 1\n${writeGml(graph)}`,
+      "pajek saved as .txt, after a comment": `% from Pajek\n${writePajek(graph)}`,
+      "graphml after a BOM, a declaration and a comment": `\uFEFF<?xml version="1.0"?>\n<!-- made by hand -->\n${writeGraphml(graph).replace(/^<\?xml[^>]*\?>\s*/, "")}`,
+    };
+    for (const [what, text] of Object.entries(texts)) {
+      const loaded = loadFiles([{ name: `net.${what.includes(".xml") ? "xml" : "txt"}`, text }]);
+      expect(loaded.form, what).toBe("graph");
+      if (loaded.form === "graph") expect([loaded.load.graph.order, loaded.load.graph.size, loaded.load.graph.getEdgeAttribute(loaded.load.graph.edges()[0] as string, "weight")], what).toEqual([2, 1, 2]);
+    }
+    // A table is still a table, whatever its extension.
+    expect(loadFiles([{ name: "organisations.txt", text: ORGANISATIONS }]).form).toBe("tables");
   });
 
   it("skips a table it does not know when found in a folder, and names it", () => {
