@@ -16,12 +16,18 @@
  *   in the graph;
  * - the result goes through JSON.stringify (no cycles, no BigInt), as the CLI writes reports.
  *
+ * The graph readers run twice: with their default options, and again (`graphOptionsLoader`) with
+ * the options users give on the command line, `--arcs sum|max` and `--map field=name`, on the
+ * same seeds and mutations, and on the same seeds written as directed files with attributes of a
+ * user's own naming (seeds.ts), without which neither option would find anything to work on.
+ *
  * Two passes, so a run both counts and explains: the first runs every input and counts each
  * kind of failure, remembering the first input of each; the second replays that input by its
  * fast-check path and shrinks it to a minimal one failing the same way.
  */
 import fc from "fast-check";
 import {
+  ARC_MERGES,
   DELIMITERS,
   InputError,
   loadFiles,
@@ -44,11 +50,13 @@ import {
   type GraphLoad,
   type InputText,
   readUcinetDl,
+  type ArcMerge,
+  type GraphReadOptions,
   type LoadedFiles,
   type TableLoad,
 } from "../src/index.ts";
 import { applyMutations, anyMutationArbitrary, describeMutation, mutationsArbitrary, type Mutation, type TextFormat } from "./mutations.ts";
-import { seedCorpus, type FilesSeed, type TextSeed } from "./seeds.ts";
+import { OWN_NAMES, seedCorpus, type FilesSeed, type SeedCorpus, type TextSeed } from "./seeds.ts";
 
 /** A call slower than this is a hang, as issue 22 counts them. */
 export const HANG_MS = 5_000;
@@ -70,6 +78,8 @@ export interface FuzzLoader {
   run(input: unknown): Outcome;
   /** The input as it reaches the loader (seed, mutations, options, text), for a report. */
   show(input: unknown): unknown;
+  /** The loader whose reader this one runs again, with options of its own (`graphOptionsLoader`). */
+  variantOf?: string;
 }
 
 interface LoaderSpec<Input, Prepared, Result> {
@@ -83,6 +93,7 @@ interface LoaderSpec<Input, Prepared, Result> {
   show(input: Input, prepared: Prepared): unknown;
   /** Exceptions the loader documents as its way of refusing input. */
   documented?: (error: unknown) => boolean;
+  variantOf?: string;
 }
 
 export function defineLoader<Input, Prepared, Result>(spec: LoaderSpec<Input, Prepared, Result>): FuzzLoader {
@@ -92,6 +103,7 @@ export function defineLoader<Input, Prepared, Result>(spec: LoaderSpec<Input, Pr
     arbitrary: spec.arbitrary as fc.Arbitrary<unknown>,
     run: (input) => runInput(spec, input as Input),
     show: (input) => spec.show(input as Input, spec.prepare(input as Input)),
+    ...(spec.variantOf === undefined ? {} : { variantOf: spec.variantOf }),
   };
 }
 
@@ -233,6 +245,84 @@ function textLoader<Options, Result>(spec: {
   });
 }
 
+type Mapping = Readonly<Record<string, string>>;
+
+/** The options of one input of a `graphOptionsLoader`, and which of its seeds' forms it reads. */
+interface GraphOptions {
+  form: "as written" | "directed";
+  arcs?: ArcMerge;
+  /** Undefined: no `--map`. */
+  mapping: Mapping | undefined;
+}
+
+/**
+ * `--map` as a user gives it, by what the file holds (graph-mapping.ts). Over linkscale's own
+ * names: nodes keyed by their name (empty and repeated names then reject a node and its links),
+ * the project count read as the weight, and names written in another case, which are matched in
+ * any case. Over a user's own names (`OWN_NAMES`, the directed seeds): the id alone, the other
+ * fields without it, and all of them.
+ */
+const ATTRIBUTE_MAPPINGS: { asWritten: readonly Mapping[]; directed: readonly Mapping[] } = {
+  asWritten: [{ id: "name" }, { weight: "projectCount" }, { type: "TYPE", country: "Country" }],
+  directed: [{ id: OWN_NAMES.id }, { type: OWN_NAMES.type, country: OWN_NAMES.country, weight: OWN_NAMES.weight }, { ...OWN_NAMES }],
+};
+
+/**
+ * `--map` on a file of node keys and weights alone (Pajek, edge lists, UCINET DL): the weight
+ * named in another case; the id taken from an attribute only edges have, which rejects every node
+ * and so every link; and an attribute the file lacks, which refuses the file.
+ */
+const KEY_AND_WEIGHT_MAPPINGS: readonly Mapping[] = [{ weight: "Weight" }, { id: "weight" }, { id: OWN_NAMES.id }];
+
+/**
+ * A graph reader run with `--arcs` (a merge rule, never the default) and `--map` (a mapping, or
+ * none), named after its default loader: `readGexf+arcs+map`. Its inputs are that loader's, seed
+ * and mutations drawn first and alike, so that the same run index damages the same seed the same
+ * way; then the options, and whether the seed is read as written or as its directed version
+ * (seeds.ts). The readers that take no `arcs` (edge lists) run with `--map` alone: `+map`.
+ */
+function graphOptionsLoader(spec: {
+  reader: string;
+  /** The file name the default loader gives the reader, for the same messages. */
+  file: string;
+  format: TextFormat;
+  seeds: readonly TextSeed[];
+  /** The seeds as directed files, index for index; none where the seeds are directed already. */
+  directed?: readonly TextSeed[];
+  arcs: boolean;
+  mappings: { asWritten: readonly Mapping[]; directed: readonly Mapping[] };
+  read(text: string, options: GraphReadOptions): GraphLoad;
+}): FuzzLoader {
+  const { seeds, directed = [], format } = spec;
+  const optionsOf = (form: GraphOptions["form"], mappings: readonly Mapping[]): fc.Arbitrary<GraphOptions> => {
+    const mapping = fc.constantFrom<Mapping | undefined>(undefined, ...mappings);
+    return spec.arcs ? fc.record({ form: fc.constant(form), arcs: fc.constantFrom(...ARC_MERGES), mapping }) : fc.record({ form: fc.constant(form), mapping });
+  };
+  const options = directed.length === 0
+    ? optionsOf("as written", spec.mappings.asWritten)
+    : fc.oneof(optionsOf("as written", spec.mappings.asWritten), optionsOf("directed", spec.mappings.directed));
+  const seedOf = (index: number, form: GraphOptions["form"]) => (form === "directed" ? directed : seeds)[index] as TextSeed;
+  const name = `${spec.reader}${spec.arcs ? "+arcs" : ""}+map`;
+  return defineLoader<TextInput<GraphOptions>, { text: string; options: GraphReadOptions }, GraphLoad>({
+    name,
+    variantOf: spec.reader,
+    seedCount: seeds.length + directed.length,
+    arbitrary: fc.record({ seed: fc.nat(Math.max(0, seeds.length - 1)), mutations: mutationsArbitrary(format), options }),
+    prepare: ({ seed, mutations, options: { form, arcs, mapping } }) => ({
+      text: applyMutations(seedOf(seed, form).text, mutations, format),
+      options: { file: spec.file, arcs, mapping },
+    }),
+    call: ({ text, options: readOptions }) => spec.read(text, readOptions),
+    check: checkGraphLoad,
+    show: ({ seed, mutations, options: { form, arcs, mapping } }, { text }) => ({
+      seed: seedOf(seed, form).name,
+      options: { arcs: arcs ?? "none", mapping: mapping ?? "none" },
+      mutations: mutations.map(describeMutation),
+      text,
+    }),
+  });
+}
+
 /** CsvReadOptions a user may give: a delimiter (the CLI's --delimiter) and NA read as missing. */
 const csvOptions: fc.Arbitrary<Omit<CsvReadOptions, "file">> = fc.record(
   { delimiter: fc.constantFrom(...DELIMITERS), missing: fc.constant(["", "NA"]) },
@@ -323,8 +413,39 @@ export function fuzzLoaders(): FuzzLoader[] {
     // DL's lines are blank-separated numbers and quoted labels: Pajek's mutations fit it best.
     textLoader({ name: "readUcinetDl", format: "pajek", seeds: seeds.ucinetDl, options: none, call: (text) => readUcinetDl(text, file("dl")), check: checkGraphLoad }),
     loadFilesLoader(seeds.loadFiles),
+    // The graph readers again, with --arcs and --map: one loader each, so that a failure names
+    // the reader, and `--loader` runs it alone.
+    ...graphOptionsLoaders(seeds),
   ];
   return loaders.filter((loader) => loader.seedCount > 0);
+}
+
+function graphOptionsLoaders(seeds: SeedCorpus): FuzzLoader[] {
+  const { directed } = seeds;
+  const attributes = ATTRIBUTE_MAPPINGS;
+  const keysAndWeights = { asWritten: KEY_AND_WEIGHT_MAPPINGS, directed: KEY_AND_WEIGHT_MAPPINGS };
+  return [
+    graphOptionsLoader({ reader: "readGexf", file: "fuzz.gexf", format: "xml", seeds: seeds.gexf, directed: directed.gexf, arcs: true, mappings: attributes, read: readGexf }),
+    graphOptionsLoader({ reader: "readGraphml", file: "fuzz.graphml", format: "xml", seeds: seeds.graphml, directed: directed.graphml, arcs: true, mappings: attributes, read: readGraphml }),
+    graphOptionsLoader({ reader: "readPajek", file: "fuzz.net", format: "pajek", seeds: seeds.pajek, directed: directed.pajek, arcs: true, mappings: keysAndWeights, read: readPajek }),
+    graphOptionsLoader({ reader: "readGraphologyJson", file: "fuzz.json", format: "json", seeds: seeds.graphologyJson, directed: directed.graphologyJson, arcs: true, mappings: attributes, read: readGraphologyJson }),
+    graphOptionsLoader({ reader: "readNodeLinkJson", file: "fuzz.json", format: "json", seeds: seeds.nodeLinkJson, directed: directed.nodeLinkJson, arcs: true, mappings: attributes, read: readNodeLinkJson }),
+    graphOptionsLoader({
+      reader: "readJsonGraph",
+      file: "fuzz.json",
+      format: "json",
+      seeds: [...seeds.graphologyJson, ...seeds.nodeLinkJson, ...seeds.vosviewerJson],
+      directed: [...directed.graphologyJson, ...directed.nodeLinkJson, ...directed.vosviewerJson],
+      arcs: true,
+      mappings: attributes,
+      read: readJsonGraph,
+    }),
+    graphOptionsLoader({ reader: "readGml", file: "fuzz.gml", format: "gml", seeds: seeds.gml, directed: directed.gml, arcs: true, mappings: attributes, read: readGml }),
+    // An edge list is read as undirected, with no --arcs: its directed seeds give a link twice.
+    graphOptionsLoader({ reader: "readEdgeList", file: "fuzz.edgelist", format: "edgelist", seeds: seeds.edgeList, directed: directed.edgeList, arcs: false, mappings: keysAndWeights, read: readEdgeList }),
+    // DL's matrices are directed already: each symmetric one is two arcs a pair.
+    graphOptionsLoader({ reader: "readUcinetDl", file: "fuzz.dl", format: "pajek", seeds: seeds.ucinetDl, arcs: true, mappings: keysAndWeights, read: readUcinetDl }),
+  ];
 }
 
 /** The loaders left out for want of seeds (the CORDIS ones, without ../shared/data). */

@@ -19,15 +19,29 @@
  * - UCINET DL, which linkscale does not write: the hand-written files of its round trip against
  *   igraph (`packages/io/test/formats/peers/ucinet-*.dl`), one per dialect; and to `loadFiles`,
  *   the first as `network.dl` and the last as a `.txt` file, recognised by its content.
+ * - For the loaders that read with `--arcs` and `--map` (loaders.ts), each graph seed again, read
+ *   back and written as a directed graph (`directedVersion`): linkscale writes undirected graphs
+ *   only, so without these no reverse arc would reach `--arcs`, and no attribute of a user's own
+ *   naming `--map`. Where the format holds node attributes, the nodes are keyed by position and
+ *   carry their id, type and country under the names of `OWN_NAMES`, and the weight too.
  *
  * Everything is read once, on first use, and never from the network.
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { constants, gunzipSync } from "node:zlib";
+import { DirectedGraph } from "graphology";
 import type { AllianceGraph } from "@linkscale/core/model";
 import {
   loadFiles,
+  readEdgeList,
+  readGexf,
+  readGml,
+  readGraphml,
+  readGraphologyJson,
+  readJsonGraph,
+  readNodeLinkJson,
+  readPajek,
   UnwritableGraphError,
   writeEdgeList,
   writeGexf,
@@ -40,6 +54,8 @@ import {
   writeVosviewerJson,
   writeVosviewerMap,
   writeVosviewerNetwork,
+  type GraphLoad,
+  type GraphReadOptions,
   type InputText,
 } from "../src/index.ts";
 
@@ -74,9 +90,21 @@ export interface SeedCorpus {
   vosviewerJson: TextSeed[];
   ucinetDl: TextSeed[];
   loadFiles: FilesSeed[];
+  /** Each graph format's seeds as directed graphs, index for index (`directedVersion`). */
+  directed: DirectedSeeds;
   /** Whether the CORDIS exports in ../shared/data were found. */
   sharedData: boolean;
 }
+
+/** The graph formats' seeds as directed graphs; UCINET DL's seeds are directed already. */
+export type DirectedSeeds = Pick<SeedCorpus, "gexf" | "graphml" | "pajek" | "graphologyJson" | "nodeLinkJson" | "gml" | "edgeList" | "vosviewerJson">;
+
+/**
+ * The names a user's own file gives the model's fields, in the directed seeds of the formats that
+ * hold attributes: a CORDIS PIC as the id, as `--map id=PIC` reads it. Not "Strength" for the
+ * weight: VOSviewer JSON keeps that name for its own field, and its writer refuses it.
+ */
+export const OWN_NAMES = { id: "PIC", type: "Kind", country: "Land", weight: "Intensity" } as const;
 
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const sharedRoot = `${process.env["LINKSCALE_SHARED"] ?? `${repositoryRoot}../shared/data`}/`;
@@ -156,6 +184,17 @@ function buildCorpus(): SeedCorpus {
   const edgeList = fromGraphs("edgelist", writeEdgeList);
   const vosviewerJson = fromGraphs("vosviewer.json", writeVosviewerJson);
   const vosviewerMaps = fromGraphs("vosviewer-map.txt", writeVosviewerMap);
+  const directed: DirectedSeeds = {
+    gexf: directedSeeds(gexf, readGexf, writeGexf, true),
+    graphml: directedSeeds(graphml, readGraphml, writeGraphml, true),
+    // Pajek files and edge lists hold a node's key and an edge's weight, nothing else.
+    pajek: directedSeeds(pajek, readPajek, writePajek, false),
+    graphologyJson: directedSeeds(graphologyJson, readGraphologyJson, writeGraphologyJson, true),
+    nodeLinkJson: directedSeeds(nodeLinkJson, readNodeLinkJson, writeNodeLinkJson, true),
+    gml: directedSeeds(gml, readGml, writeGml, true),
+    edgeList: directedSeeds(edgeList, readEdgeList, writeEdgeList, false),
+    vosviewerJson: directedSeeds(vosviewerJson, readJsonGraph, writeVosviewerJson, true),
+  };
   const vosviewerNetworks = fromGraphs("vosviewer-network.txt", writeVosviewerNetwork);
 
   loadFilesSeeds.push(
@@ -233,8 +272,63 @@ function buildCorpus(): SeedCorpus {
     vosviewerJson,
     ucinetDl,
     loadFiles: loadFilesSeeds,
+    directed,
     sharedData: cordis !== undefined,
   };
+}
+
+/** Each seed read back with its format's reader and written again as `directedVersion` of its graph. */
+function directedSeeds(
+  seeds: readonly TextSeed[],
+  read: (text: string, options: GraphReadOptions) => GraphLoad,
+  write: (graph: DirectedGraph) => string,
+  ownNames: boolean,
+): TextSeed[] {
+  return seeds.map(({ name, text }) => {
+    const load = read(text, { file: name });
+    if (load.error !== undefined || load.rejected.length > 0) {
+      throw new Error(`${name}: linkscale does not read back what it wrote (${load.error ?? `${load.rejected.length} items rejected`})`);
+    }
+    return { name: `${name}, directed${ownNames ? ", own names" : ""}`, text: write(directedVersion(load.graph, ownNames)) };
+  });
+}
+
+/**
+ * The graph as a directed file holds it, with every case `--arcs` tells apart, in turn over the
+ * links: both arcs alike; the reverse arc twice as heavy and a year later (sum and max then
+ * differ, and the years span both); one arc alone; the reverse arc with another project count,
+ * which no rule merges. With `ownNames`, nodes are keyed `n0`, `n1`… as Gephi and NetworkX key
+ * them, and the id, type, country and weight are attributes named as in `OWN_NAMES`.
+ */
+function directedVersion(graph: AllianceGraph, ownNames: boolean): DirectedGraph {
+  const directed = new DirectedGraph({ allowSelfLoops: false });
+  const keyOf = new Map<string, string>();
+  graph.forEachNode((id, { type, country, ...rest }) => {
+    const key = ownNames ? `n${keyOf.size}` : id;
+    keyOf.set(id, key);
+    const named = { [OWN_NAMES.id]: id, [OWN_NAMES.type]: type, [OWN_NAMES.country]: country, ...rest };
+    const attributes = ownNames ? named : { type, country, ...rest };
+    directed.addNode(key, Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined)));
+  });
+  let index = 0;
+  graph.forEachEdge((_edge, { weight, ...rest }, source, target) => {
+    const [from, to] = [keyOf.get(source) as string, keyOf.get(target) as string];
+    const weightName = ownNames ? OWN_NAMES.weight : "weight";
+    const attributes = { ...rest, [weightName]: weight };
+    directed.addEdge(from, to, attributes);
+    switch (index++ % 4) {
+      case 0:
+        directed.addEdge(to, from, attributes);
+        break;
+      case 1:
+        directed.addEdge(to, from, { ...attributes, [weightName]: weight * 2, ...(rest.lastYear === undefined ? {} : { lastYear: rest.lastYear + 1 }) });
+        break;
+      case 3:
+        directed.addEdge(to, from, { ...attributes, projectCount: (rest.projectCount ?? 0) + 1 });
+        break;
+    }
+  });
+  return directed;
 }
 
 function cordisSeeds() {
