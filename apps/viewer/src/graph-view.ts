@@ -11,6 +11,8 @@
  * Links are drawn by scale, finest on top (local above national above transnational, unknown
  * beneath all), so that the few local and national links are not buried under the many
  * transnational ones; each in its scale's colour, stronger the heavier it is (colours.ts).
+ * Organisations are named as many as the look's density asks, placed so that no two names
+ * overlap (label-placement.ts).
  */
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import Graph from "graphology";
