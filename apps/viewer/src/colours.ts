@@ -4,9 +4,11 @@
  * region, cluster, community) give their most frequent values a colour of a qualitative palette
  * (twenty colours, below) and the rest one grey, "the rest". Organisations without the attribute
  * are grey too, and the legend lists them as left out ("no country"), never as a value. The
- * legend lists every colour in use with its count.
+ * legend lists every colour in use with its count. Clusters are coloured by their openness, on a
+ * diverging scale (ColorBrewer's RdBu).
  */
 import { UNKNOWN } from "@linkscale/core";
+import { interpolateRdBu } from "d3-scale-chromatic";
 
 /**
  * Tableau 10, then ten of Kelly's colours of maximum contrast (Kelly 1965) that stand apart from
@@ -110,4 +112,12 @@ export function linkStrength(weight: number, maxWeight: number): number {
 export function faded(hex: string, strength: number): string {
   const channel = (i: number) => Math.round(255 - (255 - parseInt(hex.slice(i, i + 2), 16)) * strength);
   return `rgb(${channel(1)}, ${channel(3)}, ${channel(5)})`;
+}
+
+/** A cluster without links: openness is not defined, and not a value on the scale. */
+export const NO_OPENNESS = "#9a9a9a";
+
+/** A cluster's colour from its weighted E-I index, −1 (all weight inside) to +1 (all outside). */
+export function opennessColour(ei: number | null): string {
+  return ei === null ? NO_OPENNESS : interpolateRdBu((1 - ei) / 2);
 }

@@ -1,15 +1,17 @@
 /**
  * The sidebar's controls, built for one network: view (mode, colours, sizes), the layout's own
- * section (layout-controls.ts, in graph mode), filters (scales, with the rules that make a link
+ * section (layout-controls.ts, in graph mode), clusters mode's (what makes a cluster, where
+ * clusters go), filters (scales, with the rules that make a link
  * local, years, minimum link weight, types, countries) and exports. Each control reports a change
  * of the view's state; nothing here draws or computes.
  */
 import { UNKNOWN } from "@linkscale/core";
 import { formatCount, h } from "./dom.ts";
+import { clusterChoices } from "./clusters.ts";
 import { defaultMinWeight } from "./filters.ts";
 import { localRuleLine, rulesInForce } from "./local-rule.ts";
 import type { Network } from "./network.ts";
-import { LABEL_DENSITIES, MODES, type StateChange, type ViewState } from "./state.ts";
+import { ARRANGEMENTS, LABEL_DENSITIES, MODES, type StateChange, type ViewState } from "./state.ts";
 
 /** How long play shows each window. */
 export const PLAY_STEP_MS = 1200;
@@ -49,11 +51,26 @@ export function buildControls(network: Network, state: ViewState, layout: HTMLEl
     section(
       "View",
       mode,
-      select("colour by", "colour", network.colourings, state.colour, (colour) => actions.change({ colour })),
-      select("size by", "size", ["none", ...network.centralities], state.size, (size) => actions.change({ size })),
-      select("names shown", "labels", [...LABEL_DENSITIES], state.labels, (labels) => actions.change({ labels: labels as ViewState["labels"] })),
+      // Clusters are coloured by their openness and sized by their members, and all named.
+      ...(state.mode === "clusters"
+        ? []
+        : [
+            select("colour by", "colour", network.colourings, state.colour, (colour) => actions.change({ colour })),
+            select("size by", "size", ["none", ...network.centralities], state.size, (size) => actions.change({ size })),
+            select("names shown", "labels", [...LABEL_DENSITIES], state.labels, (labels) => actions.change({ labels: labels as ViewState["labels"] })),
+          ]),
     ),
     state.mode === "graph" ? layout : null,
+    state.mode === "clusters"
+      ? section(
+          "Clusters",
+          select("clusters by", "cluster-by", clusterChoices(network), state.clusterBy ?? "auto", (by) => actions.change({ clusterBy: by === "auto" ? undefined : by, selectedCluster: undefined })),
+          select("arrange", "arrangement", ["as the data allows", ...ARRANGEMENTS], state.arrangement ?? "as the data allows", (arrangement) =>
+            actions.change({ arrangement: ARRANGEMENTS.find((known) => known === arrangement) }),
+          ),
+          h("p", { className: "note" }, "auto: the data's cluster column, else geographic clusters, else cities (the legend names the rule); on the map where every cluster has a place"),
+        )
+      : null,
     section(
       "Filters",
       checkList("link scale", "scale", network.scales.map((s) => [s, network.linksByScale.get(s) ?? 0]), state.scales, (scales) => actions.change({ scales })),

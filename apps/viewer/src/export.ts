@@ -11,7 +11,6 @@ import type { Visibility } from "./filters.ts";
 import { placeRendererLabels } from "./label-placement.ts";
 import { attachMap } from "./map.ts";
 import type { Network } from "./network.ts";
-import type { Mode } from "./state.ts";
 
 /**
  * The organisations and links shown, with their data and each link's scale and the rule that
@@ -34,14 +33,15 @@ export function gexfOf(network: Network, visibility: Visibility, position: (node
   return new Blob([writeGexf(filteredGraph(network, visibility, position))], { type: "application/xml" });
 }
 
-export function pngOf(renderer: Sigma, mode: Mode): Promise<Blob> {
+/** `onMap`: the view has the map beneath it. */
+export function pngOf(renderer: Sigma, onMap: boolean): Promise<Blob> {
   return toBlob(renderer, {
     format: "png",
     backgroundColor: "#ffffff",
     // The copy draws its labels placed as the view does, once its first frame (drawn as it was
     // made, with the view's settings) is drawn again; the placement draws at the end of the frame.
     withTempRenderer: async (temporary: Sigma) => {
-      if (mode === "map") attachMap(temporary);
+      if (onMap) attachMap(temporary);
       placeRendererLabels(temporary);
       temporary.refresh();
       await Promise.resolve();

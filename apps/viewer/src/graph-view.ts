@@ -20,7 +20,7 @@ import type { Attributes } from "graphology-types";
 import Sigma from "sigma";
 import { EdgeLineProgram } from "sigma/rendering";
 import { faded, linkStrength, type Colouring } from "./colours.ts";
-import { placeRendererLabels, type Box } from "./label-placement.ts";
+import { floatingBoxes, placeRendererLabels } from "./label-placement.ts";
 import { formatCount } from "./dom.ts";
 import { GesturePreview } from "./gesture-preview.ts";
 import { hasCoordinates, type Visibility } from "./filters.ts";
@@ -56,21 +56,6 @@ const LABEL_SETTINGS: Record<LabelDensity, { labelDensity: number; labelRendered
   many: { labelDensity: 2, labelRenderedSizeThreshold: 5 },
   all: { labelDensity: Infinity, labelRenderedSizeThreshold: 0 },
 };
-/** What floats over the canvas, which labels keep clear of: the zoom buttons, the status line, community names. */
-const FLOATING = ".zoom, #status, .group-label";
-
-/** The boxes of what floats over `container`, in its pixels. */
-function floatingBoxes(container: HTMLElement): Box[] {
-  const origin = container.getBoundingClientRect();
-  const boxes: Box[] = [];
-  for (const element of document.querySelectorAll<HTMLElement>(FLOATING)) {
-    const box = element.getBoundingClientRect();
-    if (element.hidden || box.width === 0 || box.height === 0) continue;
-    boxes.push({ left: box.left - origin.left, top: box.top - origin.top, right: box.right - origin.left, bottom: box.bottom - origin.top });
-  }
-  return boxes;
-}
-
 const MIN_SIZE = 2;
 const MAX_SIZE = 14;
 const DIMMED = "#e4e4e4";

@@ -127,3 +127,18 @@ function drawPlaced(renderer: Sigma, context: CanvasRenderingContext2D, obstacle
   }
   drawn.set(renderer, shown);
 }
+
+/** What floats over the canvas, which labels keep clear of: the zoom buttons, the status line, community names. */
+const FLOATING = ".zoom, #status, .group-label";
+
+/** The boxes of what floats over `container`, in its pixels. */
+export function floatingBoxes(container: HTMLElement): Box[] {
+  const origin = container.getBoundingClientRect();
+  const boxes: Box[] = [];
+  for (const element of document.querySelectorAll<HTMLElement>(FLOATING)) {
+    const box = element.getBoundingClientRect();
+    if (element.hidden || box.width === 0 || box.height === 0) continue;
+    boxes.push({ left: box.left - origin.left, top: box.top - origin.top, right: box.right - origin.left, bottom: box.bottom - origin.top });
+  }
+  return boxes;
+}

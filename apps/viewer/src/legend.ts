@@ -6,8 +6,9 @@
  * click on the scale shown alone shows them all again; scales hidden are greyed, their counts
  * still saying what they would show. A note says how weight is drawn: as colour strength.
  */
-import { UNKNOWN } from "@linkscale/core";
-import { faded, linkStrength, REST, type Legend } from "./colours.ts";
+import { mainScale, UNKNOWN } from "@linkscale/core";
+import type { ShownClusters } from "./clusters.ts";
+import { faded, linkStrength, NO_OPENNESS, opennessColour, REST, type Colouring, type Legend } from "./colours.ts";
 import { formatCount, h } from "./dom.ts";
 
 /**
@@ -81,5 +82,68 @@ export function scaleLegend({ title, entries }: Legend, chosen: readonly string[
     ),
     h("p", { className: "note" }, "drawn finest on top; click a scale to show it alone, again for all"),
     h("p", { className: "note weight", "data-testid": "legend-weight" }, "weight as colour strength (log scale): ", weightSwatch(1), " 1 … ", weightSwatch(maxWeight), ` ${heaviest}`),
+  );
+}
+
+/** The openness values the clusters legend shows a colour for, from all inside to all out. */
+const OPENNESS_STEPS: ReadonlyArray<[number, string]> = [
+  [-1, "−1 all inside"],
+  [-0.5, "−0.5"],
+  [0, "0 as much out as in"],
+  [0.5, "+0.5"],
+  [1, "+1 all out to other clusters"],
+];
+
+/**
+ * Clusters mode's legend: what makes a cluster (and why it was chosen), how many clusters and
+ * their organisations are shown, who is left out and by which rule, the openness colours (with the
+ * clusters without links, whose openness is not defined), the clusters the map cannot place, and
+ * how cluster links are coloured, with their count per scale.
+ */
+export function clusterLegend(shown: ShownClusters, unplaced: readonly string[], linkColour: Colouring): HTMLElement {
+  const { grouping, network } = shown;
+  const clusters = Object.values(network.clusters);
+  const organisations = clusters.reduce((sum, cluster) => sum + cluster.members, 0);
+  const undefinedOpenness = clusters.filter((cluster) => cluster.openness.weighted.EI === null).length;
+  const byScale = new Map<string, number>();
+  for (const link of network.links) byScale.set(mainScale(link), (byScale.get(mainScale(link)) ?? 0) + 1);
+  const { excluded } = network;
+  return h(
+    "div",
+    { className: "legend", "data-testid": "legend-clusters" },
+    h("h3", {}, "clusters"),
+    h(
+      "p",
+      { "data-testid": "cluster-count", "data-count": clusters.length, "data-links": network.links.length },
+      `${formatCount(clusters.length)} clusters of ${formatCount(organisations)} organisations shown, ${formatCount(network.links.length)} links between them`,
+    ),
+    h("p", { className: "note", "data-testid": "cluster-rule" }, `${grouping.rule}${grouping.chosen === null ? "" : ` (chosen: ${grouping.chosen})`}`),
+    h(
+      "p",
+      { className: "note", "data-testid": "cluster-excluded", "data-count": excluded.organisations },
+      `left out: ${formatCount(excluded.organisations)} organisations shown in no cluster, with ${formatCount(excluded.links)} links; ${excluded.rule}`,
+    ),
+    h("h3", {}, "openness (E-I index, weighted)"),
+    ...OPENNESS_STEPS.map(([ei, label]) => h("div", { className: "entry" }, h("span", { className: "swatch node ringed", style: `background:${opennessColour(ei)}` }), ` ${label}`)),
+    undefinedOpenness > 0
+      ? h("div", { className: "entry" }, h("span", { className: "swatch node ringed", style: `background:${NO_OPENNESS}` }), ` n/a: no link shown `, h("span", { className: "count" }, formatCount(undefinedOpenness)))
+      : null,
+    h("p", { className: "note" }, "size: members shown; click a cluster for its members, gatekeepers and partners"),
+    unplaced.length > 0
+      ? h("p", { className: "note", "data-testid": "clusters-unplaced", "data-count": unplaced.length }, `not on the map (no member with coordinates): ${unplaced.join(", ")}`)
+      : null,
+    h("h3", {}, "cluster links, by the scale that carries most of their weight"),
+    ...linkColour.legend.entries
+      .filter(({ label }) => byScale.has(label))
+      .map(({ label, colour }) =>
+        h(
+          "div",
+          { className: "entry", "data-testid": `cluster-links-${label}`, "data-count": byScale.get(label) },
+          h("span", { className: "swatch link", style: `background:${colour}` }),
+          ` ${label === UNKNOWN ? NO_SCALE : label} `,
+          h("span", { className: "count" }, formatCount(byScale.get(label) ?? 0)),
+        ),
+      ),
+    h("p", { className: "note" }, "width: their joint weight"),
   );
 }

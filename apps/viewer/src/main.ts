@@ -8,6 +8,10 @@ import { UNKNOWN } from "@linkscale/core";
 import "./styles.css";
 import { fitViewportToNodes } from "@sigma/utils";
 import { categoryColouring, REST, scaleColouring } from "./colours.ts";
+import { showCluster } from "./cluster-panel.ts";
+import { defaultArrangement } from "./cluster-display.ts";
+import { ClusterView } from "./cluster-view.ts";
+import { shownClusters, type ShownClusters } from "./clusters.ts";
 import { buildControls, syncScaleFilter } from "./controls.ts";
 import { append, fill, formatCount, h } from "./dom.ts";
 import { download, gexfOf, pngOf } from "./export.ts";
@@ -19,7 +23,7 @@ import { drawnLabels } from "./label-placement.ts";
 import { ForceLayout } from "./layout.ts";
 import { buildLayoutPanel, type LayoutPanel } from "./layout-controls.ts";
 import { defaultLayoutChoice, layoutChoiceOf } from "./layout-settings.ts";
-import { nodeLegend, scaleLegend } from "./legend.ts";
+import { clusterLegend, nodeLegend, scaleLegend } from "./legend.ts";
 import { fetchDataset, fetchIndex, readLocalFiles, type LoadedNetwork } from "./load.ts";
 import { localRuleLine } from "./local-rule.ts";
 import { placesLegend } from "./map-place-list.ts";
@@ -36,6 +40,7 @@ const COMMUNITY_LABELS = 12;
 /** What another dataset resets: its filters and selection would not apply. */
 const CLEARED: StateChange = {
   selected: undefined,
+  selectedCluster: undefined,
   scales: undefined,
   types: undefined,
   countries: undefined,
@@ -50,6 +55,7 @@ const LAYOUT_KEYS = ["layoutSeed", "gravity", "scalingRatio", "linLog", "edgeWei
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const stage = element<HTMLDivElement>("graph");
+const clusterStage = element<HTMLDivElement>("clusters");
 const controls = element<HTMLDivElement>("controls");
 const panel = element<HTMLElement>("panel");
 const status = element<HTMLDivElement>("status");
@@ -69,6 +75,8 @@ let layout: ForceLayout | undefined;
 let layoutPanel: LayoutPanel | undefined;
 /** Takes the community labels off the network, while they are shown. */
 let hideGroupLabels: (() => void) | undefined;
+/** Clusters mode's clusters of the network shown and their view, with what they were made for; none in other modes. */
+let clusters: { shown: ShownClusters | { why: string }; view: ClusterView | undefined; key: string } | undefined;
 /** The table mode's table of the network shown, made when first asked for. */
 let table: OrganisationTable | undefined;
 /** The layout should run whenever the graph is shown: false once the user stopped it, or for a file's own positions. */
@@ -91,6 +99,9 @@ const probe = {
   },
   get renderer() {
     return view?.renderer;
+  },
+  get clusterRenderer() {
+    return clusters?.view?.renderer;
   },
   get labels() {
     return view === undefined ? [] : drawnLabels(view.renderer);
@@ -163,14 +174,18 @@ function show(network: Network): void {
   table?.element.remove();
   table = undefined;
   rebuildControls(network);
+  showClusters(network, look);
   refreshSidebar(network, look);
   showTable(network);
   attachSearch(element("search"), element("search-results"), network, (node) => {
+    // An organisation is found in the network: clusters mode has none to centre on.
+    if (state.mode === "clusters") change({ mode: "graph" });
     select(node);
     view?.focus(node);
   });
-  if (state.selected !== undefined && network.graph.hasNode(state.selected)) select(state.selected);
-  else delete state.selected;
+  if (state.selected !== undefined && network.graph.hasNode(state.selected) && state.mode !== "clusters") select(state.selected);
+  else if (state.mode !== "clusters") delete state.selected;
+  showClusterPanel(network);
   // Sigma drew its first frame as the view was made; the time it is ready counts from the page's
   // navigation (performance.now's origin), loading included. The layout starts then: where WebGL
   // runs on the CPU, its worker would slow that first frame down.
@@ -323,11 +338,61 @@ function change(partial: StateChange): void {
     layout.pause();
     showLayoutProgress(layout);
   } else runLayoutIfWanted();
-  if (modeChanged || reclassified || relayout) rebuildControls(network);
+  if (modeChanged || reclassified || relayout || "clusterBy" in partial) rebuildControls(network);
+  showClusters(network, look);
   refreshSidebar(network, look);
   showTable(network);
-  // The panel's partners follow the filters, its links by scale the rule.
-  if (state.selected !== undefined && !panel.hidden) showPanel(network, state.selected);
+  // The panel's partners follow the filters, its links by scale the rule; a cluster's, its clusters.
+  if (state.mode === "clusters") showClusterPanel(network);
+  else if (state.selected !== undefined && (!panel.hidden || modeChanged)) showPanel(network, state.selected);
+  else if (modeChanged) panel.hidden = true;
+}
+
+/**
+ * In clusters mode, the clusters of the network shown, drawn anew when the filters, the rule that
+ * makes a link local, the grouping or the arrangement change; nothing in other modes.
+ */
+function showClusters(network: Network, look: Look): void {
+  clusterStage.hidden = state.mode !== "clusters";
+  const key = [look.visibility.key, JSON.stringify(network.localRule), state.clusterBy ?? "auto", state.arrangement ?? ""].join("|");
+  if (state.mode === "clusters" && clusters?.key === key) return;
+  clusters?.view?.kill();
+  clusters = undefined;
+  if (state.mode !== "clusters") return;
+  const shown = shownClusters(network, look.visibility, state.clusterBy ?? "auto");
+  const drawn = "why" in shown ? undefined : new ClusterView(clusterStage, shown, state.arrangement ?? defaultArrangement(shown), network.scales, look.linkColour, selectCluster);
+  clusters = { shown, view: drawn, key };
+}
+
+function selectCluster(name: string | undefined): void {
+  if (name === undefined) delete state.selectedCluster;
+  else state.selectedCluster = name;
+  history.replaceState(null, "", writeState(state));
+  if (network !== undefined) showClusterPanel(network);
+}
+
+/** The selected cluster's panel, where it is shown; the panel closed otherwise. */
+function showClusterPanel(network: Network): void {
+  const shown = clusters?.shown;
+  const name = state.selectedCluster;
+  const open = shown !== undefined && !("why" in shown) && name !== undefined && Object.hasOwn(shown.network.clusters, name);
+  clusters?.view?.select(open ? name : undefined);
+  if (!open) {
+    if (state.mode === "clusters") panel.hidden = true;
+    return;
+  }
+  const nameOf = (node: string) => {
+    const named = network.graph.getNodeAttribute(node, "name");
+    return typeof named === "string" && named.trim() !== "" ? named : `${node} (no name)`;
+  };
+  showCluster(panel, shown, name, nameOf, {
+    organisation: (node) => {
+      change({ mode: "graph", selected: node });
+      view?.focus(node);
+    },
+    cluster: selectCluster,
+    close: () => selectCluster(undefined),
+  });
 }
 
 /** The statistics of the network shown, computed while their section is open. */
@@ -360,7 +425,11 @@ function rebuildControls(network: Network): void {
     controls,
     buildControls(network, state, layoutPanel?.element ?? h("div"), {
       change,
-      exportPng: () => view !== undefined && void pngOf(view.renderer, state.mode).then((blob) => download(blob, `${fileStem()}.png`)),
+      exportPng: () => {
+        const renderer = state.mode === "clusters" ? clusters?.view?.renderer : view?.renderer;
+        const onMap = state.mode === "map" || (state.mode === "clusters" && clusters?.view?.arrangement === "map");
+        if (renderer !== undefined) void pngOf(renderer, onMap).then((blob) => download(blob, `${fileStem()}.png`));
+      },
       exportGexf: () => {
         const [current, links] = [view, shown];
         if (current !== undefined && links !== undefined) download(gexfOf(network, links, (node) => current.position(node)), `${fileStem()}.gexf`);
@@ -378,7 +447,8 @@ function refreshSidebar(network: Network, look: Look): void {
   );
   fill(
     legend,
-    nodeLegend(look.nodeColour.legend, {
+    state.mode === "clusters" ? clustersLegend(look) : null,
+    state.mode === "clusters" ? null : nodeLegend(look.nodeColour.legend, {
       ...(state.colour === "community" ? { nameOf: (value: string) => network.communityName(value) } : {}),
       pick: (value) => {
         if (view !== undefined && shown !== undefined) void fitViewportToNodes(view.renderer, membersOf(network, shown, state.colour, value), { animate: true });
@@ -397,6 +467,14 @@ function refreshSidebar(network: Network, look: Look): void {
     h("h2", {}, `${formatCount(missing.length)} organisations without coordinates, not on the map`),
     h("ul", { "data-testid": "unplaced" }, ...missing.slice(0, PROBLEMS_SHOWN).map((node) => h("li", {}, String(total.getNodeAttribute(node, "name") ?? node)))),
   );
+}
+
+/** Clusters mode's legend, or why there are no clusters. */
+function clustersLegend(look: Look): HTMLElement | null {
+  if (clusters === undefined) return null;
+  const { shown, view: drawn } = clusters;
+  if ("why" in shown) return h("div", { className: "legend", "data-testid": "legend-clusters" }, h("h3", {}, "clusters"), h("p", { "data-testid": "no-clusters" }, `none: ${shown.why}`));
+  return clusterLegend(shown, drawn?.unplaced ?? [], look.linkColour);
 }
 
 function select(node: string): void {
@@ -426,7 +504,7 @@ async function start(): Promise<void> {
   input.addEventListener("change", () => {
     if (input.files !== null && input.files.length > 0) openFiles([...input.files]);
   });
-  const camera = () => view?.renderer.getCamera();
+  const camera = () => (state.mode === "clusters" ? clusters?.view?.renderer : view?.renderer)?.getCamera();
   element("zoom").addEventListener("click", (event) => {
     const action = (event.target as HTMLElement).dataset["testid"];
     if (action === "zoom-in") void camera()?.animatedZoom({ duration: 200 });

@@ -61,6 +61,8 @@ export interface Network {
   linksByScale: Map<string, number>;
   /** The rule that makes links local now. */
   localRule: LocalRule;
+  /** The core's options for that rule, which classify the links here and for the cluster network. */
+  shareOptions: Partial<SharesOptions>;
   /** The rules in force, in the order they are tried, each with the links it decided and its meaning in words (the core's `scaleShares`). */
   rules: ScaleRule[];
   /** Organisations with a region: where none has one, only the stand-ins can make a link local. */
@@ -134,6 +136,7 @@ export function prepareNetwork(graph: AllianceGraph, localRule: LocalRule = DEFA
       linksByScale.set(name, (linksByScale.get(name) ?? 0) + 1);
     }
     network.localRule = rule;
+    network.shareOptions = options;
     network.rules = shares.rules;
     network.linksByScale = linksByScale;
     network.scales = scales.filter((name, s) => s === 0 || (linksByScale.get(name) ?? 0) > 0);
@@ -187,6 +190,7 @@ export function prepareNetwork(graph: AllianceGraph, localRule: LocalRule = DEFA
     scales: [],
     linksByScale: new Map(),
     localRule,
+    shareOptions: {},
     rules: [],
     regionsKnown: graph.filterNodes((_node, { region }) => typeof region === "string" && region !== "").length,
     admin1Known,

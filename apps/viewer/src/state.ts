@@ -1,13 +1,17 @@
 /**
  * The view's state, and its round trip through the URL's query string, so that a view can be
- * shared: which dataset, how nodes and links are coloured and sized, the filters, the mode, the
- * rules that make a link local, and the layout's seed and settings (so that a shared view, or a
+ * shared: which dataset, how nodes and links are coloured and sized, the filters, the mode (and,
+ * in clusters mode, what makes a cluster and where clusters are put), the rules that make a link local, and the layout's seed and settings (so that a shared view, or a
  * reloaded one, is laid out to the same picture).
  * Unknown or malformed parameters fall back to the defaults rather than break the page.
  */
 
-export type Mode = "graph" | "map" | "table";
-export const MODES: readonly Mode[] = ["graph", "map", "table"];
+export type Mode = "graph" | "map" | "clusters" | "table";
+export const MODES: readonly Mode[] = ["graph", "map", "clusters", "table"];
+
+/** Where clusters mode puts its clusters: at their places on the map, or laid out as a network. */
+export type Arrangement = "map" | "network";
+export const ARRANGEMENTS: readonly Arrangement[] = ["map", "network"];
 
 /** How many organisations are named on the canvas (graph-view.ts gives each its sigma settings). */
 export type LabelDensity = "none" | "few" | "some" | "many" | "all";
@@ -48,6 +52,12 @@ export interface ViewState {
   admin1?: boolean;
   /** Where a region is unknown, ends within this many km are local; undefined: off. */
   withinKm?: number;
+  /** What makes a cluster in clusters mode: "auto" (the core's choice), "geo", "city" or an attribute; undefined: "auto". */
+  clusterBy?: string;
+  /** The cluster whose panel is open in clusters mode. */
+  selectedCluster?: string;
+  /** Where clusters mode puts its clusters; undefined: on the map where they have places, else as a network. */
+  arrangement?: Arrangement;
   /** The seed of the layout's initial positions; undefined: the viewer's seed (1). */
   layoutSeed?: number;
   /** ForceAtlas2's gravity, scaling ratio, LinLog mode and edge-weight influence; undefined: the defaults (layout-settings.ts). */
@@ -106,6 +116,12 @@ export function readState(search: string): ViewState {
   if (params.get("admin1") === "on") state.admin1 = true;
   const withinKm = Number(params.get("withinKm") ?? NaN);
   if (Number.isFinite(withinKm) && withinKm >= 0) state.withinKm = withinKm;
+  const clusterBy = params.get("clusterBy");
+  if (clusterBy !== null && clusterBy !== "") state.clusterBy = clusterBy;
+  const selectedCluster = params.get("cluster");
+  if (selectedCluster !== null) state.selectedCluster = selectedCluster;
+  const arrangement = ARRANGEMENTS.find((known) => known === params.get("arrange"));
+  if (arrangement !== undefined) state.arrangement = arrangement;
   const seed = numberParam(params, "seed");
   if (Number.isSafeInteger(seed)) state.layoutSeed = seed;
   const gravity = numberParam(params, "gravity");
@@ -140,6 +156,9 @@ export function writeState(state: ViewState): string {
   if (state.sameCity !== undefined) params.set("sameCity", state.sameCity ? "on" : "off");
   if (state.admin1 === true) params.set("admin1", "on");
   if (state.withinKm !== undefined) params.set("withinKm", String(state.withinKm));
+  if (state.clusterBy !== undefined) params.set("clusterBy", state.clusterBy);
+  if (state.selectedCluster !== undefined) params.set("cluster", state.selectedCluster);
+  if (state.arrangement !== undefined) params.set("arrange", state.arrangement);
   if (state.layoutSeed !== undefined) params.set("seed", String(state.layoutSeed));
   if (state.gravity !== undefined) params.set("gravity", String(state.gravity));
   if (state.scalingRatio !== undefined) params.set("scaling", String(state.scalingRatio));

@@ -25,6 +25,9 @@ describe("the view's state in the URL", () => {
       sameCity: false,
       admin1: true,
       withinKm: 25.5,
+      clusterBy: "geo",
+      selectedCluster: "Bern, CH",
+      arrangement: "network",
       layoutSeed: 7,
       gravity: 0.02,
       scalingRatio: 4,
@@ -40,8 +43,10 @@ describe("the view's state in the URL", () => {
   });
 
   it("falls back to the defaults on malformed parameters", () => {
-    const state = readState("?mode=globe&years=2016&minWeight=heavy&stages=start-up:2016-2014&labels=lots");
+    const state = readState("?mode=globe&years=2016&minWeight=heavy&stages=start-up:2016-2014&labels=lots&arrange=globe&clusterBy=");
     expect(state.mode).toBe("graph");
+    expect(state.arrangement).toBeUndefined();
+    expect(state.clusterBy).toBeUndefined();
     expect(state.labels).toBe("some");
     expect(state.stages).toBeUndefined();
     expect(state.years).toBeUndefined();

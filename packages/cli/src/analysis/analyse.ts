@@ -9,6 +9,7 @@ import {
   betweenness,
   brokerage,
   closeness,
+  clusterGrouping,
   connectedComponents,
   defaultHierarchy,
   degree,
@@ -35,9 +36,10 @@ import {
   tripleHelix,
   clustering,
   type AllianceGraph,
+  type Grouping,
   type Participation,
 } from "@linkscale/core";
-import { clusterGrouping, clustersSection, type Grouping } from "./clusters.ts";
+import { clustersSection } from "./clusters.ts";
 import { stagesSection } from "./stages.ts";
 import { assignAdmin1, type Admin1Result } from "../places/admin1.ts";
 import type { Progress } from "../progress.ts";

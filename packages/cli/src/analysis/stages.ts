@@ -4,11 +4,10 @@
  * linkscale.json's `stages` or `--stages`; without either the section says so instead of guessing.
  */
 import { InvalidArgumentError } from "commander";
-import { stages, type Windowing } from "@linkscale/core";
+import { stages, type Grouping, type Windowing } from "@linkscale/core";
 import { InputError } from "../input.ts";
 import type { Progress } from "../progress.ts";
 import type { AnalysisInput } from "./analyse.ts";
-import type { Grouping } from "./clusters.ts";
 import type { ResolvedConfig } from "./config.ts";
 
 type StagesConfig = "yearly" | "cumulative" | { rolling: { width: number; step?: number } } | Record<string, readonly [number, number]>;

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
-import { clusterGraph, clusterNetwork, clusterPositions, defaultHierarchy, type AnyGraph } from "@linkscale/core";
+import { clusterGraph, clusterGrouping, clusterNetwork, clusterPositions, defaultHierarchy, type AnyGraph } from "@linkscale/core";
 import {
   formatRejectedRow,
   UnwritableGraphError,
@@ -18,7 +18,7 @@ import {
   writeVosviewerNetwork,
 } from "@linkscale/io";
 import { Option, type Command } from "commander";
-import { clusterGrouping, parseClusterFlag } from "../analysis/clusters.ts";
+import { parseClusterFlag } from "../analysis/clusters.ts";
 import { DEFAULTS } from "../analysis/config.ts";
 import { InputError, inputPaths, loadInput, pathKind, RejectedRowsError, sameFile } from "../input.ts";
 import { assignAdmin1 } from "../places/admin1.ts";

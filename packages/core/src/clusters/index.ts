@@ -10,3 +10,5 @@ export type { Bridge, BridgeOptions, ClusterBridges, PairBridges } from "./bridg
 export { clusterPositions, sphericalMean } from "./positions.ts";
 export type { ClusterPosition } from "./positions.ts";
 export { pointsSharedByCities, pointKey } from "./shared-points.ts";
+export { clusterGrouping, DEFAULTS as CLUSTER_GROUPING_DEFAULTS } from "./grouping.ts";
+export type { ClusterGrouping, ClusterGroupingOptions, Grouping } from "./grouping.ts";

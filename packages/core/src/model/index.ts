@@ -10,5 +10,5 @@ export type { AllianceGraph, AnyGraph } from "./graph.ts";
 export { assertPrototypeFreeKeys } from "./prototype-free-keys.ts";
 export { describeGraph, UNKNOWN } from "./describe.ts";
 export type { GraphDescription } from "./describe.ts";
-export { toCsr, edgeValues, edgeList, nodeStrengths, byNode } from "./csr.ts";
+export { toCsr, edgeValues, edgeList, nodeStrengths, byNode, nodeTable } from "./csr.ts";
 export type { Csr, EdgeList, EdgeWeight } from "./csr.ts";
