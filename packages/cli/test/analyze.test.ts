@@ -28,7 +28,7 @@ describe("linkscale analyze", () => {
 
   it("writes report.json with what produced it: versions, the input's checksums, the config and seed", () => {
     const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.generator.name).toBe("linkscale");
     expect(report.input.files.map((f: { path: string }) => f.path)).toEqual(["datasets/semiconductor-ev/organisations.csv", "datasets/semiconductor-ev/participations.csv"]);
     expect(report.input.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);

@@ -89,6 +89,9 @@ const converted = linkscale(["convert", ...TINY, gexf, "-q"]);
 const graphConfig = { permutations: 10, centrality: { allPairsLimit: 3, betweennessSamples: 4 }, communities: { algorithm: "leiden", resolution: 0.5 } };
 const graph = converted.status === 0 ? analyze("graph", [gexf], graphConfig) : undefined;
 
+// Every per-organisation table as a reference to report-organisations.csv.
+const fullDetail = analyze("full-detail", TINY, { permutations: 10, organisations: { detail: "full" } });
+
 // Every optional field of linkscale.json, and only three sections.
 const limitedConfig = {
   $schema: "../../packages/cli/schema/config.schema.json",
@@ -102,6 +105,7 @@ const limitedConfig = {
   communities: { algorithm: "leiden", resolution: 2 },
   clusters: { by: "geo", radiusKm: 25, minSize: 3 },
   stages: { "start-up": [2013, 2016], growth: [2017, 2020] },
+  organisations: { detail: "top", top: 20 },
   permutations: 0,
   seed: 7,
 };
@@ -154,9 +158,18 @@ describe("report.schema.json", () => {
     expect(graph.results.centrality.measures.closeness).toBeUndefined();
     // The undefined values of the small network, written as null.
     expect(graph.results.openness.country.ei.byGroup.ES.counted.EI).toBeNull();
-    expect(graph.results.brokerage.structuralHoles.constraint.E).toBeNull();
+    // All 7 organisations listed (fewer than organisations.top): E and G, isolated, have no constraint, and come last.
+    expect(graph.results.brokerage.structuralHoles.constraint.rows.slice(-2)).toEqual([
+      { organisation: "E", value: null },
+      { organisation: "G", value: null },
+    ]);
     expect(graph.notes).toHaveLength(2);
     expect(faults("report.schema.json", graph)).toEqual([]);
+  });
+
+  it("accepts report.json at organisations.detail full, each per-organisation table naming its columns in report-organisations.csv", () => {
+    expect(fullDetail.results.centrality.measures.degree).toMatchObject({ detail: "full", file: "report-organisations.csv", columns: ["centrality.measures.degree"] });
+    expect(faults("report.schema.json", fullDetail)).toEqual([]);
   });
 
   it("accepts report.json of a config that sets every field and limits the sections", () => {
@@ -176,12 +189,16 @@ describe("report.schema.json", () => {
       change(report);
       return faults("report.schema.json", report);
     };
-    expect(broken((r) => (r.schemaVersion = 2))).toContainEqual(expect.stringMatching(/^\/schemaVersion /));
+    expect(broken((r) => (r.schemaVersion = 1))).toContainEqual(expect.stringMatching(/^\/schemaVersion /));
     expect(broken((r) => (r.results.scales.network.countShares.national = "0.12"))).toContainEqual(expect.stringMatching(/^\/results\/scales\/network\/countShares\/national must be number/));
     expect(broken((r) => (r.timestamp = "2025-01-01"))).toContainEqual("/ must NOT have additional properties");
     expect(broken((r) => (r.results.network = {}))).toContainEqual("/results must NOT have additional properties");
     expect(broken((r) => (r.results.openness.country.ei.network.counted.EI = 1.5))).toContainEqual(expect.stringMatching(/^\/results\/openness\/country\/ei\/network\/counted\/EI must be <= 1/));
-    expect(broken((r) => (r.results.brokerage.roles.country.z[Object.keys(r.results.brokerage.roles.country.z)[0] as string].w_I = "NaN"))).not.toEqual([]);
+    expect(broken((r) => (r.results.brokerage.roles.country.z.rows[0].value.w_I = "NaN"))).not.toEqual([]);
+    expect(broken((r) => (r.results.centrality.measures.pagerank.listed = -1))).not.toEqual([]);
+    expect(broken((r) => delete r.results.centrality.measures.pagerank.rule)).not.toEqual([]);
+    // A table keyed by id, as report.json held them before organisations.detail: not this schema's shape.
+    expect(broken((r) => (r.results.centrality.measures.pagerank = { A: 0.5 }))).not.toEqual([]);
     expect(broken((r) => (r.input.files[0].sha256 = r.input.files[0].sha256.toUpperCase()))).toContainEqual(expect.stringMatching(/^\/input\/files\/0\/sha256 must match pattern/));
     expect(broken((r) => delete r.results.counts.links)).toContainEqual("/results/counts must have required property 'links'");
     expect(broken((r) => (r.config.places.nutsLevel = 5))).toContainEqual(expect.stringMatching(/^\/config\/places\/nutsLevel /));
@@ -274,6 +291,13 @@ describe("config.schema.json", () => {
     ["negative permutations", { permutations: -1 }, false],
     ["another counting", { counting: "half" }, false],
     ["a column given as a number", { columns: { id: 3 } }, false],
+    ["every organisation", { organisations: { detail: "full" } }, true],
+    ["the top 10", { organisations: { detail: "top", top: 10 } }, true],
+    ["no organisation listed", { organisations: { top: 0 } }, false],
+    ["a negative top", { organisations: { top: -1 } }, false],
+    ["a fractional top", { organisations: { top: 2.5 } }, false],
+    ["an unknown detail", { organisations: { detail: "all" } }, false],
+    ["an unknown organisations field", { organisations: { limit: 5 } }, false],
   ];
   it.each(documents)("agrees with config.ts on %s", (_what, document, valid) => {
     expect(faults("config.schema.json", document).length === 0).toBe(valid);

@@ -11,7 +11,8 @@ import packageJson from "../../package.json" with { type: "json" };
 import type { ResolvedConfig } from "./config.ts";
 import type { Results } from "./analyse.ts";
 
-export const SCHEMA_VERSION = 1;
+// 2: per-organisation tables at config.organisations's detail (top-k rows, or report-organisations.csv) instead of maps keyed by id.
+export const SCHEMA_VERSION = 2;
 
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -63,7 +64,10 @@ export function isLinkscaleReport(text: string): boolean {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** The report as report.json holds it: the per-organisation tables at the configured detail (organisation-tables.ts). */
+export type ReportFile = Omit<Report, "results"> & { results: Record<string, unknown> };
+
 /** JSON with non-finite numbers (an undefined E-I, say) written as null, never as invalid JSON. */
-export function reportJson(report: Report): string {
+export function reportJson(report: Report | ReportFile): string {
   return JSON.stringify(report, (_key, value: unknown) => (typeof value === "number" && !Number.isFinite(value) ? null : value), 2) + "\n";
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { analyse, type AnalysisInput } from "../analysis/analyse.ts";
@@ -7,13 +7,15 @@ import { parseClusterFlag } from "../analysis/clusters.ts";
 import { parseStagesFlag } from "../analysis/stages.ts";
 import { DEFAULTS, readConfig, type ResolvedConfig } from "../analysis/config.ts";
 import { renderHtmlReport } from "../analysis/html/report-html.ts";
+import { detailedResults } from "../analysis/organisation-tables.ts";
+import { isLinkscaleOrganisationsCsv, ORGANISATIONS_FILE, organisationsCsv } from "../analysis/organisations-csv.ts";
 import { buildReport, fileDigests, isLinkscaleReport, reportJson, type Report } from "../analysis/report.ts";
 import { formatAnalysis } from "../analysis/summary-text.ts";
 import { InputError, inputNotes, loadInput, pathKind, printable, type InputOptions, type LoadedInput } from "../input.ts";
 import { createProgress, type Progress } from "../progress.ts";
 import { addInputOptions, inputOptions, validateCommandLine, type InputFlags } from "./input-options.ts";
 
-interface AnalyzeFlags extends InputFlags, PlaceFlags {
+interface AnalyzeFlags extends InputFlags, PlaceFlags, DetailFlags {
   config?: string;
   seed?: number;
   out: string;
@@ -47,7 +49,9 @@ export function analyzeCommand(program: Command): void {
     .option("--admin1", "where a region is unknown, count organisations in the same first-level administrative region, derived from their coordinates, as local")
     .option("--clusters <by>", "what makes a cluster: an organisation attribute (cluster, country, region…), city, or geo[:KM] (geographic clusters within KM km)", parseClusterFlag)
     .option("--stages <windows>", "the stages section's windows: yearly, cumulative, rolling:WIDTH[,STEP], or NAME=FROM-TO,… (e.g. start-up=2007-2010,development=2011-2015)", parseStagesFlag)
-    .option("--out <dir>", "where to write report.json and report.html", "linkscale-report")
+    .option("--detail <level>", `how much of each per-organisation table report.json holds: top (the --top organisations by its measure) or full (every organisation, in ${ORGANISATIONS_FILE})`, parseDetail)
+    .option("--top <n>", `how many organisations each per-organisation table lists (implies --detail top; default ${DEFAULTS.organisations.top})`, parseTop)
+    .option("--out <dir>", `where to write report.json and report.html (and ${ORGANISATIONS_FILE} at --detail full)`, "linkscale-report")
     .option("--force", "overwrite report files that linkscale did not write")
     .option("--allow-rejects", "analyse the accepted rows even when rows were rejected; the report's notes count them")
     .option("--json", "print report.json on stdout instead of the summary")
@@ -58,8 +62,9 @@ export function analyzeCommand(program: Command): void {
       const { loaded, notes } = loadAnalysed(inputs, flags, config, progress, "nothing analysed");
       const report = runAnalysis(loaded, config, progress, notes);
       const graph = analysisInput(loaded).graph;
-      await writeReports(flags.out, report, graph, flags.force ?? false);
-      process.stdout.write(flags.json ? reportJson(report) : printable(formatAnalysis(report, graph)) + `\nreports: ${join(flags.out, "report.json")}, ${join(flags.out, "report.html")}\n`);
+      const files = await reportFiles(report, graph);
+      writeReports(flags.out, files, flags.force ?? false);
+      process.stdout.write(flags.json ? files.json : printable(formatAnalysis(report, graph)) + `\nreports: ${reportsLine(flags.out, files, config)}\n`);
     });
 }
 
@@ -76,8 +81,19 @@ export interface PlaceFlags {
   admin1?: boolean;
 }
 
-export function configFrom(flags: { config?: string; seed?: number } & PlaceFlags): ResolvedConfig {
+/** --detail and --top, over linkscale.json's `organisations`. */
+export interface DetailFlags {
+  detail?: "top" | "full";
+  top?: number;
+}
+
+export function configFrom(flags: { config?: string; seed?: number } & PlaceFlags & DetailFlags): ResolvedConfig {
+  if (flags.top !== undefined && flags.detail === "full") {
+    throw new InputError("--top lists the top organisations of each table and --detail full lists every organisation: give one of them");
+  }
   const config = flags.config === undefined ? DEFAULTS : readConfig(flags.config);
+  // --top alone asks for the top, whatever linkscale.json's detail.
+  const organisations = { detail: flags.detail ?? (flags.top === undefined ? config.organisations.detail : "top"), top: flags.top ?? config.organisations.top };
   const places = {
     ...config.places,
     ...(flags.nutsLevel === undefined ? {} : { nutsLevel: flags.nutsLevel }),
@@ -86,7 +102,7 @@ export function configFrom(flags: { config?: string; seed?: number } & PlaceFlag
     ...(flags.admin1 === true ? { admin1: true } : {}),
   };
   const clusters = flags.clusters === undefined ? config.clusters : { ...config.clusters, ...flags.clusters };
-  return { ...config, places, clusters, stages: flags.stages ?? config.stages, ...(flags.seed === undefined ? {} : { seed: flags.seed }) };
+  return { ...config, places, clusters, organisations, stages: flags.stages ?? config.stages, ...(flags.seed === undefined ? {} : { seed: flags.seed }) };
 }
 
 /**
@@ -121,16 +137,53 @@ export function runAnalysis(loaded: LoadedInput, config: ResolvedConfig, progres
   return buildReport(fileDigests(loaded.files), config, results, [...inputNotes, ...notes]);
 }
 
+/** What analyze writes: report.json at the configured detail, report.html, and at detail "full" the side file. */
+interface ReportFiles {
+  json: string;
+  html: string;
+  /** report-organisations.csv; null at detail "top", or where no section has a per-organisation table. */
+  organisationsCsv: string | null;
+  /** Whether the report has any per-organisation table. */
+  organisationTables: boolean;
+}
+
 /**
- * Writes report.json and report.html in `folder`, overwriting only files linkscale wrote (told by
- * their structure, not by a substring) unless `force`. Checked before anything is written: an
- * --out that is a file, or a report path that is a folder, is refused whatever `force` says.
+ * The report files of a run. report.html and the summary read the full results (a histogram is of
+ * every organisation); report.json holds the per-organisation tables at config.organisations.
  */
-async function writeReports(folder: string, report: Report, graph: AnalysisInput["graph"], force: boolean): Promise<void> {
+async function reportFiles(report: Report, graph: AnalysisInput["graph"]): Promise<ReportFiles> {
+  const { detail } = report.config.organisations;
+  const { results, tables } = detailedResults(report.results, report.config.organisations);
+  return {
+    json: reportJson({ ...report, results }),
+    html: await renderHtmlReport(report, graph),
+    organisationsCsv: detail === "full" && tables.length > 0 ? organisationsCsv(tables, graph) : null,
+    organisationTables: tables.length > 0,
+  };
+}
+
+function reportsLine(folder: string, files: ReportFiles, { organisations }: ResolvedConfig): string {
+  const [json, html] = [join(folder, "report.json"), join(folder, "report.html")];
+  if (!files.organisationTables) return `${json}, ${html}`;
+  if (files.organisationsCsv !== null) return `${json}, ${html}, ${join(folder, ORGANISATIONS_FILE)} (every organisation)`;
+  return `${json} (the top ${organisations.top} organisations of each per-organisation table; --detail full writes every one), ${html}`;
+}
+
+/**
+ * Writes the report files in `folder`, overwriting only files linkscale wrote (told by their
+ * structure, not by a substring) unless `force`. Checked before anything is written: an --out
+ * that is a file, or a report path that is a folder, is refused whatever `force` says. A run at
+ * detail "top" removes the report-organisations.csv an earlier run at "full" wrote there, so the
+ * folder never holds a table of another run beside the report; a file of that name linkscale did
+ * not write stays.
+ */
+function writeReports(folder: string, { json, html, organisationsCsv }: ReportFiles, force: boolean): void {
   if (pathKind(folder) === "file") throw new InputError(`${folder} is a file: --out names the folder to write report.json and report.html in; nothing written`);
+  const sideFile = join(folder, ORGANISATIONS_FILE);
   const files: Array<[string, string, (text: string) => boolean]> = [
-    [join(folder, "report.json"), reportJson(report), isLinkscaleReport],
-    [join(folder, "report.html"), await renderHtmlReport(report, graph), isLinkscaleHtml],
+    [join(folder, "report.json"), json, isLinkscaleReport],
+    [join(folder, "report.html"), html, isLinkscaleHtml],
+    ...(organisationsCsv === null ? [] : [[sideFile, organisationsCsv, isLinkscaleOrganisationsCsv] as [string, string, (text: string) => boolean]]),
   ];
   const folders = files.filter(([path]) => pathKind(path) === "folder");
   if (folders.length > 0) throw new InputError(`${folders.map(([path]) => path).join(", ")} is a folder, not a file: nothing written`);
@@ -140,6 +193,18 @@ async function writeReports(folder: string, report: Report, graph: AnalysisInput
   }
   mkdirSync(folder, { recursive: true });
   for (const [path, text] of files) writeFileSync(path, text);
+  if (organisationsCsv === null && pathKind(sideFile) === "file" && isLinkscaleOrganisationsCsv(readFileSync(sideFile, "utf8"))) rmSync(sideFile);
+}
+
+function parseDetail(value: string): "top" | "full" {
+  if (value !== "top" && value !== "full") throw new InvalidArgumentError(`expected top or full, got "${value}"`);
+  return value;
+}
+
+function parseTop(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || !/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`expected a whole number of organisations, 1 or more, got "${value}"`);
+  return number;
 }
 
 function parseNutsLevel(value: string): 0 | 1 | 2 | 3 {

@@ -4,6 +4,7 @@
  * notes on skipped or estimated metrics.
  */
 import type { Report } from "../../report.ts";
+import { ORGANISATIONS_FILE } from "../../organisations-csv.ts";
 import { html, integer, table, type Html } from "../markup.ts";
 
 export function overviewSection(report: Report): Html {
@@ -20,6 +21,8 @@ export function overviewSection(report: Report): Html {
       ["counting", config.counting],
       ["communities", `${config.communities.algorithm}, resolution ${config.communities.resolution}`],
       ["permutations", integer(config.permutations)],
+      // This page charts every organisation whatever the detail; the row says what report.json holds.
+      ["organisations in report.json", config.organisations.detail === "top" ? `the top ${integer(config.organisations.top)} of each per-organisation table` : `every organisation, in ${ORGANISATIONS_FILE}`],
       ["seed", String(report.seed)],
       ["sections", config.sections.join(", ")],
     ],
