@@ -6,40 +6,19 @@
  * memory are measured the same way for all (each tool's start and imports included). The
  * targets: validating either file under 2 GB, and within 3x igraph's GraphML read time.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { counts, measure as measureProcess, type Measured } from "./measure-process.ts";
 import { H2020_PARTICIPATIONS, PYTHON } from "./shared.ts";
 import { printTable } from "./table.ts";
 
+const measure = (label: string, command: readonly string[]) => measureProcess("formats", label, command);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const BIN = here("../packages/cli/bin/linkscale.js");
 const TARGET_PEAK_MB = 2048;
 const TARGET_RATIO = 3;
-
-interface Measured {
-  seconds: number;
-  peakMB: number;
-  status: number;
-  stdout: string;
-}
-
-/** One command in a process of its own: its wall-clock time, peak memory and output. */
-function measure(label: string, command: readonly string[]): Measured {
-  process.stderr.write(`formats: ${label}…\n`);
-  const line = execFileSync(PYTHON, [here("./peers/peak_rss.py"), ...command], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  const measured = JSON.parse(line) as Measured;
-  if (measured.status !== 0) throw new Error(`${label}: ${command.join(" ")} exited ${measured.status}`);
-  return measured;
-}
-
-/** Nodes and links a command printed as JSON (linkscale's summary or a peer's counts). */
-function counts({ stdout }: Measured): string {
-  const parsed = JSON.parse(stdout) as { organisations?: number; nodes?: number; links: number };
-  return `${(parsed.organisations ?? parsed.nodes ?? 0).toLocaleString("en-GB")} / ${parsed.links.toLocaleString("en-GB")}`;
-}
 
 export function benchFormats(): void {
   const folder = mkdtempSync(join(tmpdir(), "linkscale-formats-"));

@@ -9,6 +9,7 @@ import { benchClusters } from "./clusters.ts";
 import { benchFormats } from "./formats.ts";
 import { benchProjection } from "./projection.ts";
 import { benchSampledBetweenness } from "./sampled-betweenness.ts";
+import { benchScale } from "./scale.ts";
 import { benchScales } from "./scales.ts";
 import { benchStages } from "./stages.ts";
 import { benchStartup } from "./startup.ts";
@@ -25,6 +26,7 @@ const SUITES: Record<string, () => void | Promise<void>> = {
   startup: benchStartup,
   viewer: benchViewer,
   formats: benchFormats,
+  scale: benchScale,
 };
 
 const chosen = process.argv.slice(2);

@@ -107,7 +107,7 @@ export const HOW_TO_NAME_ROLES =
 
 const DATA_FILES = [...DATA_EXTENSIONS].join(", ");
 
-interface InputFile {
+export interface InputFile {
   path: string;
   /** The role the user named, if any. */
   kind?: TableKind;
@@ -115,14 +115,19 @@ interface InputFile {
   found: boolean;
 }
 
-export function loadInput(paths: readonly string[], options: InputOptions, progress: Progress): LoadedInput {
-  const leftOut: string[] = [];
-  const files = [
+/** The files to read: the paths (a folder's data files; its other entries go to `leftOut`), then those named by role. */
+export function inputFiles(paths: readonly string[], options: InputOptions, leftOut: string[]): InputFile[] {
+  return [
     ...paths.flatMap((path) => expand(path, leftOut)),
     ...(options.nodes ?? []).map((path) => ({ path, kind: "organisations" as const, found: false })),
     ...(options.links ?? []).map((path) => ({ path, kind: "links" as const, found: false })),
     ...(options.participations ?? []).map((path) => ({ path, kind: "participations" as const, found: false })),
   ];
+}
+
+export function loadInput(paths: readonly string[], options: InputOptions, progress: Progress): LoadedInput {
+  const leftOut: string[] = [];
+  const files = inputFiles(paths, options, leftOut);
   const texts = files.map(({ path, kind, found }) => {
     progress.step(`reading ${path}`);
     return { name: path, text: readText(path), found, ...(kind === undefined ? {} : { kind }) };

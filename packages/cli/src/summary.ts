@@ -46,7 +46,8 @@ function regionCodes(graph: AnyGraph): Record<string, number> {
 }
 
 
-export function summarise(input: LoadedInput): ValidationSummary {
+/** What was read; `engineRule`: how the input was projected when not in memory. */
+export function summarise(input: LoadedInput, engineRule?: string): ValidationSummary {
   if (input.form === "graph") {
     const { load } = input;
     return {
@@ -63,11 +64,12 @@ export function summarise(input: LoadedInput): ValidationSummary {
   }
   const { dataset } = input;
   const summary: ValidationSummary = {
-    files: dataset.tables.map(({ file, rowsRead, accepted, rejected }) => ({ file, rowsRead, accepted: accepted.length, rejected: rejected.length })),
+    // Rows read less rows rejected: an out-of-core engine keeps its accepted rows to itself.
+    files: dataset.tables.map(({ file, rowsRead, rejected }) => ({ file, rowsRead, accepted: rowsRead - rejected.length, rejected: rejected.length })),
     ...describeGraph(dataset.graph),
     rejectedRows: dataset.tables.flatMap((table) => table.rejected),
     readAs: mergeReadAs(dataset.tables.map((table) => table.readAs)),
-    rules: [],
+    rules: engineRule === undefined ? [] : [engineRule],
     notes: dataset.notes,
     skipped: input.skipped,
     regionCodes: regionCodes(dataset.graph),

@@ -14,7 +14,8 @@ import { analyse, type Results } from "../src/analysis/analyse.ts";
 import { resolveConfig } from "../src/analysis/config.ts";
 import { detailedResults, listedTable, organisationTables } from "../src/analysis/organisation-tables.ts";
 import { isLinkscaleOrganisationsCsv, ORGANISATIONS_FILE } from "../src/analysis/organisations-csv.ts";
-import { analysisInput, configFrom, loadAnalysed } from "../src/commands/analyze.ts";
+import { analysisInput, configFrom } from "../src/commands/analyze.ts";
+import { loadInput } from "../src/input.ts";
 import { InputError } from "../src/input.ts";
 import { main } from "../src/main.ts";
 import { createProgress } from "../src/progress.ts";
@@ -54,7 +55,7 @@ function analyze(out: string, ...flags: string[]) {
 function inMemory(): Results {
   const progress = createProgress(true);
   const config = configFrom({ config: SETTINGS });
-  const { loaded } = loadAnalysed(TINY, { counting: "full" }, config, progress, "nothing analysed");
+  const loaded = loadInput(TINY, { counting: "full" }, progress);
   return analyse(analysisInput(loaded), config, progress).results;
 }
 

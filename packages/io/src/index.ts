@@ -4,10 +4,11 @@
  */
 export { readOrganisationsCsv, readLinksCsv, readParticipationsCsv, readParticipationRow } from "./csv/read.ts";
 export type { ParticipationRow } from "./csv/read.ts";
+export { readRows, resolveColumns } from "./csv/read-table.ts";
 export type { CsvReadOptions, Translate } from "./csv/read-table.ts";
 export { writeOrganisationsCsv, writeLinksCsv } from "./csv/write.ts";
 export { parseCsv, sniffDelimiter, DELIMITERS } from "./csv/parse-csv.ts";
-export { ORGANISATION_FIELDS, LINK_FIELDS, PARTICIPATION_FIELDS, LIST_SEPARATOR } from "./csv/fields.ts";
+export { ORGANISATION_FIELDS, ORGANISATION_ATTRIBUTE_FIELDS, LINK_FIELDS, PARTICIPATION_FIELDS, LIST_SEPARATOR } from "./csv/fields.ts";
 export {
   readCordisParticipationsCsv,
   readCordisOrganisationsCsv,
@@ -24,7 +25,7 @@ export { assembleDataset, DatasetError } from "./dataset.ts";
 export type { Dataset, DatasetTables } from "./dataset.ts";
 export { detectTableKind, detectVosviewerFile, readHeader } from "./detect.ts";
 export type { TableKind } from "./detect.ts";
-export { formatRejectedRow, messages, emptyLoad } from "./problems.ts";
+export { at, formatRejectedRow, messages, emptyLoad } from "./problems.ts";
 export type { Accepted, Problem, RejectedRow, TableLoad } from "./problems.ts";
 export { toAllianceGraph, graphMessages, arcMergeRule, ARC_MERGES } from "./formats/graph-load.ts";
 export type { ArcMerge, GraphLoad, GraphReadOptions } from "./formats/graph-load.ts";

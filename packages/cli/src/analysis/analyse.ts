@@ -41,6 +41,7 @@ import {
 } from "@linkscale/core";
 import { clustersSection } from "./clusters.ts";
 import { stagesSection } from "./stages.ts";
+import type { ProjectedWindows } from "@linkscale/core/time";
 import { assignAdmin1, type Admin1Result } from "../places/admin1.ts";
 import type { Progress } from "../progress.ts";
 import type { ResolvedConfig, Section } from "./config.ts";
@@ -49,6 +50,10 @@ export interface AnalysisInput {
   graph: AllianceGraph;
   /** The participations the graph was projected from; absent for link tables and graph files. */
   participations?: readonly Participation[];
+  /** Without the participations (kept out of core): each project's composition by type (io's Dataset). */
+  compositions?: readonly Participation[];
+  /** Without the participations: the stages' windows, projected where they are kept. */
+  windows?: ProjectedWindows;
 }
 
 interface Context {
@@ -183,12 +188,14 @@ function brokerageSection({ input: { graph }, config, progress }: Context) {
   return { roles, structuralHoles: { constraint, hierarchy, ...effectiveSize(graph) } };
 }
 
-function tripleHelixSection({ input: { graph, participations }, config, progress, notes }: Context) {
+function tripleHelixSection({ input: { graph, participations, compositions }, config, progress, notes }: Context) {
   progress.step("triple helix: mutual information, sector mixing");
   const typeOf = (org: string) => (graph.hasNode(org) ? (graph.getNodeAttribute(org, "type") as string | undefined) : undefined);
-  if (participations === undefined) notes.push("tripleHelix: the input has no participations, so T(UIG) over projects is not computed");
+  // A project's types are all T(UIG) reads of it: its compositions give the same result.
+  const projects = participations ?? compositions;
+  if (projects === undefined) notes.push("tripleHelix: the input has no participations, so T(UIG) over projects is not computed");
   return {
-    mutualInformation: participations === undefined ? null : tripleHelix(participations, typeOf),
+    mutualInformation: projects === undefined ? null : tripleHelix(projects, typeOf),
     sectorMixing: mixingMatrix(graph, { groupBy: "type" }),
     assortativity: assortativity(graph, { groupBy: "type" }),
     mixingTest: config.permutations > 0 ? mixingPermutationTest(graph, { groupBy: "type", permutations: config.permutations, seed: config.seed }) : null,

@@ -11,7 +11,8 @@ import { detailedResults } from "../analysis/organisation-tables.ts";
 import { isLinkscaleOrganisationsCsv, ORGANISATIONS_FILE, organisationsCsv } from "../analysis/organisations-csv.ts";
 import { buildReport, fileDigests, isLinkscaleReport, reportJson, type Report } from "../analysis/report.ts";
 import { formatAnalysis } from "../analysis/summary-text.ts";
-import { InputError, inputNotes, loadInput, pathKind, printable, type InputOptions, type LoadedInput } from "../input.ts";
+import { loadNetwork } from "../engine/choose-engine.ts";
+import { InputError, inputNotes, pathKind, printable, type InputOptions, type LoadedInput } from "../input.ts";
 import { createProgress, type Progress } from "../progress.ts";
 import { addInputOptions, inputOptions, validateCommandLine, type InputFlags } from "./input-options.ts";
 
@@ -59,7 +60,7 @@ export function analyzeCommand(program: Command): void {
     .action(async (inputs: string[], flags: AnalyzeFlags) => {
       const progress = createProgress(flags.quiet ?? false);
       const config = configFrom(flags);
-      const { loaded, notes } = loadAnalysed(inputs, flags, config, progress, "nothing analysed");
+      const { loaded, notes } = await loadAnalysed(inputs, flags, config, progress, "nothing analysed");
       const report = runAnalysis(loaded, config, progress, notes);
       const graph = analysisInput(loaded).graph;
       const files = await reportFiles(report, graph);
@@ -109,11 +110,12 @@ export function configFrom(flags: { config?: string; seed?: number } & PlaceFlag
  * The input to analyse (or check) and its notes: rejected rows stop the run, saying `refused`,
  * unless --allow-rejects lets the accepted rows through.
  */
-export function loadAnalysed(inputs: string[], flags: InputFlags & { allowRejects?: boolean }, config: ResolvedConfig, progress: Progress, refused: string) {
+export async function loadAnalysed(inputs: string[], flags: InputFlags & { allowRejects?: boolean }, config: ResolvedConfig, progress: Progress, refused: string) {
   const options = { ...inputOptions(flags), ...configInput(config, flags) };
-  const loaded = loadInput(inputs, options, progress);
+  // Out of core, the stages' windows are projected as the input is, and need the windowing then.
+  const { loaded, engineRule } = await loadNetwork(inputs, { ...options, windowing: config.stages }, progress);
   const notes = inputNotes(loaded, { allowRejects: flags.allowRejects ?? false, validateCommand: validateCommandLine(inputs, options), refused });
-  return { loaded, notes };
+  return { loaded, notes: engineRule === undefined ? notes : [`input: ${engineRule}`, ...notes] };
 }
 
 /** The config's input settings; flags given on the command line win. */
@@ -127,8 +129,8 @@ export function configInput(config: ResolvedConfig, flags: InputFlags): InputOpt
 
 export function analysisInput(loaded: LoadedInput): AnalysisInput {
   if (loaded.form === "graph") return { graph: loaded.load.graph };
-  const { graph, participations } = loaded.dataset;
-  return participations === undefined ? { graph } : { graph, participations };
+  const { graph, participations, compositions, windows } = loaded.dataset;
+  return { graph, ...(participations === undefined ? {} : { participations }), ...(compositions === undefined ? {} : { compositions }), ...(windows === undefined ? {} : { windows }) };
 }
 
 /** The report of a run; `inputNotes` (rejected rows let through) come before the metrics' notes. */

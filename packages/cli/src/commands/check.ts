@@ -57,13 +57,13 @@ export function checkCommand(program: Command): void {
     .option("--force", "overwrite a file linkscale did not write")
     .option("--allow-rejects", "check the metrics of the accepted rows even when rows were rejected; a note counts them")
     .option("-q, --quiet", "no progress on stderr")
-    .action((inputs: string[], flags: CheckFlags) => {
+    .action(async (inputs: string[], flags: CheckFlags) => {
       const progress = createProgress(flags.quiet ?? false);
       if (flags.writeExpected) {
         if (pathKind(flags.expected) === "folder") throw new InputError(`${flags.expected} is a folder: --expected names the file to write; nothing written`);
         if (existsSync(flags.expected) && !flags.force) throw new InputError(`${flags.expected} already exists: nothing written (--force overwrites)`);
         const config = configFrom(flags);
-        const { loaded, notes } = loadAnalysed(inputs, flags, config, progress, "nothing checked");
+        const { loaded, notes } = await loadAnalysed(inputs, flags, config, progress, "nothing checked");
         const { results } = analyse(analysisInput(loaded), config, progress);
         writeFileSync(flags.expected, baseline(results, config));
         process.stdout.write(notes.map((note) => `note: ${note}\n`).join("") + `wrote ${flags.expected}\n`);
@@ -73,7 +73,7 @@ export function checkCommand(program: Command): void {
       const expected = readExpectedFile(flags.expected);
       const config = flags.config !== undefined || expected.config === undefined ? configFrom(flags) : { ...expected.config, ...(flags.seed === undefined ? {} : { seed: flags.seed }) };
       const sections = [...new Set(expected.metrics.map((metric) => metric.section))] as Section[];
-      const { loaded, notes } = loadAnalysed(inputs, flags, config, progress, "nothing checked");
+      const { loaded, notes } = await loadAnalysed(inputs, flags, config, progress, "nothing checked");
       const { results } = analyse(analysisInput(loaded), config, progress, sections);
       const plain: unknown = JSON.parse(JSON.stringify(results, (_key, value: unknown) => (typeof value === "number" && !Number.isFinite(value) ? null : value)));
       const checks = expected.metrics.map((metric) => checkMetric(metric, plain));

@@ -20,7 +20,8 @@ import {
 import { Option, type Command } from "commander";
 import { parseClusterFlag } from "../analysis/clusters.ts";
 import { DEFAULTS } from "../analysis/config.ts";
-import { InputError, inputPaths, loadInput, pathKind, RejectedRowsError, sameFile } from "../input.ts";
+import { loadNetwork } from "../engine/choose-engine.ts";
+import { InputError, inputPaths, pathKind, RejectedRowsError, sameFile } from "../input.ts";
 import { assignAdmin1 } from "../places/admin1.ts";
 import { createProgress } from "../progress.ts";
 import { summarise } from "../summary.ts";
@@ -103,7 +104,7 @@ export function convertCommand(program: Command): void {
     .option("--admin1", "write each organisation's first-level administrative region, derived from its coordinates, as its admin1 attribute (for the viewer's same-region rule)")
     .option("--clusters <by>", "write the cluster network instead: one node per cluster of an attribute (cluster, country…), city, or geo[:KM] (geographic clusters)", parseClusterFlag)
     .option("-q, --quiet", "no progress on stderr")
-    .action((paths: string[], flags: ConvertFlags) => {
+    .action(async (paths: string[], flags: ConvertFlags) => {
       const output = paths.at(-1);
       const inputs = paths.slice(0, -1);
       if (output === undefined || (inputs.length === 0 && !flags.nodes && !flags.links && !flags.participations)) {
@@ -116,8 +117,8 @@ export function convertCommand(program: Command): void {
       const files = outputFiles(format, output);
       refuseOutputs(format, output, files.map(([path]) => path), [...inputPaths(inputs), ...(flags.nodes ?? []), ...(flags.links ?? []), ...(flags.participations ?? [])], flags.force ?? false);
       const progress = createProgress(flags.quiet ?? false);
-      const input = loadInput(inputs, inputOptions(flags), progress);
-      const summary = summarise(input);
+      const { loaded: input, engineRule } = await loadNetwork(inputs, inputOptions(flags), progress);
+      const summary = summarise(input, engineRule);
       if (summary.rejectedRows.length > 0 && !flags.allowRejects) {
         const lines = summary.rejectedRows.flatMap(formatRejectedRow);
         throw new RejectedRowsError(`${lines.join("\n")}\n${summary.rejectedRows.length} rows rejected: nothing written (--allow-rejects writes the rest)`);

@@ -1,6 +1,7 @@
 /** The options every command that reads a network shares. */
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { ARC_MERGES, type ArcMerge } from "@linkscale/io";
+import { ENGINES, type Engine, type EngineOptions } from "../engine/choose-engine.ts";
 import type { InputOptions } from "../input.ts";
 
 export interface InputFlags {
@@ -11,6 +12,8 @@ export interface InputFlags {
   map?: Record<string, string>;
   counting?: "full" | "fractional";
   arcs?: ArcMerge;
+  engine?: Engine;
+  memoryLimit?: string;
 }
 
 export function addInputOptions(command: Command): Command {
@@ -23,11 +26,17 @@ export function addInputOptions(command: Command): Command {
     .addOption(new Option("--counting <how>", "projection of participations: full or fractional (Newman 2001)").choices(["full", "fractional"]).default("full"))
     .addOption(
       new Option("--arcs <how>", "a directed graph file's two arcs between a pair as one link: their weights summed, or the larger kept (default: the second rejected)").choices([...ARC_MERGES]),
-    );
+    )
+    .addOption(
+      new Option("--engine <engine>", "memory, or duckdb: participation tables (CSV, gzip, Parquet) read and projected out of core; auto: duckdb past 1 GB of tables or for Parquet")
+        .choices([...ENGINES])
+        .default("auto"),
+    )
+    .option("--memory-limit <size>", "with DuckDB: the memory it may use before it spills to disk, e.g. 1GB (default: 80% of RAM)");
 }
 
-export function inputOptions(flags: InputFlags): InputOptions {
-  const options: InputOptions = {};
+export function inputOptions(flags: InputFlags): InputOptions & EngineOptions {
+  const options: InputOptions & EngineOptions = {};
   if (flags.nodes) options.nodes = flags.nodes;
   if (flags.links) options.links = flags.links;
   if (flags.participations) options.participations = flags.participations;
@@ -35,6 +44,8 @@ export function inputOptions(flags: InputFlags): InputOptions {
   if (flags.map) options.mapping = flags.map;
   if (flags.counting) options.counting = flags.counting;
   if (flags.arcs) options.arcs = flags.arcs;
+  if (flags.engine) options.engine = flags.engine;
+  if (flags.memoryLimit !== undefined) options.memoryLimit = flags.memoryLimit;
   return options;
 }
 

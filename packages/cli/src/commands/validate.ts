@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { loadInput, printable } from "../input.ts";
+import { loadNetwork } from "../engine/choose-engine.ts";
+import { printable } from "../input.ts";
 import { createProgress } from "../progress.ts";
 import { formatSummary, summarise } from "../summary.ts";
 import { addInputOptions, inputOptions, type InputFlags } from "./input-options.ts";
@@ -20,9 +21,9 @@ export function validateCommand(program: Command): void {
     .option("--allow-rejects", "exit 0 even when rows were rejected")
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "no progress on stderr")
-    .action((inputs: string[], flags: ValidateFlags) => {
-      const input = loadInput(inputs, inputOptions(flags), createProgress(flags.quiet ?? false));
-      const summary = summarise(input);
+    .action(async (inputs: string[], flags: ValidateFlags) => {
+      const { loaded: input, engineRule } = await loadNetwork(inputs, inputOptions(flags), createProgress(flags.quiet ?? false));
+      const summary = summarise(input, engineRule);
       // Text from data files reaches a terminal: control characters escaped (JSON escapes its own).
       process.stdout.write(flags.json ? JSON.stringify(summary, null, 2) + "\n" : printable(formatSummary(summary)));
       if (summary.rejectedRows.length > 0 && !flags.allowRejects) process.exitCode = 1;

@@ -8,4 +8,4 @@ export type { Change, RankStability, Turnover } from "./window-changes.ts";
 export { communityContinuity } from "./community-continuity.ts";
 export type { Continuity } from "./community-continuity.ts";
 export { stages, DEFAULTS as STAGES_DEFAULTS, RANKED } from "./stages.ts";
-export type { Stages, StagesInput, StagesOptions, WindowChange, WindowMeasures } from "./stages.ts";
+export type { ProjectedWindows, Stages, StagesInput, StagesOptions, WindowChange, WindowMeasures } from "./stages.ts";

@@ -6,6 +6,7 @@
  * is in no window, and counted.
  */
 import { connectedComponents } from "../communities/components.ts";
+import { LinkscaleError } from "../errors.ts";
 import { louvain } from "../communities/louvain.ts";
 import { degree } from "../centrality/degree.ts";
 import { pagerank } from "../centrality/pagerank.ts";
@@ -31,8 +32,25 @@ import { change, rankStability, type Change, type RankStability } from "./window
 import { linkWindow, windowNetwork } from "./window-network.ts";
 import { linkSpan, projectYears, spanOf, windowsOf, type NamedWindow, type Windowing } from "./windows.ts";
 
-/** What the windows cut: participations (each window projected from its projects), or a network of links with years. */
-export type StagesInput = { participations: readonly Participation[]; organisations: readonly Organisation[] } | { graph: AnyGraph };
+/**
+ * What the windows cut: participations (each window projected from its projects), or a network of
+ * links with years, or windows projected from participations elsewhere (an out-of-core engine).
+ */
+export type StagesInput =
+  | { participations: readonly Participation[]; organisations: readonly Organisation[] }
+  | { graph: AnyGraph }
+  | { projected: ProjectedWindows; organisations: readonly Organisation[] };
+
+/**
+ * Windows projected from participations by an engine that keeps them (linkscale's DuckDB engine),
+ * under the rules `ofParticipations` names: what `windowNetwork` would give for each window.
+ */
+export interface ProjectedWindows {
+  span: YearWindow | null;
+  withoutYear: { projects: number; participations: number };
+  /** By window name: the window's network, its projects, and participations enough for T(UIG) (a project's types). */
+  networks: ReadonlyMap<string, { graph: AnyGraph; projects: number; participations: readonly Participation[] }>;
+}
 
 export interface StagesOptions {
   windowing: Windowing;
@@ -125,7 +143,8 @@ export interface Stages {
 
 export function stages(input: StagesInput, options: Partial<StagesOptions> = {}): Stages {
   const { windowing, counting, seed, places, groupBy, permutations, clusterBy, top } = { ...DEFAULTS, ...options };
-  const { span, withoutYear, networkOf, rules } = "graph" in input ? ofLinks(input.graph) : ofParticipations(input.participations, input.organisations, counting);
+  const { span, withoutYear, networkOf, rules } =
+    "graph" in input ? ofLinks(input.graph) : "projected" in input ? ofProjected(input.projected, counting) : ofParticipations(input.participations, input.organisations, counting);
   const typeOf = "graph" in input ? undefined : typeLookup(input.organisations);
   let previous: { graph: AnyGraph; communities: Record<string, number>; ranked: Record<keyof typeof RANKED, Record<string, number>>; name: string } | undefined;
   const windows: WindowMeasures[] = [];
@@ -184,11 +203,28 @@ function ofParticipations(participations: readonly Participation[], organisation
     span: spanOf(years.values()),
     withoutYear: { projects: undated.size, participations: participations.filter(({ project }) => undated.has(project)).length },
     networkOf: (window: YearWindow): { graph: AnyGraph; projects: number | null; participations?: readonly Participation[] } => windowNetwork(participations, organisations, window, years, { counting }),
-    rules: {
-      year: "a project's year is the earliest year on its participations; a project without one is in no window",
-      organisations: "a window's organisations are the participants of its projects",
-      links: `a window's links join organisations sharing a project of the window, weighted by those projects (${counting} counting)`,
+    rules: participationRules(counting),
+  };
+}
+
+function ofProjected({ span, withoutYear, networks }: ProjectedWindows, counting: Counting) {
+  return {
+    span,
+    withoutYear,
+    networkOf: (window: NamedWindow): { graph: AnyGraph; projects: number | null; participations?: readonly Participation[] } => {
+      const network = networks.get(window.name);
+      if (network === undefined) throw new LinkscaleError("time/stages", `no network was projected for window "${window.name}"`);
+      return network;
     },
+    rules: participationRules(counting),
+  };
+}
+
+function participationRules(counting: Counting) {
+  return {
+    year: "a project's year is the earliest year on its participations; a project without one is in no window",
+    organisations: "a window's organisations are the participants of its projects",
+    links: `a window's links join organisations sharing a project of the window, weighted by those projects (${counting} counting)`,
   };
 }
 

@@ -1,0 +1,78 @@
+/**
+ * Issue 21: how far linkscale goes on one machine, each command a process of its own under
+ * bench/peers/peak_rss.py (wall clock, CPU seconds and peak memory measured alike for all).
+ *
+ * 1. The full Horizon 2020 participations: `linkscale analyze` on the in-memory engine and on
+ *    DuckDB, beside python-igraph and NetworkX loading and projecting the same file in the same
+ *    run. Targets: analyze's peak at most 2x igraph's, its CPU time at most half of 112 s.
+ * 2. A SYNTHETIC participation table (bench/synthetic-participations.ts, seeded) larger than the
+ *    memory the process may use, projected through DuckDB under a memory limit. Its size is
+ *    LINKSCALE_BENCH_SYNTHETIC_ROWS (default 110 million rows, about 2 GB).
+ */
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { counts, measure as measureProcess, type Measured } from "./measure-process.ts";
+import { H2020_PARTICIPATIONS, PYTHON } from "./shared.ts";
+import { writeSyntheticParticipations, SYNTHETIC_DEFAULTS } from "./synthetic-participations.ts";
+import { printTable } from "./table.ts";
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const BIN = here("../packages/cli/bin/linkscale.js");
+const PEERS = here("./peers/scale_peers.py");
+const CPU_BEFORE = 112;
+const SYNTHETIC_ROWS = Number(process.env["LINKSCALE_BENCH_SYNTHETIC_ROWS"] ?? 110_000_000);
+/** The synthetic table's organisations: few enough that its network (not the table) fits beside DuckDB's limit. */
+const SYNTHETIC_ORGANISATIONS = 1_000;
+const DUCKDB_LIMIT = "512MB";
+
+const measure = (label: string, command: readonly string[]) => measureProcess("scale", label, command);
+const mb = (value: number) => Math.round(value).toLocaleString("en-GB");
+
+export async function benchScale(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), "linkscale-scale-"));
+  try {
+    const rows: string[][] = [];
+    const row = (tool: string, what: string, measured: Measured, nodesAndLinks = "") =>
+      rows.push([tool, what, measured.seconds.toFixed(1), measured.cpuSeconds.toFixed(1), mb(measured.peakMB), nodesAndLinks]);
+    const analyzed: Record<string, Measured> = {};
+    for (const engine of ["memory", "duckdb"]) {
+      const run = measure(`analyze, ${engine} engine`, [process.execPath, BIN, "analyze", "-q", "--engine", engine, "--out", join(folder, engine), H2020_PARTICIPATIONS]);
+      analyzed[engine] = run;
+      row("linkscale", `analyze (--engine ${engine})`, run);
+    }
+    for (const engine of ["memory", "duckdb"]) {
+      const run = measure(`validate, ${engine} engine`, [process.execPath, BIN, "validate", "-q", "--json", "--engine", engine, H2020_PARTICIPATIONS]);
+      row("linkscale", `validate: load + project (--engine ${engine})`, run, counts(run));
+    }
+    const igraph = measure("python-igraph loads and projects", [PYTHON, PEERS, "igraph", H2020_PARTICIPATIONS]);
+    row("python-igraph", "load + project", igraph, counts(igraph));
+    const networkx = measure("NetworkX loads and projects", [PYTHON, PEERS, "networkx", H2020_PARTICIPATIONS]);
+    row("NetworkX", "load + project", networkx, counts(networkx));
+    console.log("\nThe full Horizon 2020 participations (144,726 rows), each command a process of its own");
+    printTable(["tool", "step", "seconds", "CPU s", "peak MB", "organisations / links"], rows);
+    const met = (ok: boolean) => (ok ? "met" : "NOT met");
+    for (const [engine, run] of Object.entries(analyzed)) {
+      console.log(
+        `analyze (${engine}): peak ${(run.peakMB / igraph.peakMB).toFixed(1)}x igraph's load + project (target 2x: ${met(run.peakMB <= 2 * igraph.peakMB)}); ` +
+          `CPU ${run.cpuSeconds.toFixed(0)} s against ${CPU_BEFORE} s before (target half: ${met(run.cpuSeconds <= CPU_BEFORE / 2)})`,
+      );
+    }
+
+    const synthetic = join(folder, "synthetic.csv");
+    process.stderr.write(`scale: writing ${SYNTHETIC_ROWS.toLocaleString("en-GB")} synthetic participations…\n`);
+    const projects = await writeSyntheticParticipations(synthetic, { ...SYNTHETIC_DEFAULTS, organisations: SYNTHETIC_ORGANISATIONS, rows: SYNTHETIC_ROWS });
+    const bytes = statSync(synthetic).size;
+    const run = measure("DuckDB projects the synthetic table", [process.execPath, BIN, "validate", "-q", "--json", "--engine", "duckdb", "--memory-limit", DUCKDB_LIMIT, synthetic]);
+    console.log(
+      `\nSYNTHETIC participations: ${SYNTHETIC_ROWS.toLocaleString("en-GB")} rows in ${projects.toLocaleString("en-GB")} projects, ${mb(bytes / 2 ** 20)} MB of CSV`,
+    );
+    printTable(["tool", "step", "seconds", "CPU s", "peak MB", "organisations / links"], [
+      ["linkscale", `validate (--engine duckdb --memory-limit ${DUCKDB_LIMIT})`, run.seconds.toFixed(1), run.cpuSeconds.toFixed(1), mb(run.peakMB), counts(run)],
+    ]);
+    console.log(`the process peaked at ${mb(run.peakMB)} MB for a ${mb(bytes / 2 ** 20)} MB table: ${met(run.peakMB * 2 ** 20 < bytes)} (the table larger than the memory used)`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * An organisation network out of DuckDB: the projection's statements (projection-sql.ts) run over
+ * the accepted participations, or one window's, and the links streamed into an alliance graph in
+ * the in-memory projection's order, with the projects' compositions T(UIG) reads.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { addOrganisation, createAllianceGraph, type AllianceGraph, type Organisation, type Participation } from "@linkscale/core";
+import type { Counting } from "@linkscale/core/projection";
+import type { Progress } from "../progress.ts";
+import { compositions, linksInOrder, projectionStatements } from "./projection-sql.ts";
+
+export interface Nodes {
+  /** Organisation ids by node number. */
+  order: readonly string[];
+  organisations: ReadonlyMap<string, Organisation>;
+}
+
+export interface Projected {
+  graph: AllianceGraph;
+  projects: number;
+  /** One participation per project and organisation type, and each of an organisation without a type. */
+  compositions: Participation[];
+}
+
+/**
+ * Projects `source` (a table or query of participation rows) into a graph of every organisation
+ * (`window` unset) or of the window's participants, in node order. Needs `node_type`.
+ */
+export async function projectInDuckDB(
+  db: DuckDBConnection,
+  { order, organisations }: Nodes,
+  counting: Counting,
+  window?: { source: string; suffix: string },
+  progress?: Progress,
+): Promise<Projected> {
+  const { source, suffix } = window ?? { source: "participation", suffix: "" };
+  const count = async (sql: string) => Number((await db.runAndReadAll(sql)).getRowsJS()[0]?.[0]);
+  for (const statement of projectionStatements(counting, source, suffix)) await db.run(statement);
+  const graph = createAllianceGraph();
+  const nodes = window === undefined ? order.keys() : (await db.runAndReadAll(`SELECT DISTINCT node FROM ${source} AS p ORDER BY node`)).getRowsJS().map(([node]) => Number(node));
+  for (const node of nodes) addOrganisation(graph, organisations.get(order[node] as string) as Organisation);
+  const total = await count(`SELECT COUNT(*) FROM link${suffix}`);
+  const bar = progress?.bar("building the organisation network", total);
+  const result = await db.stream(linksInOrder(suffix));
+  let done = 0;
+  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const [lo, hi, projects, weight, first, last] = chunk.getColumns() as Array<Array<number | null>>;
+    for (let row = 0; row < chunk.rowCount; row++) {
+      const firstYear = first?.[row] ?? null;
+      graph.addEdge(order[lo?.[row] as number] as string, order[hi?.[row] as number] as string, {
+        weight: weight?.[row] as number,
+        projectCount: projects?.[row] as number,
+        ...(firstYear === null ? {} : { firstYear, lastYear: last?.[row] as number }),
+      });
+    }
+    done += chunk.rowCount;
+    bar?.update(done, total);
+  }
+  bar?.stop();
+  const composed = (await db.runAndReadAll(compositions(source))).getRowsJS().map(([project, node]) => ({ project: String(project), org: order[Number(node)] as string }));
+  return { graph, projects: await count(`SELECT COUNT(*) FROM project_summary${suffix}`), compositions: composed };
+}

@@ -1,0 +1,67 @@
+/**
+ * The one-mode projection of participations onto organisation links, in SQL: what
+ * core/projection/project.ts computes in memory, as statements an engine runs out of core. The
+ * SQL is a portable subset (joins, GROUP BY, count/sum/min/max, LEAST/GREATEST, MIN_BY): the
+ * same statements run on DuckDB here and, over Parquet, on Spark SQL or Trino (README, "Past one
+ * machine"); only the reading of files differs between engines.
+ *
+ * Input: `participation(project, node, position, year)`: the accepted participations, `node` the
+ * organisation's index in the graph, `position` the row's place in the input (file, then row).
+ * Output, one row per link: its ends (lo < hi), shared projects, weight (full: projects shared;
+ * fractional: each project of n participants adds 1/(n-1), Newman 2001), first and last year, and
+ * the place the in-memory projection first meets it, so links come in the same order.
+ */
+import type { Counting } from "@linkscale/core/projection";
+
+/**
+ * The statements that create `project_summary<suffix>` and `link<suffix>` from `source` (the
+ * table `participation`, or a query over it: one window's projects).
+ */
+export function projectionStatements(counting: Counting, source = "participation", suffix = ""): string[] {
+  const share = counting === "full" ? "1.0" : "1.0 / (pr.size - 1)";
+  return [
+    `CREATE TABLE project_summary${suffix} AS
+       SELECT project, MIN(position) AS first_position, MIN(year) AS year, COUNT(*) AS size
+       FROM ${source} AS p GROUP BY project`,
+    `CREATE TABLE link${suffix} AS
+       SELECT LEAST(a.node, b.node) AS lo, GREATEST(a.node, b.node) AS hi,
+              COUNT(*) AS projects,
+              SUM(${share}) AS weight,
+              MIN(pr.year) AS first_year, MAX(pr.year) AS last_year,
+              MIN(pr.first_position) AS met_in,
+              MIN_BY(a.position, pr.first_position) AS met_a,
+              MIN_BY(b.position, pr.first_position) AS met_b
+       FROM ${source} AS a
+       JOIN ${source} AS b ON a.project = b.project AND a.position < b.position
+       JOIN project_summary${suffix} AS pr ON pr.project = a.project
+       GROUP BY LEAST(a.node, b.node), GREATEST(a.node, b.node)`,
+  ];
+}
+
+/** The links in the order the in-memory projection creates them: by the project it first meets them in, then by its members' order. */
+export function linksInOrder(suffix = ""): string {
+  return `SELECT CAST(lo AS INTEGER) AS lo, CAST(hi AS INTEGER) AS hi, CAST(projects AS INTEGER) AS projects,
+    CAST(weight AS DOUBLE) AS weight, CAST(first_year AS INTEGER) AS first_year, CAST(last_year AS INTEGER) AS last_year
+    FROM link${suffix} ORDER BY met_in, met_a, met_b`;
+}
+
+/**
+ * Each project's composition by organisation type, for T(UIG) (core/triple-helix): per project, its
+ * first participation of each type, and every participation of an organisation without a type
+ * (which leaves the project out and is counted). From `source` and `node_type(node, type)`. In
+ * input order, so the projects come in the order the full participations give them.
+ */
+export function compositions(source = "participation"): string {
+  return `SELECT project, node FROM (
+      SELECT p.project, p.node, p.position, t.type,
+             ROW_NUMBER() OVER (PARTITION BY p.project, t.type ORDER BY p.position) AS nth
+      FROM ${source} AS p JOIN node_type AS t ON t.node = p.node
+    ) AS typed
+    WHERE type IS NULL OR nth = 1
+    ORDER BY position`;
+}
+
+/** The participations of the projects whose year is in [from, to] (a project's year: its earliest). */
+export function windowSource(from: number, to: number): string {
+  return `(SELECT p.* FROM participation AS p JOIN project_summary AS s ON s.project = p.project WHERE s.year BETWEEN ${from} AND ${to})`;
+}
