@@ -20,6 +20,7 @@ import {
 } from "@linkscale/core";
 import type { ProjectionOptions } from "@linkscale/core/projection";
 import type { ProjectedWindows } from "@linkscale/core/time";
+import type { TripleHelix } from "@linkscale/core/triple-helix";
 import type { ParticipationRow } from "./csv/read.ts";
 import { at, messages, type Accepted, type Problem, type TableLoad } from "./problems.ts";
 
@@ -37,12 +38,8 @@ export interface Dataset {
   projects?: number;
   /** The participations projected into the graph; absent when built from links. */
   participations?: Participation[];
-  /**
-   * Where the participations stayed out of core (linkscale's DuckDB engine): each project's
-   * composition by organisation type, as one participation per project and type, and every
-   * participation of an organisation without a type. What T(UIG) reads, in far fewer rows.
-   */
-  compositions?: Participation[];
+  /** Where the participations stayed out of core (linkscale's DuckDB engine): T(UIG), computed there. */
+  tripleHelix?: TripleHelix;
   /** Where the participations stayed out of core: the stages' windows, projected there. */
   windows?: ProjectedWindows;
   /** Descriptions of an organisation that differ from the one kept. */

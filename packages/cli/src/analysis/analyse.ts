@@ -42,6 +42,7 @@ import {
 import { clustersSection } from "./clusters.ts";
 import { stagesSection } from "./stages.ts";
 import type { ProjectedWindows } from "@linkscale/core/time";
+import type { TripleHelix } from "@linkscale/core/triple-helix";
 import { assignAdmin1, type Admin1Result } from "../places/admin1.ts";
 import type { Progress } from "../progress.ts";
 import type { ResolvedConfig, Section } from "./config.ts";
@@ -50,8 +51,8 @@ export interface AnalysisInput {
   graph: AllianceGraph;
   /** The participations the graph was projected from; absent for link tables and graph files. */
   participations?: readonly Participation[];
-  /** Without the participations (kept out of core): each project's composition by type (io's Dataset). */
-  compositions?: readonly Participation[];
+  /** Without the participations (kept out of core): T(UIG), computed where they are. */
+  tripleHelix?: TripleHelix;
   /** Without the participations: the stages' windows, projected where they are kept. */
   windows?: ProjectedWindows;
 }
@@ -188,14 +189,13 @@ function brokerageSection({ input: { graph }, config, progress }: Context) {
   return { roles, structuralHoles: { constraint, hierarchy, ...effectiveSize(graph) } };
 }
 
-function tripleHelixSection({ input: { graph, participations, compositions }, config, progress, notes }: Context) {
+function tripleHelixSection({ input: { graph, participations, tripleHelix: computed }, config, progress, notes }: Context) {
   progress.step("triple helix: mutual information, sector mixing");
   const typeOf = (org: string) => (graph.hasNode(org) ? (graph.getNodeAttribute(org, "type") as string | undefined) : undefined);
-  // A project's types are all T(UIG) reads of it: its compositions give the same result.
-  const projects = participations ?? compositions;
-  if (projects === undefined) notes.push("tripleHelix: the input has no participations, so T(UIG) over projects is not computed");
+  const mutualInformation = participations === undefined ? (computed ?? null) : tripleHelix(participations, typeOf);
+  if (mutualInformation === null) notes.push("tripleHelix: the input has no participations, so T(UIG) over projects is not computed");
   return {
-    mutualInformation: projects === undefined ? null : tripleHelix(projects, typeOf),
+    mutualInformation,
     sectorMixing: mixingMatrix(graph, { groupBy: "type" }),
     assortativity: assortativity(graph, { groupBy: "type" }),
     mixingTest: config.permutations > 0 ? mixingPermutationTest(graph, { groupBy: "type", permutations: config.permutations, seed: config.seed }) : null,

@@ -83,8 +83,8 @@ export function describeWindowing(windowing: Windowing): string {
 export function stagesSection({ graph, participations, windows }: AnalysisInput, config: ResolvedConfig, grouping: Grouping, places: object, progress: Progress) {
   if (config.stages === null) return { windowing: null, why: NOT_CONFIGURED };
   progress.step(`stages: ${describeWindowing(config.stages)}`);
-  const organisations = () => graph.mapNodes((id, attributes) => ({ ...attributes, id }));
-  const input = participations !== undefined ? { participations, organisations: organisations() } : windows !== undefined ? { projected: windows, organisations: organisations() } : { graph };
+  const input =
+    participations !== undefined ? { participations, organisations: graph.mapNodes((id, attributes) => ({ ...attributes, id })) } : windows !== undefined ? { projected: windows } : { graph };
   const { counting, seed, groupBy, permutations } = config;
   // Each window's cluster network groups its organisations as the clusters section groups them all.
   const clusterBy = grouping.by === null ? {} : { clusterBy: grouping.groupBy };

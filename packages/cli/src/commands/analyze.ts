@@ -129,8 +129,8 @@ export function configInput(config: ResolvedConfig, flags: InputFlags): InputOpt
 
 export function analysisInput(loaded: LoadedInput): AnalysisInput {
   if (loaded.form === "graph") return { graph: loaded.load.graph };
-  const { graph, participations, compositions, windows } = loaded.dataset;
-  return { graph, ...(participations === undefined ? {} : { participations }), ...(compositions === undefined ? {} : { compositions }), ...(windows === undefined ? {} : { windows }) };
+  const { graph, participations, tripleHelix, windows } = loaded.dataset;
+  return { graph, ...(participations === undefined ? {} : { participations }), ...(tripleHelix === undefined ? {} : { tripleHelix }), ...(windows === undefined ? {} : { windows }) };
 }
 
 /** The report of a run; `inputNotes` (rejected rows let through) come before the metrics' notes. */

@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Counting } from "@linkscale/core/projection";
-import { windowsOf, type AllianceGraph, type Organisation, type Participation, type ProjectedWindows, type Windowing } from "@linkscale/core";
+import { windowsOf, type Organisation, type ProjectedWindows, type Windowing } from "@linkscale/core";
 import {
   assembleDataset,
   at,
@@ -45,9 +45,9 @@ import {
 } from "@linkscale/io";
 import { HOW_TO_NAME_ROLES, inputFiles, readText, type InputOptions } from "../input.ts";
 import type { Progress } from "../progress.ts";
-import { firstLine, isParquet, quote, readRawTable, scanRows, type RawTable } from "./duckdb-tables.ts";
-import { projectInDuckDB, type Nodes } from "./duckdb-projection.ts";
-import { windowSource } from "./projection-sql.ts";
+import { firstLine, isParquet, readRawTable, scanRows, type RawTable } from "./duckdb-tables.ts";
+import { projectInDuckDB, type Nodes, type Projected } from "./duckdb-projection.ts";
+import { quote, windowSource } from "./projection-sql.ts";
 
 export interface DuckDBOptions {
   /** DuckDB's memory limit (e.g. "1GB"); past it, DuckDB spills to a temporary folder. Default: DuckDB's (80% of RAM). */
@@ -206,9 +206,9 @@ export async function loadWithDuckDB(paths: readonly string[], options: InputOpt
     await db.run(`CREATE VIEW node_type AS SELECT node, type FROM node`);
     await db.run(`CREATE TABLE participation AS SELECT a.project, n.node, a.p AS position, a.year FROM accepted a JOIN node n ON n.org = a.org`);
     const counting = options.counting ?? "full";
-    const { graph, projects, compositions } = await projectInDuckDB(db, facts, counting, undefined, progress);
+    const { graph, projects, tripleHelix } = await projectInDuckDB(db, facts, counting, undefined, progress);
     const windows = options.windowing === undefined || options.windowing === null ? undefined : await projectWindows(db, facts, counting, options.windowing, progress);
-    const dataset = { graph, tables: [...organisationTables, ...tables] as Array<TableLoad<unknown>>, projects, compositions, notes, ...(windows === undefined ? {} : { windows }) };
+    const dataset = { graph, tables: [...organisationTables, ...tables] as Array<TableLoad<unknown>>, projects, tripleHelix, notes, ...(windows === undefined ? {} : { windows }) };
     return { form: "tables", dataset, files: files.map(({ path }) => path).filter((path) => !skipped.some((line) => line.startsWith(`${path}: `))), skipped };
   } finally {
     db.closeSync();
@@ -292,11 +292,10 @@ async function projectWindows(db: DuckDBConnection, nodes: Nodes, counting: Coun
   const [[from, to, undatedProjects]] = (await db.runAndReadAll(`SELECT MIN(year), MAX(year), COUNT(*) FILTER (WHERE year IS NULL) FROM project_summary`)).getRowsJS() as unknown[][] as [[unknown, unknown, unknown]];
   const undated = Number((await db.runAndReadAll(`SELECT COUNT(*) FROM participation p JOIN project_summary s ON s.project = p.project WHERE s.year IS NULL`)).getRowsJS()[0]?.[0]);
   const span = from === null ? null : { from: Number(from), to: Number(to) };
-  const networks = new Map<string, { graph: AllianceGraph; projects: number; participations: Participation[] }>();
+  const networks = new Map<string, Projected>();
   for (const [index, window] of (span === null ? [] : windowsOf(windowing, span)).entries()) {
     progress.step(`projecting window ${window.name} (DuckDB)`);
-    const { graph, projects, compositions } = await projectInDuckDB(db, nodes, counting, { source: windowSource(window.from, window.to), suffix: `_w${index}` });
-    networks.set(window.name, { graph, projects, participations: compositions });
+    networks.set(window.name, await projectInDuckDB(db, nodes, counting, { source: windowSource(window.from, window.to), suffix: `_w${index}` }));
   }
   return { span, withoutYear: { projects: Number(undatedProjects), participations: undated }, networks };
 }

@@ -1,13 +1,13 @@
 /**
  * An organisation network out of DuckDB: the projection's statements (projection-sql.ts) run over
  * the accepted participations, or one window's, and the links streamed into an alliance graph in
- * the in-memory projection's order, with the projects' compositions T(UIG) reads.
+ * the in-memory projection's order, with T(UIG) over the projects.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { addOrganisation, createAllianceGraph, type AllianceGraph, type Organisation, type Participation } from "@linkscale/core";
+import { addOrganisation, createAllianceGraph, tripleHelixOfTypes, type AllianceGraph, type Organisation, type TripleHelix } from "@linkscale/core";
 import type { Counting } from "@linkscale/core/projection";
 import type { Progress } from "../progress.ts";
-import { compositions, linksInOrder, projectionStatements } from "./projection-sql.ts";
+import { linksInOrder, projectionStatements, typeTallies } from "./projection-sql.ts";
 
 export interface Nodes {
   /** Organisation ids by node number. */
@@ -18,8 +18,8 @@ export interface Nodes {
 export interface Projected {
   graph: AllianceGraph;
   projects: number;
-  /** One participation per project and organisation type, and each of an organisation without a type. */
-  compositions: Participation[];
+  /** T(UIG) over the projects, from their participants' types. */
+  tripleHelix: TripleHelix;
 }
 
 /**
@@ -57,6 +57,17 @@ export async function projectInDuckDB(
     bar?.update(done, total);
   }
   bar?.stop();
-  const composed = (await db.runAndReadAll(compositions(source))).getRowsJS().map(([project, node]) => ({ project: String(project), org: order[Number(node)] as string }));
-  return { graph, projects: await count(`SELECT COUNT(*) FROM project_summary${suffix}`), compositions: composed };
+  return { graph, projects: await count(`SELECT COUNT(*) FROM project_summary${suffix}`), tripleHelix: await tripleHelixOf(db, organisations, source) };
+}
+
+/** T(UIG) from the projects tallied by their participants' types in SQL (only the tallies come back). */
+async function tripleHelixOf(db: DuckDBConnection, organisations: ReadonlyMap<string, Organisation>, source: string): Promise<TripleHelix> {
+  const types = [...new Set([...organisations.values()].flatMap(({ type }) => (type === undefined ? [] : [type])))];
+  const { counted, excluded } = typeTallies(types, source);
+  const compositions = (await db.runAndReadAll(counted)).getRowsJS().map((row) => ({
+    types: types.filter((_, index) => Number(row[index]) === 1),
+    projects: Number(row[types.length]),
+  }));
+  const [[projects, untyped]] = (await db.runAndReadAll(excluded)).getRowsJS() as unknown[][] as [[unknown, unknown]];
+  return tripleHelixOfTypes(compositions, { projects: Number(projects), organisations: Number(untyped) });
 }

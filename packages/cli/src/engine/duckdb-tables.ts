@@ -15,6 +15,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { parse } from "csv-parse";
 import { messages, parseCsv, sniffDelimiter, type RejectedRow } from "@linkscale/io";
 import { InputError } from "../input.ts";
+import { quote } from "./projection-sql.ts";
 
 export interface RawTable {
   file: string;
@@ -25,11 +26,6 @@ export interface RawTable {
   delimiter: string;
   /** Rows DuckDB could not read as rows (a wrong field count): found again by `scanRows`. */
   unreadRows: number;
-}
-
-/** SQL string literal. */
-export function quote(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }
 
 export function isParquet(path: string): boolean {

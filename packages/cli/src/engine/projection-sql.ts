@@ -45,20 +45,26 @@ export function linksInOrder(suffix = ""): string {
     FROM link${suffix} ORDER BY met_in, met_a, met_b`;
 }
 
+/** A string literal in SQL. */
+export function quote(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
 /**
- * Each project's composition by organisation type, for T(UIG) (core/triple-helix): per project, its
- * first participation of each type, and every participation of an organisation without a type
- * (which leaves the project out and is counted). From `source` and `node_type(node, type)`. In
- * input order, so the projects come in the order the full participations give them.
+ * For T(UIG) (core/triple-helix, tripleHelixOfTypes): the projects of `source` counted by which
+ * of `types` take part (has_0, has_1, … as 0/1), those with a participant without a type left
+ * out; and those left out, projects and organisations. Needs `node_type(node, type)`.
  */
-export function compositions(source = "participation"): string {
-  return `SELECT project, node FROM (
-      SELECT p.project, p.node, p.position, t.type,
-             ROW_NUMBER() OVER (PARTITION BY p.project, t.type ORDER BY p.position) AS nth
-      FROM ${source} AS p JOIN node_type AS t ON t.node = p.node
-    ) AS typed
-    WHERE type IS NULL OR nth = 1
-    ORDER BY position`;
+export function typeTallies(types: readonly string[], source = "participation"): { counted: string; excluded: string } {
+  const has = types.map((type, index) => `MAX(CASE WHEN t.type = ${quote(type)} THEN 1 ELSE 0 END) AS has_${index}`);
+  const perProject = `SELECT p.project, ${[...has, "MAX(CASE WHEN t.type IS NULL THEN 1 ELSE 0 END) AS untyped"].join(", ")}
+    FROM ${source} AS p JOIN node_type AS t ON t.node = p.node GROUP BY p.project`;
+  const columns = types.map((_, index) => `has_${index}`);
+  return {
+    counted: `SELECT ${[...columns, "COUNT(*) AS projects"].join(", ")} FROM (${perProject}) AS per_project WHERE untyped = 0${columns.length > 0 ? ` GROUP BY ${columns.join(", ")}` : ""}`,
+    excluded: `SELECT (SELECT COUNT(*) FROM (${perProject}) AS per_project WHERE untyped = 1),
+      (SELECT COUNT(DISTINCT p.node) FROM ${source} AS p JOIN node_type AS t ON t.node = p.node WHERE t.type IS NULL)`,
+  };
 }
 
 /** The participations of the projects whose year is in [from, to] (a project's year: its earliest). */

@@ -39,7 +39,7 @@ import { linkSpan, projectYears, spanOf, windowsOf, type NamedWindow, type Windo
 export type StagesInput =
   | { participations: readonly Participation[]; organisations: readonly Organisation[] }
   | { graph: AnyGraph }
-  | { projected: ProjectedWindows; organisations: readonly Organisation[] };
+  | { projected: ProjectedWindows };
 
 /**
  * Windows projected from participations by an engine that keeps them (linkscale's DuckDB engine),
@@ -48,8 +48,8 @@ export type StagesInput =
 export interface ProjectedWindows {
   span: YearWindow | null;
   withoutYear: { projects: number; participations: number };
-  /** By window name: the window's network, its projects, and participations enough for T(UIG) (a project's types). */
-  networks: ReadonlyMap<string, { graph: AnyGraph; projects: number; participations: readonly Participation[] }>;
+  /** By window name: the window's network, its projects, and T(UIG) over them (tripleHelixOfTypes). */
+  networks: ReadonlyMap<string, { graph: AnyGraph; projects: number; tripleHelix: TripleHelix }>;
 }
 
 export interface StagesOptions {
@@ -145,12 +145,11 @@ export function stages(input: StagesInput, options: Partial<StagesOptions> = {})
   const { windowing, counting, seed, places, groupBy, permutations, clusterBy, top } = { ...DEFAULTS, ...options };
   const { span, withoutYear, networkOf, rules } =
     "graph" in input ? ofLinks(input.graph) : "projected" in input ? ofProjected(input.projected, counting) : ofParticipations(input.participations, input.organisations, counting);
-  const typeOf = "graph" in input ? undefined : typeLookup(input.organisations);
   let previous: { graph: AnyGraph; communities: Record<string, number>; ranked: Record<keyof typeof RANKED, Record<string, number>>; name: string } | undefined;
   const windows: WindowMeasures[] = [];
   const changes: WindowChange[] = [];
   for (const window of span === null ? [] : windowsOf(windowing, span)) {
-    const { graph, projects, participations } = networkOf(window);
+    const { graph, projects, tripleHelix: transmission } = networkOf(window);
     const found = graph.order > 0 ? louvain(graph, { seed }) : { communities: {}, count: 0, modularity: 0 };
     const ranked = perMeasure((measure) => RANKED[measure](graph));
     const shares = scaleShares(graph, { ...places, groupBy });
@@ -162,7 +161,7 @@ export function stages(input: StagesInput, options: Partial<StagesOptions> = {})
       modularity: graph.size > 0 ? found.modularity : null,
       scales: graph.size > 0 ? { countShares: shares.network.countShares, weightShares: shares.network.weightShares } : null,
       openness: Object.fromEntries(groupBy.map((attribute) => [attribute, windowOpenness(graph, attribute, shares.openness[attribute] as EiResult, permutations, seed)])),
-      tripleHelix: participations === undefined || typeOf === undefined ? null : helices(tripleHelix(participations, typeOf)),
+      tripleHelix: transmission === undefined ? null : helices(transmission),
       ...brokersAndGatekeepers(graph, groupBy[0], top),
       clusters: clusterBy === undefined ? null : clusterSummary(graph, clusterBy),
     });
@@ -196,13 +195,24 @@ export function stages(input: StagesInput, options: Partial<StagesOptions> = {})
   };
 }
 
+/** A window's network, its projects (null for links) and T(UIG) over its projects (absent for links). */
+interface WindowNetwork {
+  graph: AnyGraph;
+  projects: number | null;
+  tripleHelix?: TripleHelix;
+}
+
 function ofParticipations(participations: readonly Participation[], organisations: readonly Organisation[], counting: Counting) {
   const years = projectYears(participations);
+  const typeOf = typeLookup(organisations);
   const undated = new Set([...years].filter(([, year]) => year === undefined).map(([project]) => project));
   return {
     span: spanOf(years.values()),
     withoutYear: { projects: undated.size, participations: participations.filter(({ project }) => undated.has(project)).length },
-    networkOf: (window: YearWindow): { graph: AnyGraph; projects: number | null; participations?: readonly Participation[] } => windowNetwork(participations, organisations, window, years, { counting }),
+    networkOf: (window: YearWindow): WindowNetwork => {
+      const network = windowNetwork(participations, organisations, window, years, { counting });
+      return { ...network, tripleHelix: tripleHelix(network.participations, typeOf) };
+    },
     rules: participationRules(counting),
   };
 }
@@ -211,7 +221,7 @@ function ofProjected({ span, withoutYear, networks }: ProjectedWindows, counting
   return {
     span,
     withoutYear,
-    networkOf: (window: NamedWindow): { graph: AnyGraph; projects: number | null; participations?: readonly Participation[] } => {
+    networkOf: (window: NamedWindow): WindowNetwork => {
       const network = networks.get(window.name);
       if (network === undefined) throw new LinkscaleError("time/stages", `no network was projected for window "${window.name}"`);
       return network;
@@ -234,7 +244,7 @@ function ofLinks(graph: AnyGraph) {
   return {
     span: linkSpan(graph),
     withoutYear: { links: undated },
-    networkOf: (window: YearWindow): { graph: AnyGraph; projects: number | null; participations?: readonly Participation[] } => ({ graph: linkWindow(graph, window), projects: null }),
+    networkOf: (window: YearWindow): WindowNetwork => ({ graph: linkWindow(graph, window), projects: null }),
     rules: {
       year: "a link is in every window its years (firstYear to lastYear) overlap; a link without a firstYear is in none",
       organisations: "a window's organisations are those with a link in it",

@@ -1,4 +1,4 @@
-export { describeConstant, tripleHelix, DEFAULTS as TRIPLE_HELIX_DEFAULTS, UNKNOWN_TYPE_RULE } from "./mutual-information.ts";
-export type { Constancy, HelixLetter, TripleHelix, TripleHelixEntropy, TripleHelixOptions, TripleHelixTransmission } from "./mutual-information.ts";
+export { describeConstant, tripleHelix, tripleHelixOfTypes, DEFAULTS as TRIPLE_HELIX_DEFAULTS, UNKNOWN_TYPE_RULE } from "./mutual-information.ts";
+export type { Constancy, HelixLetter, ProjectTypes, TripleHelix, TripleHelixEntropy, TripleHelixOptions, TripleHelixTransmission } from "./mutual-information.ts";
 export { DEFAULT_HELICES, HELICES } from "./helices.ts";
 export type { Helix, HelixMapping } from "./helices.ts";

@@ -87,6 +87,12 @@ function marginal(projects: ReadonlyMap<number, number>, bits: number): number[]
   return result;
 }
 
+/** Projects counted by the organisation types taking part in them (no participant of unknown type). */
+export interface ProjectTypes {
+  types: readonly string[];
+  projects: number;
+}
+
 export function tripleHelix(
   participations: readonly Participation[],
   typeOf: (org: string) => string | undefined,
@@ -103,12 +109,39 @@ export function tripleHelix(
       unknownOrganisations.add(org);
       continue;
     }
-    const helix = helices[type];
-    const bit = helix === undefined ? 0 : 1 << (2 - HELICES.indexOf(helix)); // U = 4, I = 2, G = 1
-    patternOf.set(project, (patternOf.get(project) ?? 0) | bit);
+    patternOf.set(project, (patternOf.get(project) ?? 0) | helixBit(helices, type));
   }
   const projects = new Map<number, number>();
   for (const [project, pattern] of patternOf) if (!unknownProjects.has(project)) projects.set(pattern, (projects.get(pattern) ?? 0) + 1);
+  return fromPatterns(projects, { projects: unknownProjects.size, organisations: unknownOrganisations.size });
+}
+
+/**
+ * The same from projects counted by their participants' types, as an engine that keeps the
+ * participations (linkscale's DuckDB engine) tallies them: T depends on nothing else.
+ * `excluded`: the projects with a participant of unknown type, and those organisations.
+ */
+export function tripleHelixOfTypes(
+  compositions: readonly ProjectTypes[],
+  excluded: { projects: number; organisations: number },
+  options: Partial<TripleHelixOptions> = {},
+): TripleHelix {
+  const { helices } = { ...DEFAULTS, ...options };
+  const projects = new Map<number, number>();
+  for (const { types, projects: count } of compositions) {
+    const pattern = types.reduce((bits, type) => bits | helixBit(helices, type), 0);
+    projects.set(pattern, (projects.get(pattern) ?? 0) + count);
+  }
+  return fromPatterns(projects, excluded);
+}
+
+/** U = 4, I = 2, G = 1; a type of no helix, 0. */
+function helixBit(helices: HelixMapping, type: string): number {
+  const helix = helices[type];
+  return helix === undefined ? 0 : 1 << (2 - HELICES.indexOf(helix));
+}
+
+function fromPatterns(projects: ReadonlyMap<number, number>, unknown: { projects: number; organisations: number }): TripleHelix {
   const counted = [...projects.values()].reduce((s, n) => s + n, 0);
   const table: Record<string, number> = {};
   for (let pattern = 7; pattern >= 0; pattern--) table[pattern.toString(2).padStart(3, "0")] = projects.get(pattern) ?? 0;
@@ -126,7 +159,7 @@ export function tripleHelix(
       else if (present === 0) constant[letter] = "no project";
     }
   }
-  const excluded = { projects: unknownProjects.size, organisations: unknownOrganisations.size, rule: UNKNOWN_TYPE_RULE };
+  const excluded = { ...unknown, rule: UNKNOWN_TYPE_RULE };
   if (counted === 0) return { projects: table, counted, excluded, constant, entropy: null, T: null };
 
   const [U, I, G] = [4, 2, 1];
