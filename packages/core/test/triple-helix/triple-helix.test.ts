@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assortativity } from "../../src/groups/assortativity.ts";
-import { tripleHelix, UNKNOWN_TYPE_RULE } from "../../src/triple-helix/mutual-information.ts";
+import { tripleHelix, tripleHelixOfTypes, UNKNOWN_TYPE_RULE } from "../../src/triple-helix/mutual-information.ts";
 import { twoTriangles } from "../fixtures.ts";
 import { seededRandom } from "../../src/random/seeded.ts";
 
@@ -168,5 +168,43 @@ describe("tripleHelix, whatever the order of the rows (issue 22, point 9)", () =
       }
       expect(JSON.stringify(tripleHelix(shuffled, (org) => types.get(org)))).toBe(expected);
     }
+  });
+});
+
+describe("tripleHelixOfTypes", () => {
+  it("gives, from projects tallied by their types, the bits tripleHelix gives from the participations", () => {
+    // Seeded projects of random make-up, a participant of unknown type in some (those projects
+    // left out), and one organisation without a type in two projects (counted once).
+    const rng = seededRandom(21);
+    const rows: Array<{ project: string; org: string }> = [];
+    const types = new Map<string, string>();
+    for (let p = 0; p < 300; p++) {
+      for (const [type, chance] of [["university", 0.6], ["firm", 0.5], ["government", 0.25], ["intermediary", 0.3]] as const) {
+        if (rng() >= chance) continue;
+        const org = `${type}-${p}`;
+        types.set(org, type);
+        rows.push({ project: `P${p}`, org });
+      }
+      if (rng() < 0.1) rows.push({ project: `P${p}`, org: `unknown-${p}` });
+    }
+    rows.push({ project: "P1", org: "no type" }, { project: "P2", org: "no type" });
+    const typeOf = (org: string) => types.get(org);
+    // The tallies as the DuckDB engine makes them: per project its set of types, unless a participant has none.
+    const byProject = new Map<string, { types: Set<string>; untyped: boolean }>();
+    for (const { project, org } of rows) {
+      const entry = byProject.get(project) ?? { types: new Set<string>(), untyped: false };
+      const type = typeOf(org);
+      if (type === undefined) entry.untyped = true;
+      else entry.types.add(type);
+      byProject.set(project, entry);
+    }
+    const tallies = new Map<string, number>();
+    for (const { types: present, untyped } of byProject.values()) if (!untyped) tallies.set([...present].sort().join(","), (tallies.get([...present].sort().join(",")) ?? 0) + 1);
+    const compositions = [...tallies].map(([key, projects]) => ({ types: key === "" ? [] : key.split(","), projects }));
+    const untypedOrganisations = new Set(rows.filter(({ org }) => typeOf(org) === undefined).map(({ org }) => org)).size;
+    const excluded = { projects: [...byProject.values()].filter(({ untyped }) => untyped).length, organisations: untypedOrganisations };
+    const fromRows = tripleHelix(rows, typeOf);
+    expect(fromRows.excluded.projects).toBeGreaterThan(10);
+    expect(JSON.stringify(tripleHelixOfTypes(compositions, excluded))).toBe(JSON.stringify(fromRows));
   });
 });
