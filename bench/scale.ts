@@ -25,7 +25,7 @@ const CPU_BEFORE = 112;
 const SYNTHETIC_ROWS = Number(process.env["LINKSCALE_BENCH_SYNTHETIC_ROWS"] ?? 110_000_000);
 /** The synthetic table's organisations: few enough that its network (not the table) fits beside DuckDB's limit. */
 const SYNTHETIC_ORGANISATIONS = 1_000;
-const DUCKDB_LIMIT = "512MB";
+const DUCKDB_LIMIT = "768MB";
 
 const measure = (label: string, command: readonly string[]) => measureProcess("scale", label, command);
 const mb = (value: number) => Math.round(value).toLocaleString("en-GB");

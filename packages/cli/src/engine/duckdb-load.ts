@@ -58,6 +58,8 @@ export interface DuckDBOptions {
 
 const FIELDS = [...PARTICIPATION_FIELDS, ...ORGANISATION_ATTRIBUTE_FIELDS];
 const TABLE_EXTENSIONS = new Set([".csv", ".tsv", ".txt", ".parquet"]);
+/** Rows a file may have: a row's place in the input is its file times this, plus its index. */
+const FILE_STRIDE = 2 ** 40;
 
 interface ParticipationFile {
   path: string;
@@ -146,6 +148,8 @@ export async function loadWithDuckDB(paths: readonly string[], options: InputOpt
       progress.step(`reading ${file.path} (DuckDB)`);
       read.push(await checkRows(db, f, file, descriptions));
     }
+    // Rows keep their file order only where it was needed: reading them in (their index `i`).
+    await db.run(`SET preserve_insertion_order = false`);
     progress.step("checking participations (DuckDB)");
     await db.run(`CREATE TABLE known (org VARCHAR)`);
     await append(db, "known", tableOrganisations.keys(), (appender, id) => appender.appendVarchar(id));
@@ -156,18 +160,23 @@ export async function loadWithDuckDB(paths: readonly string[], options: InputOpt
     });
     const yearsFrom = read.flatMap((file, f) => (file.projectYears ? [f] : []));
     const yearOf = yearsFrom.length === 0 ? "v.year" : `CASE WHEN v.year IS NULL AND r.f IN (${yearsFrom.join(", ")}) THEN y.year ELSE v.year END`;
-    await db.run(`CREATE TABLE row_all AS ${read.map((_, f) => `SELECT ${f} AS f, i, project, org, t FROM row_${f}`).join(" UNION ALL ")}`);
+    // A row's place in the input, as one number: its file, then its index in the file.
+    await db.run(`CREATE VIEW row_all AS ${read.map((_, f) => `SELECT ${f} AS f, i, ${f} * ${FILE_STRIDE} + i AS pos, project, org, t FROM row_${f}`).join(" UNION ALL ")}`);
     const closed = tableOrganisations.size > 0;
     await db.run(
-      `CREATE TABLE valid AS SELECT r.f, r.i, r.project, r.org, ${yearOf} AS year, v.d, k.org IS NOT NULL AS known
+      `CREATE TABLE valid AS SELECT r.f, r.i, r.pos, r.project, r.org, ${yearOf} AS year, v.d, k.org IS NOT NULL AS known
        FROM row_all r JOIN verdict v ON v.f = r.f AND v.t = r.t LEFT JOIN known k ON k.org = r.org LEFT JOIN project_year y ON y.project = r.project
        WHERE v.ok`,
     );
+    // The first row of each organisation in each project is kept; a later one repeats it. Grouped,
+    // not windowed: DuckDB's aggregates and joins spill to disk past --memory-limit.
+    const candidate = closed ? "known" : "TRUE";
+    await db.run(`CREATE TABLE first_row AS SELECT project, org, MIN(pos) AS first_pos, COUNT(*) AS n FROM valid WHERE ${candidate} GROUP BY project, org`);
+    await db.run(`CREATE TABLE accepted AS SELECT v.pos AS p, v.f, v.i, v.project, v.org, v.year, v.d FROM valid v JOIN first_row x ON x.first_pos = v.pos`);
     await db.run(
-      `CREATE TABLE ranked AS SELECT *, ROW_NUMBER() OVER w AS k, FIRST_VALUE(f) OVER w AS first_f, FIRST_VALUE(i) OVER w AS first_i
-       FROM valid ${closed ? "WHERE known" : ""} WINDOW w AS (PARTITION BY project, org ORDER BY f, i)`,
+      `CREATE TABLE repeated AS SELECT v.f, v.i, v.org, v.project, x.first_pos FROM valid v
+       JOIN (SELECT * FROM first_row WHERE n > 1) x ON x.project = v.project AND x.org = v.org WHERE v.pos <> x.first_pos AND ${candidate}`,
     );
-    await db.run(`CREATE TABLE accepted AS SELECT ROW_NUMBER() OVER (ORDER BY f, i) AS p, f, i, project, org, year, d FROM ranked WHERE k = 1`);
 
     const facts = await rowFacts(db, tableOrganisations, descriptions);
     const rowsOf = await Promise.all(read.map((file, f) => scanRows(file.raw, facts.named[f] ?? new Set(), file.rows)));
@@ -210,6 +219,11 @@ export async function loadWithDuckDB(paths: readonly string[], options: InputOpt
     const windows = options.windowing === undefined || options.windowing === null ? undefined : await projectWindows(db, facts, counting, options.windowing, progress);
     const dataset = { graph, tables: [...organisationTables, ...tables] as Array<TableLoad<unknown>>, projects, tripleHelix, notes, ...(windows === undefined ? {} : { windows }) };
     return { form: "tables", dataset, files: files.map(({ path }) => path).filter((path) => !skipped.some((line) => line.startsWith(`${path}: `))), skipped };
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith("Out of Memory Error")) {
+      throw new InputError(`DuckDB ran out of memory${options.memoryLimit === undefined ? "" : ` under --memory-limit ${options.memoryLimit}`}: give it more (${error.message})`);
+    }
+    throw error;
   } finally {
     db.closeSync();
     instance.closeSync();
@@ -332,7 +346,13 @@ interface RowFacts {
   organisations: Map<string, Organisation>;
 }
 
-/** The rows rejected across rows, the notes on descriptions, and the organisations, from `valid`, `ranked` and `accepted`. */
+/** A row's file and index from its place in the input (`pos`). */
+function placeOf(pos: unknown): { file: number; index: number } {
+  const value = BigInt(pos as bigint | number);
+  return { file: Number(value / BigInt(FILE_STRIDE)), index: Number(value % BigInt(FILE_STRIDE)) };
+}
+
+/** The rows rejected across rows, the notes on descriptions, and the organisations, from `valid`, `repeated` and `accepted`. */
 async function rowFacts(db: DuckDBConnection, tableOrganisations: ReadonlyMap<string, { record: Organisation; where: string }>, descriptions: Descriptions): Promise<RowFacts> {
   const rows = async (sql: string) => (await db.runAndReadAll(sql)).getRowsJS();
   const named: Array<Set<number>> = [];
@@ -340,24 +360,21 @@ async function rowFacts(db: DuckDBConnection, tableOrganisations: ReadonlyMap<st
 
   const bad = (await rows(`SELECT r.f, r.i, r.t FROM row_all r JOIN verdict v ON v.f = r.f AND v.t = r.t WHERE NOT v.ok`)).map(([f, i, t]) => ({ f: Number(f), i: Number(i), t: Number(t) }));
   const unknown = (tableOrganisations.size === 0 ? [] : await rows(`SELECT f, i, org FROM valid WHERE NOT known`)).map(([f, i, org]) => ({ f: Number(f), i: Number(i), org: String(org) }));
-  const duplicate = (await rows(`SELECT f, i, org, project, first_f, first_i FROM ranked WHERE k > 1`)).map(([f, i, org, project, firstF, firstI]) => ({
-    f: Number(f),
-    i: Number(i),
-    org: String(org),
-    project: String(project),
-    firstF: Number(firstF),
-    firstI: Number(firstI),
-  }));
+  const duplicate = (await rows(`SELECT f, i, org, project, first_pos FROM repeated`)).map(([f, i, org, project, first]) => {
+    const { file, index } = placeOf(first);
+    return { f: Number(f), i: Number(i), org: String(org), project: String(project), firstF: file, firstI: index };
+  });
   for (const { f, i } of [...bad, ...unknown, ...duplicate]) name(f, i);
   for (const { firstF, firstI } of duplicate) name(firstF, firstI);
 
   // The description kept for each organisation: its organisation table's row, else its first described row.
   const kept = new Map<string, { record: Organisation; at: string | { f: number; i: number } }>();
   for (const [id, { record, where }] of tableOrganisations) kept.set(id, { record, at: where });
-  const described = await rows(`SELECT org, d, MIN_BY(f, p), MIN_BY(i, p) FROM accepted WHERE d IS NOT NULL GROUP BY org, d ORDER BY MIN(p)`);
-  for (const [org, d, f, i] of described) {
+  const described = await rows(`SELECT org, d, MIN(p) AS first FROM accepted WHERE d IS NOT NULL GROUP BY org, d ORDER BY first`);
+  for (const [org, d, first] of described) {
     const id = String(org);
-    if (!kept.has(id)) kept.set(id, { record: { id, ...descriptions.list[Number(d)] } as Organisation, at: { f: Number(f), i: Number(i) } });
+    const { file, index } = placeOf(first);
+    if (!kept.has(id)) kept.set(id, { record: { id, ...descriptions.list[Number(d)] } as Organisation, at: { f: file, i: index } });
   }
   const differences = new Map<string, Array<[string, string, string]>>();
   for (const [org, d] of described) {

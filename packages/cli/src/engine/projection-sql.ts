@@ -18,22 +18,26 @@ import type { Counting } from "@linkscale/core/projection";
  * table `participation`, or a query over it: one window's projects).
  */
 export function projectionStatements(counting: Counting, source = "participation", suffix = ""): string[] {
-  const share = counting === "full" ? "1.0" : "1.0 / (pr.size - 1)";
+  const share = counting === "full" ? "1.0" : "1.0 / (a.size - 1)";
   return [
     `CREATE TABLE project_summary${suffix} AS
        SELECT project, MIN(position) AS first_position, MIN(year) AS year, COUNT(*) AS size
        FROM ${source} AS p GROUP BY project`,
+    // Each participation with its project's summary, so the pairs come from one self-join.
+    `CREATE TABLE member${suffix} AS
+       SELECT p.project, p.node, p.position, pr.first_position, pr.year, pr.size
+       FROM ${source} AS p JOIN project_summary${suffix} AS pr ON pr.project = p.project
+       WHERE pr.size > 1`,
     `CREATE TABLE link${suffix} AS
        SELECT LEAST(a.node, b.node) AS lo, GREATEST(a.node, b.node) AS hi,
               COUNT(*) AS projects,
               SUM(${share}) AS weight,
-              MIN(pr.year) AS first_year, MAX(pr.year) AS last_year,
-              MIN(pr.first_position) AS met_in,
-              MIN_BY(a.position, pr.first_position) AS met_a,
-              MIN_BY(b.position, pr.first_position) AS met_b
-       FROM ${source} AS a
-       JOIN ${source} AS b ON a.project = b.project AND a.position < b.position
-       JOIN project_summary${suffix} AS pr ON pr.project = a.project
+              MIN(a.year) AS first_year, MAX(a.year) AS last_year,
+              MIN(a.first_position) AS met_in,
+              MIN_BY(a.position, a.first_position) AS met_a,
+              MIN_BY(b.position, a.first_position) AS met_b
+       FROM member${suffix} AS a
+       JOIN member${suffix} AS b ON a.project = b.project AND a.position < b.position
        GROUP BY LEAST(a.node, b.node), GREATEST(a.node, b.node)`,
   ];
 }
