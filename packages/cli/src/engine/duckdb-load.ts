@@ -10,7 +10,8 @@
  * goes once through @linkscale/io's own row reader (dialect, vocabularies, arktype schema), and
  * its verdict joins back to every row that has it. The checks across rows (the same organisation
  * twice in a project, an organisation the organisation table lacks) and the first description of
- * each organisation are window queries. Organisation tables are small and read as always.
+ * each organisation are grouped queries, which DuckDB spills to disk past its memory limit.
+ * Organisation tables are small and read as always.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -91,7 +92,7 @@ export async function loadWithDuckDB(paths: readonly string[], options: InputOpt
   });
   const files = inputFiles(paths, options, leftOut);
   for (const { path, kind: named, found } of files) {
-    if (!TABLE_EXTENSIONS.has(dataExtension(path)) && !isParquet(path)) {
+    if (!TABLE_EXTENSIONS.has(dataExtension(path))) {
       throw new InputError(`${path}: the DuckDB engine reads CSV tables (gzip too) and Parquet; give --engine memory to read this file`);
     }
     const kind = named ?? (isParquet(path) ? "participations" : detectTableKind(parseHeader(await firstLine(path)), options.mapping));
