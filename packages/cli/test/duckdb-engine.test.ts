@@ -176,5 +176,8 @@ describe("linkscale --engine duckdb", () => {
     const run = linkscale(["validate", organisations, parquet]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("participations read and projected by DuckDB (--engine auto: a Parquet input)");
+    const badLimit = linkscale(["validate", "--engine", "duckdb", "--memory-limit", "lots", parquet]);
+    expect(badLimit.status).toBe(2);
+    expect(badLimit.stderr).toContain('expected a size such as 512MB or 2GB, got "lots"');
   });
 });

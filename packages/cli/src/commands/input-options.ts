@@ -32,7 +32,7 @@ export function addInputOptions(command: Command): Command {
         .choices([...ENGINES])
         .default("auto"),
     )
-    .option("--memory-limit <size>", "with DuckDB: the memory it may use before it spills to disk, e.g. 1GB (default: 80% of RAM)");
+    .option("--memory-limit <size>", "with DuckDB: the memory it may use before it spills to disk, e.g. 1GB (default: 80% of RAM)", parseMemoryLimit);
 }
 
 export function inputOptions(flags: InputFlags): InputOptions & EngineOptions {
@@ -78,6 +78,12 @@ function parseDelimiter(value: string): string {
   const delimiter = value === "\\t" || value === "tab" ? "\t" : value;
   if (delimiter.length !== 1) throw new InvalidArgumentError("a delimiter is one character (or \"tab\")");
   return delimiter;
+}
+
+/** A size as DuckDB's memory_limit takes it: a number and a unit, e.g. 1GB, 512MB, 1.5GiB. */
+function parseMemoryLimit(value: string): string {
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value.trim())) throw new InvalidArgumentError(`expected a size such as 512MB or 2GB, got "${value}"`);
+  return value.trim();
 }
 
 function parseMapping(value: string, previous: Record<string, string> = {}): Record<string, string> {
