@@ -98,6 +98,11 @@ export interface InputOptions {
 /** What was loaded, with the files it was read from (in reading order). */
 export type LoadedInput = LoadedFiles;
 
+/** A Parquet file: a table only the DuckDB engine reads. */
+export function isParquet(path: string): boolean {
+  return /\.parquet$/i.test(path);
+}
+
 /** linkscale's own files, which a dataset folder may hold beside its data. */
 const LINKSCALE_FILES = new Set(["expected.json", "linkscale.json", "report.json"]);
 
@@ -129,6 +134,7 @@ export function loadInput(paths: readonly string[], options: InputOptions, progr
   const leftOut: string[] = [];
   const files = inputFiles(paths, options, leftOut);
   const texts = files.map(({ path, kind, found }) => {
+    if (isParquet(path)) throw new InputError(`${path}: Parquet is read by the DuckDB engine: give --engine duckdb (or auto)`);
     progress.step(`reading ${path}`);
     return { name: path, text: readText(path), found, ...(kind === undefined ? {} : { kind }) };
   });
@@ -172,9 +178,9 @@ function expand(path: string, leftOut: string[]): InputFile[] {
   for (const name of names) {
     const inside = join(path, name);
     if (LINKSCALE_FILES.has(name)) leftOut.push(`${inside}: linkscale's own file, not data`);
-    else if (DATA_EXTENSIONS.has(dataExtension(name))) files.push({ path: inside, found: true });
+    else if (DATA_EXTENSIONS.has(dataExtension(name)) || isParquet(name)) files.push({ path: inside, found: true });
     else if (isFolder(inside)) leftOut.push(`${inside}: a folder (folders inside a folder are not read)`);
-    else leftOut.push(`${inside}: not a data file (read: ${DATA_FILES}, each also .gz)`);
+    else leftOut.push(`${inside}: not a data file (read: ${DATA_FILES}, each also .gz; .parquet with the DuckDB engine)`);
   }
   return files;
 }

@@ -4,7 +4,7 @@
  * project counts and years (weights to 1e-12: DuckDB sums in its own order), the same projects,
  * and the same rejected rows, codes read as others and notes, message for message.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -176,6 +176,16 @@ describe("linkscale --engine duckdb", () => {
     const run = linkscale(["validate", organisations, parquet]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("participations read and projected by DuckDB (--engine auto: a Parquet input)");
+    // In a folder, the Parquet file is found too; the in-memory engine says who reads it.
+    const folder = mkdtempSync(join(dir, "parquet-folder-"));
+    copyFileSync(organisations, join(folder, "organisations.csv"));
+    copyFileSync(parquet, join(folder, "participations.parquet"));
+    const fromFolder = linkscale(["validate", "--json", folder]);
+    expect(fromFolder.status).toBe(0);
+    expect(JSON.parse(fromFolder.stdout).links).toBe(fromCsv.size);
+    const inMemory = linkscale(["validate", "--engine", "memory", folder]);
+    expect(inMemory.status).toBe(2);
+    expect(inMemory.stderr).toContain("participations.parquet: Parquet is read by the DuckDB engine: give --engine duckdb (or auto)");
     const badLimit = linkscale(["validate", "--engine", "duckdb", "--memory-limit", "lots", parquet]);
     expect(badLimit.status).toBe(2);
     expect(badLimit.stderr).toContain('expected a size such as 512MB or 2GB, got "lots"');

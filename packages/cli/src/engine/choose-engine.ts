@@ -4,10 +4,9 @@
  * a size at which the in-memory path's rows would crowd a machine's memory, and says so.
  */
 import { statSync } from "node:fs";
-import { inputFiles, loadInput, type InputOptions, type LoadedInput } from "../input.ts";
+import { inputFiles, isParquet, loadInput, type InputOptions, type LoadedInput } from "../input.ts";
 import type { Progress } from "../progress.ts";
 import type { DuckDBOptions } from "./duckdb-load.ts";
-import { isParquet } from "./duckdb-tables.ts";
 
 export const ENGINES = ["auto", "memory", "duckdb"] as const;
 export type Engine = (typeof ENGINES)[number];

@@ -44,9 +44,9 @@ import {
   type RejectedRow,
   type TableLoad,
 } from "@linkscale/io";
-import { HOW_TO_NAME_ROLES, inputFiles, readText, type InputOptions } from "../input.ts";
+import { HOW_TO_NAME_ROLES, inputFiles, isParquet, readText, type InputOptions } from "../input.ts";
 import type { Progress } from "../progress.ts";
-import { firstLine, isParquet, readRawTable, scanRows, type RawTable } from "./duckdb-tables.ts";
+import { firstLine, readRawTable, scanRows, type RawTable } from "./duckdb-tables.ts";
 import { projectInDuckDB, type Nodes, type Projected } from "./duckdb-projection.ts";
 import { quote, windowSource } from "./projection-sql.ts";
 

@@ -14,7 +14,7 @@ import { createGunzip } from "node:zlib";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { parse } from "csv-parse";
 import { messages, parseCsv, sniffDelimiter, type RejectedRow } from "@linkscale/io";
-import { InputError } from "../input.ts";
+import { InputError, isParquet } from "../input.ts";
 import { quote } from "./projection-sql.ts";
 
 export interface RawTable {
@@ -26,10 +26,6 @@ export interface RawTable {
   delimiter: string;
   /** Rows DuckDB could not read as rows (a wrong field count): found again by `scanRows`. */
   unreadRows: number;
-}
-
-export function isParquet(path: string): boolean {
-  return /\.parquet$/i.test(path);
 }
 
 /** The first line of a CSV file (gzip undone, byte order mark dropped), as parseCsv reads a header. */
