@@ -190,7 +190,7 @@ describe("linkscale validate", () => {
       [
         "linkscale: no table linkscale can read in the input; skipped:",
         `  ${join(folder, "members.csv")}: not a table linkscale knows (header: orgKey, Land)`,
-        `  ${join(folder, "notes.md")}: not a data file (read: .csv, .tsv, .txt, .json, .gexf, .graphml, .gml, .edgelist, .edges, .ncol, .net, .dl, each also .gz)`,
+        `  ${join(folder, "notes.md")}: not a data file (read: .csv, .tsv, .txt, .json, .gexf, .graphml, .gml, .edgelist, .edges, .ncol, .net, .dl, each also .gz; .parquet with the DuckDB engine)`,
         `  ${join(folder, "old")}: a folder (folders inside a folder are not read)`,
         "a table is recognised from its header (organisations: a column id; links: source and target; participations: project and org); " +
           "name a file's role with --nodes, --links or --participations, and your own column names with --map field=column (e.g. --map project=projectKey org=orgKey)",
