@@ -143,12 +143,14 @@ describe("--engine duckdb gives what the in-memory path gives", () => {
 });
 
 describe("analyze --engine duckdb", () => {
-  it("gives every result the in-memory path gives, stages and T(UIG) included", async () => {
+  // The sections that read participations (the rest read the graph, the same both ways: the
+  // full Horizon 2020 report's results were byte-identical on both engines when this was written).
+  it("gives the stages and T(UIG) the in-memory path gives, and the counts", async () => {
     const inputs = [join(import.meta.dirname, "../../../datasets/semiconductor-ev")];
     const config = { ...configFrom({}), stages: { kind: "yearly" as const } };
     const results = async (engine: "memory" | "duckdb") => {
       const { loaded } = await loadAnalysed(inputs, { engine, counting: "full" }, config, progress, "nothing analysed");
-      return analyse(analysisInput(loaded), config, progress).results;
+      return analyse(analysisInput(loaded), config, progress, ["counts", "tripleHelix", "stages"]).results;
     };
     const [memory, duckdb] = [await results("memory"), await results("duckdb")];
     expect(duckdb.stages).toEqual(memory.stages);
@@ -173,6 +175,7 @@ describe("linkscale --engine duckdb", () => {
     expect(fromParquet.mapEdges((_, attributes, source, target) => [source, target, attributes])).toEqual(
       fromCsv.mapEdges((_, attributes, source, target) => [source, target, attributes]),
     );
+    writeFileSync(join(dir, "links.csv"), "source,target\nA,B\n");
     const run = linkscale(["validate", organisations, parquet]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("participations read and projected by DuckDB (--engine auto: a Parquet input)");
@@ -186,6 +189,10 @@ describe("linkscale --engine duckdb", () => {
     const inMemory = linkscale(["validate", "--engine", "memory", folder]);
     expect(inMemory.status).toBe(2);
     expect(inMemory.stderr).toContain("participations.parquet: Parquet is read by the DuckDB engine: give --engine duckdb (or auto)");
+    // auto takes DuckDB only where it reads every file: beside a link table, Parquet stays unread.
+    const withLinks = linkscale(["validate", parquet, "--links", join(dir, "links.csv")], dir);
+    expect(withLinks.status).toBe(2);
+    expect(withLinks.stderr).toContain("Parquet is read by the DuckDB engine");
     const badLimit = linkscale(["validate", "--engine", "duckdb", "--memory-limit", "lots", parquet]);
     expect(badLimit.status).toBe(2);
     expect(badLimit.stderr).toContain('expected a size such as 512MB or 2GB, got "lots"');

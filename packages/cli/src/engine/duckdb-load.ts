@@ -25,11 +25,9 @@ import {
   CORDIS_ORGANISATIONS_DIALECT,
   CORDIS_PARTICIPATIONS_DIALECT,
   dataExtension,
-  detectTableKind,
   InputError,
   mergeReadAs,
   messages,
-  parseCsv,
   ORGANISATION_ATTRIBUTE_FIELDS,
   PARTICIPATION_FIELDS,
   readCordisProjectYears,
@@ -44,9 +42,9 @@ import {
   type RejectedRow,
   type TableLoad,
 } from "@linkscale/io";
-import { HOW_TO_NAME_ROLES, inputFiles, isParquet, readText, type InputOptions } from "../input.ts";
+import { HOW_TO_NAME_ROLES, inputFiles, readText, type InputOptions } from "../input.ts";
 import type { Progress } from "../progress.ts";
-import { firstLine, readRawTable, scanRows, type RawTable } from "./duckdb-tables.ts";
+import { firstLine, readRawTable, scanRows, tableKind, type RawTable } from "./duckdb-tables.ts";
 import { projectInDuckDB, type Nodes, type Projected } from "./duckdb-projection.ts";
 import { quote, windowSource } from "./projection-sql.ts";
 
@@ -95,7 +93,7 @@ export async function loadWithDuckDB(paths: readonly string[], options: InputOpt
     if (!TABLE_EXTENSIONS.has(dataExtension(path))) {
       throw new InputError(`${path}: the DuckDB engine reads CSV tables (gzip too) and Parquet; give --engine memory to read this file`);
     }
-    const kind = named ?? (isParquet(path) ? "participations" : detectTableKind(parseHeader(await firstLine(path)), options.mapping));
+    const kind = await tableKind(path, named, options.mapping);
     switch (kind) {
       case "organisations":
         organisationTables.push(readOrganisationsCsv(readText(path), csvOptions(path)));
@@ -230,12 +228,6 @@ export async function loadWithDuckDB(paths: readonly string[], options: InputOpt
     instance.closeSync();
     rmSync(temporary, { recursive: true, force: true });
   }
-}
-
-/** A first line's columns, as the in-memory path reads a header (none where it cannot). */
-function parseHeader(line: string): string[] {
-  const parsed = parseCsv(line);
-  return "error" in parsed ? [] : parsed.header;
 }
 
 /**

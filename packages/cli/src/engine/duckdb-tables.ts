@@ -13,7 +13,7 @@ import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { parse } from "csv-parse";
-import { messages, parseCsv, sniffDelimiter, type RejectedRow } from "@linkscale/io";
+import { detectTableKind, messages, parseCsv, sniffDelimiter, type RejectedRow, type TableKind } from "@linkscale/io";
 import { InputError, isParquet } from "../input.ts";
 import { quote } from "./projection-sql.ts";
 
@@ -41,6 +41,14 @@ export async function firstLine(path: string): Promise<string> {
     lines.close();
     input.destroy();
   }
+}
+
+/** What a table file holds: the role named, else as the in-memory path recognises its header; Parquet holds participations. */
+export async function tableKind(path: string, named: TableKind | undefined, mapping: Readonly<Record<string, string>> | undefined): Promise<TableKind | undefined> {
+  if (named !== undefined) return named;
+  if (isParquet(path)) return "participations";
+  const parsed = parseCsv(await firstLine(path));
+  return "error" in parsed ? undefined : detectTableKind(parsed.header, mapping);
 }
 
 /** Reads `path` into the table `name`, every cell as text. */

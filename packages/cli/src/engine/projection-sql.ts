@@ -2,8 +2,8 @@
  * The one-mode projection of participations onto organisation links, in SQL: what
  * core/projection/project.ts computes in memory, as statements an engine runs out of core. The
  * SQL is a portable subset (joins, GROUP BY, count/sum/min/max, LEAST/GREATEST, MIN_BY): the
- * same statements run on DuckDB here and, over Parquet, on Spark SQL or Trino (README, "Past one
- * machine"); only the reading of files differs between engines.
+ * same statements, over organisation ids, run on Spark SQL or Trino over Parquet
+ * (docs/organisation-links.sql, docs/past-one-machine.md); only reading files differs by engine.
  *
  * Input: `participation(project, node, position, year)`: the accepted participations, `node` the
  * organisation's index in the graph, `position` the row's place in the input (file, then row).
