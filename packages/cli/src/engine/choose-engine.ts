@@ -9,7 +9,7 @@ import type { TableKind } from "@linkscale/io";
 import { inputFiles, isParquet, loadInput, type InputFile, type InputOptions, type LoadedInput } from "../input.ts";
 import type { Progress } from "../progress.ts";
 import type { DuckDBOptions } from "./duckdb-load.ts";
-import { tableKind } from "./duckdb-tables.ts";
+import { isDuckDBTable, tableKind } from "./duckdb-tables.ts";
 
 export const ENGINES = ["auto", "memory", "duckdb"] as const;
 export type Engine = (typeof ENGINES)[number];
@@ -25,7 +25,7 @@ export interface EngineOptions extends DuckDBOptions {
 async function duckdbReads(files: readonly InputFile[], options: InputOptions): Promise<boolean> {
   const kinds: Array<TableKind | undefined> = [];
   for (const { path, kind } of files) {
-    if (!/\.(csv|tsv|txt|parquet)(\.gz)?$/i.test(path)) return false;
+    if (!isDuckDBTable(path)) return false;
     kinds.push(await tableKind(path, kind, options.mapping));
   }
   return kinds.some((kind) => kind === "participations" || kind === "cordis-participations" || kind === "cordis-organisations") && !kinds.includes("links");

@@ -24,7 +24,6 @@ import {
   at,
   CORDIS_ORGANISATIONS_DIALECT,
   CORDIS_PARTICIPATIONS_DIALECT,
-  dataExtension,
   InputError,
   mergeReadAs,
   messages,
@@ -44,7 +43,7 @@ import {
 } from "@linkscale/io";
 import { HOW_TO_NAME_ROLES, inputFiles, readText, type InputOptions } from "../input.ts";
 import type { Progress } from "../progress.ts";
-import { firstLine, readRawTable, scanRows, tableKind, type RawTable } from "./duckdb-tables.ts";
+import { firstLine, isDuckDBTable, readRawTable, scanRows, tableKind, type RawTable } from "./duckdb-tables.ts";
 import { projectInDuckDB, type Nodes, type Projected } from "./duckdb-projection.ts";
 import { quote, windowSource } from "./projection-sql.ts";
 
@@ -56,7 +55,6 @@ export interface DuckDBOptions {
 }
 
 const FIELDS = [...PARTICIPATION_FIELDS, ...ORGANISATION_ATTRIBUTE_FIELDS];
-const TABLE_EXTENSIONS = new Set([".csv", ".tsv", ".txt", ".parquet"]);
 /** Rows a file may have: a row's place in the input is its file times this, plus its index. */
 const FILE_STRIDE = 2 ** 40;
 
@@ -90,7 +88,7 @@ export async function loadWithDuckDB(paths: readonly string[], options: InputOpt
   });
   const files = inputFiles(paths, options, leftOut);
   for (const { path, kind: named, found } of files) {
-    if (!TABLE_EXTENSIONS.has(dataExtension(path))) {
+    if (!isDuckDBTable(path)) {
       throw new InputError(`${path}: the DuckDB engine reads CSV tables (gzip too) and Parquet; give --engine memory to read this file`);
     }
     const kind = await tableKind(path, named, options.mapping);

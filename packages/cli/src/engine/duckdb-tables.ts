@@ -13,7 +13,7 @@ import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { parse } from "csv-parse";
-import { detectTableKind, messages, parseCsv, sniffDelimiter, type RejectedRow, type TableKind } from "@linkscale/io";
+import { dataExtension, detectTableKind, messages, parseCsv, sniffDelimiter, type RejectedRow, type TableKind } from "@linkscale/io";
 import { InputError, isParquet } from "../input.ts";
 import { quote } from "./projection-sql.ts";
 
@@ -41,6 +41,13 @@ export async function firstLine(path: string): Promise<string> {
     lines.close();
     input.destroy();
   }
+}
+
+const TABLE_EXTENSIONS = new Set([".csv", ".tsv", ".txt", ".parquet"]);
+
+/** A file the DuckDB engine reads: a CSV table (gzip too) or Parquet. */
+export function isDuckDBTable(path: string): boolean {
+  return TABLE_EXTENSIONS.has(dataExtension(path));
 }
 
 /** What a table file holds: the role named, else as the in-memory path recognises its header; Parquet holds participations. */
