@@ -11,7 +11,7 @@
  * 1 when one does all. Undefined (null) for nodes with fewer than two contacts, as constraint is
  * for isolated ones.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
 import { nodeStrengths, type Csr } from "../model/csr.ts";
 import { throughSharedContacts } from "./shared-contacts.ts";
@@ -44,7 +44,7 @@ export function localConstraints(csr: Csr): Float64Array {
   return result;
 }
 
-export function structuralConstraint(graph: AnyGraph, options: Partial<ConstraintOptions> = {}): StructuralConstraint {
+export function structuralConstraint(graph: ReadableGraph, options: Partial<ConstraintOptions> = {}): StructuralConstraint {
   const settings = { ...DEFAULTS, ...options };
   const csr = weightedCsr(graph, settings);
   const { nodes, offsets, targets } = csr;

@@ -6,7 +6,7 @@
  * NetworkX, is effective size over the number of contacts: 1 when no two contacts are tied.
  * Both null for isolated nodes.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
 import { trianglesPerNode } from "../centrality/triangles.ts";
 import { nodeStrengths } from "../model/csr.ts";
@@ -21,7 +21,7 @@ export interface EffectiveSize {
   efficiency: Record<string, number | null>;
 }
 
-export function effectiveSize(graph: AnyGraph, options: Partial<EffectiveSizeOptions> = {}): EffectiveSize {
+export function effectiveSize(graph: ReadableGraph, options: Partial<EffectiveSizeOptions> = {}): EffectiveSize {
   const settings = { ...DEFAULTS, ...options };
   const csr = weightedCsr(graph, settings);
   const { nodes, offsets, weights } = csr;

@@ -23,7 +23,7 @@
  * among the organisations that have a group (as sna on that induced subgraph), and the result
  * counts what was left out.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { nodePositions } from "../model/csr.ts";
 import { exclusionRule, groupIndices, NO_GROUP, type Exclusion, type GroupBy, type GroupOptions } from "../groups/group-index.ts";
 import { permutationTest, type PermutationSummary } from "../groups/permutation.ts";
@@ -64,7 +64,7 @@ const scores = (observed: ArrayLike<number>, expected: ArrayLike<number>, sd: Ar
  * Out- and in-neighbours of each node (sorted ids), from arcs: an undirected link is two. Links
  * with an end outside every group (`of`) are left out, and counted.
  */
-function arcs(graph: AnyGraph, nodes: readonly string[], of: Int32Array) {
+function arcs(graph: ReadableGraph, nodes: readonly string[], of: Int32Array) {
   const index = nodePositions(graph);
   const out: number[][] = nodes.map(() => []);
   const into: number[][] = nodes.map(() => []);
@@ -119,7 +119,7 @@ function countRoles(out: readonly number[][], into: readonly number[][], of: Int
  * reading of the z-scores that needs no assumption about how arcs are distributed.
  */
 export function brokeragePermutationTest(
-  graph: AnyGraph,
+  graph: ReadableGraph,
   options: Partial<BrokerageOptions & { permutations: number; seed: number; rng: Rng }> = {},
 ): Record<Role, PermutationSummary> {
   const { groupBy, permutations = 1000, seed = 0, rng, keepUnknown = false } = { ...DEFAULTS, ...options };
@@ -136,7 +136,7 @@ export function brokeragePermutationTest(
   return Object.fromEntries(ROLES.map((role, r) => [role, summaries[r] as PermutationSummary])) as Record<Role, PermutationSummary>;
 }
 
-export function brokerage(graph: AnyGraph, options: Partial<BrokerageOptions> = {}): Brokerage {
+export function brokerage(graph: ReadableGraph, options: Partial<BrokerageOptions> = {}): Brokerage {
   const { groupBy, keepUnknown = false } = { ...DEFAULTS, ...options };
   const nodes = graph.nodes().sort();
   const groups = groupIndices(graph, groupBy, { keepUnknown });

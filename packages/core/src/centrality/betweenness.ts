@@ -13,7 +13,7 @@
  * are always summed in the same fixed chunks, in chunk order, with or without workers, so the
  * result is the same to the last bit however many threads ran it.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 import { byNode, type Csr } from "../model/csr.ts";
 import { sampleIndices, type Rng } from "../random/seeded.ts";
 import { assignToNodes, DISTANCE_DEFAULTS, lengths, weightedCsr, type DistanceOptions } from "./options.ts";
@@ -95,7 +95,7 @@ export function scaleBetweenness(raw: Float64Array, n: number, { normalized, sam
   return raw.map((value) => value * scale);
 }
 
-export function betweenness(graph: AnyGraph, options: Partial<BetweennessOptions> = {}): Record<string, number> {
+export function betweenness(graph: ReadableGraph, options: Partial<BetweennessOptions> = {}): Record<string, number> {
   const settings = { ...DEFAULTS, ...options };
   const csr = weightedCsr(graph, settings);
   const n = csr.nodes.length;

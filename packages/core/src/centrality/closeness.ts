@@ -6,7 +6,7 @@
  * default (see options.ts). Written on the CSR (graphology-metrics' closeness is unweighted-only
  * on the old Wasserman–Faust switch and builds its own index per call).
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 import { byNode } from "../model/csr.ts";
 import { assignToNodes, DISTANCE_DEFAULTS, lengths, weightedCsr, type DistanceOptions } from "./options.ts";
 import { fromEachNode } from "./shortest-paths.ts";
@@ -19,7 +19,7 @@ export interface ClosenessOptions extends DistanceOptions {
 
 export const DEFAULTS: ClosenessOptions = { ...DISTANCE_DEFAULTS, wassermanFaust: true, attribute: "closeness" };
 
-export function closeness(graph: AnyGraph, options: Partial<ClosenessOptions> = {}): Record<string, number> {
+export function closeness(graph: ReadableGraph, options: Partial<ClosenessOptions> = {}): Record<string, number> {
   const settings = { ...DEFAULTS, ...options };
   const csr = weightedCsr(graph, settings);
   const n = csr.nodes.length;

@@ -4,7 +4,7 @@
  * `clustering(G, weight=…)`: each triangle counts the geometric mean of its three weights, each
  * divided by the largest weight in the network. graphology-metrics has no clustering coefficient.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 import { byNode } from "../model/csr.ts";
 import { assignToNodes, weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "./options.ts";
 import { trianglesPerNode } from "./triangles.ts";
@@ -15,7 +15,7 @@ export interface ClusteringOptions extends WeightOptions {
 
 export const DEFAULTS: ClusteringOptions = { ...WEIGHT_DEFAULTS, attribute: "clustering" };
 
-export function clustering(graph: AnyGraph, options: Partial<ClusteringOptions> = {}): Record<string, number> {
+export function clustering(graph: ReadableGraph, options: Partial<ClusteringOptions> = {}): Record<string, number> {
   const settings = { ...DEFAULTS, ...options };
   const csr = weightedCsr(graph, settings);
   let maxWeight = 0;

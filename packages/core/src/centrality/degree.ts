@@ -2,7 +2,7 @@
  * Degree: the number of partners. `normalized` divides by n − 1, as NetworkX's
  * `degree_centrality` does (Freeman 1978). Read straight from the CSR offsets.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 import { byNode, toCsr } from "../model/csr.ts";
 import { assignToNodes } from "./options.ts";
 
@@ -13,7 +13,7 @@ export interface DegreeOptions {
 
 export const DEFAULTS: DegreeOptions = { normalized: false, attribute: "degree" };
 
-export function degree(graph: AnyGraph, options: Partial<DegreeOptions> = {}): Record<string, number> {
+export function degree(graph: ReadableGraph, options: Partial<DegreeOptions> = {}): Record<string, number> {
   const { normalized } = { ...DEFAULTS, ...options };
   const { nodes, offsets } = toCsr(graph);
   const n = nodes.length;

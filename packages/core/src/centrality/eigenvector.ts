@@ -6,7 +6,7 @@
  * when the L1 change falls below n × `tolerance`. On a disconnected network only the component
  * with the largest eigenvalue gets non-zero values, as in the exact solution.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 import { byNode } from "../model/csr.ts";
 import { assignToNodes, weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "./options.ts";
 import { ConvergenceError } from "./pagerank.ts";
@@ -24,7 +24,7 @@ export const DEFAULTS: EigenvectorOptions = {
   attribute: "eigenvector",
 };
 
-export function eigenvector(graph: AnyGraph, options: Partial<EigenvectorOptions> = {}): Record<string, number> {
+export function eigenvector(graph: ReadableGraph, options: Partial<EigenvectorOptions> = {}): Record<string, number> {
   const settings = { ...DEFAULTS, ...options };
   const { nodes, offsets, targets, weights } = weightedCsr(graph, settings);
   const n = nodes.length;

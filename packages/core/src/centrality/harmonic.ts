@@ -4,7 +4,7 @@
  * normalised, as NetworkX's `harmonic_centrality`; `normalized` divides by n − 1, as igraph's.
  * Weighted path lengths add up 1/weight by default (see options.ts).
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 import { byNode } from "../model/csr.ts";
 import { assignToNodes, DISTANCE_DEFAULTS, lengths, weightedCsr, type DistanceOptions } from "./options.ts";
 import { fromEachNode } from "./shortest-paths.ts";
@@ -16,7 +16,7 @@ export interface HarmonicOptions extends DistanceOptions {
 
 export const DEFAULTS: HarmonicOptions = { ...DISTANCE_DEFAULTS, normalized: false, attribute: "harmonic" };
 
-export function harmonic(graph: AnyGraph, options: Partial<HarmonicOptions> = {}): Record<string, number> {
+export function harmonic(graph: ReadableGraph, options: Partial<HarmonicOptions> = {}): Record<string, number> {
   const settings = { ...DEFAULTS, ...options };
   const csr = weightedCsr(graph, settings);
   const n = csr.nodes.length;

@@ -6,7 +6,7 @@
  * weighted path length adds up 1/weight: `distance: "inverse"`, as in Newman (2001) and Opsahl et
  * al. (2010). Give `distance: "weight"` when the attribute already is a length (kilometres, say).
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 import { toCsr, type Csr, type EdgeWeight } from "../model/csr.ts";
 
 export interface WeightOptions {
@@ -25,7 +25,7 @@ export const WEIGHT_DEFAULTS: WeightOptions = { weighted: false, getEdgeWeight: 
 export const DISTANCE_DEFAULTS: DistanceOptions = { ...WEIGHT_DEFAULTS, distance: "inverse" };
 
 /** The graph as CSR with weights as asked: all 1 when unweighted. */
-export function weightedCsr(graph: AnyGraph, { weighted, getEdgeWeight }: WeightOptions): Csr {
+export function weightedCsr(graph: ReadableGraph, { weighted, getEdgeWeight }: WeightOptions): Csr {
   return toCsr(graph, weighted ? getEdgeWeight : () => 1);
 }
 

@@ -6,7 +6,7 @@
  * because graphology-metrics' version iterates graphology's edge objects and is ten times slower
  * than igraph on the full Horizon 2020 network.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 import { byNode, nodeStrengths } from "../model/csr.ts";
 import { LinkscaleError } from "../errors.ts";
 import { assignToNodes, weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "./options.ts";
@@ -32,7 +32,7 @@ export class ConvergenceError extends LinkscaleError {
   override name = "ConvergenceError";
 }
 
-export function pagerank(graph: AnyGraph, options: Partial<PagerankOptions> = {}): Record<string, number> {
+export function pagerank(graph: ReadableGraph, options: Partial<PagerankOptions> = {}): Record<string, number> {
   const settings = { ...DEFAULTS, ...options };
   const { alpha, tolerance, maxIterations } = settings;
   const csr = weightedCsr(graph, settings);

@@ -2,11 +2,11 @@
  * Transitivity, the global clustering coefficient: 3 × triangles / connected triples (Newman,
  * Strogatz & Watts 2001), as NetworkX's `transitivity`. Unweighted.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { toCsr } from "../model/csr.ts";
 import { trianglesPerNode } from "./triangles.ts";
 
-export function transitivity(graph: AnyGraph): number {
+export function transitivity(graph: ReadableGraph): number {
   const csr = toCsr(graph);
   const triangles = trianglesPerNode(csr, () => 1);
   let closed = 0;

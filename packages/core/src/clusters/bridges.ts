@@ -12,7 +12,7 @@
  * Roles need the clusters of all three organisations: organisations in no cluster are left out,
  * with their links, and counted.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { toCsr } from "../model/csr.ts";
 import { exclusionRule, groupIndices, NO_GROUP, type Exclusion, type GroupBy, type GroupOptions } from "../groups/group-index.ts";
 
@@ -47,7 +47,7 @@ export interface ClusterBridges {
 const GATEKEEPER = 0;
 const LIAISON = 1;
 
-export function clusterBridges(graph: AnyGraph, options: Partial<BridgeOptions> = {}): ClusterBridges {
+export function clusterBridges(graph: ReadableGraph, options: Partial<BridgeOptions> = {}): ClusterBridges {
   const { groupBy, keepUnknown = false } = { ...DEFAULTS, ...options };
   const { nodes, offsets, targets } = toCsr(graph);
   const { names, of, ungrouped } = groupIndices(graph, groupBy, { keepUnknown });

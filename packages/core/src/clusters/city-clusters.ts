@@ -6,7 +6,7 @@
  * the smaller spelling). Organisations without a city or a country are in no cluster.
  */
 import type { Attributes } from "graphology-types";
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { nodeTable } from "../model/csr.ts";
 import { cityKey } from "../scales/city.ts";
 
@@ -19,7 +19,7 @@ interface City {
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Each organisation's city cluster, a grouping for `clusterNetwork`. */
-export function cityClusters(graph: AnyGraph): Record<string, string> {
+export function cityClusters(graph: ReadableGraph): Record<string, string> {
   const { nodes, attributes } = nodeTable(graph);
   const cities = tallyCities(attributes);
   const names = new Map([...cities].map(([key, city]) => [key, nameOf(city)]));

@@ -12,7 +12,7 @@
  * and counted, for the network and per cluster (`excludedLinks`: a member's links to such
  * organisations, neither internal nor external).
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { edgeList, nodeTable, slotValues, toCsr, type EdgeList, type EdgeWeight } from "../model/csr.ts";
 import { exclusionRule, groupIndices, NO_GROUP, type Exclusion, type GroupBy, type GroupOptions, type Groups } from "../groups/group-index.ts";
 import { openness, type Openness } from "../groups/ei-index.ts";
@@ -65,7 +65,7 @@ export interface ClusterNetwork {
 
 const record = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
 
-export function clusterNetwork(graph: AnyGraph, options: Partial<ClusterNetworkOptions> = {}): ClusterNetwork {
+export function clusterNetwork(graph: ReadableGraph, options: Partial<ClusterNetworkOptions> = {}): ClusterNetwork {
   const settings = { ...DEFAULTS, ...options };
   const csr = toCsr(graph, settings.getEdgeWeight);
   const { nodes } = nodeTable(graph);

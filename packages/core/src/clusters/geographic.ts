@@ -18,7 +18,7 @@
  * and the bounding box).
  */
 import { clustersDbscan } from "@turf/clusters-dbscan";
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { nodeTable } from "../model/csr.ts";
 import { LinkscaleError } from "../errors.ts";
 import { greatCircleKm } from "../scales/distance.ts";
@@ -63,7 +63,7 @@ export interface GeographicClusters {
   withoutCoordinates: number;
 }
 
-export function geographicClusters(graph: AnyGraph, options: Partial<GeographicClusterOptions> = {}): GeographicClusters {
+export function geographicClusters(graph: ReadableGraph, options: Partial<GeographicClusterOptions> = {}): GeographicClusters {
   const { radiusKm, minSize } = { ...DEFAULTS, ...options };
   if (!(radiusKm > 0) || !Number.isFinite(radiusKm)) throw new LinkscaleError("clusters/geographic", `radiusKm must be a positive number of km, not ${radiusKm}`);
   if (!Number.isInteger(minSize) || minSize < 1) throw new LinkscaleError("clusters/geographic", `minSize must be a whole number of organisations, at least 1, not ${minSize}`);

@@ -6,7 +6,7 @@
  * else cities. Each grouping says in words what makes two organisations one cluster, who is left
  * out, and, under "auto", why it was chosen.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { exclusionRule, type GroupBy } from "../groups/group-index.ts";
 import { cityClusters } from "./city-clusters.ts";
 import { DEFAULTS as GEOGRAPHIC_DEFAULTS, geographicClusters, type GeographicClusterOptions, type GeographicClusters } from "./geographic.ts";
@@ -37,7 +37,7 @@ export type Grouping = ClusterGrouping | { by: null; why: string };
 const CITY_RULE =
   "organisations in the same city (names compared without case, accents, postal numbers and CEDEX, with transliteration and exonyms; within one country) form a cluster named after the city";
 
-export function clusterGrouping(graph: AnyGraph, options: Partial<ClusterGroupingOptions> = {}): Grouping {
+export function clusterGrouping(graph: ReadableGraph, options: Partial<ClusterGroupingOptions> = {}): Grouping {
   const { radiusKm, minSize } = { ...DEFAULTS, ...options };
   let by = options.by ?? DEFAULTS.by;
   let chosen: string | null = null;

@@ -3,7 +3,7 @@
  * members that have coordinates, with how many those are. Clusters without a located member
  * have no position. For the map of clusters and for cluster networks written with coordinates.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { nodeTable } from "../model/csr.ts";
 import { groupIndices, NO_GROUP, type GroupBy } from "../groups/group-index.ts";
 
@@ -14,7 +14,7 @@ export interface ClusterPosition {
   located: number;
 }
 
-export function clusterPositions(graph: AnyGraph, groupBy: GroupBy): Record<string, ClusterPosition> {
+export function clusterPositions(graph: ReadableGraph, groupBy: GroupBy): Record<string, ClusterPosition> {
   const { attributes } = nodeTable(graph);
   const { names, of } = groupIndices(graph, groupBy);
   const lats: number[][] = names.map(() => []);

@@ -4,7 +4,7 @@
  * does not depend on insertion order. graphology-components does this too, but on graphology's
  * own structures and several times slower than igraph on the full Horizon 2020 network.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { byNode, toCsr } from "../model/csr.ts";
 
 export interface Components {
@@ -15,7 +15,7 @@ export interface Components {
   sizes: number[];
 }
 
-export function connectedComponents(graph: AnyGraph): Components {
+export function connectedComponents(graph: ReadableGraph): Components {
   const { nodes, offsets, targets } = toCsr(graph);
   const n = nodes.length;
   const component = new Int32Array(n).fill(-1);

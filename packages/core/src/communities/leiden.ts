@@ -13,7 +13,7 @@
  * each aggregate network; all randomness comes from the seeded generator, and nodes are visited in
  * sorted id order before shuffling, so the same graph and seed give the same partition.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
 import { assignToNodes, weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
 import { modularity } from "./modularity.ts";
@@ -41,7 +41,7 @@ export const DEFAULTS: LeidenOptions = {
   attribute: "community",
 };
 
-export function leiden(graph: AnyGraph, options: Partial<LeidenOptions> = {}): CommunityResult {
+export function leiden(graph: ReadableGraph, options: Partial<LeidenOptions> = {}): CommunityResult {
   const settings = { ...DEFAULTS, ...options };
   const csr = weightedCsr(graph, settings);
   const n = csr.nodes.length;

@@ -14,7 +14,7 @@
  * Leiden, `iterations` runs are chained, each starting from the last partition, which lifts
  * modularity a little at the cost of a second pass.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
 import { assignToNodes, weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
 import { aggregateLevel, baseLevel, chainRuns, compact, moveNodesFast, type Level, type Run } from "./local-moving.ts";
@@ -33,7 +33,7 @@ export interface LouvainOptions extends WeightOptions {
 
 export const DEFAULTS: LouvainOptions = { ...WEIGHT_DEFAULTS, weighted: true, resolution: 1, iterations: 2, seed: 0, attribute: "community" };
 
-export function louvain(graph: AnyGraph, options: Partial<LouvainOptions> = {}): CommunityResult {
+export function louvain(graph: ReadableGraph, options: Partial<LouvainOptions> = {}): CommunityResult {
   const settings = { ...DEFAULTS, ...options };
   const csr = weightedCsr(graph, settings);
   const base = baseLevel(csr);

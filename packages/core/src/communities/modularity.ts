@@ -3,7 +3,7 @@
  * Q = Σ_c [ L_c / m − γ (d_c / 2m)² ], L_c the weight inside community c, d_c the total strength
  * of its nodes, m the total weight. As NetworkX's `community.modularity`. One pass over the CSR.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
 import { communityIndices, type Partition } from "./partition.ts";
 
@@ -13,7 +13,7 @@ export interface ModularityOptions extends WeightOptions {
 
 export const DEFAULTS: ModularityOptions = { ...WEIGHT_DEFAULTS, weighted: true, resolution: 1 };
 
-export function modularity(graph: AnyGraph, partition: Partition | string, options: Partial<ModularityOptions> = {}): number {
+export function modularity(graph: ReadableGraph, partition: Partition | string, options: Partial<ModularityOptions> = {}): number {
   const settings = { ...DEFAULTS, ...options };
   const { nodes, offsets, targets, weights } = weightedCsr(graph, settings);
   const community = communityIndices(graph, nodes, partition);

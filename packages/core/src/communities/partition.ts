@@ -2,7 +2,7 @@
  * A partition of the nodes into communities: node id → community label. Given as a mapping or as
  * the name of a node attribute; every node must have a label.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { LinkscaleError } from "../errors.ts";
 
 export type Partition = Readonly<Record<string, string | number>>;
@@ -12,7 +12,7 @@ export class PartitionError extends LinkscaleError {
 }
 
 /** Each CSR node's community as a dense index 0..k−1, numbered in order of first appearance. */
-export function communityIndices(graph: AnyGraph, nodes: readonly string[], partition: Partition | string): Int32Array {
+export function communityIndices(graph: ReadableGraph, nodes: readonly string[], partition: Partition | string): Int32Array {
   const labelOf =
     typeof partition === "string"
       ? (node: string) => graph.getNodeAttribute(node, partition) as string | number | undefined

@@ -5,7 +5,7 @@
  * organisation without the value is in none: never a value "unknown", so where values are missing
  * the shares add up to less than 1.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { edgeList, toCsr, type EdgeWeight } from "../model/csr.ts";
 import type { Partition } from "./partition.ts";
 
@@ -37,7 +37,7 @@ export const DEFAULTS: CommunitySummaryOptions = { getEdgeWeight: "weight", top:
 
 /** One summary per community, largest first (ties by label). */
 export function summariseCommunities(
-  graph: AnyGraph,
+  graph: ReadableGraph,
   partition: Partition,
   options: Partial<CommunitySummaryOptions> = {},
 ): CommunitySummary[] {
@@ -78,7 +78,7 @@ export function summariseCommunities(
   return summaries.sort((x, y) => y.size - x.size || (x.community < y.community ? -1 : 1));
 }
 
-function dominant(graph: AnyGraph, nodes: readonly string[], attribute: string, top: number): Share[] {
+function dominant(graph: ReadableGraph, nodes: readonly string[], attribute: string, top: number): Share[] {
   const counts = new Map<string, number>();
   for (const node of nodes) {
     const value = graph.getNodeAttribute(node, attribute);

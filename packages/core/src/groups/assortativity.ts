@@ -6,7 +6,7 @@
  * Unweighted, as NetworkX's `attribute_assortativity_coefficient`; `weighted` counts link weight.
  * Over the links whose two ends have a group: the others are left out (group-index.ts).
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
 import { groupIndices, NO_GROUP, type GroupBy, type GroupOptions } from "./group-index.ts";
 
@@ -17,7 +17,7 @@ export interface AssortativityOptions extends WeightOptions, GroupOptions {
 export const DEFAULTS: AssortativityOptions = { ...WEIGHT_DEFAULTS, groupBy: "type" };
 
 /** Null where r is undefined: no link between grouped organisations, or every link end in one group (1 − Σ a_g² = 0). */
-export function assortativity(graph: AnyGraph, options: Partial<AssortativityOptions> = {}): number | null {
+export function assortativity(graph: ReadableGraph, options: Partial<AssortativityOptions> = {}): number | null {
   const settings = { ...DEFAULTS, ...options };
   const { nodes, offsets, targets, weights } = weightedCsr(graph, settings);
   const { names, of } = groupIndices(graph, settings.groupBy, { keepUnknown: settings.keepUnknown ?? false });

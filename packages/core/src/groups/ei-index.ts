@@ -6,7 +6,7 @@
  * its self-organisation against its outward ties. A link to an organisation without a group is
  * neither: it is left out of E and I and counted as excluded (group-index.ts).
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { edgeList, toCsr, type EdgeList, type EdgeWeight } from "../model/csr.ts";
 import { exclusionRule, groupIndices, NO_GROUP, type Exclusion, type GroupBy, type GroupOptions, type Groups } from "./group-index.ts";
 
@@ -114,7 +114,7 @@ export function eiTallier({ source, target, weight }: EdgeList, labels: Int32Arr
   };
 }
 
-export function eiIndex(graph: AnyGraph, options: Partial<EiOptions> = {}): EiResult {
+export function eiIndex(graph: ReadableGraph, options: Partial<EiOptions> = {}): EiResult {
   const { groupBy, getEdgeWeight, keepUnknown } = { ...DEFAULTS, ...options };
   const csr = toCsr(graph, getEdgeWeight);
   const groups: Groups = groupIndices(graph, groupBy, { keepUnknown: keepUnknown ?? false });

@@ -7,7 +7,7 @@
  * without a group take no part: they are not shuffled, their links are left out, and n counts
  * only the organisations with a group.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { edgeList, toCsr } from "../model/csr.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
 import { DEFAULTS as EI_DEFAULTS, EI_CELLS, eiTallier, type EiOptions } from "./ei-index.ts";
@@ -33,7 +33,7 @@ export interface EiPermutationResult {
   byGroup: Record<string, EiTest>;
 }
 
-export function eiPermutationTest(graph: AnyGraph, options: Partial<EiPermutationOptions> = {}): EiPermutationResult {
+export function eiPermutationTest(graph: ReadableGraph, options: Partial<EiPermutationOptions> = {}): EiPermutationResult {
   const settings = { ...DEFAULTS, ...options };
   const csr = toCsr(graph, settings.getEdgeWeight);
   const { names, of } = groupIndices(graph, settings.groupBy, { keepUnknown: settings.keepUnknown ?? false });

@@ -6,7 +6,7 @@
  * A link to an organisation without a group leads to no known other group: it is not external,
  * and is counted apart (`excludedWeight`); organisations without a group have no gatekeepers.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { toCsr, type EdgeWeight } from "../model/csr.ts";
 import { groupIndices, NO_GROUP, type GroupBy, type GroupOptions } from "./group-index.ts";
 
@@ -35,7 +35,7 @@ export interface GroupGatekeepers {
   core: string[];
 }
 
-export function gatekeepers(graph: AnyGraph, options: Partial<GatekeeperOptions> = {}): Record<string, GroupGatekeepers> {
+export function gatekeepers(graph: ReadableGraph, options: Partial<GatekeeperOptions> = {}): Record<string, GroupGatekeepers> {
   const { groupBy, getEdgeWeight, share, keepUnknown } = { ...DEFAULTS, ...options };
   const { nodes, offsets, targets, weights } = toCsr(graph, getEdgeWeight);
   const { names, of } = groupIndices(graph, groupBy, { keepUnknown: keepUnknown ?? false });

@@ -7,7 +7,7 @@
  * other. Shared by the E-I index, the mixing matrix, the gatekeepers, the scales and brokerage;
  * groups by an attribute are built once per graph until it changes (csr.ts).
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { graphIndex, nodePositions, nodeTable } from "../model/csr.ts";
 import { UNKNOWN } from "../model/describe.ts";
 
@@ -40,12 +40,12 @@ export interface Exclusion {
   rule: string;
 }
 
-export function groupIndices(graph: AnyGraph, groupBy: GroupBy, { keepUnknown = false }: GroupOptions = {}): Groups {
+export function groupIndices(graph: ReadableGraph, groupBy: GroupBy, { keepUnknown = false }: GroupOptions = {}): Groups {
   const build = () => buildGroups(graph, groupBy, keepUnknown);
   return typeof groupBy === "string" ? graphIndex(graph, `groups:${groupBy}:${keepUnknown ? "kept" : "left"}`, build) : build();
 }
 
-function buildGroups(graph: AnyGraph, groupBy: GroupBy, keepUnknown: boolean): Groups {
+function buildGroups(graph: ReadableGraph, groupBy: GroupBy, keepUnknown: boolean): Groups {
   const values = typeof groupBy === "string" ? nodeTable(graph).attributes.map((attributes) => attributes[groupBy]) : mappedValues(graph, groupBy);
   const labels = values.map((value) =>
     typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : keepUnknown ? UNKNOWN : undefined,
@@ -62,7 +62,7 @@ function buildGroups(graph: AnyGraph, groupBy: GroupBy, keepUnknown: boolean): G
 }
 
 /** A mapping's value for each node in CSR order: read from the mapping's own entries, a few of many nodes at times. */
-function mappedValues(graph: AnyGraph, mapping: Readonly<Record<string, string>>): unknown[] {
+function mappedValues(graph: ReadableGraph, mapping: Readonly<Record<string, string>>): unknown[] {
   const position = nodePositions(graph);
   const values: unknown[] = new Array(position.size).fill(undefined);
   for (const [node, value] of Object.entries(mapping)) {

@@ -5,7 +5,7 @@
  * without links are left out, so the result stays small for many groups. A link with an end
  * without a group is in no cell: it is counted as excluded (group-index.ts).
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { edgeList, toCsr, type EdgeWeight } from "../model/csr.ts";
 import { exclusionRule, groupIndices, NO_GROUP, type Exclusion, type GroupBy, type GroupOptions } from "./group-index.ts";
 
@@ -24,7 +24,7 @@ export interface MixingMatrix {
   excluded: Exclusion;
 }
 
-export function mixingMatrix(graph: AnyGraph, options: Partial<MixingOptions> = {}): MixingMatrix {
+export function mixingMatrix(graph: ReadableGraph, options: Partial<MixingOptions> = {}): MixingMatrix {
   const { groupBy, getEdgeWeight, keepUnknown } = { ...DEFAULTS, ...options };
   const { source, target, weight } = edgeList(toCsr(graph, getEdgeWeight));
   const groups = groupIndices(graph, groupBy, { keepUnknown: keepUnknown ?? false });

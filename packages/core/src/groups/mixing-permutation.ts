@@ -5,7 +5,7 @@
  * firms, say); one below, an avoided one. The mixing counterpart of the E-I test. Organisations
  * without a group are not shuffled, and their links are in no cell.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { edgeList, toCsr } from "../model/csr.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
 import { groupIndices, NO_GROUP, type GroupBy, type GroupOptions } from "./group-index.ts";
@@ -21,7 +21,7 @@ export interface MixingPermutationOptions extends GroupOptions {
 export const DEFAULTS: MixingPermutationOptions = { groupBy: "type", permutations: 1000, seed: 0 };
 
 /** Group → group → the summary of its link count (upper triangle and diagonal, groups sorted). */
-export function mixingPermutationTest(graph: AnyGraph, options: Partial<MixingPermutationOptions> = {}): Record<string, Record<string, PermutationSummary>> {
+export function mixingPermutationTest(graph: ReadableGraph, options: Partial<MixingPermutationOptions> = {}): Record<string, Record<string, PermutationSummary>> {
   const settings = { ...DEFAULTS, ...options };
   const csr = toCsr(graph);
   const { names, of } = groupIndices(graph, settings.groupBy, { keepUnknown: settings.keepUnknown ?? false });

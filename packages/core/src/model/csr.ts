@@ -8,11 +8,13 @@
  * with `weights` beside them, sorted by index.
  *
  * A CSR is cached per graph and weight attribute, and dropped when the graph changes (graphology
- * emits an event for every change), so calling several metrics in a row builds it once.
+ * emits an event for every change), so calling several metrics in a row builds it once. A
+ * `CompactGraph` is immutable and holds its links as arrays already: its CSR is read from them.
  */
 import type { Attributes } from "graphology-types";
 import { createEdgeWeightGetter } from "graphology-utils/getters.js";
-import type { AnyGraph } from "./graph.ts";
+import { CompactGraph } from "./compact-graph.ts";
+import type { AnyGraph, ReadableGraph } from "./graph.ts";
 
 export interface Csr {
   nodes: readonly string[];
@@ -24,7 +26,7 @@ export interface Csr {
 /** Edge weights: an attribute name (default "weight", 1 when absent) or a getter. */
 export type EdgeWeight = string | ((edge: string, attributes: Attributes) => number);
 
-const cache = new WeakMap<AnyGraph, Map<string, unknown>>();
+const cache = new WeakMap<ReadableGraph, Map<string, unknown>>();
 const CHANGES = [
   "nodeAdded",
   "edgeAdded",
@@ -40,13 +42,18 @@ const CHANGES = [
 ] as const;
 
 /** The graph as CSR, weighted by `weight`; built once per graph and weight until it changes. */
-export function toCsr(graph: AnyGraph, weight: EdgeWeight = "weight"): Csr {
+export function toCsr(graph: ReadableGraph, weight: EdgeWeight = "weight"): Csr {
   if (typeof weight === "function") return buildCsr(graph, createEdgeWeightGetter(weight).fromMinimalEntry);
-  return graphIndex(graph, `csr:${weight}`, () => buildCsr(graph, createEdgeWeightGetter(weight).fromMinimalEntry));
+  return graphIndex(graph, `csr:${weight}`, () =>
+    graph instanceof CompactGraph
+      ? // graphology's weight getter: 1 for a link without a numeric weight.
+        csrOf(graph.ids, graph.source, graph.target, graph.linkColumns.numbers(weight).map((w) => (Number.isNaN(w) ? 1 : w)))
+      : buildCsr(graph, createEdgeWeightGetter(weight).fromMinimalEntry),
+  );
 }
 
 /** Each node's position in the CSR's order; cached like the CSR. */
-export function nodePositions(graph: AnyGraph): ReadonlyMap<string, number> {
+export function nodePositions(graph: ReadableGraph): ReadonlyMap<string, number> {
   return graphIndex(graph, "positions", () => new Map(nodeTable(graph).nodes.map((node, i) => [node, i])));
 }
 
@@ -57,8 +64,9 @@ export interface NodeTable {
 }
 
 /** The nodes in CSR order with their attributes, read in one sweep; cached like the CSR. */
-export function nodeTable(graph: AnyGraph): NodeTable {
+export function nodeTable(graph: ReadableGraph): NodeTable {
   return graphIndex(graph, "nodes", () => {
+    if (graph instanceof CompactGraph) return { nodes: graph.ids, attributes: graph.ids.map((id) => graph.getNodeAttributes(id)) };
     const entries: [string, Attributes][] = [];
     graph.forEachNode((node, attributes) => void entries.push([node, attributes]));
     entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -70,21 +78,23 @@ export function nodeTable(graph: AnyGraph): NodeTable {
  * A numeric edge attribute aligned with `edgeList`'s links (NaN where an edge lacks it), as the
  * edge list's `weight` is: a link's year, say. Cached like the CSR.
  */
-export function edgeValues(graph: AnyGraph, attribute: string): Float64Array {
+export function edgeValues(graph: ReadableGraph, attribute: string): Float64Array {
   return edgeList(valueCsr(graph, attribute)).weight;
 }
 
 /** The same aligned with the CSR's slots, as its `weights` are: a link's value in both its rows. */
-export function slotValues(graph: AnyGraph, attribute: string): Float64Array {
+export function slotValues(graph: ReadableGraph, attribute: string): Float64Array {
   return valueCsr(graph, attribute).weights;
 }
 
-function valueCsr(graph: AnyGraph, attribute: string): Csr {
+function valueCsr(graph: ReadableGraph, attribute: string): Csr {
   return graphIndex(graph, `values:${attribute}`, (): Csr =>
-    buildCsr(graph, (_edge, attributes) => {
-      const value = attributes[attribute];
-      return typeof value === "number" ? value : NaN;
-    }),
+    graph instanceof CompactGraph
+      ? csrOf(graph.ids, graph.source, graph.target, graph.linkColumns.numbers(attribute))
+      : buildCsr(graph, (_edge, attributes) => {
+          const value = attributes[attribute];
+          return typeof value === "number" ? value : NaN;
+        }),
   );
 }
 
@@ -92,14 +102,14 @@ function valueCsr(graph: AnyGraph, attribute: string): Csr {
  * An index derived from the graph (a CSR, the node table, group codes…), built once under `key`
  * and dropped with every other index of the graph when it changes.
  */
-export function graphIndex<T>(graph: AnyGraph, key: string, build: () => T): T {
+export function graphIndex<T>(graph: ReadableGraph, key: string, build: () => T): T {
   let byWeight = cache.get(graph);
   if (byWeight === undefined) {
     const entry = new Map<string, unknown>();
     byWeight = entry;
     cache.set(graph, entry);
     const forget = () => entry.clear();
-    for (const event of CHANGES) graph.on(event, forget);
+    if (!(graph instanceof CompactGraph)) for (const event of CHANGES) (graph as AnyGraph).on(event, forget);
   }
   let value = byWeight.get(key) as T | undefined;
   if (value === undefined) {
@@ -109,36 +119,40 @@ export function graphIndex<T>(graph: AnyGraph, key: string, build: () => T): T {
   return value;
 }
 
-function buildCsr(graph: AnyGraph, valueOf: (edge: string, attributes: Attributes) => number): Csr {
+function buildCsr(graph: ReadableGraph, valueOf: (edge: string, attributes: Attributes) => number): Csr {
   const { nodes } = nodeTable(graph);
-  const indexOf = new Map<string, number>();
-  nodes.forEach((node, i) => indexOf.set(node, i));
+  const indexOf = nodePositions(graph);
+  const source = new Uint32Array(graph.size);
+  const target = new Uint32Array(graph.size);
+  const values = new Float64Array(graph.size);
+  let e = 0;
+  graph.forEachEdge((edge, attributes, s, t) => {
+    source[e] = indexOf.get(s) as number;
+    target[e] = indexOf.get(t) as number;
+    values[e++] = valueOf(edge, attributes);
+  });
+  return csrOf(nodes, source, target, values);
+}
+
+/** The CSR of links given as node numbers with a value each. */
+function csrOf(nodes: readonly string[], source: Uint32Array, target: Uint32Array, values: Float64Array): Csr {
   const n = nodes.length;
   const offsets = new Uint32Array(n + 1);
-  const ends = new Uint32Array(graph.size * 2);
-  const values = new Float64Array(graph.size * 2);
-  let e = 0;
-  graph.forEachEdge((edge, attributes, source, target) => {
-    const s = indexOf.get(source) as number;
-    const t = indexOf.get(target) as number;
-    ends[e] = s;
-    ends[e + 1] = t;
-    values[e >> 1] = valueOf(edge, attributes);
-    e += 2;
-    if (s !== t) {
-      (offsets[s + 1] as number)++;
-      (offsets[t + 1] as number)++;
-    } else (offsets[s + 1] as number)++;
-  });
+  for (let e = 0; e < source.length; e++) {
+    const s = source[e] as number;
+    const t = target[e] as number;
+    (offsets[s + 1] as number)++;
+    if (s !== t) (offsets[t + 1] as number)++;
+  }
   for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
   const m = offsets[n] as number;
   const targets = new Uint32Array(m);
   const weights = new Float64Array(m);
   const fill = offsets.slice(0, n);
-  for (let k = 0; k < e; k += 2) {
-    const s = ends[k] as number;
-    const t = ends[k + 1] as number;
-    const w = values[k >> 1] as number;
+  for (let e = 0; e < source.length; e++) {
+    const s = source[e] as number;
+    const t = target[e] as number;
+    const w = values[e] as number;
     let at = (fill[s] as number)++;
     targets[at] = t;
     weights[at] = w;

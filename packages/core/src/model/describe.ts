@@ -4,7 +4,7 @@
  * isolated organisations, what is missing (types, countries, coordinates, names) and the years
  * the links span.
  */
-import type { AnyGraph } from "./graph.ts";
+import type { ReadableGraph } from "./graph.ts";
 
 export const UNKNOWN = "unknown";
 
@@ -23,7 +23,7 @@ export interface GraphDescription {
   years?: { first: number; last: number };
 }
 
-export function describeGraph(graph: AnyGraph): GraphDescription {
+export function describeGraph(graph: ReadableGraph): GraphDescription {
   const byType = new Map<string, number>();
   const byCountry = new Map<string, number>();
   let isolated = 0;

@@ -13,6 +13,28 @@ import "./prototype-free-keys.ts";
 /** Any graphology graph: metrics are generic over node and edge attributes. */
 export type AnyGraph<N extends Attributes = Attributes, E extends Attributes = Attributes> = AbstractGraph<N, E>;
 
+/**
+ * What the core reads of a graph: the part of graphology's API that both a graphology graph and
+ * the typed-array `CompactGraph` answer. Metrics take this; only the `assign…` twins, which write
+ * node attributes, need a graphology graph.
+ */
+export interface ReadableGraph {
+  readonly order: number;
+  readonly size: number;
+  hasNode(node: string): boolean;
+  nodes(): string[];
+  getNodeAttribute(node: string, name: string): unknown;
+  getNodeAttributes(node: string): Attributes;
+  forEachNode(callback: (node: string, attributes: Attributes) => void): void;
+  someNode(test: (node: string, attributes: Attributes) => boolean): boolean;
+  degree(node: string): number;
+  forEachEdge(
+    callback: (edge: string, attributes: Attributes, source: string, target: string, sourceAttributes: Attributes, targetAttributes: Attributes, undirected: boolean) => void,
+  ): void;
+  edge(source: string, target: string): string | undefined;
+  getEdgeAttributes(source: string, target: string): Attributes;
+}
+
 /** An undirected, simple graph of organisations (nodes keyed by id) and their links. */
 export type AllianceGraph = UndirectedGraph<OrganisationAttributes, LinkAttributes>;
 

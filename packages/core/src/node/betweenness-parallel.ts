@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { byNode } from "../model/csr.ts";
 import {
   betweennessSources,
@@ -45,7 +45,7 @@ function startWorker(workerData: WorkerInput): Worker {
 }
 
 export async function betweennessParallel(
-  graph: AnyGraph,
+  graph: ReadableGraph,
   options: Partial<BetweennessOptions & ParallelOptions> = {},
 ): Promise<Record<string, number>> {
   const settings = { ...DEFAULTS, threads: availableParallelism(), ...options };

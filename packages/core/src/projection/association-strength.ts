@@ -12,7 +12,7 @@
  */
 import { createEdgeWeightGetter } from "graphology-utils/getters.js";
 import { edgeList, nodePositions, nodeStrengths, toCsr } from "../model/csr.ts";
-import type { AnyGraph } from "../model/graph.ts";
+import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 
 export interface AssociationStrengthOptions {
   /** Edge attribute holding the weight, or a getter. */
@@ -28,7 +28,7 @@ export const DEFAULTS: AssociationStrengthOptions = {
 
 /** Association strength keyed by edge key, in edge order. */
 export function associationStrength(
-  graph: AnyGraph,
+  graph: ReadableGraph,
   options: Partial<AssociationStrengthOptions> = {},
 ): Record<string, number> {
   const { getEdgeWeight } = { ...DEFAULTS, ...options };

@@ -17,7 +17,7 @@
  * classified once (`LinkClasses`). The shares tally classes in one pass over the links;
  * `classifyEdges` writes them into typed arrays for the viewer.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 import { edgeList, graphIndex, nodeTable, toCsr, type Csr } from "../model/csr.ts";
 import { LinkscaleError } from "../errors.ts";
 import { greatCircleKm } from "./distance.ts";
@@ -93,7 +93,7 @@ export class LinkClasses {
   private readonly lon: Float64Array;
   private readonly localWithinKm: number | undefined;
 
-  constructor(graph: AnyGraph, csr: Csr, options: Partial<ClassifyOptions> = {}) {
+  constructor(graph: ReadableGraph, csr: Csr, options: Partial<ClassifyOptions> = {}) {
     const { hierarchy, localWithinKm } = { ...DEFAULTS, ...options };
     const levels = hierarchy.levels;
     const L = levels.length;
@@ -228,7 +228,7 @@ interface Signatures {
 }
 
 /** Codes each node by its places at every level (and its stand-ins' keys, and whether it has coordinates); cached per graph for attribute levels. */
-function signatures(graph: AnyGraph, levels: readonly PlaceLevel[], standIns: readonly StandIn[], lat: Float64Array | undefined): Signatures {
+function signatures(graph: ReadableGraph, levels: readonly PlaceLevel[], standIns: readonly StandIn[], lat: Float64Array | undefined): Signatures {
   const build = (): Signatures => {
     const n = nodeTable(graph).nodes.length;
     const L = levels.length;
@@ -273,7 +273,7 @@ function signatures(graph: AnyGraph, levels: readonly PlaceLevel[], standIns: re
 const BUILT_IN_STAND_INS: readonly StandIn[] = [SAME_CITY, SAME_ADMIN1];
 
 /** Each node's code for a stand-in's key (−1: none); cached per graph for the built-in stand-ins. */
-function standInKeyCodes(graph: AnyGraph, standIn: StandIn): Int32Array {
+function standInKeyCodes(graph: ReadableGraph, standIn: StandIn): Int32Array {
   const build = () => {
     const codes = new Map<string, number>();
     return Int32Array.from(nodeTable(graph).attributes, (attributes) => {
@@ -299,7 +299,7 @@ export interface EdgeScales {
   flags: Uint32Array;
 }
 
-export function classifyEdges(graph: AnyGraph, csr: Csr, options: Partial<ClassifyOptions> = {}): EdgeScales {
+export function classifyEdges(graph: ReadableGraph, csr: Csr, options: Partial<ClassifyOptions> = {}): EdgeScales {
   const classes = new LinkClasses(graph, csr, options);
   const { source, target } = edgeList(csr);
   const m = source.length;
@@ -316,7 +316,7 @@ export function classifyEdges(graph: AnyGraph, csr: Csr, options: Partial<Classi
 }
 
 /** Each node's place at a level as an integer (−1: unknown); cached per graph for attribute levels. */
-function placeCodes(graph: AnyGraph, level: PlaceLevel): Int32Array {
+function placeCodes(graph: ReadableGraph, level: PlaceLevel): Int32Array {
   const build = () => {
     const codes = new Map<string, number>();
     return Int32Array.from(nodeTable(graph).attributes, (attributes) => {
@@ -331,7 +331,7 @@ function placeCodes(graph: AnyGraph, level: PlaceLevel): Int32Array {
 }
 
 /** Every link's scale, sorted by (source, target) with source < target. */
-export function classifyLinks(graph: AnyGraph, options: Partial<ClassifyOptions> = {}): LinkScale[] {
+export function classifyLinks(graph: ReadableGraph, options: Partial<ClassifyOptions> = {}): LinkScale[] {
   const settings = { ...DEFAULTS, ...options };
   const csr = toCsr(graph);
   const { scales, rules, scale, rule, flags } = classifyEdges(graph, csr, settings);

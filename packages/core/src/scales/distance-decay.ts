@@ -18,7 +18,7 @@
  * bin (no log centre); with fewer than `minTailBins` such bins the tail is null. Two points would
  * always be fitted exactly (R² = 1), hence a default of three.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { createEdgeWeightGetter } from "graphology-utils/getters.js";
 import type { EdgeWeight } from "../model/csr.ts";
 import { greatCircleKm } from "./distance.ts";
@@ -78,19 +78,18 @@ function coordinates(attributes: Record<string, unknown>): [number, number] | un
 }
 
 /** Link lengths in km, sorted by (source, target); links without coordinates are left out. */
-export function linkDistances(graph: AnyGraph): Array<{ source: string; target: string; km: number }> {
-  const result = graph.mapEdges((_edge, _attributes, a, b, aAttributes, bAttributes) => {
+export function linkDistances(graph: ReadableGraph): Array<{ source: string; target: string; km: number }> {
+  const result: Array<{ source: string; target: string; km: number }> = [];
+  graph.forEachEdge((_edge, _attributes, a, b, aAttributes, bAttributes) => {
     const p = coordinates(aAttributes);
     const q = coordinates(bAttributes);
     const [source, target] = a < b ? [a, b] : [b, a];
-    return p && q ? { source, target, km: greatCircleKm(p[0], p[1], q[0], q[1]) } : undefined;
+    if (p && q) result.push({ source, target, km: greatCircleKm(p[0], p[1], q[0], q[1]) });
   });
-  return result
-    .filter((link): link is { source: string; target: string; km: number } => link !== undefined)
-    .sort((x, y) => (x.source < y.source ? -1 : x.source > y.source ? 1 : x.target < y.target ? -1 : 1));
+  return result.sort((x, y) => (x.source < y.source ? -1 : x.source > y.source ? 1 : x.target < y.target ? -1 : 1));
 }
 
-export function distanceDecay(graph: AnyGraph, options: Partial<DistanceDecayOptions> = {}): DistanceDecay {
+export function distanceDecay(graph: ReadableGraph, options: Partial<DistanceDecayOptions> = {}): DistanceDecay {
   const { binsPerDecade, tailFromKm, minTailBins, getEdgeWeight } = { ...DEFAULTS, ...options };
   const weightOf = createEdgeWeightGetter(getEdgeWeight).fromMinimalEntry;
   const links = linkDistances(graph);

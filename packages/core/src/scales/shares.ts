@@ -13,7 +13,7 @@
  * (`SharesTable`, a read-only Map), since a network of 36,000 organisations would otherwise spend
  * most of its time building records nobody reads.
  */
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import { edgeValues, graphIndex, toCsr, type Csr, type EdgeWeight } from "../model/csr.ts";
 import { UNKNOWN } from "../model/describe.ts";
 import { LinkscaleError } from "../errors.ts";
@@ -80,7 +80,7 @@ export interface ScaleReport {
 /** Largest span of years tallied (a guard against a stray value such as 20150). */
 const MAX_YEAR_SPAN = 1000;
 
-export function scaleShares(graph: AnyGraph, options: Partial<SharesOptions> = {}): ScaleReport {
+export function scaleShares(graph: ReadableGraph, options: Partial<SharesOptions> = {}): ScaleReport {
   const settings = { ...DEFAULTS, ...options };
   const csr = toCsr(graph, settings.getEdgeWeight);
   const classes = new LinkClasses(graph, csr, settings);
@@ -260,7 +260,7 @@ export interface YearRows {
 }
 
 /** Each link's year row (`firstYear`), built once per graph until it changes. */
-export function linkYears(graph: AnyGraph): YearRows {
+export function linkYears(graph: ReadableGraph): YearRows {
   return graphIndex(graph, "years:firstYear", () => yearRows(edgeValues(graph, "firstYear")));
 }
 

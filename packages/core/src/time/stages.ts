@@ -22,7 +22,8 @@ import type { ClassifyOptions } from "../scales/classify.ts";
 import { scaleShares } from "../scales/shares.ts";
 import { tripleHelix, type Constancy, type HelixLetter, type TripleHelix, type TripleHelixTransmission } from "../triple-helix/mutual-information.ts";
 import { edgeList, toCsr } from "../model/csr.ts";
-import type { AnyGraph } from "../model/graph.ts";
+import type { CompactGraph } from "../model/compact-graph.ts";
+import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 import type { Organisation } from "../model/organisation.ts";
 import type { Participation } from "../model/participation.ts";
 import type { Counting } from "../projection/project.ts";
@@ -38,7 +39,7 @@ import { linkSpan, projectYears, spanOf, windowsOf, type NamedWindow, type Windo
  */
 export type StagesInput =
   | { participations: readonly Participation[]; organisations: readonly Organisation[] }
-  | { graph: AnyGraph }
+  | { graph: AnyGraph | CompactGraph }
   | { projected: ProjectedWindows };
 
 /**
@@ -49,7 +50,7 @@ export interface ProjectedWindows {
   span: YearWindow | null;
   withoutYear: { projects: number; participations: number };
   /** By window name: the window's network, its projects, and T(UIG) over them (tripleHelixOfTypes). */
-  networks: ReadonlyMap<string, { graph: AnyGraph; projects: number; tripleHelix: TripleHelix }>;
+  networks: ReadonlyMap<string, { graph: ReadableGraph; projects: number; tripleHelix: TripleHelix }>;
 }
 
 export interface StagesOptions {
@@ -92,7 +93,7 @@ const PAGERANK_TOLERANCE = 1e-13;
 export const RANKED = {
   degree,
   strength,
-  pagerank: (graph: AnyGraph) => pagerank(graph, { tolerance: PAGERANK_TOLERANCE }),
+  pagerank: (graph: ReadableGraph) => pagerank(graph, { tolerance: PAGERANK_TOLERANCE }),
 } as const;
 
 export interface WindowMeasures extends NamedWindow {
@@ -145,7 +146,7 @@ export function stages(input: StagesInput, options: Partial<StagesOptions> = {})
   const { windowing, counting, seed, places, groupBy, permutations, clusterBy, top } = { ...DEFAULTS, ...options };
   const { span, withoutYear, networkOf, rules } =
     "graph" in input ? ofLinks(input.graph) : "projected" in input ? ofProjected(input.projected, counting) : ofParticipations(input.participations, input.organisations, counting);
-  let previous: { graph: AnyGraph; communities: Record<string, number>; ranked: Record<keyof typeof RANKED, Record<string, number>>; name: string } | undefined;
+  let previous: { graph: ReadableGraph; communities: Record<string, number>; ranked: Record<keyof typeof RANKED, Record<string, number>>; name: string } | undefined;
   const windows: WindowMeasures[] = [];
   const changes: WindowChange[] = [];
   for (const window of span === null ? [] : windowsOf(windowing, span)) {
@@ -197,7 +198,7 @@ export function stages(input: StagesInput, options: Partial<StagesOptions> = {})
 
 /** A window's network, its projects (null for links) and T(UIG) over its projects (absent for links). */
 interface WindowNetwork {
-  graph: AnyGraph;
+  graph: ReadableGraph;
   projects: number | null;
   tripleHelix?: TripleHelix;
 }
@@ -238,7 +239,7 @@ function participationRules(counting: Counting) {
   };
 }
 
-function ofLinks(graph: AnyGraph) {
+function ofLinks(graph: AnyGraph | CompactGraph) {
   let undated = 0;
   graph.forEachEdge((_edge, { firstYear }) => void (typeof firstYear === "number" || undated++));
   return {
@@ -259,7 +260,7 @@ function perMeasure<T>(value: (measure: keyof typeof RANKED) => T): Record<keyof
 }
 
 /** E-I of a window by an attribute (from scaleShares' tally), with the permutation test when asked and defined. */
-function windowOpenness(graph: AnyGraph, attribute: string, ei: EiResult, permutations: number, seed: number): WindowOpenness {
+function windowOpenness(graph: ReadableGraph, attribute: string, ei: EiResult, permutations: number, seed: number): WindowOpenness {
   const { counted, weighted, excluded } = ei.network;
   const test = permutations > 0 && counted.EI !== null ? eiPermutationTest(graph, { groupBy: attribute, permutations, seed }).network.counted : null;
   const p = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? null : value);
@@ -267,7 +268,7 @@ function windowOpenness(graph: AnyGraph, attribute: string, ei: EiResult, permut
 }
 
 /** The `top` organisations by brokerage and by weight to other groups, by `attribute`. */
-function brokersAndGatekeepers(graph: AnyGraph, attribute: string | undefined, top: number): Pick<WindowMeasures, "brokers" | "gatekeepers"> {
+function brokersAndGatekeepers(graph: ReadableGraph, attribute: string | undefined, top: number): Pick<WindowMeasures, "brokers" | "gatekeepers"> {
   if (attribute === undefined || graph.size === 0) return { brokers: [], gatekeepers: [] };
   const brokers = Object.entries(brokerage(graph, { groupBy: attribute }).raw)
     .map(([organisation, roles]) => ({ organisation, brokerage: roles.t }))
@@ -281,7 +282,7 @@ function brokersAndGatekeepers(graph: AnyGraph, attribute: string | undefined, t
   return { brokers, gatekeepers: gatekeeping };
 }
 
-function clusterSummary(graph: AnyGraph, groupBy: GroupBy): NonNullable<WindowMeasures["clusters"]> {
+function clusterSummary(graph: ReadableGraph, groupBy: GroupBy): NonNullable<WindowMeasures["clusters"]> {
   const network = clusterNetwork(graph, { groupBy });
   const clusters = Object.values(network.clusters);
   return {
@@ -304,7 +305,7 @@ function typeLookup(organisations: readonly Organisation[]): (org: string) => st
 }
 
 /** Size, density, components and transitivity of a window's network. */
-function structure(graph: AnyGraph): Pick<WindowMeasures, "organisations" | "links" | "weight" | "density" | "components" | "largestComponentShare" | "transitivity"> {
+function structure(graph: ReadableGraph): Pick<WindowMeasures, "organisations" | "links" | "weight" | "density" | "components" | "largestComponentShare" | "transitivity"> {
   const n = graph.order;
   // Summed over the CSR's links, in sorted id order: the input's row order never changes a bit.
   const weight = edgeList(toCsr(graph)).weight.reduce((sum, w) => sum + w, 0);

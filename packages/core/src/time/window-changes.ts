@@ -7,7 +7,7 @@
  * and would otherwise be ranked in the arbitrary order of those bits.
  */
 import { sampleRankCorrelation } from "simple-statistics";
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 
 export interface Turnover {
   entered: number;
@@ -31,7 +31,7 @@ export interface RankStability {
 }
 
 /** Organisations and links of `after` against `before`; a link is its pair of organisations. */
-export function change(before: AnyGraph, after: AnyGraph): Change {
+export function change(before: ReadableGraph, after: ReadableGraph): Change {
   const links = turnover(linkSet(before), linkSet(after));
   const union = links.entered + links.stayed + links.left;
   return {
@@ -59,7 +59,7 @@ function turnover<T>(before: ReadonlySet<T>, after: ReadonlySet<T>): Turnover {
   return { entered: after.size - stayed, stayed, left: before.size - stayed };
 }
 
-function linkSet(graph: AnyGraph): Set<string> {
+function linkSet(graph: ReadableGraph): Set<string> {
   const links = new Set<string>();
   graph.forEachEdge((_edge, _attributes, source, target) => void links.add(source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`));
   return links;

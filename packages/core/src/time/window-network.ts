@@ -5,11 +5,12 @@
  * A project without a year falls in no window. From links only: the links active in the window
  * (timeSlice's rule) and the organisations with one.
  */
+import { CompactGraph } from "../model/compact-graph.ts";
 import type { AllianceGraph, AnyGraph } from "../model/graph.ts";
 import type { Organisation } from "../model/organisation.ts";
 import type { Participation } from "../model/participation.ts";
 import { projectParticipations, type ProjectionOptions } from "../projection/project.ts";
-import { timeSlice, type YearWindow } from "./slice.ts";
+import { compactSlice, timeSlice, type YearWindow } from "./slice.ts";
 
 export function windowNetwork(
   participations: readonly Participation[],
@@ -32,8 +33,9 @@ export function windowNetwork(
 }
 
 /** The links active in the window and the organisations with one. */
-export function linkWindow<G extends AnyGraph>(graph: G, window: YearWindow): G {
-  const slice = timeSlice(graph, window);
+export function linkWindow<G extends AnyGraph | CompactGraph>(graph: G, window: YearWindow): G {
+  if (graph instanceof CompactGraph) return compactSlice(graph, window, { dropIsolated: true }) as G;
+  const slice = timeSlice(graph as AnyGraph, window);
   for (const node of slice.filterNodes((node) => slice.degree(node) === 0)) slice.dropNode(node);
-  return slice;
+  return slice as G;
 }

@@ -7,7 +7,7 @@
  * the first to the last year of a link (linkSpan) for data given as links.
  */
 import { LinkscaleError } from "../errors.ts";
-import type { AnyGraph } from "../model/graph.ts";
+import type { ReadableGraph } from "../model/graph.ts";
 import type { Participation } from "../model/participation.ts";
 import type { YearWindow } from "./slice.ts";
 
@@ -73,7 +73,7 @@ export function spanOf(years: Iterable<number | undefined>): YearWindow | null {
 }
 
 /** From the first `firstYear` to the last `lastYear` (or `firstYear`) of a graph's links; null when none has a year. */
-export function linkSpan(graph: AnyGraph): YearWindow | null {
+export function linkSpan(graph: ReadableGraph): YearWindow | null {
   const years: number[] = [];
   graph.forEachEdge((_edge, { firstYear, lastYear }) => {
     if (typeof firstYear !== "number") return;
