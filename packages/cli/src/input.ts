@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
+import type { AllianceGraph, CompactGraph } from "@linkscale/core";
 import type { Counting } from "@linkscale/core/projection";
 import { DATA_EXTENSIONS, dataExtension, InputError, loadFiles, type ArcMerge, type LoadedFiles, type RejectedRow, type TableKind } from "@linkscale/io";
 import type { Progress } from "./progress.ts";
@@ -93,10 +94,12 @@ export interface InputOptions {
   counting?: Counting;
   /** How a directed graph file's reverse arcs become one link; undefined: the second is rejected. */
   arcs?: ArcMerge;
+  /** Tables become the core's typed-array graph, for commands that need no graphology graph. */
+  compact?: boolean;
 }
 
 /** What was loaded, with the files it was read from (in reading order). */
-export type LoadedInput = LoadedFiles;
+export type LoadedInput = LoadedFiles<AllianceGraph | CompactGraph>;
 
 /** A Parquet file: a table only the DuckDB engine reads. */
 export function isParquet(path: string): boolean {
@@ -145,6 +148,7 @@ export function loadInput(paths: readonly string[], options: InputOptions, progr
       ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
       counting: options.counting ?? "full",
       arcs: options.arcs,
+      compact: options.compact ?? false,
       howToNameRoles: HOW_TO_NAME_ROLES,
       leftOut,
       onProgress: ({ phase, done, total }) => {

@@ -3,7 +3,7 @@
  * (CORDIS's UK as GB), counted; the network's counts; and every rejected row with its reasons.
  * The same object prints as text or as JSON.
  */
-import { describeGraph, type AnyGraph, type GraphDescription } from "@linkscale/core";
+import { describeGraph, type GraphDescription, type ReadableGraph } from "@linkscale/core";
 import { formatRejectedRow, mergeReadAs, type ReadAs, type RejectedRow } from "@linkscale/io";
 import type { LoadedInput } from "./input.ts";
 
@@ -34,7 +34,7 @@ export interface ValidationSummary extends GraphDescription {
 }
 
 /** Organisations by the length of their region code (see `ValidationSummary.regionCodes`); empty without regions. */
-function regionCodes(graph: AnyGraph): Record<string, number> {
+function regionCodes(graph: ReadableGraph): Record<string, number> {
   const counts: Record<string, number> = {};
   graph.forEachNode((_node, attributes) => {
     const region = attributes["region"];

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import type { AllianceGraph } from "@linkscale/core";
+import { CompactGraph, type AllianceGraph } from "@linkscale/core";
 import { loadInput, type LoadedInput } from "../src/input.ts";
 import { createProgress } from "../src/progress.ts";
 
@@ -17,7 +17,8 @@ const SQL = join(import.meta.dirname, "../../../docs/organisation-links.sql");
 
 function graphOf(loaded: LoadedInput): AllianceGraph {
   if (loaded.form !== "tables") throw new Error("expected tables");
-  return loaded.dataset.graph;
+  const { graph } = loaded.dataset;
+  return graph instanceof CompactGraph ? graph.toGraph() : graph;
 }
 
 /** Every link as `source target` (ends sorted) → its attributes. */

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import type { AllianceGraph } from "@linkscale/core";
+import { CompactGraph, type AllianceGraph } from "@linkscale/core";
 import { analyse } from "../src/analysis/analyse.ts";
 import { analysisInput, configFrom, loadAnalysed } from "../src/commands/analyze.ts";
 import { loadWithDuckDB } from "../src/engine/duckdb-load.ts";
@@ -29,13 +29,14 @@ function write(name: string, text: string): string {
 
 function graphOf(loaded: LoadedInput): AllianceGraph {
   if (loaded.form !== "tables") throw new Error("expected tables");
-  return loaded.dataset.graph;
+  const { graph } = loaded.dataset;
+  return graph instanceof CompactGraph ? graph.toGraph() : graph;
 }
 
-/** Loads `paths` both ways and expects the same dataset. */
+/** Loads `paths` both ways and expects the same dataset: in memory into graphology, in DuckDB into the typed-array graph. */
 async function expectSameBothWays(paths: string[], options: InputOptions = {}): Promise<LoadedInput> {
   const memory = loadInput(paths, options, progress);
-  const duckdb = await loadWithDuckDB(paths, options, progress);
+  const duckdb = await loadWithDuckDB(paths, { ...options, compact: true }, progress);
   const [m, d] = [graphOf(memory), graphOf(duckdb)];
   expect(d.mapNodes((id, attributes) => ({ id, ...attributes }))).toEqual(m.mapNodes((id, attributes) => ({ id, ...attributes })));
   const links = (graph: AllianceGraph) => graph.mapEdges((_, attributes, source, target) => ({ source, target, ...attributes }));

@@ -12,6 +12,8 @@
  */
 import {
   buildAllianceGraph,
+  CompactGraph,
+  projectCompact,
   projectParticipations,
   type AllianceGraph,
   type Link,
@@ -30,8 +32,9 @@ export interface DatasetTables {
   participations?: TableLoad<ParticipationRow>[];
 }
 
-export interface Dataset {
-  graph: AllianceGraph;
+/** The loaded network, as a graphology graph or (`compact`) as the core's typed-array graph. */
+export interface Dataset<G extends AllianceGraph | CompactGraph = AllianceGraph> {
+  graph: G;
   /** Every table, after the checks across rows. */
   tables: Array<TableLoad<unknown>>;
   /** Number of distinct projects; absent when built from links. */
@@ -50,7 +53,15 @@ export class DatasetError extends Error {
   override name = "DatasetError";
 }
 
-export function assembleDataset(tables: DatasetTables, options: Partial<ProjectionOptions> = {}): Dataset {
+export interface DatasetOptions extends Partial<ProjectionOptions> {
+  /** Build the core's typed-array graph (`CompactGraph`), not a graphology one. */
+  compact?: boolean;
+}
+
+export function assembleDataset(tables: DatasetTables, options: DatasetOptions & { compact: true }): Dataset<CompactGraph>;
+export function assembleDataset(tables: DatasetTables, options?: DatasetOptions & { compact?: false }): Dataset;
+export function assembleDataset(tables: DatasetTables, options?: DatasetOptions): Dataset<AllianceGraph | CompactGraph>;
+export function assembleDataset(tables: DatasetTables, { compact = false, ...options }: DatasetOptions = {}): Dataset<AllianceGraph | CompactGraph> {
   const organisationTables = tables.organisations ?? [];
   const linkTables = tables.links ?? [];
   const participationTables = tables.participations ?? [];
@@ -76,7 +87,7 @@ export function assembleDataset(tables: DatasetTables, options: Partial<Projecti
   const mustKnow = (id: string, column: string): Problem[] =>
     closed && !organisations.has(id) ? [{ column, message: messages.unknownOrganisation(id) }] : [];
 
-  let graph: AllianceGraph;
+  let graph: AllianceGraph | CompactGraph;
   let projects: number | undefined;
   const participations: Participation[] = [];
   if (participationTables.length > 0) {
@@ -99,7 +110,7 @@ export function assembleDataset(tables: DatasetTables, options: Partial<Projecti
     }
     projects = new Set(participations.map((p) => p.project)).size;
     for (const { org } of participations) if (!organisations.has(org)) organisations.set(org, { id: org });
-    graph = projectParticipations(participations, [...organisations.values()], options);
+    graph = (compact ? projectCompact : projectParticipations)(participations, [...organisations.values()], options);
   } else {
     const seen = new Map<string, string>();
     const links: Link[] = [];
@@ -120,7 +131,7 @@ export function assembleDataset(tables: DatasetTables, options: Partial<Projecti
     for (const { source, target } of links) {
       for (const id of [source, target]) if (!organisations.has(id)) organisations.set(id, { id });
     }
-    graph = buildAllianceGraph([...organisations.values()], links);
+    graph = (compact ? CompactGraph.of : buildAllianceGraph)([...organisations.values()], links);
   }
   const all = [...organisationTables, ...linkTables, ...participationTables];
   return projects === undefined ? { graph, tables: all, notes } : { graph, tables: all, projects, participations, notes };

@@ -8,6 +8,7 @@
  * are read and assembled into one dataset. Input in which no table can be read is refused, listing what was skipped and
  * why, rather than loaded as an empty network.
  */
+import type { AllianceGraph, CompactGraph } from "@linkscale/core";
 import type { Counting, ProjectionProgress } from "@linkscale/core/projection";
 import { readCordisOrganisationsCsv, readCordisOrganisationsJson, readCordisParticipationsCsv, readCordisProjectYears } from "./cordis/read-cordis.ts";
 import { readLinksCsv, readOrganisationsCsv, readParticipationsCsv } from "./csv/read.ts";
@@ -52,12 +53,14 @@ export interface LoadOptions {
    * when nothing readable is left.
    */
   leftOut?: readonly string[];
+  /** Tables become the core's typed-array graph (`CompactGraph`); graph files stay graphology graphs. */
+  compact?: boolean;
   onProgress?: (progress: ProjectionProgress) => void;
 }
 
 /** What was loaded, with the files it was read from (in reading order). */
-export type LoadedFiles =
-  | { form: "tables"; dataset: Dataset; files: string[]; skipped: string[] }
+export type LoadedFiles<G extends AllianceGraph | CompactGraph = AllianceGraph> =
+  | { form: "tables"; dataset: Dataset<G>; files: string[]; skipped: string[] }
   | { form: "graph"; load: GraphLoad; files: string[]; skipped: string[] };
 
 type GraphReader = (text: string, options: GraphReadOptions) => GraphLoad;
@@ -97,7 +100,10 @@ export const loadMessages = {
 
 const DEFAULT_HOW = "give it as organisations, links or participations";
 
-export function loadFiles(files: readonly InputText[], options: LoadOptions = {}): LoadedFiles {
+export function loadFiles(files: readonly InputText[], options: LoadOptions & { compact: true }): LoadedFiles<CompactGraph>;
+export function loadFiles(files: readonly InputText[], options?: LoadOptions & { compact?: false }): LoadedFiles;
+export function loadFiles(files: readonly InputText[], options?: LoadOptions): LoadedFiles<AllianceGraph | CompactGraph>;
+export function loadFiles(files: readonly InputText[], options: LoadOptions = {}): LoadedFiles<AllianceGraph | CompactGraph> {
   const how = options.howToNameRoles ?? DEFAULT_HOW;
   const leftOut = options.leftOut ?? [];
   if (files.length === 0) {
@@ -186,6 +192,7 @@ export function loadFiles(files: readonly InputText[], options: LoadOptions = {}
   try {
     const dataset = assembleDataset(tables, {
       counting: options.counting ?? "full",
+      compact: options.compact ?? false,
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     });
     return { form: "tables", dataset, files: texts.filter(({ kind }) => kind !== undefined).map(({ name }) => name), skipped };

@@ -36,6 +36,7 @@ import {
   tripleHelix,
   clustering,
   type AllianceGraph,
+  type CompactGraph,
   type Grouping,
   type Participation,
 } from "@linkscale/core";
@@ -48,7 +49,7 @@ import type { Progress } from "../progress.ts";
 import type { ResolvedConfig, Section } from "./config.ts";
 
 export interface AnalysisInput {
-  graph: AllianceGraph;
+  graph: AllianceGraph | CompactGraph;
   /** The participations the graph was projected from; absent for link tables and graph files. */
   participations?: readonly Participation[];
   /** Without the participations (kept out of core): T(UIG), computed where they are. */

@@ -16,7 +16,7 @@ import {
   louvain,
   pagerank,
   strength,
-  type AnyGraph,
+  type ReadableGraph,
   type Grouping,
 } from "@linkscale/core";
 import { InvalidArgumentError } from "commander";
@@ -36,7 +36,7 @@ export function parseClusterFlag(value: string): { by: string; radiusKm?: number
   return { by: "geo", radiusKm };
 }
 
-export function clustersSection(graph: AnyGraph, config: ResolvedConfig, grouping: Grouping, placeOptions: object, progress: Progress) {
+export function clustersSection(graph: ReadableGraph, config: ResolvedConfig, grouping: Grouping, placeOptions: object, progress: Progress) {
   progress.step("clusters: grouping, cluster network, bridges");
   if (grouping.by === null) return { grouping: null, why: grouping.why };
   const { groupBy, geographic, excludedRule, ...described } = grouping;

@@ -12,7 +12,7 @@
  * back as input. Its header (no `id` column) is one no input table has.
  */
 import { parseCsv } from "@linkscale/io";
-import type { AllianceGraph } from "@linkscale/core";
+import type { ReadableGraph } from "@linkscale/core";
 import type { OrganisationTable } from "./organisation-tables.ts";
 
 export const ORGANISATIONS_FILE = "report-organisations.csv";
@@ -44,7 +44,7 @@ export function tableColumns(table: OrganisationTable): string[] {
 }
 
 /** The CSV text: every organisation of the graph, every column of every table. */
-export function organisationsCsv(tables: readonly OrganisationTable[], graph: AllianceGraph): string {
+export function organisationsCsv(tables: readonly OrganisationTable[], graph: ReadableGraph): string {
   const cells = new Map<string, Map<string, unknown>>();
   for (const table of tables) {
     const columns = tableColumns(table);

@@ -4,7 +4,7 @@
  * linkscale.json's `stages` or `--stages`; without either the section says so instead of guessing.
  */
 import { InvalidArgumentError } from "commander";
-import { stages, type Grouping, type Windowing } from "@linkscale/core";
+import { stages, type Grouping, type Organisation, type Windowing } from "@linkscale/core";
 import { InputError } from "../input.ts";
 import type { Progress } from "../progress.ts";
 import type { AnalysisInput } from "./analyse.ts";
@@ -83,8 +83,9 @@ export function describeWindowing(windowing: Windowing): string {
 export function stagesSection({ graph, participations, windows }: AnalysisInput, config: ResolvedConfig, grouping: Grouping, places: object, progress: Progress) {
   if (config.stages === null) return { windowing: null, why: NOT_CONFIGURED };
   progress.step(`stages: ${describeWindowing(config.stages)}`);
-  const input =
-    participations !== undefined ? { participations, organisations: graph.mapNodes((id, attributes) => ({ ...attributes, id })) } : windows !== undefined ? { projected: windows } : { graph };
+  const organisations: Organisation[] = [];
+  graph.forEachNode((id, attributes) => void organisations.push({ ...attributes, id } as Organisation));
+  const input = participations !== undefined ? { participations, organisations } : windows !== undefined ? { projected: windows } : { graph };
   const { counting, seed, groupBy, permutations } = config;
   // Each window's cluster network groups its organisations as the clusters section groups them all.
   const clusterBy = grouping.by === null ? {} : { clusterBy: grouping.groupBy };

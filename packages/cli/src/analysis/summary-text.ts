@@ -3,7 +3,7 @@
  * top organisations by each centrality, the communities and their make-up, the gatekeepers. Every
  * number comes from the report; nothing is computed here.
  */
-import { describeConstant, ROLES, UNKNOWN_SCALE, type AllianceGraph, type Constancy, type HelixLetter, type Role } from "@linkscale/core";
+import { describeConstant, ROLES, UNKNOWN_SCALE, type ReadableGraph, type Constancy, type HelixLetter, type Role } from "@linkscale/core";
 import type { Report } from "./report.ts";
 import { briefWhy, describeWindowing, tripleHelixText, UNDEFINED_LEGEND } from "./stages.ts";
 
@@ -19,7 +19,7 @@ const ROLE_NAMES: Record<Role, string> = {
   t: "total",
 };
 
-export function formatAnalysis(report: Report, graph: AllianceGraph): string {
+export function formatAnalysis(report: Report, graph: ReadableGraph): string {
   const { results } = report;
   const name = (id: string) => {
     const value = graph.hasNode(id) ? graph.getNodeAttribute(id, "name") : undefined;

@@ -14,7 +14,7 @@ import { formatAnalysis } from "../analysis/summary-text.ts";
 import { loadNetwork } from "../engine/choose-engine.ts";
 import { InputError, inputNotes, pathKind, printable, type InputOptions, type LoadedInput } from "../input.ts";
 import { createProgress, type Progress } from "../progress.ts";
-import { addInputOptions, inputOptions, validateCommandLine, type InputFlags } from "./input-options.ts";
+import { addGraphFormOption, addInputOptions, inputOptions, validateCommandLine, type InputFlags } from "./input-options.ts";
 
 interface AnalyzeFlags extends InputFlags, PlaceFlags, DetailFlags {
   config?: string;
@@ -36,12 +36,12 @@ export function isLinkscaleHtml(text: string): boolean {
 }
 
 export function analyzeCommand(program: Command): void {
-  addInputOptions(
+  addGraphFormOption(addInputOptions(
     program
       .command("analyze")
       .description("run every metric on a network: a summary on stdout, report.json and report.html in --out")
       .argument("[input...]", "files or directories, as for validate"),
-  )
+  ))
     .option("--config <file>", "linkscale.json: places, groups, weighting, sections, options")
     .option("--seed <n>", "seed for every random step (communities, sampling, permutations)", parseInteger)
     .option("--nuts-level <n>", "take region codes as NUTS codes at this level (0-3): longer ones cut, shorter ones unknown", parseNutsLevel)

@@ -8,7 +8,7 @@ import { isLinkscaleJunit, junitXml } from "../check/junit.ts";
 import { InputError, pathKind } from "../input.ts";
 import { createProgress } from "../progress.ts";
 import { analysisInput, configFrom, loadAnalysed, parseInteger } from "./analyze.ts";
-import { addInputOptions, type InputFlags } from "./input-options.ts";
+import { addGraphFormOption, addInputOptions, type InputFlags } from "./input-options.ts";
 
 interface CheckFlags extends InputFlags {
   expected: string;
@@ -42,12 +42,12 @@ const BASELINE = (groupBy: readonly string[]) => [
 ];
 
 export function checkCommand(program: Command): void {
-  addInputOptions(
+  addGraphFormOption(addInputOptions(
     program
       .command("check")
       .description("recompute the metrics an expected file lists and compare them; exit 1 when any drifted, 2 on bad input")
       .argument("[input...]", "files or directories, as for validate"),
-  )
+  ))
     .requiredOption("--expected <file>", "the expected values (see packages/cli/schema/expected.schema.json)")
     .option("--config <file>", "linkscale.json; default: the expected file's own config")
     .option("--seed <n>", "seed for every random step", parseInteger)

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
-import { clusterGraph, clusterGrouping, clusterNetwork, clusterPositions, defaultHierarchy, type AnyGraph } from "@linkscale/core";
+import { clusterGraph, clusterGrouping, clusterNetwork, clusterPositions, CompactGraph, defaultHierarchy, type AnyGraph } from "@linkscale/core";
 import {
   formatRejectedRow,
   UnwritableGraphError,
@@ -123,7 +123,8 @@ export function convertCommand(program: Command): void {
         const lines = summary.rejectedRows.flatMap(formatRejectedRow);
         throw new RejectedRowsError(`${lines.join("\n")}\n${summary.rejectedRows.length} rows rejected: nothing written (--allow-rejects writes the rest)`);
       }
-      const graph = input.form === "graph" ? input.load.graph : input.dataset.graph;
+      const loadedGraph = input.form === "graph" ? input.load.graph : input.dataset.graph;
+      const graph = loadedGraph instanceof CompactGraph ? loadedGraph.toGraph() : loadedGraph;
       if (flags.admin1) {
         const { derived, regions } = assignAdmin1(graph);
         progress.step(`admin1: ${derived} of ${graph.order} organisations placed in ${regions} regions (the rest left without; analyze --admin1 says why)`);

@@ -3,7 +3,7 @@ import { loadNetwork } from "../engine/choose-engine.ts";
 import { printable } from "../input.ts";
 import { createProgress } from "../progress.ts";
 import { formatSummary, summarise } from "../summary.ts";
-import { addInputOptions, inputOptions, type InputFlags } from "./input-options.ts";
+import { addGraphFormOption, addInputOptions, inputOptions, type InputFlags } from "./input-options.ts";
 
 interface ValidateFlags extends InputFlags {
   allowRejects?: boolean;
@@ -12,12 +12,12 @@ interface ValidateFlags extends InputFlags {
 }
 
 export function validateCommand(program: Command): void {
-  addInputOptions(
+  addGraphFormOption(addInputOptions(
     program
       .command("validate")
       .description("read a network, check every row and print a summary; exit 1 on any rejected row")
       .argument("[input...]", "files or directories (CSV tables, a CORDIS export, GEXF, GraphML, GML, Pajek, edge lists, graphology or node-link JSON, VOSviewer files; .gz too)"),
-  )
+  ))
     .option("--allow-rejects", "exit 0 even when rows were rejected")
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "no progress on stderr")

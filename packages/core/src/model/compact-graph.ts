@@ -8,8 +8,10 @@
  *   order the nodes were added in, as graphology does.
  * - Links are two Uint32Arrays of node numbers, in the order they were added; attributes of nodes
  *   and links are columns (`columns.ts`).
- * - It is immutable: a builder fills it (`CompactGraphBuilder`, what loaders and projections
- *   write into), `CompactGraph.fromGraph` copies a graphology graph, `toGraph` gives one back.
+ * - Its nodes and links are fixed: a builder fills it (`CompactGraphBuilder`, what loaders and
+ *   projections write into), `CompactGraph.fromGraph` copies a graphology graph, `toGraph` gives
+ *   one back. Node attributes can be set (a region found for a city, say); the change is
+ *   announced as graphology announces it, so the indexes the core caches are dropped.
  *
  * About 70 bytes a link with a weight, a project count and two years, CSR included; graphology
  * takes over a kilobyte. It answers the small part of graphology's reading API the core uses
@@ -19,8 +21,8 @@ import type { Attributes } from "graphology-types";
 import { DuplicateOrganisationError, InvalidLinkError, UnknownOrganisationError } from "../errors.ts";
 import { Columns } from "./columns.ts";
 import { createAllianceGraph, type AllianceGraph, type ReadableGraph } from "./graph.ts";
-import type { LinkAttributes } from "./link.ts";
-import type { OrganisationAttributes } from "./organisation.ts";
+import type { Link, LinkAttributes } from "./link.ts";
+import type { Organisation, OrganisationAttributes } from "./organisation.ts";
 
 interface Parts {
   ids: readonly string[];
@@ -34,7 +36,7 @@ interface Parts {
 export class CompactGraph implements ReadableGraph {
   /** Node ids in sorted order: node i is `ids[i]`. */
   readonly ids: readonly string[];
-  /** Each link's ends as node numbers (source < target), in the order the links were added. */
+  /** Each link's ends as node numbers, as they were given, in the order the links were added. */
   readonly source: Uint32Array;
   readonly target: Uint32Array;
   readonly nodeColumns: Columns;
@@ -44,6 +46,7 @@ export class CompactGraph implements ReadableGraph {
   #rows: Attributes[] | undefined;
   #degree: Uint32Array | undefined;
   #adjacency: { offsets: Uint32Array; neighbours: Uint32Array; links: Uint32Array } | undefined;
+  readonly #listeners: Array<() => void> = [];
 
   constructor({ ids, addedOrder, nodeColumns, source, target, linkColumns }: Parts) {
     this.ids = ids;
@@ -59,6 +62,14 @@ export class CompactGraph implements ReadableGraph {
     const builder = new CompactGraphBuilder();
     graph.forEachNode((node, attributes) => builder.addNode(node, attributes));
     graph.forEachEdge((_edge, attributes, source, target) => builder.addEdge(source, target, attributes));
+    return builder.build();
+  }
+
+  /** The graph of an organisation table and a link table, as `buildAllianceGraph` builds it. */
+  static of(organisations: readonly Organisation[], links: readonly Link[]): CompactGraph {
+    const builder = new CompactGraphBuilder();
+    for (const { id, ...attributes } of organisations) builder.addNode(id, attributes);
+    for (const { source, target, ...attributes } of links) builder.addEdge(source, target, attributes);
     return builder.build();
   }
 
@@ -87,6 +98,28 @@ export class CompactGraph implements ReadableGraph {
 
   getNodeAttribute(node: string, name: string): unknown {
     return this.nodeColumns.get(this.#existing(node), name);
+  }
+
+  /** Sets one attribute of one node, as graphology's `setNodeAttribute` does. */
+  setNodeAttribute(node: string, name: string, value: unknown): void {
+    const i = this.#existing(node);
+    this.nodeColumns.set(i, name, value);
+    if (this.#rows !== undefined) (this.#rows[i] as Attributes)[name] = value;
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** Sets one attribute of one link (its key, `String(e)`), as graphology's `setEdgeAttribute` does. */
+  setEdgeAttribute(edge: string, name: string, value: unknown): void {
+    const e = Number(edge);
+    if (!(Number.isInteger(e) && e >= 0 && e < this.size)) throw new InvalidLinkError("model/compact-graph", `no link "${edge}"`);
+    this.linkColumns.set(e, name, value);
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** Listens to changes, as graphology's `on` does; every change here is an attribute's. */
+  on(_event: string, listener: () => void): this {
+    this.#listeners.push(listener);
+    return this;
   }
 
   getNodeAttributes(node: string): Attributes {
@@ -272,10 +305,8 @@ export class CompactGraphBuilder {
     const source = new Uint32Array(this.#links);
     const target = new Uint32Array(this.#links);
     for (let e = 0; e < this.#links; e++) {
-      const s = numberOf[this.#source[e] as number] as number;
-      const t = numberOf[this.#target[e] as number] as number;
-      source[e] = s < t ? s : t;
-      target[e] = s < t ? t : s;
+      source[e] = numberOf[this.#source[e] as number] as number;
+      target[e] = numberOf[this.#target[e] as number] as number;
     }
     refuseRepeatedLinks(source, target, sorted.map((i) => added[i] as string));
     return new CompactGraph({
@@ -295,13 +326,16 @@ export class CompactGraphBuilder {
   }
 }
 
+/** A pair linked twice, in either direction, is refused: links are sorted by their ends, lower first. */
 function refuseRepeatedLinks(source: Uint32Array, target: Uint32Array, ids: readonly string[]): void {
-  const order = Uint32Array.from(source, (_, e) => e).sort((a, b) => (source[a] as number) - (source[b] as number) || (target[a] as number) - (target[b] as number));
+  const lo = Uint32Array.from(source, (s, e) => Math.min(s, target[e] as number));
+  const hi = Uint32Array.from(source, (s, e) => Math.max(s, target[e] as number));
+  const order = Uint32Array.from(source, (_, e) => e).sort((a, b) => (lo[a] as number) - (lo[b] as number) || (hi[a] as number) - (hi[b] as number));
   for (let k = 1; k < order.length; k++) {
     const a = order[k - 1] as number;
     const b = order[k] as number;
-    if (source[a] === source[b] && target[a] === target[b]) {
-      throw new InvalidLinkError("model/compact-graph", `link ${ids[source[a] as number]}–${ids[target[a] as number]} is given twice`);
+    if (lo[a] === lo[b] && hi[a] === hi[b]) {
+      throw new InvalidLinkError("model/compact-graph", `link ${ids[source[b] as number]}–${ids[target[b] as number]} is given twice`);
     }
   }
 }

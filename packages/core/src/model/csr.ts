@@ -9,7 +9,7 @@
  *
  * A CSR is cached per graph and weight attribute, and dropped when the graph changes (graphology
  * emits an event for every change), so calling several metrics in a row builds it once. A
- * `CompactGraph` is immutable and holds its links as arrays already: its CSR is read from them.
+ * `CompactGraph` holds its links as arrays already: its CSR is read from them.
  */
 import type { Attributes } from "graphology-types";
 import { createEdgeWeightGetter } from "graphology-utils/getters.js";
@@ -109,7 +109,8 @@ export function graphIndex<T>(graph: ReadableGraph, key: string, build: () => T)
     byWeight = entry;
     cache.set(graph, entry);
     const forget = () => entry.clear();
-    if (!(graph instanceof CompactGraph)) for (const event of CHANGES) (graph as AnyGraph).on(event, forget);
+    if (graph instanceof CompactGraph) graph.on("attributesUpdated", forget);
+    else for (const event of CHANGES) (graph as AnyGraph).on(event, forget);
   }
   let value = byWeight.get(key) as T | undefined;
   if (value === undefined) {

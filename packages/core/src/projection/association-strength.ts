@@ -12,6 +12,7 @@
  */
 import { createEdgeWeightGetter } from "graphology-utils/getters.js";
 import { edgeList, nodePositions, nodeStrengths, toCsr } from "../model/csr.ts";
+import type { CompactGraph } from "../model/compact-graph.ts";
 import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 
 export interface AssociationStrengthOptions {
@@ -49,7 +50,7 @@ export function associationStrength(
 
 /** Writes each link's association strength to an edge attribute. */
 export function assignAssociationStrength(
-  graph: AnyGraph,
+  graph: AnyGraph | CompactGraph,
   options: Partial<AssociationStrengthOptions> = {},
 ): void {
   const { attribute } = { ...DEFAULTS, ...options };

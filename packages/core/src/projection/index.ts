@@ -1,4 +1,4 @@
-export { projectParticipations, DEFAULTS as PROJECTION_DEFAULTS } from "./project.ts";
+export { projectParticipations, projectCompact, DEFAULTS as PROJECTION_DEFAULTS } from "./project.ts";
 export type { Counting, ProjectionOptions, ProjectionProgress } from "./project.ts";
 export {
   associationStrength,

@@ -2,7 +2,7 @@
  * What each section of report.html is given besides its results: the chart set to add charts
  * to, and organisation names from the graph (the report keys organisations by id only).
  */
-import type { AllianceGraph } from "@linkscale/core";
+import type { ReadableGraph } from "@linkscale/core";
 import type { ChartSet } from "./charts.ts";
 import { html, type Html } from "./markup.ts";
 
@@ -16,7 +16,7 @@ export interface SectionContext {
 export const TOP_GROUPS = 25;
 export const TOP_ORGANISATIONS = 10;
 
-export function organisationNamer(graph: AllianceGraph): (id: string) => Html {
+export function organisationNamer(graph: ReadableGraph): (id: string) => Html {
   return (id) => {
     const name = graph.hasNode(id) ? graph.getNodeAttribute(id, "name") : undefined;
     return typeof name === "string" && name.trim() !== "" ? html`<span class="org">${name}</span> <span class="id">${id}</span>` : html`<span class="id">${id}</span>`;

@@ -6,7 +6,7 @@
  * nothing. Each section draws what its part of the report holds; an absent section is left out.
  * The same report gives the same bytes.
  */
-import type { AllianceGraph } from "@linkscale/core";
+import type { ReadableGraph } from "@linkscale/core";
 import { HTML_MARK } from "../../commands/analyze.ts";
 import type { Report } from "../report.ts";
 import { ChartSet } from "./charts.ts";
@@ -37,7 +37,7 @@ const SECTIONS: ReadonlyArray<{ id: string; title: string; present: (report: Rep
   { id: "triple-helix", title: "Triple helix", present: (r) => r.results.tripleHelix !== undefined, render: tripleHelixSection },
 ];
 
-export async function renderHtmlReport(report: Report, graph: AllianceGraph): Promise<string> {
+export async function renderHtmlReport(report: Report, graph: ReadableGraph): Promise<string> {
   const charts = new ChartSet();
   const context: SectionContext = { charts, organisation: organisationNamer(graph) };
   const sections = SECTIONS.filter((section) => section.present(report));
