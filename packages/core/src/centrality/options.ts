@@ -7,7 +7,7 @@
  * al. (2010). Give `distance: "weight"` when the attribute already is a length (kilometres, say).
  */
 import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
-import { toCsr, type Csr, type EdgeWeight } from "../model/csr.ts";
+import { graphIndex, toCsr, type Csr, type EdgeWeight } from "../model/csr.ts";
 
 export interface WeightOptions {
   /** Use edge weights; false counts every link as 1. */
@@ -26,7 +26,12 @@ export const DISTANCE_DEFAULTS: DistanceOptions = { ...WEIGHT_DEFAULTS, distance
 
 /** The graph as CSR with weights as asked: all 1 when unweighted. */
 export function weightedCsr(graph: ReadableGraph, { weighted, getEdgeWeight }: WeightOptions): Csr {
-  return toCsr(graph, weighted ? getEdgeWeight : () => 1);
+  if (weighted) return toCsr(graph, getEdgeWeight);
+  // Built once, like the weighted CSR: a getter () => 1 would be read link by link each time.
+  return graphIndex(graph, "csr:unit", () => {
+    const csr = toCsr(graph);
+    return { ...csr, weights: new Float64Array(csr.weights.length).fill(1) };
+  });
 }
 
 /** Edge lengths for shortest paths, or undefined for hop counts (breadth-first search). */
