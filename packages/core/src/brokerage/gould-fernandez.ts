@@ -16,18 +16,21 @@
  * An undirected alliance link is read as two arcs, one each way, as sna reads a symmetric
  * matrix: each open triad i – j – k then counts twice, once as i → j → k and once as k → j → i,
  * so a representative path read one way is a gatekeeper path read the other, and b_IO equals
- * b_OI for every node. Written here: no graphology package computes brokerage roles.
+ * b_OI for every node; such a network is counted through its triangles (roles-undirected.ts),
+ * to the same integers. Written here: no graphology package computes brokerage roles.
  *
  * Roles need the groups of all three organisations, so organisations without a group are left
  * out with their arcs: the roles, N, the density and the expectations are those of the network
  * among the organisations that have a group (as sna on that induced subgraph), and the result
  * counts what was left out.
  */
+import { CompactGraph } from "../model/compact-graph.ts";
 import type { ReadableGraph } from "../model/graph.ts";
-import { nodePositions } from "../model/csr.ts";
+import { nodePositions, toCsr } from "../model/csr.ts";
 import { exclusionRule, groupIndices, NO_GROUP, type Exclusion, type GroupBy, type GroupOptions } from "../groups/group-index.ts";
 import { permutationTest, type PermutationSummary } from "../groups/permutation.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
+import { countRolesUndirected } from "./roles-undirected.ts";
 
 export const ROLES = ["w_I", "w_O", "b_IO", "b_OI", "b_O", "t"] as const;
 export type Role = (typeof ROLES)[number];
@@ -89,6 +92,23 @@ function arcs(graph: ReadableGraph, nodes: readonly string[], of: Int32Array) {
   return { out, into, count, excluded };
 }
 
+/** A graph of undirected links only, none repeated: its roles can be counted through triangles. */
+function simpleUndirected(graph: ReadableGraph): boolean {
+  if (graph instanceof CompactGraph) return true;
+  const { type, multi } = graph as { type?: unknown; multi?: unknown };
+  return type === "undirected" && multi === false;
+}
+
+/** Raw role counts per broker under the group labels `of`, the arcs among grouped nodes and the links left out. */
+function roleCounter(graph: ReadableGraph, nodes: readonly string[], of: Int32Array) {
+  if (simpleUndirected(graph)) {
+    const csr = toCsr(graph);
+    return { count: (labels: Int32Array) => countRolesUndirected(csr, labels).raw, ...countRolesUndirected(csr, of) };
+  }
+  const { out, into, count: arcCount, excluded } = arcs(graph, nodes, of);
+  return { count: (labels: Int32Array) => countRoles(out, into, labels), raw: countRoles(out, into, of), arcs: arcCount, excluded };
+}
+
 /** Raw role counts per broker (6 per node: the five roles and their total). */
 function countRoles(out: readonly number[][], into: readonly number[][], of: Int32Array): Float64Array {
   const N = of.length;
@@ -125,9 +145,9 @@ export function brokeragePermutationTest(
   const { groupBy, permutations = 1000, seed = 0, rng, keepUnknown = false } = { ...DEFAULTS, ...options };
   const nodes = graph.nodes().sort();
   const { of } = groupIndices(graph, groupBy, { keepUnknown });
-  const { out, into } = arcs(graph, nodes, of);
+  const { count } = roleCounter(graph, nodes, of);
   const totals = (labels: Int32Array) => {
-    const raw = countRoles(out, into, labels);
+    const raw = count(labels);
     const sums = new Float64Array(6);
     for (let j = 0; j < labels.length; j++) for (let r = 0; r < 6; r++) sums[r] = (sums[r] as number) + (raw[j * 6 + r] as number);
     return sums;
@@ -142,9 +162,7 @@ export function brokerage(graph: ReadableGraph, options: Partial<BrokerageOption
   const groups = groupIndices(graph, groupBy, { keepUnknown });
   const { of, names } = groups;
   const N = nodes.length - groups.ungrouped;
-  const { out, into, count: m, excluded } = arcs(graph, nodes, of);
-
-  const raw = countRoles(out, into, of);
+  const { raw, arcs: m, excluded } = roleCounter(graph, nodes, of);
 
   // sna's expectations and variances, term by term.
   const d = N > 1 ? m / (N * (N - 1)) : 0;

@@ -4,9 +4,9 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { brokerage, ROLES } from "../../src/brokerage/gould-fernandez.ts";
-import { SEMICONDUCTOR_EV } from "../bundled.ts";
-import { UndirectedGraph } from "graphology";
+import { brokerage, brokeragePermutationTest, ROLES } from "../../src/brokerage/gould-fernandez.ts";
+import { bundledDataset, SEMICONDUCTOR_EV } from "../bundled.ts";
+import { MultiGraph, UndirectedGraph } from "graphology";
 
 function graphWithTypes(): UndirectedGraph {
   const graph = new UndirectedGraph();
@@ -61,5 +61,27 @@ describe("brokerage on semiconductor-ev, groups by organisation type", () => {
 
   it("reads an undirected link as two arcs: representative equals gatekeeper", () => {
     for (const counts of Object.values(result.raw)) expect(counts.b_IO).toBe(counts.b_OI);
+  });
+});
+
+describe("counting through triangles (undirected) and walking every two-path (any graph) agree", () => {
+  // A multigraph (of single links) is walked two-path by two; the same links in an UndirectedGraph are
+  // counted through triangles. Every seventh organisation loses its city, to be left out by city.
+  const undirected = bundledDataset("semiconductor-ev");
+  let seventh = 0;
+  undirected.forEachNode((node) => void (seventh++ % 7 === 0 && undirected.removeNodeAttribute(node, "city")));
+  const mixed = new MultiGraph({ type: "undirected" });
+  undirected.forEachNode((node, attributes) => mixed.addNode(node, attributes));
+  undirected.forEachEdge((_edge, attributes, source, target) => mixed.addEdge(source, target, attributes));
+
+  it.each(["type", "city"])("by %s: the same counts, expectations, density and exclusions", (groupBy) => {
+    const fast = brokerage(undirected, { groupBy });
+    expect(fast.excluded.organisations + fast.excluded.links).toBeGreaterThanOrEqual(groupBy === "city" ? 1 : 0);
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(brokerage(mixed, { groupBy })));
+  });
+
+  it("and so do the permutation tests", () => {
+    const options = { groupBy: "type", permutations: 5, seed: 3 };
+    expect(JSON.stringify(brokeragePermutationTest(undirected, options))).toBe(JSON.stringify(brokeragePermutationTest(mixed, options)));
   });
 });
