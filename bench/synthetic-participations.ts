@@ -5,6 +5,9 @@
  * from one community and some from anywhere, so pairs recur across projects as real partners
  * do and the organisation network is much smaller than the table. Same arguments, same bytes.
  *
+ * `writeSyntheticOrganisations` describes the same organisations (id,type,country): a community
+ * sits in one country, types are drawn in the shares of Horizon 2020's participants.
+ *
  *   node --import tsx bench/synthetic-participations.ts <out.csv> <rows> [organisations] [seed]
  */
 import { createWriteStream } from "node:fs";
@@ -50,6 +53,28 @@ export async function writeSyntheticParticipations(path: string, options: Synthe
   out.write(buffer);
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   return project;
+}
+
+/** Horizon 2020's participant types, roughly in their shares (firms most, then universities, research…). */
+const TYPES = ["firm", "firm", "firm", "firm", "university", "university", "research", "research", "government", "other"] as const;
+const COUNTRIES = ["DE", "FR", "IT", "ES", "NL", "BE", "AT", "SE", "DK", "FI", "PL", "PT", "GR", "IE", "CZ", "HU", "RO", "SI", "NO", "CH", "GB", "IL", "TR", "JP", "KR", "CN", "TW", "SG", "US", "CA"];
+
+/** The organisations of a synthetic table, one row each: its community's country and a drawn type. */
+export async function writeSyntheticOrganisations(path: string, options: Omit<SyntheticOptions, "rows">): Promise<void> {
+  const { organisations, community, seed } = options;
+  const random = seededRandom(seed + 1);
+  const out = createWriteStream(path);
+  let buffer = "id,type,country\n";
+  for (let org = 0; org < organisations; org++) {
+    const type = TYPES[Math.floor(random() * TYPES.length)] as string;
+    buffer += `O${org},${type},${COUNTRIES[Math.floor(org / community) % COUNTRIES.length]}\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+      buffer = "";
+    }
+  }
+  out.write(buffer);
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

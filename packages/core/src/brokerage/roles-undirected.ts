@@ -12,10 +12,12 @@
  */
 import type { Csr } from "../model/csr.ts";
 import { LinkscaleError } from "../errors.ts";
+import { forEachTriangle, forwardSlots } from "../centrality/triangles.ts";
 import { NO_GROUP } from "../groups/group-index.ts";
 
 /** Raw role counts per broker, 6 per node (w_I, w_O, b_IO, b_OI, b_O, t), and the arcs among grouped nodes. */
-export function countRolesUndirected({ offsets, targets }: Csr, of: Int32Array): { raw: Float64Array; arcs: number; excluded: number } {
+export function countRolesUndirected(csr: Csr, of: Int32Array): { raw: Float64Array; arcs: number; excluded: number } {
+  const { offsets, targets } = csr;
   const n = of.length;
   const grouped = (x: number) => of[x] !== NO_GROUP;
   const degree = new Int32Array(n);
@@ -31,61 +33,30 @@ export function countRolesUndirected({ offsets, targets }: Csr, of: Int32Array):
       arcs++;
     }
   }
-  const forward = (a: number, b: number) => (degree[a] as number) < (degree[b] as number) || (degree[a] === degree[b] && a < b);
-
   // For each slot u → v: partners u and v share, and of those, how many are in u's and in v's group.
   const shared = new Int32Array(targets.length);
   const sharedInRowGroup = new Int32Array(targets.length);
   const sharedInTargetGroup = new Int32Array(targets.length);
-  const stamp = new Int32Array(n).fill(-1);
-  const slotTo = new Int32Array(n);
   const count = (slot: number, a: number, b: number, third: number) => {
     (shared[slot] as number)++;
     if (of[third] === of[a]) (sharedInRowGroup[slot] as number)++;
     if (of[third] === of[b]) (sharedInTargetGroup[slot] as number)++;
   };
-  // Each node's forward partners (the later in (degree, index) order), with their slots.
-  const ahead = new Uint32Array(n + 1);
-  for (let u = 0; u < n; u++) {
-    let count = 0;
-    for (let k = offsets[u] as number; k < (offsets[u + 1] as number); k++) {
-      const v = targets[k] as number;
-      if (v !== u && grouped(u) && grouped(v) && forward(u, v)) count++;
-    }
-    ahead[u + 1] = (ahead[u] as number) + count;
-  }
-  const aheadSlot = new Uint32Array(ahead[n] as number);
-  for (let u = 0, at = 0; u < n; u++) {
-    for (let k = offsets[u] as number; k < (offsets[u + 1] as number); k++) {
-      const v = targets[k] as number;
-      if (v !== u && grouped(u) && grouped(v) && forward(u, v)) aheadSlot[at++] = k;
-    }
-  }
-  for (let u = 0; u < n; u++) {
-    for (let a = ahead[u] as number; a < (ahead[u + 1] as number); a++) {
-      const k = aheadSlot[a] as number;
-      stamp[targets[k] as number] = u;
-      slotTo[targets[k] as number] = k;
-    }
-    for (let a = ahead[u] as number; a < (ahead[u + 1] as number); a++) {
-      const k = aheadSlot[a] as number;
-      const v = targets[k] as number;
-      for (let b = ahead[v] as number; b < (ahead[v + 1] as number); b++) {
-        const l = aheadSlot[b] as number;
-        const w = targets[l] as number;
-        if (stamp[w] !== u) continue;
-        count(k, u, v, w);
-        count(slotTo[w] as number, u, w, v);
-        count(l, v, w, u);
-      }
-    }
-  }
+  forEachTriangle(
+    csr,
+    (u, v, w, uv, uw, vw) => {
+      count(uv, u, v, w);
+      count(uw, u, w, v);
+      count(vw, v, w, u);
+    },
+    grouped,
+  );
   // Each count sits on its link's forward slot: copy it to the slot the other way.
+  const { ahead, slots } = forwardSlots(csr, grouped);
   for (let u = 0; u < n; u++) {
-    for (let k = offsets[u] as number; k < (offsets[u + 1] as number); k++) {
-      const v = targets[k] as number;
-      if (v === u || !grouped(u) || !grouped(v) || !forward(u, v)) continue;
-      const twin = slotOf(offsets, targets, v, u);
+    for (let a = ahead[u] as number; a < (ahead[u + 1] as number); a++) {
+      const k = slots[a] as number;
+      const twin = slotOf(offsets, targets, targets[k] as number, u);
       shared[twin] = shared[k] as number;
       sharedInRowGroup[twin] = sharedInTargetGroup[k] as number;
       sharedInTargetGroup[twin] = sharedInRowGroup[k] as number;
