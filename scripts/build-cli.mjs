@@ -22,7 +22,8 @@ const keepPackagesExternal = {
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { linkscale: `${repo}packages/cli/src/main.ts` },
+  // Betweenness runs on worker threads, each loading the worker's module beside the bundle.
+  entryPoints: { linkscale: `${repo}packages/cli/src/main.ts`, "betweenness-worker": `${repo}packages/core/src/node/betweenness-worker.ts` },
   outdir,
   bundle: true,
   platform: "node",

@@ -151,7 +151,7 @@ describe("analyze --engine duckdb", () => {
     const config = { ...configFrom({}), stages: { kind: "yearly" as const } };
     const results = async (engine: "memory" | "duckdb") => {
       const { loaded } = await loadAnalysed(inputs, { engine, counting: "full" }, config, progress, "nothing analysed");
-      return analyse(analysisInput(loaded), config, progress, ["counts", "tripleHelix", "stages"]).results;
+      return (await analyse(analysisInput(loaded), config, progress, ["counts", "tripleHelix", "stages"])).results;
     };
     const [memory, duckdb] = [await results("memory"), await results("duckdb")];
     expect(duckdb.stages).toEqual(memory.stages);

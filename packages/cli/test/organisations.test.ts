@@ -52,12 +52,13 @@ function analyze(out: string, ...flags: string[]) {
 }
 
 /** What analyse computes in memory for TINY, as the command does (same config, same seed). */
-function inMemory(): Results {
+async function inMemory(): Promise<Results> {
   const progress = createProgress(true);
   const config = configFrom({ config: SETTINGS });
   const loaded = loadInput(TINY, { counting: "full" }, progress);
-  return analyse(analysisInput(loaded), config, progress).results;
+  return (await analyse(analysisInput(loaded), config, progress)).results;
 }
+const MEMORY = await inMemory();
 
 describe("organisations.detail top", () => {
   // A table of degrees: two ties, ids that sort differently as numbers, one undefined value.
@@ -108,7 +109,7 @@ describe("organisations.detail top", () => {
   });
 
   it("is what analyze writes by default (top 50) and with --top, for every table of the report", () => {
-    const memory = inMemory();
+    const memory = MEMORY;
     const { report } = analyze("top-default");
     expect(report.config.organisations).toEqual({ detail: "top", top: 50 });
     expect(report.results.centrality.measures.degree.listed).toBe(7);
@@ -129,7 +130,7 @@ describe("organisations.detail top", () => {
 });
 
 describe("organisations.detail full", () => {
-  const memory = inMemory();
+  const memory = MEMORY;
   const { report, run } = analyze("full", "--detail", "full");
   const csvPath = join(dir, "full", ORGANISATIONS_FILE);
   const parsed = parseCsv(readFileSync(csvPath, "utf8"), ",");

@@ -6,7 +6,6 @@
  */
 import {
   assortativity,
-  betweenness,
   brokerage,
   closeness,
   clusterGrouping,
@@ -42,6 +41,7 @@ import {
 } from "@linkscale/core";
 import { clustersSection } from "./clusters.ts";
 import { stagesSection } from "./stages.ts";
+import { betweennessParallel } from "@linkscale/core/node";
 import type { ProjectedWindows } from "@linkscale/core/time";
 import type { TripleHelix } from "@linkscale/core/triple-helix";
 import { assignAdmin1, type Admin1Result } from "../places/admin1.ts";
@@ -84,7 +84,7 @@ function counts({ input }: Context) {
   };
 }
 
-function centrality({ input: { graph }, config, progress, notes }: Context) {
+async function centrality({ input: { graph }, config, progress, notes }: Context) {
   const { allPairsLimit, betweennessSamples } = config.centrality;
   const allPairs = graph.order <= allPairsLimit;
   const measures: Record<string, Values> = {};
@@ -95,7 +95,8 @@ function centrality({ input: { graph }, config, progress, notes }: Context) {
   measures["pagerank"] = pagerank(graph);
   measures["clustering"] = clustering(graph);
   const bar = progress.bar("centrality: betweenness", 1);
-  measures["betweenness"] = betweenness(graph, {
+  // On worker threads, one per core: the same bits as on one (betweenness.ts sums fixed chunks of sources).
+  measures["betweenness"] = await betweennessParallel(graph, {
     ...(allPairs ? {} : { samples: Math.min(betweennessSamples, graph.order), rng: seededRandom(config.seed) }),
     onProgress: (done, total) => bar.update(done, total),
   });
@@ -215,9 +216,14 @@ const SECTION_RUNNERS = {
   stages: ({ input, config, progress, clusterGrouping }: Context) => stagesSection(input, config, clusterGrouping(), placeOptions(config), progress),
 } satisfies Record<Section, (context: Context) => unknown>;
 
-export type Results = { [S in Section]?: ReturnType<(typeof SECTION_RUNNERS)[S]> };
+export type Results = { [S in Section]?: Awaited<ReturnType<(typeof SECTION_RUNNERS)[S]>> };
 
-export function analyse(input: AnalysisInput, config: ResolvedConfig, progress: Progress, sections: readonly Section[] = config.sections): { results: Results; notes: string[] } {
+export async function analyse(
+  input: AnalysisInput,
+  config: ResolvedConfig,
+  progress: Progress,
+  sections: readonly Section[] = config.sections,
+): Promise<{ results: Results; notes: string[] }> {
   let grouping: Grouping | undefined;
   const context: Context = { input, config, progress, notes: [], admin1: null, clusterGrouping: () => (grouping ??= clusterGrouping(input.graph, config.clusters)) };
   if (config.places.admin1) {
@@ -231,6 +237,6 @@ export function analyse(input: AnalysisInput, config: ResolvedConfig, progress: 
     );
   }
   const results: Record<string, unknown> = {};
-  for (const section of sections) results[section] = SECTION_RUNNERS[section](context);
+  for (const section of sections) results[section] = await SECTION_RUNNERS[section](context);
   return { results: results as Results, notes: context.notes };
 }

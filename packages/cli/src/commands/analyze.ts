@@ -61,7 +61,7 @@ export function analyzeCommand(program: Command): void {
       const progress = createProgress(flags.quiet ?? false);
       const config = configFrom(flags);
       const { loaded, notes } = await loadAnalysed(inputs, flags, config, progress, "nothing analysed");
-      const report = runAnalysis(loaded, config, progress, notes);
+      const report = await runAnalysis(loaded, config, progress, notes);
       const graph = analysisInput(loaded).graph;
       const files = await reportFiles(report, graph);
       writeReports(flags.out, files, flags.force ?? false);
@@ -134,8 +134,8 @@ export function analysisInput(loaded: LoadedInput): AnalysisInput {
 }
 
 /** The report of a run; `inputNotes` (rejected rows let through) come before the metrics' notes. */
-export function runAnalysis(loaded: LoadedInput, config: ResolvedConfig, progress: Progress, inputNotes: readonly string[] = []): Report {
-  const { results, notes } = analyse(analysisInput(loaded), config, progress);
+export async function runAnalysis(loaded: LoadedInput, config: ResolvedConfig, progress: Progress, inputNotes: readonly string[] = []): Promise<Report> {
+  const { results, notes } = await analyse(analysisInput(loaded), config, progress);
   return buildReport(fileDigests(loaded.files), config, results, [...inputNotes, ...notes]);
 }
 

@@ -64,7 +64,7 @@ export function checkCommand(program: Command): void {
         if (existsSync(flags.expected) && !flags.force) throw new InputError(`${flags.expected} already exists: nothing written (--force overwrites)`);
         const config = configFrom(flags);
         const { loaded, notes } = await loadAnalysed(inputs, flags, config, progress, "nothing checked");
-        const { results } = analyse(analysisInput(loaded), config, progress);
+        const { results } = await analyse(analysisInput(loaded), config, progress);
         writeFileSync(flags.expected, baseline(results, config));
         process.stdout.write(notes.map((note) => `note: ${note}\n`).join("") + `wrote ${flags.expected}\n`);
         return;
@@ -74,7 +74,7 @@ export function checkCommand(program: Command): void {
       const config = flags.config !== undefined || expected.config === undefined ? configFrom(flags) : { ...expected.config, ...(flags.seed === undefined ? {} : { seed: flags.seed }) };
       const sections = [...new Set(expected.metrics.map((metric) => metric.section))] as Section[];
       const { loaded, notes } = await loadAnalysed(inputs, flags, config, progress, "nothing checked");
-      const { results } = analyse(analysisInput(loaded), config, progress, sections);
+      const { results } = await analyse(analysisInput(loaded), config, progress, sections);
       const plain: unknown = JSON.parse(JSON.stringify(results, (_key, value: unknown) => (typeof value === "number" && !Number.isFinite(value) ? null : value)));
       const checks = expected.metrics.map((metric) => checkMetric(metric, plain));
       if (flags.junit !== undefined) writeJunit(flags.junit, junitXml(checks, flags.expected), flags.force ?? false);
