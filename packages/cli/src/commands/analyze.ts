@@ -63,6 +63,7 @@ export function analyzeCommand(program: Command): void {
       const { loaded, notes } = await loadAnalysed(inputs, flags, config, progress, "nothing analysed");
       const report = await runAnalysis(loaded, config, progress, notes);
       const graph = analysisInput(loaded).graph;
+      progress.step("writing the reports");
       const files = await reportFiles(report, graph);
       writeReports(flags.out, files, flags.force ?? false);
       process.stdout.write(flags.json ? files.json : printable(formatAnalysis(report, graph)) + `\nreports: ${reportsLine(flags.out, files, config)}\n`);
