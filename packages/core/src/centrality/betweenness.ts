@@ -45,6 +45,7 @@ export function accumulateBetweenness(
   sources: ArrayLike<number>,
   onSource?: (done: number) => void,
 ): Float64Array {
+  if (length === undefined) return accumulateOverHops(csr, sources, onSource);
   const n = csr.nodes.length;
   const { offsets, targets } = csr;
   const state = createSearchState(n);
@@ -65,6 +66,68 @@ export function accumulateBetweenness(
         if (isPredecessor) delta[v] = (delta[v] as number) + (sigma[v] as number) * coefficient;
       }
       total[w] = (total[w] as number) + (delta[w] as number);
+    }
+    onSource?.(s + 1);
+  }
+  return total;
+}
+
+/**
+ * The same for hop counts, with the breadth-first search inline: it lists the shortest-path DAG's
+ * arcs (v → w, dist[w] = dist[v] + 1) as it finds them, and the backward pass walks that list
+ * from its end, so it reads only those arcs, in order, rather than every neighbour of every node
+ * looking for predecessors. A node's arcs all come after those into it, so walked backwards,
+ * delta[w] is complete before it is passed on. Each delta[v] adds its successors' terms in the
+ * reverse of their order in v's row.
+ */
+function accumulateOverHops({ nodes, offsets, targets }: Csr, sources: ArrayLike<number>, onSource?: (done: number) => void): Float64Array {
+  const n = nodes.length;
+  const dist = new Int32Array(n).fill(-1);
+  const sigma = new Float64Array(n);
+  const delta = new Float64Array(n);
+  const queue = new Int32Array(n);
+  const arcFrom = new Int32Array(targets.length);
+  const arcTo = new Int32Array(targets.length);
+  const total = new Float64Array(n);
+  for (let s = 0; s < sources.length; s++) {
+    const source = sources[s] as number;
+    dist[source] = 0;
+    sigma[source] = 1;
+    queue[0] = source;
+    let head = 0;
+    let tail = 1;
+    let arcs = 0;
+    while (head < tail) {
+      const v = queue[head++] as number;
+      const next = (dist[v] as number) + 1;
+      const sigmaV = sigma[v] as number;
+      for (let k = offsets[v] as number; k < (offsets[v + 1] as number); k++) {
+        const w = targets[k] as number;
+        if (dist[w] === -1) {
+          dist[w] = next;
+          queue[tail++] = w;
+        }
+        if (dist[w] === next) {
+          sigma[w] = (sigma[w] as number) + sigmaV;
+          arcFrom[arcs] = v;
+          arcTo[arcs++] = w;
+        }
+      }
+    }
+    for (let a = arcs - 1; a >= 0; a--) {
+      const v = arcFrom[a] as number;
+      const w = arcTo[a] as number;
+      delta[v] = (delta[v] as number) + (sigma[v] as number) * ((1 + (delta[w] as number)) / (sigma[w] as number));
+    }
+    for (let k = 1; k < tail; k++) {
+      const w = queue[k] as number;
+      total[w] = (total[w] as number) + (delta[w] as number);
+    }
+    for (let k = 0; k < tail; k++) {
+      const w = queue[k] as number;
+      dist[w] = -1;
+      sigma[w] = 0;
+      delta[w] = 0;
     }
     onSource?.(s + 1);
   }
