@@ -187,7 +187,8 @@ export class CompactGraph implements ReadableGraph {
     return new CompactGraph({
       ids: nodes === undefined ? this.ids : nodes.map((i) => this.ids[i] as string),
       addedOrder: Uint32Array.from([...this.#addedOrder].filter((i) => number(i) >= 0), number),
-      nodeColumns: nodes === undefined ? this.nodeColumns : this.nodeColumns.select(nodes),
+      // Copied even when all nodes stay: a slice's attributes are its own to set.
+      nodeColumns: this.nodeColumns.select(nodes ?? Uint32Array.from(this.ids, (_, i) => i)),
       source: Uint32Array.from(links, (e) => number(this.source[e] as number)),
       target: Uint32Array.from(links, (e) => number(this.target[e] as number)),
       linkColumns: this.linkColumns.select(links),

@@ -162,4 +162,20 @@ describe("CompactGraphBuilder", () => {
     // A link without a weight weighs 1, as graphology-utils' getter says.
     expect(core.strength(graph)).toEqual(Object.fromEntries([["__proto__", 1], ["a", 0.5], ["z", 1.5]]));
   });
+
+  it("sets node attributes as graphology does: the metrics' cached indexes follow, a slice's are its own", () => {
+    const builder = new CompactGraphBuilder();
+    for (const id of ["a", "b", "c"]) builder.addNode(id, { country: "DE" });
+    builder.addEdge("a", "b", { weight: 1, firstYear: 2015 });
+    builder.addEdge("b", "c", { weight: 1, firstYear: 2020 });
+    const graph = builder.build();
+    // All in one country: every link inside (E-I -1); then c moves to France and one link of two is outside (E-I 0).
+    expect(core.eiIndex(graph, { groupBy: "country" }).network.counted.EI).toBe(-1);
+    graph.setNodeAttribute("c", "country", "FR");
+    expect(core.eiIndex(graph, { groupBy: "country" }).network.counted.EI).toBe(0);
+    const slice = core.timeSlice(graph, { from: 2015, to: 2015 });
+    slice.setNodeAttribute("a", "country", "IT");
+    expect(graph.getNodeAttribute("a", "country")).toBe("DE");
+    expect(slice.getNodeAttribute("a", "country")).toBe("IT");
+  });
 });
