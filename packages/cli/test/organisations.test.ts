@@ -12,7 +12,7 @@ import { parseCsv } from "@linkscale/io";
 import { describe, expect, it, vi } from "vitest";
 import { analyse, type Results } from "../src/analysis/analyse.ts";
 import { resolveConfig } from "../src/analysis/config.ts";
-import { detailedResults, listedTable, organisationTables } from "../src/analysis/organisation-tables.ts";
+import { detailedResults, listedTable, organisationTables, topEntries, type OrganisationTable } from "../src/analysis/organisation-tables.ts";
 import { isLinkscaleOrganisationsCsv, ORGANISATIONS_FILE } from "../src/analysis/organisations-csv.ts";
 import { analysisInput, configFrom } from "../src/commands/analyze.ts";
 import { loadInput } from "../src/input.ts";
@@ -61,6 +61,19 @@ async function inMemory(): Promise<Results> {
 const MEMORY = await inMemory();
 
 describe("organisations.detail top", () => {
+  it("keeps the first k of a large table as a full sort would (ties, values missing, both rank directions)", () => {
+    // 2,000 organisations, 40 distinct degrees, some without one: ties everywhere; k = 25 takes the selection path.
+    const values = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`org${(i * 7919) % 2000}`, i % 13 === 0 ? null : (i * 31) % 40]));
+    const byHand = (lowestFirst: boolean) =>
+      Object.entries(values)
+        .sort(([a, x], [b, y]) => (x === y ? (a < b ? -1 : 1) : x === null ? 1 : y === null ? -1 : lowestFirst ? x - y : y - x))
+        .slice(0, 25);
+    const [degree] = organisationTables({ centrality: { measures: { degree: values } } } as unknown as Results);
+    expect(topEntries(degree as OrganisationTable, 25)).toEqual(byHand(false));
+    const lowest = { ...(degree as OrganisationTable), ranking: { words: "the lowest", key: (v: unknown) => (typeof v === "number" ? v : null), lowestFirst: true } };
+    expect(topEntries(lowest, 25)).toEqual(byHand(true));
+  });
+
   // A table of degrees: two ties, ids that sort differently as numbers, one undefined value.
   const results = { centrality: { measures: { degree: { b: 3, "9": 5, a: 3, "10": 5, c: null, d: 1 } } } } as unknown as Results;
   const [degree] = organisationTables(results);
