@@ -327,16 +327,36 @@ export class CompactGraphBuilder {
   }
 }
 
-/** A pair linked twice, in either direction, is refused: links are sorted by their ends, lower first. */
+/**
+ * A pair linked twice, in either direction, is refused, naming the second link as it was given.
+ * Each link is listed under its lower end and each such list sorted (numbers, no comparator): a
+ * repeat then sits beside its first.
+ */
 function refuseRepeatedLinks(source: Uint32Array, target: Uint32Array, ids: readonly string[]): void {
-  const lo = Uint32Array.from(source, (s, e) => Math.min(s, target[e] as number));
-  const hi = Uint32Array.from(source, (s, e) => Math.max(s, target[e] as number));
-  const order = Uint32Array.from(source, (_, e) => e).sort((a, b) => (lo[a] as number) - (lo[b] as number) || (hi[a] as number) - (hi[b] as number));
-  for (let k = 1; k < order.length; k++) {
-    const a = order[k - 1] as number;
-    const b = order[k] as number;
-    if (lo[a] === lo[b] && hi[a] === hi[b]) {
-      throw new InvalidLinkError("model/compact-graph", `link ${ids[source[b] as number]}–${ids[target[b] as number]} is given twice`);
+  const n = ids.length;
+  const offsets = new Uint32Array(n + 1);
+  for (let e = 0; e < source.length; e++) (offsets[Math.min(source[e] as number, target[e] as number) + 1] as number)++;
+  for (let u = 0; u < n; u++) offsets[u + 1] = (offsets[u + 1] as number) + (offsets[u] as number);
+  const fill = offsets.slice(0, n);
+  const higher = new Uint32Array(source.length);
+  for (let e = 0; e < source.length; e++) {
+    const s = source[e] as number;
+    const t = target[e] as number;
+    higher[(fill[Math.min(s, t)] as number)++] = Math.max(s, t);
+  }
+  for (let u = 0; u < n; u++) {
+    const row = higher.subarray(offsets[u] as number, offsets[u + 1] as number).sort();
+    for (let k = 1; k < row.length; k++) {
+      if (row[k] !== row[k - 1]) continue;
+      const v = row[k] as number;
+      let seen = 0;
+      for (let e = 0; e < source.length; e++) {
+        const s = source[e] as number;
+        const t = target[e] as number;
+        if (Math.min(s, t) === u && Math.max(s, t) === v && ++seen === 2) {
+          throw new InvalidLinkError("model/compact-graph", `link ${ids[s]}–${ids[t]} is given twice`);
+        }
+      }
     }
   }
 }

@@ -147,41 +147,36 @@ function csrOf(nodes: readonly string[], source: Uint32Array, target: Uint32Arra
   }
   for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
   const m = offsets[n] as number;
-  const targets = new Uint32Array(m);
-  const weights = new Float64Array(m);
+  // Each row in the order its links came, then read back column by column: going through the
+  // nodes in order and appending each to the rows of its neighbours leaves every row sorted by
+  // neighbour, with a pair's repeated links (a multigraph's) in the order they came. No sort.
+  const unsorted = new Uint32Array(m);
+  const unsortedWeights = new Float64Array(m);
   const fill = offsets.slice(0, n);
   for (let e = 0; e < source.length; e++) {
     const s = source[e] as number;
     const t = target[e] as number;
     const w = values[e] as number;
     let at = (fill[s] as number)++;
-    targets[at] = t;
-    weights[at] = w;
+    unsorted[at] = t;
+    unsortedWeights[at] = w;
     if (s !== t) {
       at = (fill[t] as number)++;
-      targets[at] = s;
-      weights[at] = w;
+      unsorted[at] = s;
+      unsortedWeights[at] = w;
     }
   }
-  sortRows(offsets, targets, weights);
-  return { nodes, offsets, targets, weights };
-}
-
-/** Sorts each row by neighbour index: deterministic order, and merge-style intersections. */
-function sortRows(offsets: Uint32Array, targets: Uint32Array, weights: Float64Array): void {
-  const n = offsets.length - 1;
-  for (let i = 0; i < n; i++) {
-    const start = offsets[i] as number;
-    const end = offsets[i + 1] as number;
-    let sorted = true;
-    for (let k = start + 1; k < end; k++) if ((targets[k - 1] as number) > (targets[k] as number)) sorted = false;
-    if (sorted) continue;
-    const order = Array.from({ length: end - start }, (_, k) => start + k).sort((a, b) => (targets[a] as number) - (targets[b] as number));
-    const t = order.map((k) => targets[k] as number);
-    const w = order.map((k) => weights[k] as number);
-    targets.set(t, start);
-    weights.set(w, start);
+  const targets = new Uint32Array(m);
+  const weights = new Float64Array(m);
+  fill.set(offsets.subarray(0, n));
+  for (let c = 0; c < n; c++) {
+    for (let k = offsets[c] as number; k < (offsets[c + 1] as number); k++) {
+      const at = (fill[unsorted[k] as number] as number)++;
+      targets[at] = c;
+      weights[at] = unsortedWeights[k] as number;
+    }
   }
+  return { nodes, offsets, targets, weights };
 }
 
 /** Each node's strength: the sum of its link weights, in CSR order. */
