@@ -10,8 +10,9 @@
  *   and links are columns (`columns.ts`).
  * - Its nodes and links are fixed: a builder fills it (`CompactGraphBuilder`, what loaders and
  *   projections write into), `CompactGraph.fromGraph` copies a graphology graph, `toGraph` gives
- *   one back. Node attributes can be set (a region found for a city, say); the change is
- *   announced as graphology announces it, so the indexes the core caches are dropped.
+ *   one back. Attributes can be set (a region found for a node's city, a link's association
+ *   strength); the change is announced as graphology announces it, so the indexes the core
+ *   caches are dropped.
  *
  * About 70 bytes a link with a weight, a project count and two years, CSR included; graphology
  * takes over a kilobyte. It answers the small part of graphology's reading API the core uses
