@@ -1,7 +1,7 @@
 /**
  * Gould & Fernandez role counts of an undirected network in O(m^1.5), where walking every
- * two-path costs the sum of squared degrees (30 s for one grouping of the full Horizon 2020
- * network, whose hubs have thousands of partners).
+ * two-path costs the sum of squared degrees: on the full Horizon 2020 network, whose hubs have
+ * thousands of partners, 7 to 9 s a grouping that way and under 3 s this way.
  *
  * Read as arcs both ways, broker j sees the ordered pairs (i, k) of its partners that are not
  * linked. For a partner i, the k of group g are j's partners in g, less i itself, less the
