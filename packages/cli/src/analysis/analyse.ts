@@ -5,6 +5,7 @@
  * input, config and seed give the same report, byte for byte.
  */
 import {
+  betweenness,
   assortativity,
   brokerage,
   closeness,
@@ -84,6 +85,9 @@ function counts({ input }: Context) {
   };
 }
 
+/** Link visits (sources × 2 × links) past which betweenness runs on worker threads: about a second of work. */
+const PARALLEL_BETWEENNESS_VISITS = 2e8;
+
 async function centrality({ input: { graph }, config, progress, notes }: Context) {
   const { allPairsLimit, betweennessSamples } = config.centrality;
   const allPairs = graph.order <= allPairsLimit;
@@ -95,11 +99,15 @@ async function centrality({ input: { graph }, config, progress, notes }: Context
   measures["pagerank"] = pagerank(graph);
   measures["clustering"] = clustering(graph);
   const bar = progress.bar("centrality: betweenness", 1);
-  // On worker threads, one per core: the same bits as on one (betweenness.ts sums fixed chunks of sources).
-  measures["betweenness"] = await betweennessParallel(graph, {
-    ...(allPairs ? {} : { samples: Math.min(betweennessSamples, graph.order), rng: seededRandom(config.seed) }),
-    onProgress: (done, total) => bar.update(done, total),
-  });
+  const sources = allPairs ? graph.order : Math.min(betweennessSamples, graph.order);
+  const options = {
+    ...(allPairs ? {} : { samples: sources, rng: seededRandom(config.seed) }),
+    onProgress: (done: number, total: number) => bar.update(done, total),
+  };
+  // On worker threads, one per core, when a search from every source visits enough links to pay
+  // for starting them: the same bits either way (betweenness.ts sums fixed chunks of sources).
+  const parallel = sources * 2 * graph.size > PARALLEL_BETWEENNESS_VISITS;
+  measures["betweenness"] = parallel ? await betweennessParallel(graph, options) : betweenness(graph, options);
   bar.stop();
   if (allPairs) {
     progress.step("centrality: closeness, harmonic");

@@ -41,7 +41,7 @@ const METRICS: Record<string, (graph: ReadableGraph) => unknown> = {
   effectiveSize: (g) => core.effectiveSize(g),
   structuralConstraint: (g) => core.structuralConstraint(g),
   brokerage: (g) => core.brokerage(g, { groupBy: "type" }),
-  brokeragePermutationTest: (g) => core.brokeragePermutationTest(g, { groupBy: "type", permutations: 20, seed: SEED }),
+  brokeragePermutationTest: (g) => core.brokeragePermutationTest(g, { groupBy: "type", permutations: 3, seed: SEED }),
   clusterGrouping: (g) => core.clusterGrouping(g),
   geographicClusters: (g) => core.geographicClusters(g),
   cityClusters: (g) => core.cityClusters(g),
@@ -68,12 +68,12 @@ function byPair(graph: ReadableGraph, values: Record<string, number>): Record<st
   return result;
 }
 
-// Every metric on semiconductor-ev; h2020-eastasia (4x the links) adds the node columns of a
-// CORDIS extract, where some organisations have no name or place, and stages over more years.
+// Every metric, stages, slices and the way back on semiconductor-ev; h2020-eastasia (4x the
+// links) adds the node columns of a CORDIS extract, where some organisations have no name or place.
 describe.each([
-  ["semiconductor-ev", Object.keys(METRICS)],
-  ["h2020-eastasia", ["describeGraph", "pagerank", "louvain", "classifyLinks", "scaleShares", "eiIndex", "clusterNetwork", "gatekeepers"]],
-])("%s as a compact graph", (name, metrics) => {
+  { name: "semiconductor-ev", metrics: Object.keys(METRICS), whole: true },
+  { name: "h2020-eastasia", metrics: ["describeGraph", "classifyLinks", "scaleShares", "eiIndex", "gatekeepers"], whole: false },
+])("$name as a compact graph", ({ name, metrics, whole }) => {
   const graph = bundledDataset(name);
   const compact = CompactGraph.fromGraph(graph);
 
@@ -96,12 +96,12 @@ describe.each([
     expect(JSON.stringify(run(compact))).toBe(JSON.stringify(run(graph)));
   });
 
-  it("stages over link windows equal the graphology graph's", () => {
+  it.runIf(whole)("stages over link windows equal the graphology graph's", () => {
     const options = { windowing: { kind: "rolling", width: 3, step: 2 } as const, seed: SEED, permutations: 20, groupBy: ["country", "type"] };
     expect(JSON.stringify(core.stages({ graph: compact }, options))).toBe(JSON.stringify(core.stages({ graph }, options)));
   });
 
-  it("time slices and link windows keep the same links", () => {
+  it.runIf(whole)("time slices and link windows keep the same links", () => {
     const window = { from: 2016, to: 2018 };
     const text = (g: ReadableGraph) => JSON.stringify(core.describeGraph(g)) + JSON.stringify(core.degree(g));
     expect(text(core.timeSlice(compact, window))).toBe(text(core.timeSlice(graph, window)));
@@ -109,7 +109,7 @@ describe.each([
     expect(core.linkWindow(compact, window).nodes()).toEqual(core.linkWindow(graph, window).nodes());
   });
 
-  it("gives back a graphology graph equal to the one it came from", () => {
+  it.runIf(whole)("gives back a graphology graph equal to the one it came from", () => {
     const back = compact.toGraph();
     expect(back.export().nodes).toEqual(graph.export().nodes);
     expect(back.mapEdges((_e, attributes, s, t) => [s, t, attributes])).toEqual(graph.mapEdges((_e, attributes, s, t) => [s, t, attributes]));
