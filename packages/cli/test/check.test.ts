@@ -10,7 +10,10 @@ describe("linkscale check", () => {
   const links = join(dir, "links");
   expect(linkscale(["convert", "datasets/semiconductor-ev", links, "-q"]).status).toBe(0);
   const baseline = join(dir, "baseline.json");
-  const written = linkscale(["check", links, "--expected", baseline, "--write-expected", "-q"]);
+  // 50 permutations, kept in the baseline's config, so that every check of it below runs them, not 1000.
+  const config = join(dir, "linkscale.json");
+  writeFileSync(config, JSON.stringify({ permutations: 50 }));
+  const written = linkscale(["check", links, "--expected", baseline, "--write-expected", "--config", config, "-q"]);
 
   it("writes a baseline from a run and refuses to overwrite it without --force", () => {
     expect(written.status).toBe(0);
