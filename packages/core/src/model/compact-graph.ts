@@ -82,10 +82,15 @@ export class CompactGraph implements ReadableGraph {
     return this.source.length;
   }
 
-  /** The node's number (its place in sorted order), or undefined. */
-  indexOf(node: string): number | undefined {
+  /** Each node's number (its place in sorted order), by id: the core's `nodePositions` for this graph. */
+  positions(): ReadonlyMap<string, number> {
     this.#indexOf ??= new Map(this.ids.map((id, i) => [id, i]));
-    return this.#indexOf.get(node);
+    return this.#indexOf;
+  }
+
+  /** The node's number, or undefined. */
+  indexOf(node: string): number | undefined {
+    return this.positions().get(node);
   }
 
   hasNode(node: string): boolean {

@@ -54,6 +54,7 @@ export function toCsr(graph: ReadableGraph, weight: EdgeWeight = "weight"): Csr 
 
 /** Each node's position in the CSR's order; cached like the CSR. */
 export function nodePositions(graph: ReadableGraph): ReadonlyMap<string, number> {
+  if (graph instanceof CompactGraph) return graph.positions();
   return graphIndex(graph, "positions", () => new Map(nodeTable(graph).nodes.map((node, i) => [node, i])));
 }
 
