@@ -73,20 +73,21 @@ export function accumulateBetweenness(
 }
 
 /**
- * The same for hop counts, with the breadth-first search inline: it lists the shortest-path DAG's
- * arcs (v → w, dist[w] = dist[v] + 1) as it finds them, and the backward pass walks that list
- * from its end, so it reads only those arcs, in order, rather than every neighbour of every node
- * looking for predecessors. A node's arcs all come after those into it, so walked backwards,
- * delta[w] is complete before it is passed on. Each delta[v] adds its successors' terms in the
- * reverse of their order in v's row.
+ * The same for hop counts, with the breadth-first search inline: it lists each node's arcs in the
+ * shortest-path DAG (v → w, dist[w] = dist[v] + 1) as it finds them, grouped by v in queue order,
+ * and the backward pass walks the queue from its end, reading only those arcs rather than every
+ * neighbour of every node looking for predecessors. A node's successors all come later in the
+ * queue, so walked backwards, each successor's share (1 + δ(w)) / σ(w) is final before it is read,
+ * and δ(v) = σ(v) · Σ shares.
  */
 function accumulateOverHops({ nodes, offsets, targets }: Csr, sources: ArrayLike<number>, onSource?: (done: number) => void): Float64Array {
   const n = nodes.length;
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
+  const share = new Float64Array(n);
   const queue = new Int32Array(n);
-  const arcFrom = new Int32Array(targets.length);
+  // Where each queue position's arcs start in `arcTo`.
+  const arcStart = new Int32Array(n + 1);
   const arcTo = new Int32Array(targets.length);
   const total = new Float64Array(n);
   for (let s = 0; s < sources.length; s++) {
@@ -98,6 +99,7 @@ function accumulateOverHops({ nodes, offsets, targets }: Csr, sources: ArrayLike
     let tail = 1;
     let arcs = 0;
     while (head < tail) {
+      arcStart[head] = arcs;
       const v = queue[head++] as number;
       const next = (dist[v] as number) + 1;
       const sigmaV = sigma[v] as number;
@@ -109,25 +111,24 @@ function accumulateOverHops({ nodes, offsets, targets }: Csr, sources: ArrayLike
         }
         if (dist[w] === next) {
           sigma[w] = (sigma[w] as number) + sigmaV;
-          arcFrom[arcs] = v;
           arcTo[arcs++] = w;
         }
       }
     }
-    for (let a = arcs - 1; a >= 0; a--) {
-      const v = arcFrom[a] as number;
-      const w = arcTo[a] as number;
-      delta[v] = (delta[v] as number) + (sigma[v] as number) * ((1 + (delta[w] as number)) / (sigma[w] as number));
-    }
-    for (let k = 1; k < tail; k++) {
-      const w = queue[k] as number;
-      total[w] = (total[w] as number) + (delta[w] as number);
+    arcStart[tail] = arcs;
+    for (let i = tail - 1; i > 0; i--) {
+      const v = queue[i] as number;
+      let sum = 0;
+      for (let a = arcStart[i] as number; a < (arcStart[i + 1] as number); a++) sum += share[arcTo[a] as number] as number;
+      const sigmaV = sigma[v] as number;
+      const delta = sigmaV * sum;
+      total[v] = (total[v] as number) + delta;
+      share[v] = (1 + delta) / sigmaV;
     }
     for (let k = 0; k < tail; k++) {
       const w = queue[k] as number;
       dist[w] = -1;
       sigma[w] = 0;
-      delta[w] = 0;
     }
     onSource?.(s + 1);
   }
