@@ -8,8 +8,8 @@ import type { ReadableGraph } from "../model/graph.ts";
 import { byNode, toCsr } from "../model/csr.ts";
 
 export interface Components {
-  /** Node id → component number, keys in sorted id order. */
-  components: Record<string, number>;
+  /** Node id → component number, keys in sorted id order; built on first read (most callers want only the sizes). */
+  readonly components: Record<string, number>;
   count: number;
   /** Size of each component, by number. */
   sizes: number[];
@@ -40,5 +40,12 @@ export function connectedComponents(graph: ReadableGraph): Components {
     }
     sizes.push(tail);
   }
-  return { components: byNode(nodes, component), count: sizes.length, sizes };
+  let byId: Record<string, number> | undefined;
+  return {
+    get components() {
+      return (byId ??= byNode(nodes, component));
+    },
+    count: sizes.length,
+    sizes,
+  };
 }

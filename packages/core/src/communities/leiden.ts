@@ -16,9 +16,9 @@
 import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
 import { assignToNodes, weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
-import { modularity } from "./modularity.ts";
+import { membershipModularity } from "./modularity.ts";
 import { renumber, type CommunityResult } from "./partition.ts";
-import { aggregateLevel, baseLevel, chainRuns, compact, moveNodesFast, shuffled, type Level, type Run } from "./local-moving.ts";
+import { aggregateLevel, baseLevel, chainRuns, compact, identity, moveNodesFast, shuffled, type Level, type Run } from "./local-moving.ts";
 
 export interface LeidenOptions extends WeightOptions {
   resolution: number;
@@ -51,8 +51,7 @@ export function leiden(graph: ReadableGraph, options: Partial<LeidenOptions> = {
   const run: Run = { rng: settings.rng ?? seededRandom(settings.seed), gamma: settings.resolution, theta: settings.randomness, total };
 
   const membership = chainRuns(n, total > 0 ? settings.iterations : 0, (start) => leidenRun(base, start, run));
-  const result = renumber(csr.nodes, membership);
-  return { ...result, modularity: modularity(graph, result.communities, settings) };
+  return { ...renumber(csr.nodes, membership), modularity: membershipModularity(csr, membership, settings.resolution) };
 }
 
 export function assignLeiden(graph: AnyGraph, options: Partial<LeidenOptions> = {}): void {
@@ -64,19 +63,23 @@ function leidenRun(base: Level, start: Int32Array, run: Run): Int32Array {
   let level = base;
   let community = compact(start);
   // For each base node, the level-node that holds it.
-  const holder = Int32Array.from({ length: base.n }, (_, i) => i);
+  const holder = identity(base.n);
   for (;;) {
     const communities = moveNodesFast(level, community, run);
     if (communities === level.n) break;
-    const refined = refine(level, community, run);
+    let refined = refine(level, community, run);
+    // A refinement that merged nothing would aggregate to the same network: aggregate by the
+    // communities themselves instead, as igraph does.
+    if (refined.every((r, v) => r === v)) refined = community;
     const aggregate = aggregateLevel(level, refined);
-    const nextCommunity = new Int32Array(aggregate.level.n);
+    const nextCommunity = new Int32Array(aggregate.n);
     for (let v = 0; v < level.n; v++) nextCommunity[refined[v] as number] = community[v] as number;
     for (let i = 0; i < base.n; i++) holder[i] = refined[holder[i] as number] as number;
-    level = aggregate.level;
+    level = aggregate;
     community = nextCommunity;
   }
-  return Int32Array.from(holder, (v) => community[v] as number);
+  for (let i = 0; i < base.n; i++) holder[i] = community[holder[i] as number] as number;
+  return holder;
 }
 
 /**
@@ -86,8 +89,8 @@ function leidenRun(base: Level, start: Int32Array, run: Run): Int32Array {
  */
 function refine(level: Level, community: Int32Array, { rng, gamma, theta, total }: Run): Int32Array {
   const { n, offsets, targets, weights, strength } = level;
-  const refined = Int32Array.from({ length: n }, (_, i) => i);
-  const refinedStrength = Float64Array.from(strength);
+  const refined = identity(n);
+  const refinedStrength = strength.slice();
   const alone = new Uint8Array(n).fill(1);
   // Weight from each sub-community to the rest of its community.
   const external = new Float64Array(n);
@@ -99,9 +102,11 @@ function refine(level: Level, community: Int32Array, { rng, gamma, theta, total 
     }
   }
   const linkWeight = new Float64Array(n);
-  const touched: number[] = [];
-  const candidates: number[] = [];
-  const gains: number[] = [];
+  // The sub-communities v links to inside its community, in the order first seen.
+  const touched = new Int32Array(n);
+  // The moves open to v, its own sub-community first, and their weights.
+  const candidates = new Int32Array(n + 1);
+  const gains = new Float64Array(n + 1);
 
   for (const v of shuffled(n, rng)) {
     if (alone[v] === 0) continue;
@@ -109,34 +114,35 @@ function refine(level: Level, community: Int32Array, { rng, gamma, theta, total 
     const kv = strength[v] as number;
     const kc = communityStrength[c] as number;
     if ((external[v] as number) < (gamma * kv * (kc - kv)) / total) continue;
+    let touchedCount = 0;
     for (let e = offsets[v] as number; e < (offsets[v + 1] as number); e++) {
       const u = targets[e] as number;
       if (community[u] !== c) continue;
       const r = refined[u] as number;
-      if (linkWeight[r] === 0) touched.push(r);
+      if (linkWeight[r] === 0) touched[touchedCount++] = r;
       linkWeight[r] = (linkWeight[r] as number) + (weights[e] as number);
     }
     const own = refined[v] as number;
     refinedStrength[own] = 0;
-    candidates.length = 0;
-    gains.length = 0;
-    candidates.push(own);
-    gains.push(0);
+    candidates[0] = own;
+    gains[0] = 0;
+    let count = 1;
     let maxGain = 0;
-    for (const r of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const r = touched[t] as number;
       const kr = refinedStrength[r] as number;
       if ((external[r] as number) < (gamma * kr * (kc - kr)) / total) continue;
       const gain = (linkWeight[r] as number) - (gamma * kv * kr) / total;
       if (gain < 0) continue;
-      candidates.push(r);
-      gains.push(gain);
+      candidates[count] = r;
+      gains[count++] = gain;
       if (gain > maxGain) maxGain = gain;
     }
     let sum = 0;
-    for (let i = 0; i < gains.length; i++) sum += gains[i] = Math.exp(((gains[i] as number) - maxGain) / theta);
+    for (let i = 0; i < count; i++) sum += gains[i] = Math.exp(((gains[i] as number) - maxGain) / theta);
     let pick = rng() * sum;
-    let chosen = candidates[candidates.length - 1] as number;
-    for (let i = 0; i < candidates.length; i++) {
+    let chosen = candidates[count - 1] as number;
+    for (let i = 0; i < count; i++) {
       pick -= gains[i] as number;
       if (pick < 0) {
         chosen = candidates[i] as number;
@@ -150,8 +156,7 @@ function refine(level: Level, community: Int32Array, { rng, gamma, theta, total 
       alone[v] = 0;
       alone[chosen] = 0;
     }
-    for (const r of touched) linkWeight[r] = 0;
-    touched.length = 0;
+    for (let t = 0; t < touchedCount; t++) linkWeight[touched[t] as number] = 0;
   }
   return compact(refined);
 }

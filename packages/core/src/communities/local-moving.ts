@@ -31,7 +31,7 @@ export interface Run {
  * changes nothing), from singletons. Louvain and Leiden both gain a little from a second run.
  */
 export function chainRuns(n: number, iterations: number, runOnce: (start: Int32Array) => Int32Array): Int32Array {
-  let membership: Int32Array = Int32Array.from({ length: n }, (_, i) => i);
+  let membership = identity(n);
   for (let iteration = 0; iterations < 0 || iteration < iterations; iteration++) {
     const next = runOnce(membership);
     const changed = next.some((c, i) => c !== membership[i]);
@@ -47,21 +47,31 @@ export function baseLevel(csr: Csr): Level {
   return { n: nodes.length, offsets, targets, weights, strength: nodeStrengths(csr) };
 }
 
-/** Labels 0..k−1 in order of first appearance; returns a new array. */
+/** Labels 0..k−1 in order of first appearance; returns a new array. Labels must be non-negative. */
 export function compact(labels: Int32Array): Int32Array {
-  const map = new Map<number, number>();
-  return labels.map((label) => {
-    let c = map.get(label);
-    if (c === undefined) {
-      c = map.size;
-      map.set(label, c);
-    }
-    return c;
-  });
+  let max = -1;
+  for (const label of labels) if (label > max) max = label;
+  const map = new Int32Array(max + 1).fill(-1);
+  const result = new Int32Array(labels.length);
+  let k = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i] as number;
+    let c = map[label] as number;
+    if (c === -1) c = map[label] = k++;
+    result[i] = c;
+  }
+  return result;
+}
+
+/** 0, 1, …, n − 1: every node in a community (or position) of its own. */
+export function identity(n: number): Int32Array {
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) labels[i] = i;
+  return labels;
 }
 
 export function shuffled(n: number, rng: Rng): Int32Array {
-  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const order = identity(n);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
     const swap = order[i] as number;
@@ -93,18 +103,20 @@ export function moveNodesFast(level: Level, community: Int32Array, { rng, gamma,
   let head = 0;
   let length = n;
   const linkWeight = new Float64Array(n);
-  const touched: number[] = [];
+  // The communities v links to, in the order first seen.
+  const touched = new Int32Array(n);
+  let touchedCount = 0;
 
   while (length > 0) {
     const v = queue[head] as number;
-    head = (head + 1) % n;
+    if (++head === n) head = 0;
     length--;
     queued[v] = 0;
     const current = community[v] as number;
     const kv = strength[v] as number;
     for (let e = offsets[v] as number; e < (offsets[v + 1] as number); e++) {
       const c = community[targets[e] as number] as number;
-      if (linkWeight[c] === 0) touched.push(c);
+      if (linkWeight[c] === 0) touched[touchedCount++] = c;
       linkWeight[c] = (linkWeight[c] as number) + (weights[e] as number);
     }
     communityStrength[current] = (communityStrength[current] as number) - kv;
@@ -113,7 +125,8 @@ export function moveNodesFast(level: Level, community: Int32Array, { rng, gamma,
     const scale = (gamma * kv) / total;
     let best = current;
     let bestGain = (linkWeight[current] as number) - scale * (communityStrength[current] as number);
-    for (const c of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const c = touched[t] as number;
       const gain = (linkWeight[c] as number) - scale * (communityStrength[c] as number);
       if (gain > bestGain) {
         best = c;
@@ -125,15 +138,15 @@ export function moveNodesFast(level: Level, community: Int32Array, { rng, gamma,
     communityStrength[best] = (communityStrength[best] as number) + kv;
     size[best] = (size[best] as number) + 1;
     community[v] = best;
-    for (const c of touched) linkWeight[c] = 0;
-    touched.length = 0;
+    for (let t = 0; t < touchedCount; t++) linkWeight[touched[t] as number] = 0;
+    touchedCount = 0;
     if (best !== current) {
       for (let e = offsets[v] as number; e < (offsets[v + 1] as number); e++) {
         const u = targets[e] as number;
         if (queued[u] === 0 && community[u] !== best) {
           queued[u] = 1;
-          queue[(head + length) % n] = u;
-          length++;
+          const tail = head + length++;
+          queue[tail < n ? tail : tail - n] = u;
         }
       }
     }
@@ -146,35 +159,47 @@ export function moveNodesFast(level: Level, community: Int32Array, { rng, gamma,
 }
 
 /** The network of sub-communities: nodes merged by `groups` (labels 0..r−1), weights summed. */
-export function aggregateLevel(level: Level, groups: Int32Array): { level: Level } {
+export function aggregateLevel(level: Level, groups: Int32Array): Level {
   let r = 0;
   for (const g of groups) if (g + 1 > r) r = g + 1;
-  const members: number[][] = Array.from({ length: r }, () => []);
-  groups.forEach((g, v) => members[g]?.push(v));
+  // Each group's members in node order: a counting sort of the nodes by group.
+  const memberStart = new Int32Array(r + 1);
+  for (const g of groups) memberStart[g + 1] = (memberStart[g + 1] as number) + 1;
+  for (let g = 0; g < r; g++) memberStart[g + 1] = (memberStart[g + 1] as number) + (memberStart[g] as number);
+  const members = new Int32Array(groups.length);
+  const filled = memberStart.slice(0, r);
+  for (let v = 0; v < groups.length; v++) {
+    const g = groups[v] as number;
+    members[filled[g] as number] = v;
+    filled[g] = (filled[g] as number) + 1;
+  }
   const strength = new Float64Array(r);
   const offsets = new Uint32Array(r + 1);
-  const targets: number[] = [];
-  const weights: number[] = [];
+  // At most one arc per arc of the level.
+  const targets = new Uint32Array(level.targets.length);
+  const weights = new Float64Array(level.targets.length);
   const linkWeight = new Float64Array(r);
-  const touched: number[] = [];
+  const touched = new Int32Array(r);
+  let arcs = 0;
   for (let g = 0; g < r; g++) {
-    for (const v of members[g] as number[]) {
+    let touchedCount = 0;
+    for (let m = memberStart[g] as number; m < (memberStart[g + 1] as number); m++) {
+      const v = members[m] as number;
       strength[g] = (strength[g] as number) + (level.strength[v] as number);
       for (let e = level.offsets[v] as number; e < (level.offsets[v + 1] as number); e++) {
         const h = groups[level.targets[e] as number] as number;
         if (h === g) continue;
-        if (linkWeight[h] === 0) touched.push(h);
+        if (linkWeight[h] === 0) touched[touchedCount++] = h;
         linkWeight[h] = (linkWeight[h] as number) + (level.weights[e] as number);
       }
     }
-    touched.sort((a, b) => a - b);
-    for (const h of touched) {
-      targets.push(h);
-      weights.push(linkWeight[h] as number);
+    const neighbours = touched.subarray(0, touchedCount).sort();
+    for (const h of neighbours) {
+      targets[arcs] = h;
+      weights[arcs++] = linkWeight[h] as number;
       linkWeight[h] = 0;
     }
-    touched.length = 0;
-    offsets[g + 1] = targets.length;
+    offsets[g + 1] = arcs;
   }
-  return { level: { n: r, offsets, targets: Uint32Array.from(targets), weights: Float64Array.from(weights), strength } };
+  return { n: r, offsets, targets: targets.slice(0, arcs), weights: weights.slice(0, arcs), strength };
 }

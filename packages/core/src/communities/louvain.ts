@@ -17,8 +17,8 @@
 import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
 import { assignToNodes, weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
-import { aggregateLevel, baseLevel, chainRuns, compact, moveNodesFast, type Level, type Run } from "./local-moving.ts";
-import { modularity } from "./modularity.ts";
+import { aggregateLevel, baseLevel, chainRuns, compact, identity, moveNodesFast, type Level, type Run } from "./local-moving.ts";
+import { membershipModularity } from "./modularity.ts";
 import { renumber, type CommunityResult } from "./partition.ts";
 
 export interface LouvainOptions extends WeightOptions {
@@ -41,8 +41,7 @@ export function louvain(graph: ReadableGraph, options: Partial<LouvainOptions> =
   for (const s of base.strength) total += s;
   const run = { rng: settings.rng ?? seededRandom(settings.seed), gamma: settings.resolution, theta: 0, total };
   const membership = chainRuns(base.n, total > 0 ? settings.iterations : 0, (start) => louvainRun(base, start, run));
-  const result = renumber(csr.nodes, membership);
-  return { ...result, modularity: modularity(graph, result.communities, settings) };
+  return { ...renumber(csr.nodes, membership), modularity: membershipModularity(csr, membership, settings.resolution) };
 }
 
 /** One Louvain run from a starting partition: move nodes, aggregate communities, repeat. */
@@ -50,15 +49,16 @@ function louvainRun(base: Level, start: Int32Array, run: Run): Int32Array {
   let level = base;
   let community = compact(start);
   // For each node of the graph, the node of the current level that holds it.
-  const holder = Int32Array.from({ length: base.n }, (_, i) => i);
+  const holder = identity(base.n);
   for (;;) {
     const count = moveNodesFast(level, community, run);
     if (count === level.n) break;
     for (let i = 0; i < holder.length; i++) holder[i] = community[holder[i] as number] as number;
-    level = aggregateLevel(level, community).level;
-    community = Int32Array.from({ length: level.n }, (_, i) => i);
+    level = aggregateLevel(level, community);
+    community = identity(level.n);
   }
-  return Int32Array.from(holder, (v) => community[v] as number);
+  for (let i = 0; i < holder.length; i++) holder[i] = community[holder[i] as number] as number;
+  return holder;
 }
 
 export function assignLouvain(graph: AnyGraph, options: Partial<LouvainOptions> = {}): void {

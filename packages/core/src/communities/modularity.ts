@@ -4,6 +4,7 @@
  * of its nodes, m the total weight. As NetworkX's `community.modularity`. One pass over the CSR.
  */
 import type { ReadableGraph } from "../model/graph.ts";
+import type { Csr } from "../model/csr.ts";
 import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
 import { communityIndices, type Partition } from "./partition.ts";
 
@@ -15,14 +16,18 @@ export const DEFAULTS: ModularityOptions = { ...WEIGHT_DEFAULTS, weighted: true,
 
 export function modularity(graph: ReadableGraph, partition: Partition | string, options: Partial<ModularityOptions> = {}): number {
   const settings = { ...DEFAULTS, ...options };
-  const { nodes, offsets, targets, weights } = weightedCsr(graph, settings);
-  const community = communityIndices(graph, nodes, partition);
+  const csr = weightedCsr(graph, settings);
+  return membershipModularity(csr, communityIndices(graph, csr.nodes, partition), settings.resolution);
+}
+
+/** The same for each CSR node's community as an index 0..k−1, as Louvain and Leiden hold them. */
+export function membershipModularity({ offsets, targets, weights }: Pick<Csr, "offsets" | "targets" | "weights">, community: Int32Array, resolution: number): number {
   let k = 0;
   for (const c of community) if (c + 1 > k) k = c + 1;
   const inside = new Float64Array(k);
   const degree = new Float64Array(k);
   let twiceM = 0;
-  for (let i = 0; i < nodes.length; i++) {
+  for (let i = 0; i < community.length; i++) {
     const c = community[i] as number;
     for (let e = offsets[i] as number; e < (offsets[i + 1] as number); e++) {
       const w = weights[e] as number;
@@ -35,7 +40,7 @@ export function modularity(graph: ReadableGraph, partition: Partition | string, 
   let q = 0;
   for (let c = 0; c < k; c++) {
     const share = (degree[c] as number) / twiceM;
-    q += (inside[c] as number) / twiceM - settings.resolution * share * share;
+    q += (inside[c] as number) / twiceM - resolution * share * share;
   }
   return q;
 }
