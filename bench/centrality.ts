@@ -36,7 +36,8 @@ const PEER_SCRIPT = fileURLToPath(new URL("./peers/centrality_peers.py", import.
 
 interface Timing {
   seconds?: number;
-  bestModularity?: number;
+  /** Modularity of each seeded run (louvain, leiden). */
+  modularities?: number[];
   skipped?: string;
 }
 type Timings = Record<string, Timing>;
@@ -70,15 +71,28 @@ function peer(tool: string, graphFile: string, measures: string[], extra: string
   return (JSON.parse(output) as { measures: Timings }).measures;
 }
 
-async function bestOfSeeds(detect: (seed: number) => { modularity: number }): Promise<Timing> {
-  let best = -Infinity;
+async function overSeeds(detect: (seed: number) => { modularity: number }): Promise<Timing> {
+  const modularities: number[] = [];
   let total = 0;
   for (const seed of SEEDS) {
     const { seconds, value } = await time(() => detect(seed));
     total += seconds;
-    best = Math.max(best, value.modularity);
+    modularities.push(value.modularity);
   }
-  return { seconds: total / SEEDS.length, bestModularity: best };
+  return { seconds: total / SEEDS.length, modularities };
+}
+
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+const variance = (values: number[]) => values.reduce((sum, v) => sum + (v - mean(values)) ** 2, 0) / (values.length - 1);
+
+/**
+ * Whether our communities are as good as the peer's: mean modularity over the seeds not below the
+ * peer's by more than two standard errors of the difference (a difference that seeds explain).
+ */
+function asGood(ours: number[] | undefined, theirs: number[] | undefined): boolean {
+  if (ours === undefined || theirs === undefined) return true;
+  const error = Math.sqrt(variance(ours) / ours.length + variance(theirs) / theirs.length);
+  return mean(ours) >= mean(theirs) - 2 * error;
 }
 
 export async function benchCentrality(): Promise<void> {
@@ -100,17 +114,22 @@ export async function benchCentrality(): Promise<void> {
       degree: { seconds: (await time(() => degree(full))).seconds },
       strength: { seconds: (await time(() => strength(full))).seconds },
       components: { seconds: (await time(() => connectedComponents(full))).seconds },
+      // The same with the id → component record read, which is built only when first read.
+      componentsById: { seconds: (await time(() => connectedComponents(full).components)).seconds },
       pagerank: { seconds: (await time(() => pagerank(full, { tolerance: 1e-10 }))).seconds },
       betweennessPivots: {
         seconds: (await time(() => betweennessParallel(full, { samples: PIVOTS, rng: seededRandom(1) }))).seconds,
       },
-      louvain: await bestOfSeeds((seed) => louvain(full, { seed })),
-      leiden: await bestOfSeeds((seed) => leiden(full, { seed })),
+      louvain: await overSeeds((seed) => louvain(full, { seed })),
+      leiden: await overSeeds((seed) => leiden(full, { seed })),
     };
     const measures = Object.keys(ours);
+    // What each of our rows is compared with: the peers' membership vector is their whole answer.
+    const peerMeasure = (measure: string) => (measure === "componentsById" ? "components" : measure);
     const peerArgs = ["--pivots", pivotFile, "--seeds", SEEDS.join(",")];
-    const igraph = peer("igraph", fullFile, measures, peerArgs);
-    const networkx = peer("networkx", fullFile, measures, peerArgs);
+    const peerMeasures = [...new Set(measures.map(peerMeasure))];
+    const igraph = peer("igraph", fullFile, peerMeasures, peerArgs);
+    const networkx = peer("networkx", fullFile, peerMeasures, peerArgs);
     const targets: Record<string, string> = {
       degree: "2x",
       strength: "2x",
@@ -118,10 +137,11 @@ export async function benchCentrality(): Promise<void> {
       pagerank: "2x",
       betweennessPivots: "1x",
       louvain: "1x",
-      leiden: "2x",
+      // Issue 21: Leiden within igraph's time at equal or higher modularity.
+      leiden: "1x",
     };
     for (const measure of measures) {
-      rows.push([`${measure} (full)`, ours[measure] ?? {}, igraph[measure] ?? {}, networkx[measure] ?? {}, targets[measure] ?? ""]);
+      rows.push([`${measure} (full)`, ours[measure] ?? {}, igraph[peerMeasure(measure)] ?? {}, networkx[peerMeasure(measure)] ?? {}, targets[measure] ?? ""]);
     }
 
     process.stderr.write("centrality: exact betweenness on h2020-health…\n");
@@ -131,18 +151,21 @@ export async function benchCentrality(): Promise<void> {
     toCsr(health);
     const exact = { seconds: (await time(() => betweennessParallel(health))).seconds };
     const single = { seconds: (await time(() => betweenness(health))).seconds };
-    rows.push(["betweenness (h2020-health, 2 threads)", exact, peer("igraph", healthFile, ["betweenness"])["betweenness"] ?? {}, peer("networkx", healthFile, ["betweenness"])["betweenness"] ?? {}, "1x"]);
-    rows.push(["betweenness (h2020-health, 1 thread)", single, {}, {}, ""]);
+    const exactPeers = [peer("igraph", healthFile, ["betweenness"])["betweenness"] ?? {}, peer("networkx", healthFile, ["betweenness"])["betweenness"] ?? {}] as const;
+    rows.push(["betweenness (h2020-health, 2 threads)", exact, ...exactPeers, "1x"]);
+    // Issue 21: within 1.5x igraph's time on one thread, as igraph runs.
+    rows.push(["betweenness (h2020-health, 1 thread)", single, ...exactPeers, "1.5x"]);
 
     const show = (t: Timing) => (t.skipped ? "skipped" : t.seconds === undefined ? "" : t.seconds.toFixed(3));
-    console.log(`\nCentrality and communities: seconds (louvain/leiden: mean of ${SEEDS.length} seeds, best modularity in brackets)`);
+    console.log(`\nCentrality and communities: seconds (louvain/leiden: mean of ${SEEDS.length} seeds; in brackets their mean and best modularity,`);
+    console.log("which must also be as good as the peer's, its mean at most two standard errors below)");
     console.log(`full H2020 network: ${full.order} organisations, ${full.size} links; CSR index built once in ${index.seconds.toFixed(3)} s`);
     printTable(
       ["measure", "linkscale", "igraph", "NetworkX", "vs igraph", "target", "met"],
       rows.map(([measure, a, b, c, target]) => {
         const ratio = a.seconds !== undefined && b.seconds ? a.seconds / b.seconds : undefined;
-        const quality = (t: Timing) => (t.bestModularity === undefined ? "" : ` (Q ${t.bestModularity.toFixed(4)})`);
-        const met = ratio === undefined || target === "" ? "" : ratio <= Number.parseFloat(target) ? "yes" : "no";
+        const quality = (t: Timing) => (t.modularities === undefined ? "" : ` (Q ${mean(t.modularities).toFixed(4)}, best ${Math.max(...t.modularities).toFixed(4)})`);
+        const met = ratio === undefined || target === "" ? "" : ratio <= Number.parseFloat(target) && asGood(a.modularities, b.modularities) ? "yes" : "no";
         return [measure, show(a) + quality(a), show(b) + quality(b), show(c) + quality(c), ratio === undefined ? "" : `${ratio.toFixed(2)}x`, target, met];
       }),
     );

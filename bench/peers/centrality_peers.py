@@ -22,7 +22,7 @@ as loadSeconds):
                      0.10.2 (Debian 12) does not have: then the measure is skipped and says so.
   louvain            weighted, once per seed (random.seed(seed) for igraph, whose RNG is Python's
                      random; seed=seed for NetworkX): seconds is the mean per run, plus
-                     bestModularity (weighted) and runs
+                     modularities (weighted, one per run) and runs
   leiden             igraph only (objective modularity, n_iterations=2), fields as louvain
 
 Budget (--budget, seconds per measure, default 600): before each measure a rough estimate of its
@@ -254,7 +254,7 @@ def run_community(peer, algorithm, seeds, n, m, budget):
     if per_run > budget:
         result["skipped"] = f"estimated {fmt(per_run)} per run > budget {fmt(budget)}"
         return result
-    times, best = [], float("-inf")
+    times, modularities = [], []
     for seed in seeds:
         spent = sum(times)
         next_run = spent / len(times) if times else per_run
@@ -264,8 +264,8 @@ def run_community(peer, algorithm, seeds, n, m, budget):
         seconds, modularity = peer.community(algorithm, seed)
         log(f"{algorithm} seed {seed}: {fmt(seconds)}, Q = {modularity:.4f}")
         times.append(seconds)
-        best = max(best, modularity)
-    result.update({"seconds": sum(times) / len(times), "bestModularity": best, "runs": len(times)})
+        modularities.append(modularity)
+    result.update({"seconds": sum(times) / len(times), "modularities": modularities, "runs": len(times)})
     if len(times) < len(seeds):
         result["seedsRequested"] = len(seeds)
     return result
