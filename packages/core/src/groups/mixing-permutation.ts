@@ -26,15 +26,25 @@ export function mixingPermutationTest(graph: ReadableGraph, options: Partial<Mix
   const csr = toCsr(graph);
   const { names, of } = groupIndices(graph, settings.groupBy, { keepUnknown: settings.keepUnknown ?? false });
   const k = names.length;
-  const { source, target } = edgeList(csr);
+  const { target, start } = edgeList(csr);
+  // Links counted source by source into a full matrix, a row and column more for no group, with
+  // no branch on which end's group comes first; folded into the upper triangle at the end.
+  const side = k + 1;
   const counts = (labels: Int32Array) => {
+    const full = new Int32Array(side * side);
+    for (let u = 0; u < of.length; u++) {
+      const a = labels[u] as number;
+      if (a === NO_GROUP) continue;
+      for (let e = start[u] as number; e < (start[u + 1] as number); e++) {
+        const b = labels[target[e] as number] as number;
+        const cell = a * side + (b === NO_GROUP ? k : b);
+        full[cell] = (full[cell] as number) + 1;
+      }
+    }
     const cells = new Float64Array(k * k);
-    for (let e = 0; e < source.length; e++) {
-      const a = labels[source[e] as number] as number;
-      const b = labels[target[e] as number] as number;
-      if (a === NO_GROUP || b === NO_GROUP) continue;
-      const cell = a < b ? a * k + b : b * k + a;
-      cells[cell] = (cells[cell] as number) + 1;
+    for (let a = 0; a < k; a++) {
+      cells[a * k + a] = full[a * side + a] as number;
+      for (let b = a + 1; b < k; b++) cells[a * k + b] = (full[a * side + b] as number) + (full[b * side + a] as number);
     }
     return cells;
   };

@@ -207,6 +207,8 @@ export interface EdgeList {
   source: Uint32Array;
   target: Uint32Array;
   weight: Float64Array;
+  /** Links come grouped by source, in node order: node u's are start[u] .. start[u + 1]. */
+  start: Uint32Array;
 }
 
 const edgeLists = new WeakMap<Csr, EdgeList>();
@@ -226,8 +228,10 @@ function buildEdgeList({ offsets, targets, weights }: Csr): EdgeList {
   const source = new Uint32Array(m);
   const target = new Uint32Array(m);
   const weight = new Float64Array(m);
+  const start = new Uint32Array(offsets.length);
   let e = 0;
   for (let u = 0; u + 1 < offsets.length; u++) {
+    start[u] = e;
     for (let k = offsets[u] as number; k < (offsets[u + 1] as number); k++) {
       const v = targets[k] as number;
       if (v < u) continue;
@@ -237,5 +241,6 @@ function buildEdgeList({ offsets, targets, weights }: Csr): EdgeList {
       e++;
     }
   }
-  return { source: source.slice(0, e), target: target.slice(0, e), weight: weight.slice(0, e) };
+  start[offsets.length - 1] = e;
+  return { source: source.slice(0, e), target: target.slice(0, e), weight: weight.slice(0, e), start };
 }
