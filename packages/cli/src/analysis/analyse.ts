@@ -25,7 +25,7 @@ import {
   leiden,
   louvain,
   mixingMatrix,
-  mixingPermutationTest,
+  eiAndMixingPermutationTest,
   pagerank,
   scaleShares,
   seededRandom,
@@ -69,6 +69,8 @@ interface Context {
   admin1: Admin1Result | null;
   /** What makes a cluster, found once for the clusters and stages sections (geographic clusters take seconds). */
   clusterGrouping: () => Grouping;
+  /** The E-I and mixing permutation tests by type, from the same shuffles in one pass, for the openness and triple helix sections. */
+  typePermutations: () => ReturnType<typeof eiAndMixingPermutationTest>;
 }
 
 type Values = Record<string, number | null>;
@@ -172,12 +174,13 @@ function scales({ input: { graph }, config, progress, admin1 }: Context) {
   };
 }
 
-function openness({ input: { graph }, config, progress }: Context) {
+function openness({ input: { graph }, config, progress, typePermutations }: Context) {
   return Object.fromEntries(
     config.groupBy.map((groupBy) => {
       const ei = eiIndex(graph, { groupBy });
       let permutation = null;
-      if (config.permutations > 0) {
+      if (config.permutations > 0 && groupBy === "type") permutation = typePermutations().ei;
+      else if (config.permutations > 0) {
         const bar = progress.bar(`openness by ${groupBy}: ${config.permutations} permutations`, config.permutations);
         permutation = eiPermutationTest(graph, { groupBy, permutations: config.permutations, seed: config.seed, onProgress: (done) => bar.update(done) });
         bar.stop();
@@ -199,7 +202,7 @@ function brokerageSection({ input: { graph }, config, progress }: Context) {
   return { roles, structuralHoles: { constraint, hierarchy, ...effectiveSize(graph) } };
 }
 
-function tripleHelixSection({ input: { graph, participations, tripleHelix: computed }, config, progress, notes }: Context) {
+function tripleHelixSection({ input: { graph, participations, tripleHelix: computed }, config, progress, notes, typePermutations }: Context) {
   progress.step("triple helix: mutual information, sector mixing");
   const typeOf = (org: string) => (graph.hasNode(org) ? (graph.getNodeAttribute(org, "type") as string | undefined) : undefined);
   const mutualInformation = participations === undefined ? (computed ?? null) : tripleHelix(participations, typeOf);
@@ -208,7 +211,7 @@ function tripleHelixSection({ input: { graph, participations, tripleHelix: compu
     mutualInformation,
     sectorMixing: mixingMatrix(graph, { groupBy: "type" }),
     assortativity: assortativity(graph, { groupBy: "type" }),
-    mixingTest: config.permutations > 0 ? mixingPermutationTest(graph, { groupBy: "type", permutations: config.permutations, seed: config.seed }) : null,
+    mixingTest: config.permutations > 0 ? typePermutations().mixing : null,
   };
 }
 
@@ -233,7 +236,24 @@ export async function analyse(
   sections: readonly Section[] = config.sections,
 ): Promise<{ results: Results; notes: string[] }> {
   let grouping: Grouping | undefined;
-  const context: Context = { input, config, progress, notes: [], admin1: null, clusterGrouping: () => (grouping ??= clusterGrouping(input.graph, config.clusters)) };
+  let typeTests: ReturnType<typeof eiAndMixingPermutationTest> | undefined;
+  const typePermutations = () => {
+    if (typeTests === undefined) {
+      const bar = progress.bar(`openness and mixing by type: ${config.permutations} permutations`, config.permutations);
+      typeTests = eiAndMixingPermutationTest(input.graph, { groupBy: "type", permutations: config.permutations, seed: config.seed, onProgress: (done) => bar.update(done) });
+      bar.stop();
+    }
+    return typeTests;
+  };
+  const context: Context = {
+    input,
+    config,
+    progress,
+    notes: [],
+    admin1: null,
+    clusterGrouping: () => (grouping ??= clusterGrouping(input.graph, config.clusters)),
+    typePermutations,
+  };
   if (config.places.admin1) {
     progress.step("places: administrative regions from coordinates");
     context.admin1 = assignAdmin1(input.graph);

@@ -49,13 +49,25 @@ export function openness(E: number, I: number): Openness {
 export const EI_CELLS = 6;
 
 /**
+ * The links inside each group and their weight, where a caller has counted them in a pass of its
+ * own: each group's weight summed source by source in link order, as the tallier sums it.
+ */
+export interface InternalTally {
+  links: ArrayLike<number>;
+  weight: ArrayLike<number>;
+}
+
+/**
  * Per group: [E, I, E weighted, I weighted, excluded, excluded weight]; the network last. Built
  * for one edge list and the organisations that have a group in `labels` (the permutation test
  * shuffles labels among those only), and used for any labelling of them: each organisation's
  * links to grouped and to ungrouped organisations are summed once, so a labelling costs one pass
  * that only tallies internal links, and E follows as the group's link ends less twice its I.
  */
-export function eiTallier({ source, target, weight, start }: EdgeList, labels: Int32Array): (group: Int32Array, groups: number) => Float64Array {
+export function eiTallier(
+  { source, target, weight, start }: EdgeList,
+  labels: Int32Array,
+): (group: Int32Array, groups: number, internal?: InternalTally) => Float64Array {
   const nodes = labels.length;
   // Per node: link ends to grouped organisations ([2u]) and to ungrouped ones ([2u + 1]), counted and weighted.
   const degree = new Float64Array(nodes * 2);
@@ -82,21 +94,28 @@ export function eiTallier({ source, target, weight, start }: EdgeList, labels: I
       total += w;
     }
   }
-  return (group, groups) => {
+  return (group, groups, counted) => {
     const tally = new Float64Array((groups + 1) * EI_CELLS);
-    // Source by source, in link order: a count kept in a register rather than in the tally is a
-    // quarter faster, and weights are still added to each group in link order, to the same bits.
-    for (let u = 0; u < nodes; u++) {
-      const g = group[u] as number;
-      if (g === NO_GROUP) continue;
-      const weightCell = g * EI_CELLS + 3;
-      let internal = 0;
-      for (let e = start[u] as number; e < (start[u + 1] as number); e++) {
-        if (group[target[e] as number] !== g) continue;
-        internal++;
-        tally[weightCell] = (tally[weightCell] as number) + (weight[e] as number);
+    if (counted !== undefined) {
+      for (let g = 0; g < groups; g++) {
+        tally[g * EI_CELLS + 1] = counted.links[g] as number;
+        tally[g * EI_CELLS + 3] = counted.weight[g] as number;
       }
-      tally[g * EI_CELLS + 1] = (tally[g * EI_CELLS + 1] as number) + internal;
+    } else {
+      // Source by source, in link order: a count kept in a register rather than in the tally is a
+      // quarter faster, and weights are still added to each group in link order, to the same bits.
+      for (let u = 0; u < nodes; u++) {
+        const g = group[u] as number;
+        if (g === NO_GROUP) continue;
+        const weightCell = g * EI_CELLS + 3;
+        let inside = 0;
+        for (let e = start[u] as number; e < (start[u + 1] as number); e++) {
+          if (group[target[e] as number] !== g) continue;
+          inside++;
+          tally[weightCell] = (tally[weightCell] as number) + (weight[e] as number);
+        }
+        tally[g * EI_CELLS + 1] = (tally[g * EI_CELLS + 1] as number) + inside;
+      }
     }
     // E: the ends in the group, less the two ends of each internal link.
     for (let u = 0; u < nodes; u++) {

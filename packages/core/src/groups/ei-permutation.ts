@@ -11,7 +11,7 @@ import type { ReadableGraph } from "../model/graph.ts";
 import { edgeList, toCsr } from "../model/csr.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
 import { DEFAULTS as EI_DEFAULTS, EI_CELLS, eiTallier, type EiOptions } from "./ei-index.ts";
-import { groupIndices, NO_GROUP } from "./group-index.ts";
+import { groupIndices, NO_GROUP, type Groups } from "./group-index.ts";
 import { permutationTest, type PermutationSummary } from "./permutation.ts";
 
 export interface EiPermutationOptions extends EiOptions {
@@ -36,28 +36,33 @@ export interface EiPermutationResult {
 export function eiPermutationTest(graph: ReadableGraph, options: Partial<EiPermutationOptions> = {}): EiPermutationResult {
   const settings = { ...DEFAULTS, ...options };
   const csr = toCsr(graph, settings.getEdgeWeight);
-  const { names, of } = groupIndices(graph, settings.groupBy, { keepUnknown: settings.keepUnknown ?? false });
-  const k = names.length;
-  const tallyEi = eiTallier(edgeList(csr), of);
-  const statistic = (labels: Int32Array): Float64Array => {
-    const tally = tallyEi(labels, k);
-    const out = new Float64Array((k + 1) * 2);
-    for (let g = 0; g <= k; g++) {
-      const [E, I, Ew, Iw] = tally.subarray(g * EI_CELLS, g * EI_CELLS + 4) as unknown as number[];
-      // The network comes first in the output, then the groups in name order.
-      const slot = g === k ? 0 : g + 1;
-      out[slot * 2] = (E as number) + (I as number) > 0 ? ((E as number) - (I as number)) / ((E as number) + (I as number)) : NaN;
-      out[slot * 2 + 1] = (Ew as number) + (Iw as number) > 0 ? ((Ew as number) - (Iw as number)) / ((Ew as number) + (Iw as number)) : NaN;
-    }
-    return out;
-  };
-  const summaries = permutationTest(of, statistic, {
+  const groups = groupIndices(graph, settings.groupBy, { keepUnknown: settings.keepUnknown ?? false });
+  const tallyEi = eiTallier(edgeList(csr), groups.of);
+  const summaries = permutationTest(groups.of, (labels) => eiValues(tallyEi(labels, groups.names.length)), {
     permutations: settings.permutations,
     rng: settings.rng ?? seededRandom(settings.seed),
     ...(settings.onProgress ? { onProgress: settings.onProgress } : {}),
   });
-  const test = (slot: number): EiTest => ({ counted: summaries[slot * 2] as PermutationSummary, weighted: summaries[slot * 2 + 1] as PermutationSummary });
+  return eiPermutationResult(groups, summaries);
+}
 
+/** The statistic of a tally laid out as `eiTallier`'s: E-I counted and weighted, the network first, then each group. */
+export function eiValues(tally: Float64Array): Float64Array {
+  const k = tally.length / EI_CELLS - 1;
+  const out = new Float64Array((k + 1) * 2);
+  for (let g = 0; g <= k; g++) {
+    const [E, I, Ew, Iw] = tally.subarray(g * EI_CELLS, g * EI_CELLS + 4) as unknown as number[];
+    const slot = g === k ? 0 : g + 1;
+    out[slot * 2] = (E as number) + (I as number) > 0 ? ((E as number) - (I as number)) / ((E as number) + (I as number)) : NaN;
+    out[slot * 2 + 1] = (Ew as number) + (Iw as number) > 0 ? ((Ew as number) - (Iw as number)) / ((Ew as number) + (Iw as number)) : NaN;
+  }
+  return out;
+}
+
+/** The result from the summaries of `eiValues`, with the analytic expectation beside the network's. */
+export function eiPermutationResult({ names, of }: Pick<Groups, "names" | "of">, summaries: readonly PermutationSummary[]): EiPermutationResult {
+  const k = names.length;
+  const test = (slot: number): EiTest => ({ counted: summaries[slot * 2] as PermutationSummary, weighted: summaries[slot * 2 + 1] as PermutationSummary });
   const sizes = new Float64Array(k);
   for (const g of of) if (g !== NO_GROUP) sizes[g] = (sizes[g] as number) + 1;
   const n = sizes.reduce((sum, size) => sum + size, 0);

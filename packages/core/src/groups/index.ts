@@ -12,5 +12,5 @@ export { exclusionRule, groupIndices, NO_GROUP } from "./group-index.ts";
 export type { Exclusion, GroupBy, GroupOptions, Groups } from "./group-index.ts";
 export { assortativity, DEFAULTS as ASSORTATIVITY_DEFAULTS } from "./assortativity.ts";
 export type { AssortativityOptions } from "./assortativity.ts";
-export { mixingPermutationTest, DEFAULTS as MIXING_PERMUTATION_DEFAULTS } from "./mixing-permutation.ts";
-export type { MixingPermutationOptions } from "./mixing-permutation.ts";
+export { eiAndMixingPermutationTest, mixingPermutationTest, DEFAULTS as MIXING_PERMUTATION_DEFAULTS } from "./mixing-permutation.ts";
+export type { MixingPermutationOptions, MixingPermutationResult } from "./mixing-permutation.ts";

@@ -5,7 +5,8 @@ import { gatekeepers } from "../../src/groups/gatekeepers.ts";
 import { mixingMatrix } from "../../src/groups/mixing-matrix.ts";
 import { brokerage, brokeragePermutationTest } from "../../src/brokerage/gould-fernandez.ts";
 import { assortativity } from "../../src/groups/assortativity.ts";
-import { mixingPermutationTest } from "../../src/groups/mixing-permutation.ts";
+import { eiAndMixingPermutationTest, mixingPermutationTest } from "../../src/groups/mixing-permutation.ts";
+import { bundledDataset } from "../bundled.ts";
 import { scaleShares } from "../../src/scales/shares.ts";
 import { twoTriangles } from "../fixtures.ts";
 
@@ -52,6 +53,17 @@ describe("eiPermutationTest", () => {
 
   it("gives the same result for the same seed", () => {
     expect(JSON.stringify(eiPermutationTest(graph, { permutations: 50, seed: 9 }))).toBe(JSON.stringify(eiPermutationTest(graph, { permutations: 50, seed: 9 })));
+  });
+
+  it("run beside the mixing test, from the same shuffles in one pass, gives its own result to the bit", () => {
+    // Fractional counting: weights whose sums depend on the order they are added in.
+    const network = bundledDataset("semiconductor-ev", "fractional");
+    for (const groupBy of ["type", "country"]) {
+      const options = { groupBy, permutations: 200, seed: 4 };
+      const both = eiAndMixingPermutationTest(network, options);
+      expect(JSON.stringify(both.ei)).toBe(JSON.stringify(eiPermutationTest(network, options)));
+      expect(JSON.stringify(both.mixing)).toBe(JSON.stringify(mixingPermutationTest(network, options)));
+    }
   });
 });
 
