@@ -42,17 +42,20 @@ export function pagerank(graph: ReadableGraph, options: Partial<PagerankOptions>
   const outShare = nodeStrengths(csr).map((s) => (s > 0 ? 1 / s : 0)); // 0 for dangling nodes
   let rank = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
+  // What each node passes on per unit of link weight, worked out once per iteration so that the
+  // pull over the links reads one value per neighbour, not two.
+  const passed = new Float64Array(n);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     let dangling = 0;
-    for (let i = 0; i < n; i++) if (outShare[i] === 0) dangling += rank[i] as number;
+    for (let i = 0; i < n; i++) {
+      if (outShare[i] === 0) dangling += rank[i] as number;
+      passed[i] = (rank[i] as number) * (outShare[i] as number);
+    }
     const base = (alpha * dangling + (1 - alpha)) / n;
     let change = 0;
     for (let i = 0; i < n; i++) {
       let sum = 0;
-      for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
-        const j = targets[k] as number;
-        sum += (rank[j] as number) * (weights[k] as number) * (outShare[j] as number);
-      }
+      for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) sum += (passed[targets[k] as number] as number) * (weights[k] as number);
       const value = alpha * sum + base;
       change += Math.abs(value - (rank[i] as number));
       next[i] = value;
