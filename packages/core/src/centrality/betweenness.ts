@@ -103,13 +103,15 @@ function accumulateOverHops({ nodes, offsets, targets }: Csr, sources: ArrayLike
       const v = queue[head++] as number;
       const next = (dist[v] as number) + 1;
       const sigmaV = sigma[v] as number;
-      for (let k = offsets[v] as number; k < (offsets[v + 1] as number); k++) {
+      const end = offsets[v + 1] as number;
+      for (let k = offsets[v] as number; k < end; k++) {
         const w = targets[k] as number;
-        if (dist[w] === -1) {
-          dist[w] = next;
+        let d = dist[w] as number;
+        if (d === -1) {
+          d = dist[w] = next;
           queue[tail++] = w;
         }
-        if (dist[w] === next) {
+        if (d === next) {
           sigma[w] = (sigma[w] as number) + sigmaV;
           arcTo[arcs++] = w;
         }
@@ -119,7 +121,8 @@ function accumulateOverHops({ nodes, offsets, targets }: Csr, sources: ArrayLike
     for (let i = tail - 1; i > 0; i--) {
       const v = queue[i] as number;
       let sum = 0;
-      for (let a = arcStart[i] as number; a < (arcStart[i + 1] as number); a++) sum += share[arcTo[a] as number] as number;
+      const end = arcStart[i + 1] as number;
+      for (let a = arcStart[i] as number; a < end; a++) sum += share[arcTo[a] as number] as number;
       const sigmaV = sigma[v] as number;
       const delta = sigmaV * sum;
       total[v] = (total[v] as number) + delta;
