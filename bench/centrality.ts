@@ -83,7 +83,10 @@ async function overSeeds(detect: (seed: number) => { modularity: number }): Prom
 }
 
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-const variance = (values: number[]) => values.reduce((sum, v) => sum + (v - mean(values)) ** 2, 0) / (values.length - 1);
+function variance(values: number[]): number {
+  const centre = mean(values);
+  return values.reduce((sum, v) => sum + (v - centre) ** 2, 0) / (values.length - 1);
+}
 
 /**
  * Whether our communities are as good as the peer's: mean modularity over the seeds not below the

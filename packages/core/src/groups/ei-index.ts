@@ -67,7 +67,7 @@ export interface InternalTally {
 export function eiTallier(
   { source, target, weight, start }: EdgeList,
   labels: Int32Array,
-): (group: Int32Array, groups: number, internal?: InternalTally) => Float64Array {
+): (group: Int32Array, groups: number, counted?: InternalTally) => Float64Array {
   const nodes = labels.length;
   // Per node: link ends to grouped organisations ([2u]) and to ungrouped ones ([2u + 1]), counted and weighted.
   const degree = new Float64Array(nodes * 2);
