@@ -15,7 +15,7 @@ import { readLinksCsv, readOrganisationsCsv, readParticipationsCsv } from "./csv
 import { assembleDataset, DatasetError, type Dataset, type DatasetTables } from "./dataset.ts";
 import { detectTableKind, detectVosviewerFile, readHeader, type TableKind } from "./detect.ts";
 import { readGexf } from "./formats/gexf.ts";
-import type { ArcMerge, GraphLoad, GraphReadOptions } from "./formats/graph-load.ts";
+import { compactGraph, graphologyGraph, type AnyAllianceGraph, type ArcMerge, type GraphBuild, type GraphLoad, type GraphReadOptions } from "./formats/graph-load.ts";
 import { readGraphml } from "./formats/graphml.ts";
 import { readEdgeList } from "./formats/edge-list.ts";
 import { readGml } from "./formats/gml.ts";
@@ -53,7 +53,7 @@ export interface LoadOptions {
    * when nothing readable is left.
    */
   leftOut?: readonly string[];
-  /** Tables become the core's typed-array graph (`CompactGraph`); graph files stay graphology graphs. */
+  /** The network becomes the core's typed-array graph (`CompactGraph`), not a graphology one. */
   compact?: boolean;
   onProgress?: (progress: ProjectionProgress) => void;
 }
@@ -61,9 +61,9 @@ export interface LoadOptions {
 /** What was loaded, with the files it was read from (in reading order). */
 export type LoadedFiles<G extends AllianceGraph | CompactGraph = AllianceGraph> =
   | { form: "tables"; dataset: Dataset<G>; files: string[]; skipped: string[] }
-  | { form: "graph"; load: GraphLoad; files: string[]; skipped: string[] };
+  | { form: "graph"; load: GraphLoad<G>; files: string[]; skipped: string[] };
 
-type GraphReader = (text: string, options: GraphReadOptions) => GraphLoad;
+type GraphReader = <G extends AnyAllianceGraph = AllianceGraph>(text: string, options: GraphReadOptions<G>) => GraphLoad<G>;
 
 // Looked up with a file's extension: without a prototype, so ".constructor" finds no reader.
 const GRAPH_READERS: Readonly<Record<string, GraphReader>> = Object.assign(Object.create(null) as Record<string, GraphReader>, {
@@ -112,13 +112,14 @@ export function loadFiles(files: readonly InputText[], options: LoadOptions = {}
   const skipped: string[] = [];
 
   const graphs = files.filter(({ name, text }) => graphReaderFor(name, text) !== undefined);
+  const build: GraphBuild<AnyAllianceGraph> = options.compact === true ? compactGraph : graphologyGraph;
   if (graphs.length > 0) {
     const [graph] = graphs;
     if (files.length > 1 || graph === undefined) {
       throw new InputError(`a graph file (${graphs.map((f) => f.name).join(", ")}) holds the whole network: give it alone`);
     }
     const reader = graphReaderFor(graph.name, graph.text) as GraphReader;
-    const load = reader(graph.text, { file: graph.name, arcs: options.arcs, mapping: options.mapping });
+    const load = reader(graph.text, { file: graph.name, arcs: options.arcs, mapping: options.mapping, build });
     if (load.error !== undefined) throw new InputError(`${graph.name}: ${load.error}`);
     return { form: "graph", load, files: [graph.name], skipped };
   }
@@ -126,7 +127,7 @@ export function loadFiles(files: readonly InputText[], options: LoadOptions = {}
   const vosviewer = vosviewerFiles(files, options.mapping);
   if (vosviewer !== undefined) {
     const { map, network } = vosviewer;
-    const load = readVosviewerFiles({ ...(map === undefined ? {} : { map }), ...(network === undefined ? {} : { network }), mapping: options.mapping });
+    const load = readVosviewerFiles({ ...(map === undefined ? {} : { map }), ...(network === undefined ? {} : { network }), mapping: options.mapping, build });
     // Of a pair, the error already names the file it is about.
     if (load.error !== undefined) throw new InputError(map !== undefined && network !== undefined ? load.error : `${load.file}: ${load.error}`);
     const names = [map?.name, network?.name].filter((name): name is string => name !== undefined);

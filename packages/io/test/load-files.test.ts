@@ -1,6 +1,8 @@
-import { createAllianceGraph } from "@linkscale/core";
+import { readdirSync, readFileSync } from "node:fs";
+import { createAllianceGraph, type CompactGraph } from "@linkscale/core";
 import { describe, expect, it } from "vitest";
-import { InputError, loadFiles, loadMessages, writeGexf, writeGml, writeGraphml, writePajek } from "../src/index.ts";
+import { InputError, loadFiles, loadMessages, writeGexf, writeGml, writeGraphml, writePajek, type LoadedFiles } from "../src/index.ts";
+import { contents } from "./formats/fixture.ts";
 
 // Hand-made texts: two organisations, one link; a GEXF of the same; a table no reader knows.
 const ORGANISATIONS = "id,name,type,country\na,Alpha,firm,DE\nb,Beta,university,FR\n";
@@ -55,6 +57,44 @@ describe("loadFiles", () => {
     }
     // A table is still a table, whatever its extension.
     expect(loadFiles([{ name: "organisations.txt", text: ORGANISATIONS }]).form).toBe("tables");
+  });
+
+  it("reads a graph file into either graph form alike: the same nodes, links, attributes, rejected items and rules", () => {
+    // Every file the peer tools wrote (tests/formats/peers), and a hand-made directed GEXF with
+    // what gets rejected or merged: a node given twice, an arc to a rejected node, a self-loop, a
+    // reverse arc, a parallel arc, a weight that is no number.
+    const peers = new URL("./formats/peers/", import.meta.url);
+    const files = readdirSync(peers)
+      .filter((name) => !/\.(py|R|json)$/.test(name) || /^(from|fixture)-.*\.json$/.test(name))
+      .filter((name) => !name.endsWith(".expected.json"))
+      .map((name) => ({ name, text: readFileSync(new URL(name, peers), "utf8") }));
+    const messy = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.2" version="1.2"><graph defaultedgetype="directed"><nodes>
+<node id="a" label="Alpha"/><node id="b"/><node id="a"/><node id="c"><attvalues><attvalue for="country" value="UK"/></attvalues></node>
+<node id="d"><attvalues><attvalue for="type" value="spaceship"/></attvalues></node>
+</nodes><edges>
+<edge source="a" target="b" weight="2"/><edge source="b" target="a" weight="3"/><edge source="a" target="b" weight="4"/>
+<edge source="a" target="d"/><edge source="c" target="c"/><edge source="c" target="a" weight="x"/><edge source="b" target="c"/><edge source="b" target="z"/>
+</edges></graph></gexf>`;
+    files.push({ name: "messy.gexf", text: messy });
+    expect(files.length).toBeGreaterThan(20);
+    const read = (file: { name: string; text: string }, compact: boolean, arcs?: "sum") => {
+      const loaded = loadFiles([file], { compact, ...(arcs === undefined ? {} : { arcs }) }) as LoadedFiles<CompactGraph> | LoadedFiles;
+      if (loaded.form !== "graph") throw new Error(`${file.name} is no graph file`);
+      const { graph, ...rest } = loaded.load;
+      return { rest, graph: contents("toGraph" in graph ? graph.toGraph() : graph) };
+    };
+    for (const file of files) {
+      for (const arcs of [undefined, "sum" as const]) {
+        const [compact, graphology] = [read(file, true, arcs), read(file, false, arcs)];
+        expect(compact, `${file.name}, arcs ${arcs ?? "rejected"}`).toStrictEqual(graphology);
+      }
+    }
+    // The messy file's items did reach every check, in either form.
+    const messyRead = read({ name: "messy.gexf", text: messy }, true, "sum");
+    expect(messyRead.rest.merged).toBe(1);
+    expect(messyRead.rest.rejected.length).toBe(7);
+    expect(messyRead.graph.edges).toStrictEqual([["a", "b", { weight: 5 }], ["b", "c", { weight: 1 }]]);
   });
 
   it("skips a table it does not know when found in a folder, and names it", () => {

@@ -17,10 +17,10 @@
  * dictionary (`{'weight': 2.5}`), which is not JSON; such a line is rejected, saying so.
  * Rejected lines are named by their line number.
  */
-import type { AnyGraph } from "@linkscale/core/model";
+import type { AnyGraph, AllianceGraph } from "@linkscale/core/model";
 import { messages, type Problem } from "../problems.ts";
 import { UnwritableGraphError } from "./errors.ts";
-import { loadGraphItems, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem } from "./graph-load.ts";
+import { loadGraphItems, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem, type AnyAllianceGraph } from "./graph-load.ts";
 
 const MODULE = "io/formats/edge-list";
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -33,7 +33,7 @@ export const edgeListMessages = {
     `${count} organisations have no link (such as "${example}"), and an edge list has no line for them; write Pajek, GML or CSV to keep them`,
 };
 
-export function readEdgeList(text: string, { file, mapping }: GraphReadOptions): GraphLoad {
+export function readEdgeList<G extends AnyAllianceGraph = AllianceGraph>(text: string, { file, mapping, build }: GraphReadOptions<G>): GraphLoad<G> {
   const nodes: NodeItem[] = [];
   const known = new Set<string>();
   const edges: EdgeItem[] = [];
@@ -57,7 +57,7 @@ export function readEdgeList(text: string, { file, mapping }: GraphReadOptions):
     }
     edges.push({ ...item, source, target, attributes: weight === undefined ? {} : { weight: Number(weight) } });
   }
-  return loadGraphItems(file, { nodes, edges }, { rowsAreLines: true, mapping });
+  return loadGraphItems(file, { nodes, edges }, { build, rowsAreLines: true, mapping });
 }
 
 function fieldProblem(content: string, fields: readonly string[]): Problem | undefined {

@@ -94,8 +94,10 @@ export function timeAxis(settings: GraphTimeSettings): TimeAxis | { error: strin
 /** Names of the XML attributes that give an element's or a value's time. */
 export const TIME_ATTRIBUTES = ["start", "end", "startopen", "endopen", "timestamp", "timestamps", "intervals"] as const;
 
+/** Asked of every element of a large file: a plain loop, which V8 runs faster than `some` and its closure. */
 export function hasTime(attributes: Readonly<Record<string, string>>): boolean {
-  return TIME_ATTRIBUTES.some((name) => attributes[name] !== undefined);
+  for (let i = 0; i < TIME_ATTRIBUTES.length; i++) if (attributes[TIME_ATTRIBUTES[i] as string] !== undefined) return true;
+  return false;
 }
 
 /** A time that cannot be read, and the link year it would have given. */

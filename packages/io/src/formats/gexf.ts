@@ -31,13 +31,13 @@
  * needed named in the load's `rules`). A rejected node or edge is reported at the line and column
  * where its element starts.
  */
-import type { AnyGraph } from "@linkscale/core/model";
+import type { AnyGraph, AllianceGraph } from "@linkscale/core/model";
 import { MultiGraph } from "graphology";
 import { write } from "graphology-gexf";
 import { LIST_SEPARATOR } from "../csv/fields.ts";
 import { defineField } from "../records.ts";
 import { UnwritableGraphError } from "./errors.ts";
-import { displayLabel, failedGraphLoad, loadGraphItems, type AttributeMap, type GraphLoad, type GraphReadOptions } from "./graph-load.ts";
+import { displayLabel, failedGraphLoad, loadGraphItems, type AttributeMap, type GraphLoad, type GraphReadOptions, type AnyAllianceGraph } from "./graph-load.ts";
 import { readGexfItems } from "./gexf-read.ts";
 import { splitViz, type Viz } from "./gexf-viz.ts";
 import { assertXmlWritable } from "./xml.ts";
@@ -49,10 +49,10 @@ export const gexfMessages = {
     `${where} has an attribute named "${name}", which graphology-gexf would drop (it keeps attribute names in plain objects); write GraphML or CSV, or rename it`,
 };
 
-export function readGexf(text: string, { file, arcs, mapping }: GraphReadOptions): GraphLoad {
+export function readGexf<G extends AnyAllianceGraph = AllianceGraph>(text: string, { file, arcs, mapping, build }: GraphReadOptions<G>): GraphLoad<G> {
   const items = readGexfItems(text);
-  if ("error" in items) return failedGraphLoad(file, items.error);
-  return loadGraphItems(file, items, { arcs, mapping, rules: items.rules });
+  if ("error" in items) return failedGraphLoad(file, items.error, build);
+  return loadGraphItems(file, items, { build, arcs, mapping, rules: items.rules });
 }
 
 export function writeGexf(graph: AnyGraph): string {

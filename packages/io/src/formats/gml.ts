@@ -32,11 +32,11 @@
  * must be a letter, then letters, digits or `_`), a node attribute `id` or `label`, or a link
  * attribute `source` or `target`, is refused rather than written as something else.
  */
-import type { AnyGraph } from "@linkscale/core/model";
+import type { AnyGraph, AllianceGraph } from "@linkscale/core/model";
 import { LIST_SEPARATOR } from "../csv/fields.ts";
 import type { Problem } from "../problems.ts";
 import { UnwritableGraphError } from "./errors.ts";
-import { failedGraphLoad, graphMessages, loadGraphItems, type AttributeMap, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem } from "./graph-load.ts";
+import { failedGraphLoad, graphMessages, loadGraphItems, type AttributeMap, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem, type AnyAllianceGraph } from "./graph-load.ts";
 
 const MODULE = "io/formats/gml";
 
@@ -179,13 +179,13 @@ function plain(entries: readonly Entry[]): Record<string, unknown> {
 const NODE_OWN = new Set(["id", "label"]);
 const EDGE_OWN = new Set(["source", "target", "id"]);
 
-export function readGml(text: string, { file, arcs, mapping }: GraphReadOptions): GraphLoad {
+export function readGml<G extends AnyAllianceGraph = AllianceGraph>(text: string, { file, arcs, mapping, build }: GraphReadOptions<G>): GraphLoad<G> {
   const parsed = parseGml(text);
-  if ("error" in parsed) return failedGraphLoad(file, parsed.error);
+  if ("error" in parsed) return failedGraphLoad(file, parsed.error, build);
   const graphs = parsed.entries.filter(({ key, value }) => key === "graph" && Array.isArray(value));
   const graph = graphs[0];
-  if (graph === undefined) return failedGraphLoad(file, gmlMessages.noGraph());
-  if (graphs[1] !== undefined) return failedGraphLoad(file, gmlMessages.secondGraph(graphs[1].line));
+  if (graph === undefined) return failedGraphLoad(file, gmlMessages.noGraph(), build);
+  if (graphs[1] !== undefined) return failedGraphLoad(file, gmlMessages.secondGraph(graphs[1].line), build);
   const entries = graph.value as Entry[];
   const directed = entries.some(({ key, value }) => key === "directed" && value === 1);
   const nodeEntries = entries.filter(({ key }) => key === "node");
@@ -230,7 +230,7 @@ export function readGml(text: string, { file, arcs, mapping }: GraphReadOptions)
     const ends = { source: end("source"), target: end("target"), attributes: attributesOf(entry.value, EDGE_OWN) };
     return problems.length === 0 ? { ...item, ...ends } : { ...item, ...ends, problems };
   });
-  return loadGraphItems(file, { nodes, edges }, { rowsAreLines: true, arcs, mapping, rules: [byLabel ? gmlIdentifiers.label : gmlIdentifiers.id] });
+  return loadGraphItems(file, { nodes, edges }, { build, rowsAreLines: true, arcs, mapping, rules: [byLabel ? gmlIdentifiers.label : gmlIdentifiers.id] });
 }
 
 const GML_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;

@@ -28,6 +28,10 @@
  * knows is each format reader's job. Graph-level attributes (GEXF's meta, graphology's graph
  * attributes) are no part of the model and are not read.
  *
+ * What is accepted becomes a graphology graph, or with `build: compactGraph` the core's typed-array
+ * graph, built once the checks are done; duplicates are found by pairs of node numbers, not by the
+ * graph, so neither form's per-link lookups are paid while reading a million links.
+ *
  * `mapping` (`--map field=name`) reads the model's fields from attributes of the user's own names,
  * and may key the nodes by one of them (graph-mapping.ts), before any check.
  *
@@ -40,11 +44,13 @@
  * the id, since the writers put it there (`displayLabel`).
  */
 import {
+  CompactGraphBuilder,
   createAllianceGraph,
   link,
   organisation,
   type AllianceGraph,
   type AnyGraph,
+  type CompactGraph,
   type LinkAttributes,
   type OrganisationAttributes,
 } from "@linkscale/core/model";
@@ -55,9 +61,12 @@ import { LIST_SEPARATOR } from "../csv/fields.ts";
 import { messages, type Problem, type RejectedRow } from "../problems.ts";
 import { defineField } from "../records.ts";
 
-export interface GraphLoad {
+/** The graphs a load may build: graphology's, or the core's typed-array graph. */
+export type AnyAllianceGraph = AllianceGraph | CompactGraph;
+
+export interface GraphLoad<G extends AnyAllianceGraph = AllianceGraph> {
   file: string;
-  graph: AllianceGraph;
+  graph: G;
   /** Nodes the file holds, accepted or not. */
   nodesRead: number;
   /** Edges the file holds, accepted or not. */
@@ -74,14 +83,46 @@ export interface GraphLoad {
   error?: string;
 }
 
-export interface GraphReadOptions {
+export interface GraphReadOptions<G extends AnyAllianceGraph = AllianceGraph> {
   /** The file's name, as messages should show it. */
   file: string;
   /** How a directed file's reverse arcs become one link (`ItemCheckOptions.arcs`). */
   arcs?: ArcMerge | undefined;
   /** Model field → the name of the attribute that holds it (`ItemCheckOptions.mapping`). */
   mapping?: Readonly<Record<string, string>> | undefined;
+  /** What the accepted nodes and links become (`ItemCheckOptions.build`). */
+  build?: GraphBuild<G> | undefined;
 }
+
+/** The nodes and links a load accepted, in file order; a link's ends are positions in `ids`. */
+export interface CheckedNetwork {
+  ids: readonly string[];
+  nodes: readonly OrganisationAttributes[];
+  source: readonly number[];
+  target: readonly number[];
+  links: readonly LinkAttributes[];
+}
+
+/** Builds a load's graph from what it accepted. */
+export type GraphBuild<G extends AnyAllianceGraph> = (network: CheckedNetwork) => G;
+
+/** A graphology graph, the default. */
+export const graphologyGraph: GraphBuild<AllianceGraph> = (network) => filled(createAllianceGraph(), network);
+
+/** The core's typed-array graph, for a caller that needs no graphology graph: a tenth of the memory, and no per-link objects to build. */
+export const compactGraph: GraphBuild<CompactGraph> = (network) => filled(new CompactGraphBuilder(), network).build();
+
+/** `graph` with the network's nodes and links added, in order (graphology's graph and the compact builder add alike). */
+function filled<T extends { addNode(id: string, attributes: OrganisationAttributes): unknown; addEdge(source: string, target: string, attributes: LinkAttributes): unknown }>(
+  graph: T,
+  { ids, nodes, source, target, links }: CheckedNetwork,
+): T {
+  ids.forEach((id, i) => graph.addNode(id, nodes[i] as OrganisationAttributes));
+  links.forEach((attributes, e) => graph.addEdge(ids[source[e] as number] as string, ids[target[e] as number] as string, attributes));
+  return graph;
+}
+
+const NOTHING_ACCEPTED: CheckedNetwork = { ids: [], nodes: [], source: [], target: [], links: [] };
 
 export type AttributeMap = Record<string, unknown>;
 
@@ -120,7 +161,7 @@ export interface GraphItems {
 export type ArcMerge = "sum" | "max";
 export const ARC_MERGES: readonly ArcMerge[] = ["sum", "max"];
 
-export interface ItemCheckOptions {
+export interface ItemCheckOptions<G extends AnyAllianceGraph = AllianceGraph> {
   /** Rows are line numbers (Pajek): messages then point at other items by line. */
   rowsAreLines?: boolean;
   /** Reverse arcs merged into one link by this rule; undefined: the second is rejected naming the first. */
@@ -129,6 +170,8 @@ export interface ItemCheckOptions {
   rules?: readonly string[] | undefined;
   /** Model field → the attribute of the file's that holds it (`--map`, graph-mapping.ts). */
   mapping?: Readonly<Record<string, string>> | undefined;
+  /** What the accepted nodes and links become: `graphologyGraph` (the default) or `compactGraph`. */
+  build?: GraphBuild<G> | undefined;
 }
 
 // Message builders, exported so tests assert the exact text a user sees.
@@ -150,8 +193,13 @@ export const arcMergeRule = (rule: ArcMerge, merged: number) =>
   `directed file: ${merged} reverse arcs merged into the link of their pair (--arcs ${rule}): weight ${rule === "sum" ? "the sum of the two" : "the larger of the two"}, years from the earlier first year to the later last, projects united, every other attribute the same on both (else the arc is rejected)`;
 
 /** An empty load for a file that could not be read at all. */
-export function failedGraphLoad(file: string, error: string): GraphLoad {
-  return { file, graph: createAllianceGraph(), nodesRead: 0, linksRead: 0, rejected: [], readAs: [], error };
+export function failedGraphLoad<G extends AnyAllianceGraph = AllianceGraph>(file: string, error: string, build?: GraphBuild<G>): GraphLoad<G> {
+  return { file, graph: builder(build)(NOTHING_ACCEPTED), nodesRead: 0, linksRead: 0, rejected: [], readAs: [], error };
+}
+
+/** `build`, or graphology's graph where none is given (G then defaults to it). */
+function builder<G extends AnyAllianceGraph>(build: GraphBuild<G> | undefined): GraphBuild<G> {
+  return build ?? (graphologyGraph as GraphBuild<AnyAllianceGraph> as GraphBuild<G>);
 }
 
 /**
@@ -179,22 +227,25 @@ export function toAllianceGraph(raw: AnyGraph, file: string, arcs?: ArcMerge): G
 }
 
 /** The checks of the file banner over the items a format reader found, in file order. */
-export function loadGraphItems(file: string, read: GraphItems, options: ItemCheckOptions = {}): GraphLoad {
+export function loadGraphItems<G extends AnyAllianceGraph = AllianceGraph>(file: string, read: GraphItems, options: ItemCheckOptions<G> = {}): GraphLoad<G> {
   const whereOf = (path: string | null, row: number) => (options.rowsAreLines || path === null ? `line ${row}` : path);
   const rules = [...(options.rules ?? [])];
   let items = read;
   if (options.mapping !== undefined && Object.keys(options.mapping).length > 0) {
     const mapped = mapGraphItems(read, options.mapping, (item, index) => whereOf(item.path === undefined ? `nodes[${index}]` : item.path, item.row ?? index + 1));
-    if ("error" in mapped) return failedGraphLoad(file, mapped.error);
+    if ("error" in mapped) return failedGraphLoad(file, mapped.error, options.build);
     items = mapped.items;
     rules.push(...mapped.rules);
   }
-  const graph = createAllianceGraph();
+  // What is accepted, built into the caller's graph at the end (`CheckedNetwork`).
+  const ids: string[] = [];
+  const nodes: OrganisationAttributes[] = [];
   const rejectedNodes: RejectedRow[] = [];
   const rejectedEdges: RejectedRow[] = [];
-  // Where each node key is first given, and where the ones rejected are.
+  // Where each node key is first given, and where the ones rejected are; an accepted node's position in `ids`.
   const firstNode = new Map<string, string>();
   const rejectedNode = new Map<string, string>();
+  const position = new Map<string, number>();
   const readAs = new ReadAsTally();
 
   items.nodes.forEach((item, index) => {
@@ -219,64 +270,73 @@ export function loadGraphItems(file: string, read: GraphItems, options: ItemChec
       firstNode.set(key, whereOf(path, row));
       if (accepted === undefined) rejectedNode.set(key, whereOf(path, row));
     }
-    if (accepted !== undefined) graph.addNode(key as string, accepted);
-    else rejectedNodes.push(rejectedRow(file, row, item.character, problems));
+    if (accepted !== undefined) {
+      position.set(key as string, ids.push(key as string) - 1);
+      nodes.push(accepted);
+    } else {
+      rejectedNodes.push(rejectedRow(file, row, item.character, problems));
+    }
   });
 
-  // Where each accepted link came from (its item's index), by graphology's key for the link: when
-  // its pair comes again, graph.edge finds that key, and the message names the first item. (A
-  // million links of a large file: no key string or record is built per link.)
-  const firstLink = new Map<string, number>();
+  const source: number[] = [];
+  const target: number[] = [];
+  const links: LinkAttributes[] = [];
+  // Each accepted link by its pair of ends (the lower position times the node count, plus the
+  // higher: one number, no key string per link), and the item it came from, for the message
+  // when its pair comes again.
+  const linkOfPair = new Map<number, number>();
+  const itemOfLink: number[] = [];
   // Links an arc was merged into: a pair holds two arcs at most, a third is a repeat.
-  const mergedInto = new Set<string>();
+  const mergedInto = new Set<number>();
+  const edgePath = (item: EdgeItem, index: number) => (item.path === undefined ? `edges[${index}]` : item.path);
   items.edges.forEach((item, index) => {
-    const path = item.path === undefined ? `edges[${index}]` : item.path;
-    const row = item.row ?? index + 1;
-    const { source, target, directed } = item;
-    const problems: Problem[] = item.problems === undefined ? [] : [...item.problems];
-    let accepted: LinkAttributes | undefined;
-    if (problems.length === 0) {
-      checkEnd(problems, path, "source", source, firstNode, rejectedNode);
-      checkEnd(problems, path, "target", target, firstNode, rejectedNode);
-      if (source !== undefined && source === target) problems.push(at(path, ".target", messages.selfLink(source)));
-      // A missing end is reported above; a stand-in keeps the schema from saying so again.
-      const checked = checkEdge(source || "?", target || "?", item.attributes, path);
-      if (Array.isArray(checked)) problems.push(...checked);
-      else if (problems.length === 0) accepted = checked;
-    }
-    if (accepted !== undefined && source !== undefined && target !== undefined) {
-      // Both ends are accepted nodes, so graph.edge answers (it throws only for a missing node).
-      const firstKey = graph.edge(source, target);
-      if (firstKey === undefined) {
-        firstLink.set(graph.addEdge(source, target, accepted), index);
+    const { source: from, target: to, directed } = item;
+    // Most edges join two accepted nodes: checked with no path or problem list built for them.
+    const s = from === undefined ? undefined : position.get(from);
+    const t = to === undefined ? undefined : position.get(to);
+    const wellJoined = (item.problems?.length ?? 0) === 0 && s !== undefined && t !== undefined && s !== t;
+    const checked = wellJoined ? checkEdge(from as string, to as string, item.attributes, () => edgePath(item, index)) : undefined;
+    let problems: Problem[];
+    if (checked === undefined) {
+      problems = edgeProblems(item, edgePath(item, index), firstNode, rejectedNode);
+    } else if (Array.isArray(checked)) {
+      problems = checked;
+    } else {
+      const [accepted, u, v] = [checked, s as number, t as number];
+      const pair = u < v ? u * ids.length + v : v * ids.length + u;
+      const firstLink = linkOfPair.get(pair);
+      if (firstLink === undefined) {
+        linkOfPair.set(pair, links.push(accepted) - 1);
+        source.push(u);
+        target.push(v);
+        itemOfLink.push(index);
         return;
       }
-      const firstIndex = firstLink.get(firstKey) as number;
+      const firstIndex = itemOfLink[firstLink] as number;
       const first = items.edges[firstIndex] as EdgeItem;
-      const where = whereOf(first.path === undefined ? `edges[${firstIndex}]` : first.path, first.row ?? firstIndex + 1);
-      const reverse = directed && first.directed && first.source === target && first.target === source;
-      if (reverse && options.arcs !== undefined && !mergedInto.has(firstKey)) {
-        const arcs = mergeArcs(graph.getEdgeAttributes(firstKey), accepted, options.arcs);
+      const where = whereOf(edgePath(first, firstIndex), first.row ?? firstIndex + 1);
+      const path = edgePath(item, index);
+      const reverse = directed && first.directed && first.source === to && first.target === from;
+      if (reverse && options.arcs !== undefined && !mergedInto.has(firstLink)) {
+        const arcs = mergeArcs(links[firstLink] as LinkAttributes, accepted, options.arcs);
         if ("merged" in arcs) {
-          graph.replaceEdgeAttributes(firstKey, arcs.merged);
-          mergedInto.add(firstKey);
+          links[firstLink] = arcs.merged;
+          mergedInto.add(firstLink);
           return;
         }
         const { name, value, firstValue } = arcs.differs;
-        problems.push({ ...at(path, `.${name}`, graphMessages.reverseArcDiffers(name, value, where, firstValue)), repeats: where });
+        problems = [{ ...at(path, `.${name}`, graphMessages.reverseArcDiffers(name, value, where, firstValue)), repeats: where }];
       } else {
-        problems.push({
-          ...at(path, "", reverse ? graphMessages.reverseArc(source, target, where) : messages.duplicateLink(source, target, where)),
-          repeats: where,
-        });
+        const message = reverse ? graphMessages.reverseArc(from as string, to as string, where) : messages.duplicateLink(from as string, to as string, where);
+        problems = [{ ...at(path, "", message), repeats: where }];
       }
     }
-    rejectedEdges.push(rejectedRow(file, row, item.character, problems));
+    rejectedEdges.push(rejectedRow(file, item.row ?? index + 1, item.character, problems));
   });
 
-  const load: GraphLoad = {
+  const load: GraphLoad<G> = {
     file,
-    graph,
+    graph: builder(options.build)({ ids, nodes, source, target, links }),
     nodesRead: items.nodes.length,
     linksRead: items.edges.length,
     rejected: [...rejectedNodes, ...rejectedEdges],
@@ -303,6 +363,23 @@ function mergeArcs(first: LinkAttributes, second: LinkAttributes, rule: ArcMerge
     else if (JSON.stringify(value) !== JSON.stringify(firstValue)) return { differs: { name, value, firstValue } };
   }
   return { merged: merged as LinkAttributes };
+}
+
+/**
+ * Everything wrong with an edge that does not join two accepted nodes, or that the reader already
+ * found wrong: its own problems, else its ends', a self-link, and its attributes'.
+ */
+function edgeProblems(item: EdgeItem, path: string | null, firstNode: ReadonlyMap<string, string>, rejectedNode: ReadonlyMap<string, string>): Problem[] {
+  if (item.problems !== undefined && item.problems.length > 0) return [...item.problems];
+  const { source, target } = item;
+  const problems: Problem[] = [];
+  checkEnd(problems, path, "source", source, firstNode, rejectedNode);
+  checkEnd(problems, path, "target", target, firstNode, rejectedNode);
+  if (source !== undefined && source === target) problems.push(at(path, ".target", messages.selfLink(source)));
+  // A missing end is reported above; a stand-in keeps the schema from saying so again.
+  const checked = checkEdge(source || "?", target || "?", item.attributes, () => path);
+  if (Array.isArray(checked)) problems.push(...checked);
+  return problems;
 }
 
 /** What is wrong with an edge's end, if anything: missing, no node, or a rejected node. */
@@ -351,7 +428,8 @@ function checkNode(key: string, attributes: AttributeMap, path: string | null, r
   return withoutNames(result, "id", "id") as OrganisationAttributes;
 }
 
-function checkEdge(source: string, target: string, attributes: AttributeMap, path: string | null): LinkAttributes | Problem[] {
+/** `path` is asked for only when there is a problem to place. */
+function checkEdge(source: string, target: string, attributes: AttributeMap, path: () => string | null): LinkAttributes | Problem[] {
   // A plain object whose names are defined (records.ts), so "__proto__" is kept as any other:
   // V8 keeps such objects fast, which a million links of a large file feel.
   const values: AttributeMap = { weight: 1 };
@@ -360,7 +438,7 @@ function checkEdge(source: string, target: string, attributes: AttributeMap, pat
     if (value === undefined) continue;
     if (name === "source" || name === "target") {
       const structural = name === "source" ? source : target;
-      if (value !== structural) return [at(path, `.${name}`, graphMessages.conflictingAttribute(name, value, structural))];
+      if (value !== structural) return [at(path(), `.${name}`, graphMessages.conflictingAttribute(name, value, structural))];
       continue;
     }
     defineField(values, name, value);
@@ -375,7 +453,7 @@ function checkEdge(source: string, target: string, attributes: AttributeMap, pat
   // check; a valid link is the values themselves (the schema has no morphs), so only a link
   // `allows` refuses is checked again for the messages.
   const result = link.allows(values) ? values : link(values);
-  if (result instanceof type.errors) return schemaProblems(result, path);
+  if (result instanceof type.errors) return schemaProblems(result, path());
   return withoutNames(result, "source", "target") as LinkAttributes;
 }
 

@@ -22,19 +22,19 @@
  * (nodes n0, n1, …) is keyed by igraph's identifier attribute, `id` or `name`
  * (graphml-igraph.ts), and the load names the rule.
  */
-import type { AnyGraph } from "@linkscale/core/model";
+import type { AnyGraph, AllianceGraph } from "@linkscale/core/model";
 import { LIST_SEPARATOR } from "../csv/fields.ts";
 import { defineField } from "../records.ts";
-import { displayLabel, failedGraphLoad, loadGraphItems, type AttributeMap, type GraphLoad, type GraphReadOptions } from "./graph-load.ts";
+import { displayLabel, failedGraphLoad, loadGraphItems, type AttributeMap, type GraphLoad, type GraphReadOptions, type AnyAllianceGraph } from "./graph-load.ts";
 import { readGraphmlItems } from "./graphml-read.ts";
 import { assertXmlWritable, escapeXmlAttribute, escapeXmlText } from "./xml.ts";
 
 const MODULE = "io/formats/graphml";
 
-export function readGraphml(text: string, { file, arcs, mapping }: GraphReadOptions): GraphLoad {
+export function readGraphml<G extends AnyAllianceGraph = AllianceGraph>(text: string, { file, arcs, mapping, build }: GraphReadOptions<G>): GraphLoad<G> {
   const items = readGraphmlItems(text);
-  if ("error" in items) return failedGraphLoad(file, items.error);
-  return loadGraphItems(file, items, { arcs, mapping, rules: items.rules });
+  if ("error" in items) return failedGraphLoad(file, items.error, build);
+  return loadGraphItems(file, items, { build, arcs, mapping, rules: items.rules });
 }
 
 type KeyType = "boolean" | "int" | "double" | "string";

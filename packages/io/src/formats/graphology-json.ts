@@ -10,9 +10,9 @@
  * Reading is by hand rather than through `graph.import()`, which throws at the first node given
  * twice or edge to no node: here each such item is rejected on its own, with its path.
  */
-import type { AnyGraph } from "@linkscale/core/model";
+import type { AnyGraph, AllianceGraph } from "@linkscale/core/model";
 import { defineField } from "../records.ts";
-import { failedGraphLoad, loadGraphItems, type AttributeMap, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem } from "./graph-load.ts";
+import { failedGraphLoad, loadGraphItems, type AttributeMap, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem, type AnyAllianceGraph } from "./graph-load.ts";
 import { isKey, isObject, jsonValueMessages, parseJson, unknownList } from "./json-values.ts";
 
 export const jsonMessages = {
@@ -24,20 +24,20 @@ export const jsonMessages = {
   notAttributes: () => "must be an object",
 };
 
-export function readGraphologyJson(text: string, options: GraphReadOptions): GraphLoad {
+export function readGraphologyJson<G extends AnyAllianceGraph = AllianceGraph>(text: string, options: GraphReadOptions<G>): GraphLoad<G> {
   const parsed = parseJson(text);
-  return "error" in parsed ? failedGraphLoad(options.file, parsed.error) : graphologyLoad(parsed.data, options);
+  return "error" in parsed ? failedGraphLoad(options.file, parsed.error, options.build) : graphologyLoad(parsed.data, options);
 }
 
 const LISTS = ["nodes", "edges"];
 
 /** A parsed graphology export, checked. */
-export function graphologyLoad(data: unknown, { file, arcs, mapping }: GraphReadOptions): GraphLoad {
-  if (!isObject(data) || !Array.isArray(data["nodes"])) return failedGraphLoad(file, jsonMessages.notAGraph());
+export function graphologyLoad<G extends AnyAllianceGraph = AllianceGraph>(data: unknown, { file, arcs, mapping, build }: GraphReadOptions<G>): GraphLoad<G> {
+  if (!isObject(data) || !Array.isArray(data["nodes"])) return failedGraphLoad(file, jsonMessages.notAGraph(), build);
   const edgeList = data["edges"] ?? [];
-  if (!Array.isArray(edgeList)) return failedGraphLoad(file, jsonMessages.notAList("edges"));
+  if (!Array.isArray(edgeList)) return failedGraphLoad(file, jsonMessages.notAList("edges"), build);
   const unknown = unknownList(data, "graphology JSON", LISTS);
-  if (unknown !== undefined) return failedGraphLoad(file, unknown);
+  if (unknown !== undefined) return failedGraphLoad(file, unknown, build);
   // graphology's default graph is mixed, where an edge is directed unless marked undirected.
   const options = isObject(data["options"]) ? data["options"] : {};
   const type = options["type"] ?? "mixed";
@@ -68,7 +68,7 @@ export function graphologyLoad(data: unknown, { file, arcs, mapping }: GraphRead
     }
     return { source, target, attributes, directed };
   });
-  return loadGraphItems(file, { nodes, edges }, { arcs, mapping });
+  return loadGraphItems(file, { nodes, edges }, { build, arcs, mapping });
 }
 
 /**

@@ -11,10 +11,10 @@
  * attribute named `source`, `target` or `key`, would be taken for the item's own and is refused.
  * Edge keys (a multigraph's `key`) are not read: the alliance graph has one link per pair.
  */
-import type { AnyGraph } from "@linkscale/core/model";
+import type { AnyGraph, AllianceGraph } from "@linkscale/core/model";
 import { defineField } from "../records.ts";
 import { UnwritableGraphError } from "./errors.ts";
-import { failedGraphLoad, loadGraphItems, type AttributeMap, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem } from "./graph-load.ts";
+import { failedGraphLoad, loadGraphItems, type AttributeMap, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem, type AnyAllianceGraph } from "./graph-load.ts";
 import { isKey, isObject, parseJson, unknownList } from "./json-values.ts";
 
 const MODULE = "io/formats/node-link-json";
@@ -40,20 +40,20 @@ export function isNodeLink(data: unknown): boolean {
   return first !== undefined && "id" in first && !("key" in first);
 }
 
-export function readNodeLinkJson(text: string, options: GraphReadOptions): GraphLoad {
+export function readNodeLinkJson<G extends AnyAllianceGraph = AllianceGraph>(text: string, options: GraphReadOptions<G>): GraphLoad<G> {
   const parsed = parseJson(text);
-  return "error" in parsed ? failedGraphLoad(options.file, parsed.error) : nodeLinkLoad(parsed.data, options);
+  return "error" in parsed ? failedGraphLoad(options.file, parsed.error, options.build) : nodeLinkLoad(parsed.data, options);
 }
 
 /** Parsed node-link JSON, checked. */
-export function nodeLinkLoad(data: unknown, { file, arcs, mapping }: GraphReadOptions): GraphLoad {
-  if (!isObject(data) || !Array.isArray(data["nodes"])) return failedGraphLoad(file, nodeLinkMessages.notAGraph());
-  if (data["links"] !== undefined && data["edges"] !== undefined) return failedGraphLoad(file, nodeLinkMessages.bothLists());
+export function nodeLinkLoad<G extends AnyAllianceGraph = AllianceGraph>(data: unknown, { file, arcs, mapping, build }: GraphReadOptions<G>): GraphLoad<G> {
+  if (!isObject(data) || !Array.isArray(data["nodes"])) return failedGraphLoad(file, nodeLinkMessages.notAGraph(), build);
+  if (data["links"] !== undefined && data["edges"] !== undefined) return failedGraphLoad(file, nodeLinkMessages.bothLists(), build);
   const listName = data["edges"] !== undefined ? "edges" : "links";
   const linkList = data[listName] ?? [];
-  if (!Array.isArray(linkList)) return failedGraphLoad(file, nodeLinkMessages.notAList(listName));
+  if (!Array.isArray(linkList)) return failedGraphLoad(file, nodeLinkMessages.notAList(listName), build);
   const unknown = unknownList(data, "node-link JSON", ["nodes", listName]);
-  if (unknown !== undefined) return failedGraphLoad(file, unknown);
+  if (unknown !== undefined) return failedGraphLoad(file, unknown, build);
   const directed = data["directed"] === true;
 
   const nodes = (data["nodes"] as unknown[]).map((entry, index): NodeItem => {
@@ -69,7 +69,7 @@ export function nodeLinkLoad(data: unknown, { file, arcs, mapping }: GraphReadOp
     }
     return { source: String(entry["source"]), target: String(entry["target"]), attributes: fieldsBut(entry, LINK_FIELDS), directed, path: `${listName}[${index}]` };
   });
-  return loadGraphItems(file, { nodes, edges }, { arcs, mapping });
+  return loadGraphItems(file, { nodes, edges }, { build, arcs, mapping });
 }
 
 /** Pretty, in graph order: the same graph gives the same bytes. */

@@ -31,10 +31,10 @@
  * (`nodes[0]` is vertex 1) and edges in the order read. A file that is not a Pajek network, or
  * has sections that cannot be read (`*Matrix`, a second network), is refused with `error`.
  */
-import type { AnyGraph } from "@linkscale/core/model";
+import type { AnyGraph, AllianceGraph } from "@linkscale/core/model";
 import { messages, type Problem } from "../problems.ts";
 import { UnwritableGraphError } from "./errors.ts";
-import { failedGraphLoad, graphMessages, loadGraphItems, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem } from "./graph-load.ts";
+import { failedGraphLoad, graphMessages, loadGraphItems, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem, type AnyAllianceGraph } from "./graph-load.ts";
 
 const MODULE = "io/formats/pajek";
 
@@ -79,7 +79,7 @@ interface EdgeLine {
   section: Section;
 }
 
-export function readPajek(text: string, { file, arcs, mapping }: GraphReadOptions): GraphLoad {
+export function readPajek<G extends AnyAllianceGraph = AllianceGraph>(text: string, { file, arcs, mapping, build }: GraphReadOptions<G>): GraphLoad<G> {
   const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\r|\n/);
   let vertexCount: number | undefined;
   let verticesLine = 0;
@@ -95,28 +95,28 @@ export function readPajek(text: string, { file, arcs, mapping }: GraphReadOption
     if (content.startsWith("*")) {
       const word = (content.split(/\s+/, 1)[0] as string).toLowerCase();
       if (word === "*network") {
-        if (vertexCount !== undefined) return failedGraphLoad(file, pajekMessages.secondNetwork(line));
+        if (vertexCount !== undefined) return failedGraphLoad(file, pajekMessages.secondNetwork(line), build);
         continue;
       }
       const next = SECTIONS.get(word);
       if (next === undefined) {
-        if (vertexCount === undefined) return failedGraphLoad(file, pajekMessages.notPajek(line, content));
-        return failedGraphLoad(file, pajekMessages.unreadableSection(line, content.split(/\s+/, 1)[0] as string));
+        if (vertexCount === undefined) return failedGraphLoad(file, pajekMessages.notPajek(line, content), build);
+        return failedGraphLoad(file, pajekMessages.unreadableSection(line, content.split(/\s+/, 1)[0] as string), build);
       }
       if (next === "vertices") {
-        if (vertexCount !== undefined) return failedGraphLoad(file, pajekMessages.secondNetwork(line));
+        if (vertexCount !== undefined) return failedGraphLoad(file, pajekMessages.secondNetwork(line), build);
         // A two-mode network gives a second number (the first mode's size); both modes are read.
         const count = content.split(/\s+/)[1] ?? "";
-        if (!VERTEX_NUMBER.test(count)) return failedGraphLoad(file, pajekMessages.vertexCount(line, count));
+        if (!VERTEX_NUMBER.test(count)) return failedGraphLoad(file, pajekMessages.vertexCount(line, count), build);
         vertexCount = Number(count);
         verticesLine = line;
       } else if (vertexCount === undefined) {
-        return failedGraphLoad(file, pajekMessages.notPajek(line, content));
+        return failedGraphLoad(file, pajekMessages.notPajek(line, content), build);
       }
       section = next;
       continue;
     }
-    if (section === undefined || vertexCount === undefined) return failedGraphLoad(file, pajekMessages.notPajek(line, content));
+    if (section === undefined || vertexCount === undefined) return failedGraphLoad(file, pajekMessages.notPajek(line, content), build);
     if (section === "vertices") {
       const vertex = readVertexLine(content, vertexCount);
       if ("problem" in vertex) {
@@ -134,7 +134,7 @@ export function readPajek(text: string, { file, arcs, mapping }: GraphReadOption
       edgeLines.push({ line, tokens: content.split(/\s+/), section });
     }
   }
-  if (vertexCount === undefined) return failedGraphLoad(file, pajekMessages.empty());
+  if (vertexCount === undefined) return failedGraphLoad(file, pajekMessages.empty(), build);
 
   // The vertices the content names (by a vertex line or an edge end), never all those declared:
   // the declared count is only trusted as a bound.
@@ -187,7 +187,7 @@ export function readPajek(text: string, { file, arcs, mapping }: GraphReadOption
     }
   }
 
-  const load = loadGraphItems(file, { nodes, edges }, { rowsAreLines: true, arcs, mapping });
+  const load = loadGraphItems(file, { nodes, edges }, { build, rowsAreLines: true, arcs, mapping });
   // Vertex lines come before edge lines, so line order is file order.
   load.rejected.sort((a, b) => a.row - b.row);
   return load;

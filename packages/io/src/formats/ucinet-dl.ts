@@ -68,8 +68,9 @@
  * of 0 and 1 only, no half matrices, no quotes; it reads a symmetric matrix as two arcs a pair,
  * and a line without a value as weighing NaN, where UCINET, and this reader, give 1.
  */
+import type { AllianceGraph } from "@linkscale/core/model";
 import { messages, type Problem } from "../problems.ts";
-import { failedGraphLoad, graphMessages, loadGraphItems, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem } from "./graph-load.ts";
+import { failedGraphLoad, graphMessages, loadGraphItems, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem, type AnyAllianceGraph } from "./graph-load.ts";
 
 // Message builders, exported so tests assert the exact text a user sees.
 export const ucinetDlMessages = {
@@ -423,14 +424,14 @@ class Actors {
   }
 }
 
-export function readUcinetDl(text: string, { file, arcs, mapping }: GraphReadOptions): GraphLoad {
+export function readUcinetDl<G extends AnyAllianceGraph = AllianceGraph>(text: string, { file, arcs, mapping, build }: GraphReadOptions<G>): GraphLoad<G> {
   const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\r|\n/);
   const header = readHeader(lines);
-  if ("error" in header) return failedGraphLoad(file, header.error);
+  if ("error" in header) return failedGraphLoad(file, header.error, build);
   const read = MATRICES.has(header.format) ? readMatrix(header) : readLists(header);
-  if ("error" in read) return failedGraphLoad(file, read.error);
+  if ("error" in read) return failedGraphLoad(file, read.error, build);
   const nodes = read.actors.nodes(header.sizeLine);
-  const load = loadGraphItems(file, { nodes, edges: read.edges }, { rowsAreLines: true, arcs, mapping, rules: read.rules });
+  const load = loadGraphItems(file, { nodes, edges: read.edges }, { build, rowsAreLines: true, arcs, mapping, rules: read.rules });
   // Nodes are named all over the file (labels, rows, data): rejected items in line order.
   load.rejected.sort((a, b) => a.row - b.row);
   return load;

@@ -44,10 +44,10 @@
  * `grid.1001.0`). No VOSviewer binary runs here (it needs Java), so whether the desktop
  * VOSviewer 1.6 opens a map with text ids is not checked.
  */
-import type { AnyGraph } from "@linkscale/core/model";
+import type { AnyGraph, AllianceGraph } from "@linkscale/core/model";
 import { messages, type Problem } from "../problems.ts";
 import { defineField } from "../records.ts";
-import { failedGraphLoad, loadGraphItems, type AttributeMap, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem } from "./graph-load.ts";
+import { failedGraphLoad, loadGraphItems, type AttributeMap, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem, type AnyAllianceGraph, type GraphBuild } from "./graph-load.ts";
 import {
   isNoValue,
   readInto,
@@ -125,31 +125,33 @@ export function looksLikeVosviewerNetwork(text: string, { alone }: { alone: bool
 }
 
 /** A map file alone: its items, without links. */
-export function readVosviewerMap(text: string, { file, mapping }: GraphReadOptions): GraphLoad {
-  return readVosviewerFiles({ map: { name: file, text }, mapping });
+export function readVosviewerMap<G extends AnyAllianceGraph = AllianceGraph>(text: string, { file, mapping, build }: GraphReadOptions<G>): GraphLoad<G> {
+  return readVosviewerFiles({ map: { name: file, text }, mapping, build });
 }
 
 /** A network file alone: its ids are organisations with only an id. */
-export function readVosviewerNetwork(text: string, { file, mapping }: GraphReadOptions): GraphLoad {
-  return readVosviewerFiles({ network: { name: file, text }, mapping });
+export function readVosviewerNetwork<G extends AnyAllianceGraph = AllianceGraph>(text: string, { file, mapping, build }: GraphReadOptions<G>): GraphLoad<G> {
+  return readVosviewerFiles({ network: { name: file, text }, mapping, build });
 }
 
 /**
  * A map file and its network file, as one network. Each rejected line names its own file; the
  * load's `file` names both ("map.txt + network.txt"), and its `error` the file it is about.
  */
-export function readVosviewerFiles({
+export function readVosviewerFiles<G extends AnyAllianceGraph = AllianceGraph>({
   map,
   network,
   mapping,
+  build,
 }: {
   map?: { name: string; text: string };
   network?: { name: string; text: string };
   mapping?: GraphReadOptions["mapping"];
-}): GraphLoad {
+  build?: GraphBuild<G> | undefined;
+}): GraphLoad<G> {
   const file = [map?.name, network?.name].filter((name) => name !== undefined).join(" + ");
   // Of two files, the error names the one it is about; of one, the caller names it, as for any format.
-  const fail = (name: string, error: string) => failedGraphLoad(file, map !== undefined && network !== undefined ? `${name}: ${error}` : error);
+  const fail = (name: string, error: string) => failedGraphLoad(file, map !== undefined && network !== undefined ? `${name}: ${error}` : error, build);
   const rules: string[] = [];
   let nodes: NodeItem[] = [];
   if (map !== undefined) {
@@ -171,7 +173,7 @@ export function readVosviewerFiles({
       rules.push(vosviewerRules.networkAlone);
     }
   }
-  const load = loadGraphItems(file, { nodes, edges }, { rowsAreLines: true, mapping });
+  const load = loadGraphItems(file, { nodes, edges }, { build, rowsAreLines: true, mapping });
   // Rejected nodes come first (graph-load.ts): those after them are the network file's lines.
   const rejectedNodes = load.nodesRead - load.graph.order;
   if (map !== undefined && network !== undefined) {

@@ -41,11 +41,11 @@
  * name holds "weight" or "score" with a value that is no number: VOSviewer Online reads every
  * such field as a weight or score, and would refuse the file.
  */
-import type { AnyGraph } from "@linkscale/core/model";
+import type { AnyGraph, AllianceGraph } from "@linkscale/core/model";
 import type { Problem } from "../problems.ts";
 import { defineField } from "../records.ts";
 import { UnwritableGraphError } from "./errors.ts";
-import { failedGraphLoad, loadGraphItems, type AttributeMap, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem } from "./graph-load.ts";
+import { failedGraphLoad, loadGraphItems, type AttributeMap, type EdgeItem, type GraphLoad, type GraphReadOptions, type NodeItem, type AnyAllianceGraph } from "./graph-load.ts";
 import { isKey, isObject, parseJson, unknownList } from "./json-values.ts";
 import {
   isNoValue,
@@ -96,23 +96,23 @@ export function isVosviewerJson(data: unknown): boolean {
   return network["items"] !== undefined || network["links"] !== undefined;
 }
 
-export function readVosviewerJson(text: string, { file, mapping }: GraphReadOptions): GraphLoad {
+export function readVosviewerJson<G extends AnyAllianceGraph = AllianceGraph>(text: string, { file, mapping, build }: GraphReadOptions<G>): GraphLoad<G> {
   const parsed = parseJson(text);
-  return "error" in parsed ? failedGraphLoad(file, parsed.error) : vosviewerJsonLoad(parsed.data, { file, mapping });
+  return "error" in parsed ? failedGraphLoad(file, parsed.error, build) : vosviewerJsonLoad(parsed.data, { file, mapping, build });
 }
 
 /** Parsed VOSviewer JSON, checked. */
-export function vosviewerJsonLoad(data: unknown, { file, mapping }: GraphReadOptions): GraphLoad {
-  if (!isVosviewerJson(data)) return failedGraphLoad(file, vosviewerJsonMessages.notVosviewer());
+export function vosviewerJsonLoad<G extends AnyAllianceGraph = AllianceGraph>(data: unknown, { file, mapping, build }: GraphReadOptions<G>): GraphLoad<G> {
+  if (!isVosviewerJson(data)) return failedGraphLoad(file, vosviewerJsonMessages.notVosviewer(), build);
   const top = data as AttributeMap;
   const network = top["network"] as AttributeMap;
   for (const list of NETWORK_LISTS) {
-    if (network[list] !== undefined && network[list] !== null && !Array.isArray(network[list])) return failedGraphLoad(file, vosviewerJsonMessages.notAList(list));
+    if (network[list] !== undefined && network[list] !== null && !Array.isArray(network[list])) return failedGraphLoad(file, vosviewerJsonMessages.notAList(list), build);
   }
   const unknown = unknownList(top, FORMAT, []) ?? unknownList(network, `${FORMAT}'s network`, NETWORK_LISTS);
-  if (unknown !== undefined) return failedGraphLoad(file, unknown);
+  if (unknown !== undefined) return failedGraphLoad(file, unknown, build);
   const clusterLabels = readClusterLabels((network["clusters"] as unknown[] | undefined | null) ?? []);
-  if ("error" in clusterLabels) return failedGraphLoad(file, clusterLabels.error);
+  if ("error" in clusterLabels) return failedGraphLoad(file, clusterLabels.error, build);
 
   const rules = new Set<string>();
   const itemList = (network["items"] as unknown[] | undefined | null) ?? [];
@@ -125,7 +125,7 @@ export function vosviewerJsonLoad(data: unknown, { file, mapping }: GraphReadOpt
   } else {
     nodes = itemList.map((entry, index) => readItem(entry, index, clusterLabels.labels, rules));
   }
-  const load = loadGraphItems(file, { nodes, edges }, { mapping });
+  const load = loadGraphItems(file, { nodes, edges }, { build, mapping });
   // In the order the items' mapping names them.
   const ordered = [vosviewerRules.itemsFromLinks, vosviewerRules.cluster, vosviewerRules.clusterLabels, vosviewerRules.weightsAndScores].filter((rule) => rules.has(rule));
   return ordered.length === 0 ? load : { ...load, rules: ordered };
