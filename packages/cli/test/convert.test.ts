@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadFiles, writeGexf, writeGraphml } from "@linkscale/io";
 import { describe, expect, it } from "vitest";
 import { linkscale } from "./run.ts";
 
@@ -15,6 +16,27 @@ describe("linkscale convert", () => {
     const back = JSON.parse(linkscale(["validate", gexf, "--json", "--quiet"]).stdout);
     // Expected: datasets/semiconductor-ev/reference/counts.json (765 organisations, 38,733 links).
     expect([back.organisations, back.links, back.rejectedRows]).toEqual([765, 38733, []]);
+  });
+
+  it("streams GEXF and GraphML from the typed-array graph: the same text as the writers give graphology's graph", () => {
+    const folder = "datasets/semiconductor-ev";
+    const texts = ["organisations.csv", "participations.csv"].map((name) => ({ name: `${folder}/${name}`, text: readFileSync(join(folder, name), "utf8") }));
+    const loaded = loadFiles(texts);
+    if (loaded.form !== "tables") throw new Error("expected tables");
+    for (const [extension, write] of [["gexf", writeGexf], ["graphml", writeGraphml]] as const) {
+      const out = join(dir, `streamed.${extension}`);
+      expect(linkscale(["convert", folder, out, "--quiet"]).status).toBe(0);
+      expect(readFileSync(out, "utf8"), extension).toBe(write(loaded.dataset.graph));
+    }
+  });
+
+  it("leaves nothing behind when the network cannot be written as the format asks", () => {
+    writeFileSync(join(dir, "bell.csv"), "source,target\nbell\u0007,b\n");
+    const out = join(dir, "bell.graphml");
+    const run = linkscale(["convert", "--links", join(dir, "bell.csv"), out]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${out}: cannot be written as graphml:`);
+    expect(readdirSync(dir).filter((name) => name.startsWith("bell.graphml"))).toEqual([]);
   });
 
   it("writes CSV as a folder of two tables that validate reads back", () => {

@@ -33,8 +33,8 @@ export { readGraphologyJson, writeGraphologyJson, jsonMessages } from "./formats
 export { readNodeLinkJson, writeNodeLinkJson, nodeLinkMessages } from "./formats/node-link-json.ts";
 export { readJsonGraph } from "./formats/json-graph.ts";
 export { jsonValueMessages } from "./formats/json-values.ts";
-export { readGexf, writeGexf, gexfMessages } from "./formats/gexf.ts";
-export { readGraphml, writeGraphml } from "./formats/graphml.ts";
+export { readGexf, writeGexf, writeGexfStream, gexfMessages } from "./formats/gexf.ts";
+export { readGraphml, writeGraphml, writeGraphmlStream } from "./formats/graphml.ts";
 export { readGml, writeGml, gmlMessages, gmlIdentifiers } from "./formats/gml.ts";
 export { readPajek, writePajek, pajekMessages } from "./formats/pajek.ts";
 export { readEdgeList, writeEdgeList, edgeListMessages } from "./formats/edge-list.ts";
@@ -49,7 +49,7 @@ export {
 } from "./formats/vosviewer-files.ts";
 export { readVosviewerJson, writeVosviewerJson, vosviewerJsonMessages } from "./formats/vosviewer-json.ts";
 export { vosviewerMessages, vosviewerRules } from "./formats/vosviewer-items.ts";
-export { xmlMessages } from "./formats/xml.ts";
+export { xmlMessages, type StreamedGraph } from "./formats/xml.ts";
 export { UnwritableGraphError } from "./formats/errors.ts";
 export { loadFiles, loadMessages, InputError, DATA_EXTENSIONS, dataExtension } from "./load-files.ts";
 export type { InputText, LoadOptions, LoadedFiles } from "./load-files.ts";

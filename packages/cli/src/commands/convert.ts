@@ -1,13 +1,13 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { extname, join } from "node:path";
 import { clusterGraph, clusterGrouping, clusterNetwork, clusterPositions, CompactGraph, defaultHierarchy, type AnyGraph } from "@linkscale/core";
 import {
   formatRejectedRow,
   UnwritableGraphError,
   writeEdgeList,
-  writeGexf,
+  writeGexfStream,
   writeGml,
-  writeGraphml,
+  writeGraphmlStream,
   writeGraphologyJson,
   writeLinksCsv,
   writeNodeLinkJson,
@@ -16,6 +16,7 @@ import {
   writeVosviewerJson,
   writeVosviewerMap,
   writeVosviewerNetwork,
+  type StreamedGraph,
 } from "@linkscale/io";
 import { Option, type Command } from "commander";
 import { parseClusterFlag } from "../analysis/clusters.ts";
@@ -42,18 +43,21 @@ const BY_EXTENSION: Readonly<Record<string, Format>> = {
   "": "csv",
 };
 
+/** A format's text in one string, or handed on a piece at a time (GEXF and GraphML, which large networks are written to). */
+type Writer = ((graph: AnyGraph) => string) | { stream: (graph: StreamedGraph, write: (piece: string) => void) => void };
+
 /**
  * Each format's writers, by the file each writes inside the output: CSV is a folder of two
  * tables, VOSviewer a folder of its map and network files (the two files VOSviewer's "Create a
  * map based on network data" asks for, and that validate reads back as one network).
  */
-const WRITERS: Readonly<Record<Format, ReadonlyArray<[string | undefined, (graph: AnyGraph) => string]>>> = {
+const WRITERS: Readonly<Record<Format, ReadonlyArray<[string | undefined, Writer]>>> = {
   csv: [
     ["organisations.csv", writeOrganisationsCsv],
     ["links.csv", writeLinksCsv],
   ],
-  gexf: [[undefined, writeGexf]],
-  graphml: [[undefined, writeGraphml]],
+  gexf: [[undefined, { stream: writeGexfStream }]],
+  graphml: [[undefined, { stream: writeGraphmlStream }]],
   gml: [[undefined, writeGml]],
   pajek: [[undefined, writePajek]],
   edgelist: [[undefined, writeEdgeList]],
@@ -117,23 +121,28 @@ export function convertCommand(program: Command): void {
       const files = outputFiles(format, output);
       refuseOutputs(format, output, files.map(([path]) => path), [...inputPaths(inputs), ...(flags.nodes ?? []), ...(flags.links ?? []), ...(flags.participations ?? [])], flags.force ?? false);
       const progress = createProgress(flags.quiet ?? false);
-      const { loaded: input, engineRule } = await loadNetwork(inputs, inputOptions(flags), progress);
+      // A streamed format reads the core's typed-array graph as it is, with no graphology copy.
+      const streamed = files.every(([, write]) => typeof write !== "function") && flags.clusters === undefined;
+      const { loaded: input, engineRule } = await loadNetwork(inputs, { ...inputOptions(flags), compact: streamed }, progress);
       const summary = summarise(input, engineRule);
       if (summary.rejectedRows.length > 0 && !flags.allowRejects) {
         const lines = summary.rejectedRows.flatMap(formatRejectedRow);
         throw new RejectedRowsError(`${lines.join("\n")}\n${summary.rejectedRows.length} rows rejected: nothing written (--allow-rejects writes the rest)`);
       }
       const loadedGraph = input.form === "graph" ? input.load.graph : input.dataset.graph;
-      const graph = loadedGraph instanceof CompactGraph ? loadedGraph.toGraph() : loadedGraph;
       if (flags.admin1) {
-        const { derived, regions } = assignAdmin1(graph);
-        progress.step(`admin1: ${derived} of ${graph.order} organisations placed in ${regions} regions (the rest left without; analyze --admin1 says why)`);
+        const { derived, regions } = assignAdmin1(loadedGraph);
+        progress.step(`admin1: ${derived} of ${loadedGraph.order} organisations placed in ${regions} regions (the rest left without; analyze --admin1 says why)`);
       }
-      const written = flags.clusters === undefined ? graph : clustersOf(graph, flags.clusters, progress.step.bind(progress));
-      const texts = files.map(([path, write]) => [path, writeText(write, written, output, format)] as const);
+      const graph = loadedGraph instanceof CompactGraph && !streamed ? loadedGraph.toGraph() : loadedGraph;
+      const written = flags.clusters === undefined ? graph : clustersOf(graph as AnyGraph, flags.clusters, progress.step.bind(progress));
+      // Every text is made before the first file is written, so that a graph the format cannot
+      // hold leaves nothing behind; a streamed file goes to a file of its own first (below).
+      const texts = files.map(([path, write]) => [path, typeof write === "function" ? unwritable(output, format, () => write(written as AnyGraph)) : write] as const);
       if (FOLDERS[format] !== undefined) mkdirSync(output, { recursive: true });
       for (const [path, text] of texts) {
-        writeFileSync(path, text);
+        if (typeof text === "string") writeFileSync(path, text);
+        else unwritable(output, format, () => writeStreamed(path, (write) => text.stream(written, write)));
         progress.step(`wrote ${path}`);
       }
     });
@@ -174,10 +183,34 @@ function refuseOutputs(format: Format, output: string, files: readonly string[],
   }
 }
 
-/** The output's text; a graph the format cannot hold (a quote in a Pajek label) is bad input, naming the output. */
-function writeText(write: (graph: AnyGraph) => string, graph: AnyGraph, output: string, format: Format): string {
+/**
+ * A file written a piece at a time: into a file of its own beside `path` (created, never an
+ * existing one), renamed to `path` once whole, and removed if the writing fails, so that a failed
+ * write leaves neither a part of the output nor a changed file.
+ */
+function writeStreamed(path: string, writeAll: (write: (piece: string) => void) => void): void {
+  const partial = `${path}.${process.pid}.partial`;
+  const fd = openSync(partial, "wx");
   try {
-    return write(graph);
+    try {
+      writeAll((piece) => {
+        const bytes = Buffer.from(piece);
+        for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+      });
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(partial, path);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+/** What `make` gives; a graph the format cannot hold (a quote in a Pajek label) is bad input, naming the output. */
+function unwritable<T>(output: string, format: Format, make: () => T): T {
+  try {
+    return make();
   } catch (error) {
     if (!(error instanceof UnwritableGraphError)) throw error;
     const reason = error.message.replace(/^linkscale\/[^:]*: /, "");

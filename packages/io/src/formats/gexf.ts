@@ -1,10 +1,11 @@
 /**
  * GEXF, Gephi's format: read as a stream of elements (gexf-read.ts, by graphology-gexf's rules),
- * so that memory follows the network rather than the file; written through graphology-gexf.
+ * so that memory follows the network rather than the file; written a piece at a time, as
+ * graphology-gexf writes it (gexf-write.ts).
  *
  * Written as GEXF 1.2 (the version every Gephi reads): the node label is the organisation's name
  * (its id when it has none) so Gephi shows names, the link weight is the edge's `weight`, and
- * every other attribute is an `<attvalue>` typed by graphology-gexf from the values in the graph:
+ * every other attribute is an `<attvalue>` typed by graphology-gexf's rule from the values in the graph:
  * a column of numbers is `integer` or `double`, of booleans `boolean`, anything else `string`.
  * So numbers come back as numbers and text as text, and a postcode "00912" held as text keeps its
  * zeros; but an attribute that is a number on some nodes and text on others becomes text on all.
@@ -31,16 +32,15 @@
  * needed named in the load's `rules`). A rejected node or edge is reported at the line and column
  * where its element starts.
  */
-import type { AnyGraph, AllianceGraph } from "@linkscale/core/model";
-import { MultiGraph } from "graphology";
-import { write } from "graphology-gexf";
+import type { AllianceGraph } from "@linkscale/core/model";
 import { LIST_SEPARATOR } from "../csv/fields.ts";
 import { defineField } from "../records.ts";
 import { UnwritableGraphError } from "./errors.ts";
 import { displayLabel, failedGraphLoad, loadGraphItems, type AttributeMap, type GraphLoad, type GraphReadOptions, type AnyAllianceGraph } from "./graph-load.ts";
 import { readGexfItems } from "./gexf-read.ts";
-import { splitViz, type Viz } from "./gexf-viz.ts";
-import { assertXmlWritable } from "./xml.ts";
+import { splitViz } from "./gexf-viz.ts";
+import { writeGexfPieces, type GexfElement, type GexfFormat } from "./gexf-write.ts";
+import { assertXmlWritable, type StreamedGraph } from "./xml.ts";
 
 const MODULE = "io/formats/gexf";
 
@@ -55,60 +55,48 @@ export function readGexf<G extends AnyAllianceGraph = AllianceGraph>(text: strin
   return loadGraphItems(file, items, { build, arcs, mapping, rules: items.rules });
 }
 
-export function writeGexf(graph: AnyGraph): string {
-  // graphology-gexf writes each edge's key as its id; generated keys differ from run to run.
-  const numbered = new MultiGraph({ type: graph.type, allowSelfLoops: true });
-  numbered.replaceAttributes({ ...graph.getAttributes() });
-  graph.forEachNode((key, attributes) => {
-    assertXmlWritable(key, `node "${key}"`, MODULE);
-    numbered.addNode(key, { ...attributes });
-  });
-  let index = 0;
-  graph.forEachEdge((_edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => {
-    const key = String(index++);
-    if (undirected) numbered.addUndirectedEdgeWithKey(key, source, target, { ...attributes });
-    else numbered.addDirectedEdgeWithKey(key, source, target, { ...attributes });
-  });
-  const text = write(numbered, {
-    version: "1.2",
-    pretty: true,
-    formatNode: (key, attributes) => {
-      // The label travels in GEXF's own label, the layout as viz; the rest as attribute values.
-      const rest = { ...attributes };
-      delete rest["label"];
-      const { viz, values } = splitViz("node", rest);
-      const written = writableValues(values, `node "${key}"`);
-      const label = displayLabel(key, attributes);
-      assertXmlWritable(label, `node "${key}", label`, MODULE);
-      const formatted: { label: string; attributes: AttributeMap; viz?: Viz } = { label, attributes: written };
-      if (viz !== undefined) formatted.viz = viz;
-      return formatted;
-    },
-    formatEdge: (key, attributes) => {
-      const { weight, label, ...rest } = attributes;
-      const where = `edge ${numbered.source(key)}–${numbered.target(key)}`;
-      // GEXF's weight is a number; any other weight travels as an attribute of that name.
-      if (typeof weight !== "number" && weight !== undefined) rest["weight"] = weight;
-      const { viz, values } = splitViz("edge", rest);
-      const formatted: { weight?: number; label?: string; attributes: AttributeMap; viz?: Viz } = {
-        attributes: writableValues(values, where),
-      };
-      if (viz !== undefined) formatted.viz = viz;
-      if (typeof weight === "number") formatted.weight = weight;
-      if (label !== undefined && label !== null) {
-        formatted.label = String(label);
-        assertXmlWritable(formatted.label, where, MODULE);
-      }
-      return formatted;
-    },
-  });
-  // graphology-gexf 0.13 declares the viz namespace as "http:///www.gexf.net/1.1draft/viz"
-  // (three slashes, and 1.1's); GEXF 1.2's is this one.
-  const declared = text.replace(`xmlns:viz="${LIBRARY_VIZ_NAMESPACE}"`, `xmlns:viz="${VIZ_NAMESPACE}"`);
-  return declared.endsWith("\n") ? declared : declared + "\n";
+export function writeGexf(graph: StreamedGraph): string {
+  const pieces: string[] = [];
+  writeGexfStream(graph, (piece) => pieces.push(piece));
+  return pieces.join("");
 }
 
-const LIBRARY_VIZ_NAMESPACE = "http:///www.gexf.net/1.1draft/viz";
+/** `writeGexf`'s text, handed to `write` a piece at a time (gexf-write.ts), for a file written as a stream. */
+export function writeGexfStream(graph: StreamedGraph, write: (piece: string) => void): void {
+  writeGexfPieces(graph, GEXF_FORMAT, write);
+}
+
+/** The label travels in GEXF's own label, an edge's weight in its weight, the layout as viz; the rest as attribute values. */
+const GEXF_FORMAT: GexfFormat = {
+  node(key, attributes) {
+    assertXmlWritable(key, `node "${key}"`, MODULE);
+    const rest = { ...attributes };
+    delete rest["label"];
+    const { viz, values } = splitViz("node", rest);
+    const written = writableValues(values, `node "${key}"`);
+    const label = displayLabel(key, attributes);
+    assertXmlWritable(label, `node "${key}", label`, MODULE);
+    const element: GexfElement = { label, attributes: written };
+    if (viz !== undefined) element.viz = viz;
+    return element;
+  },
+  edge(source, target, attributes) {
+    const { weight, label, ...rest } = attributes;
+    const where = `edge ${source}–${target}`;
+    // GEXF's weight is a number; any other weight travels as an attribute of that name.
+    if (typeof weight !== "number" && weight !== undefined) rest["weight"] = weight;
+    const { viz, values } = splitViz("edge", rest);
+    const element: GexfElement = { attributes: writableValues(values, where) };
+    if (viz !== undefined) element.viz = viz;
+    if (typeof weight === "number") element.weight = weight;
+    if (label !== undefined && label !== null) {
+      element.label = String(label);
+      assertXmlWritable(element.label, where, MODULE);
+    }
+    return element;
+  },
+};
+
 export const VIZ_NAMESPACE = "http://www.gexf.net/1.2draft/viz";
 
 /** Values as GEXF holds them: lists joined with ";", objects as JSON text. */

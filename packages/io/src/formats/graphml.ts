@@ -22,12 +22,12 @@
  * (nodes n0, n1, …) is keyed by igraph's identifier attribute, `id` or `name`
  * (graphml-igraph.ts), and the load names the rule.
  */
-import type { AnyGraph, AllianceGraph } from "@linkscale/core/model";
+import type { AllianceGraph } from "@linkscale/core/model";
 import { LIST_SEPARATOR } from "../csv/fields.ts";
 import { defineField } from "../records.ts";
 import { displayLabel, failedGraphLoad, loadGraphItems, type AttributeMap, type GraphLoad, type GraphReadOptions, type AnyAllianceGraph } from "./graph-load.ts";
 import { readGraphmlItems } from "./graphml-read.ts";
-import { assertXmlWritable, escapeXmlAttribute, escapeXmlText } from "./xml.ts";
+import { assertXmlWritable, escapeXmlAttribute, escapeXmlText, PIECE_LENGTH, type StreamedGraph } from "./xml.ts";
 
 const MODULE = "io/formats/graphml";
 
@@ -47,55 +47,62 @@ interface KeyDeclaration {
 
 type WritableValue = string | number | boolean;
 
-export function writeGraphml(graph: AnyGraph): string {
-  const nodes = graph.mapNodes((key, attributes) => {
-    assertXmlWritable(key, `node "${key}"`, MODULE);
-    // The label first (Gephi's habit), as displayLabel gives it, in place of the node's own.
-    const labelled: AttributeMap = { label: displayLabel(key, attributes) };
-    for (const [name, value] of Object.entries(attributes)) if (name !== "label") defineField(labelled, name, value);
-    return { key, values: writableValues(labelled, `node "${key}"`) };
-  });
-  const edges = graph.mapEdges((_edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => ({
-    source,
-    target,
-    undirected,
-    values: writableValues(attributes, `edge ${source}–${target}`),
-  }));
-  const nodeKeys = declareKeys(nodes.map((node) => node.values), 0);
-  const edgeKeys = declareKeys(edges.map((edge) => edge.values), nodeKeys.size);
-
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-  ];
-  for (const [domain, keys] of [["node", nodeKeys], ["edge", edgeKeys]] as const) {
-    for (const { id, name, type } of keys.values()) {
-      lines.push(`  <key id="${id}" for="${domain}" attr.name="${escapeXmlAttribute(name)}" attr.type="${type}"/>`);
-    }
-  }
-  lines.push('  <graph id="G" edgedefault="undirected">');
-  for (const { key, values } of nodes) {
-    pushElement(lines, `node id="${escapeXmlAttribute(key)}"`, "node", values, nodeKeys);
-  }
-  for (const { source, target, undirected, values } of edges) {
-    const directed = undirected ? "" : ' directed="true"';
-    pushElement(lines, `edge source="${escapeXmlAttribute(source)}" target="${escapeXmlAttribute(target)}"${directed}`, "edge", values, edgeKeys);
-  }
-  lines.push("  </graph>", "</graphml>", "");
-  return lines.join("\n");
+export function writeGraphml(graph: StreamedGraph): string {
+  const pieces: string[] = [];
+  writeGraphmlStream(graph, (piece) => pieces.push(piece));
+  return pieces.join("");
 }
 
-function pushElement(lines: string[], start: string, name: string, values: Map<string, WritableValue>, keys: Map<string, KeyDeclaration>): void {
-  if (values.size === 0) {
-    lines.push(`    <${start}/>`);
-    return;
+/**
+ * `writeGraphml`'s text, handed to `write` a piece at a time, for a file written as a stream: a
+ * first pass over the graph declares the keys, a second writes the elements, and nothing is kept
+ * per element between the two.
+ */
+export function writeGraphmlStream(graph: StreamedGraph, write: (piece: string) => void): void {
+  const nodeKeys = new Keys(0);
+  graph.forEachNode((key, attributes) => nodeKeys.add(nodeValues(key, attributes)));
+  const edgeKeys = new Keys(nodeKeys.size);
+  graph.forEachEdge((_edge, attributes, source, target) => edgeKeys.add(writableValues(attributes, `edge ${source}–${target}`)));
+
+  let text =
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
+  for (const [domain, keys] of [["node", nodeKeys], ["edge", edgeKeys]] as const) {
+    for (const { id, name, type } of keys.declared()) text += `  <key id="${id}" for="${domain}" attr.name="${escapeXmlAttribute(name)}" attr.type="${type}"/>\n`;
   }
-  lines.push(`    <${start}>`);
+  text += '  <graph id="G" edgedefault="undirected">\n';
+  const add = (more: string) => {
+    text += more;
+    if (text.length >= PIECE_LENGTH) {
+      write(text);
+      text = "";
+    }
+  };
+  graph.forEachNode((key, attributes) => add(elementText(`node id="${escapeXmlAttribute(key)}"`, "node", nodeValues(key, attributes), nodeKeys)));
+  graph.forEachEdge((_edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => {
+    const directed = undirected ? "" : ' directed="true"';
+    const values = writableValues(attributes, `edge ${source}–${target}`);
+    add(elementText(`edge source="${escapeXmlAttribute(source)}" target="${escapeXmlAttribute(target)}"${directed}`, "edge", values, edgeKeys));
+  });
+  write(`${text}  </graph>\n</graphml>\n`);
+}
+
+/** A node's values: the label first (Gephi's habit), as displayLabel gives it, in place of the node's own. */
+function nodeValues(key: string, attributes: AttributeMap): Map<string, WritableValue> {
+  assertXmlWritable(key, `node "${key}"`, MODULE);
+  const labelled: AttributeMap = { label: displayLabel(key, attributes) };
+  for (const [name, value] of Object.entries(attributes)) if (name !== "label") defineField(labelled, name, value);
+  return writableValues(labelled, `node "${key}"`);
+}
+
+function elementText(start: string, name: string, values: Map<string, WritableValue>, keys: Keys): string {
+  if (values.size === 0) return `    <${start}/>\n`;
+  let text = `    <${start}>\n`;
   for (const [attribute, value] of values) {
-    const text = typeof value === "string" ? escapeXmlText(value) : String(value);
-    lines.push(`      <data key="${(keys.get(attribute) as KeyDeclaration).id}">${text}</data>`);
+    const written = typeof value === "string" ? escapeXmlText(value) : String(value);
+    text += `      <data key="${keys.idOf(attribute)}">${written}</data>\n`;
   }
-  lines.push(`    </${name}>`);
+  return `${text}    </${name}>\n`;
 }
 
 /** Values GraphML holds: null and undefined left out, lists joined with ";", objects as JSON text. */
@@ -116,17 +123,31 @@ function writableValues(attributes: AttributeMap, where: string): Map<string, Wr
 }
 
 /** One key per attribute name, in the order first met, typed over every value it takes. */
-function declareKeys(rows: ReadonlyArray<Map<string, WritableValue>>, firstId: number): Map<string, KeyDeclaration> {
-  const keys = new Map<string, KeyDeclaration>();
-  for (const values of rows) {
+class Keys {
+  readonly #keys = new Map<string, KeyDeclaration>();
+
+  constructor(private readonly firstId: number) {}
+
+  get size(): number {
+    return this.#keys.size;
+  }
+
+  add(values: ReadonlyMap<string, WritableValue>): void {
     for (const [name, value] of values) {
       const type = valueType(value);
-      const declared = keys.get(name);
-      if (declared === undefined) keys.set(name, { id: `d${firstId + keys.size}`, name, type });
+      const declared = this.#keys.get(name);
+      if (declared === undefined) this.#keys.set(name, { id: `d${this.firstId + this.#keys.size}`, name, type });
       else declared.type = widerType(declared.type, type);
     }
   }
-  return keys;
+
+  declared(): Iterable<KeyDeclaration> {
+    return this.#keys.values();
+  }
+
+  idOf(name: string): string {
+    return (this.#keys.get(name) as KeyDeclaration).id;
+  }
 }
 
 const INT_MAX = 2 ** 31 - 1;

@@ -1,9 +1,16 @@
 /**
  * What GEXF and GraphML share as XML: the messages a broken file gets (xml-stream.ts finds the
- * faults, each with the line and column where it is), and the escaping both writers need so that
- * any text comes back as it was written.
+ * faults, each with the line and column where it is), the escaping both writers need so that
+ * any text comes back as it was written, and what both writers stream.
  */
+import type { ReadableGraph } from "@linkscale/core/model";
 import { UnwritableGraphError } from "./errors.ts";
+
+/** A graph the writers stream: either form; graphology's also has a type and graph attributes. */
+export type StreamedGraph = ReadableGraph & { readonly type?: string; getAttributes?(): Readonly<Record<string, unknown>> };
+
+/** The writers hand their text on in pieces of about this many characters. */
+export const PIECE_LENGTH = 1 << 16;
 
 /** "line 3, column 7": where something is, as an editor shows it. */
 function position(line: number, column: number): string {
