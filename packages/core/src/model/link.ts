@@ -4,7 +4,7 @@
  */
 import { type } from "arktype";
 
-export const link = type({
+const fields = type({
   source: "string > 0",
   target: "string > 0",
   weight: "number > 0",
@@ -13,13 +13,18 @@ export const link = type({
   "lastYear?": "number.integer",
   "kind?": "string",
   "projects?": "string[]",
-}).narrow(
-  (l, ctx) =>
-    l.firstYear === undefined ||
-    l.lastYear === undefined ||
-    l.firstYear <= l.lastYear ||
-    ctx.reject({ path: ["lastYear"], expected: `at least firstYear (${l.firstYear})`, actual: String(l.lastYear) }),
-);
+});
+
+const yearsInOrder = (l: { firstYear?: number; lastYear?: number }, ctx: { reject: (problem: { path: string[]; expected: string; actual: string }) => false }) =>
+  l.firstYear === undefined ||
+  l.lastYear === undefined ||
+  l.firstYear <= l.lastYear ||
+  ctx.reject({ path: ["lastYear"], expected: `at least firstYear (${l.firstYear})`, actual: String(l.lastYear) });
+
+export const link = fields.narrow(yearsInOrder);
+
+/** A link's attributes alone, for a reader that has checked its ends already. */
+export const linkAttributes = fields.omit("source", "target").narrow(yearsInOrder);
 
 export type Link = typeof link.infer & { [extra: string]: unknown };
 

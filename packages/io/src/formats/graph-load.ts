@@ -46,7 +46,7 @@
 import {
   CompactGraphBuilder,
   createAllianceGraph,
-  link,
+  linkAttributes,
   organisation,
   type AllianceGraph,
   type AnyGraph,
@@ -447,14 +447,14 @@ function checkEdge(source: string, target: string, attributes: AttributeMap, pat
   if (typeof projects === "string") {
     values["projects"] = projects.split(LIST_SEPARATOR).map((item) => item.trim()).filter((item) => item !== "");
   }
-  values["source"] = source;
-  values["target"] = target;
-  // arktype's `allows` answers yes or no without building errors, ten times faster than a full
-  // check; a valid link is the values themselves (the schema has no morphs), so only a link
-  // `allows` refuses is checked again for the messages.
-  const result = link.allows(values) ? values : link(values);
+  // The ends are checked apart (checkEnd), so the schema of the attributes alone is asked, and
+  // the values are the link's attributes as they are: no copy without the ends. arktype's
+  // `allows` answers yes or no without building errors, ten times faster than a full check; a
+  // valid link is the values themselves (the schema has no morphs), so only a link `allows`
+  // refuses is checked again for the messages.
+  const result = linkAttributes.allows(values) ? values : linkAttributes(values);
   if (result instanceof type.errors) return schemaProblems(result, path());
-  return withoutNames(result, "source", "target") as LinkAttributes;
+  return result as LinkAttributes;
 }
 
 /**
