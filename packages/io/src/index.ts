@@ -33,7 +33,7 @@ export { readGraphologyJson, writeGraphologyJson, jsonMessages } from "./formats
 export { readNodeLinkJson, writeNodeLinkJson, nodeLinkMessages } from "./formats/node-link-json.ts";
 export { readJsonGraph } from "./formats/json-graph.ts";
 export { jsonValueMessages } from "./formats/json-values.ts";
-export { readGexf, writeGexf, writeGexfStream, gexfMessages } from "./formats/gexf.ts";
+export { readGexf, writeGexf, writeGexfStream } from "./formats/gexf.ts";
 export { readGraphml, writeGraphml, writeGraphmlStream } from "./formats/graphml.ts";
 export { readGml, writeGml, gmlMessages, gmlIdentifiers } from "./formats/gml.ts";
 export { readPajek, writePajek, pajekMessages } from "./formats/pajek.ts";

@@ -88,7 +88,7 @@ function elementText(name: "node" | "edge", start: string, { label, attributes, 
 function values(attributes: AttributeMap, model: Model): string {
   let text = "";
   for (const name of model.names()) {
-    if (!(name in attributes)) continue;
+    if (!Object.hasOwn(attributes, name)) continue;
     const value = attributes[name];
     if (isEmptyValue(value)) continue;
     text += `\n          <attvalue for="${attributeText(name)}" value="${attributeText(String(value))}"/>`;
@@ -162,7 +162,8 @@ function attributeType(value: unknown): GexfType | undefined {
 
 /** Each attribute's GEXF type over every value it takes, in the order graphology-gexf declares them. */
 class Model {
-  // A plain object, as graphology-gexf's: its key order (integer-like names first) is the file's.
+  // Without a prototype, so that any name is a name ("constructor", "__proto__"); keys in a plain
+  // object's order (integer-like names first), graphology-gexf's order.
   readonly #types: Record<string, GexfType> = Object.create(null) as Record<string, GexfType>;
   #names: string[] | undefined;
 

@@ -35,7 +35,6 @@
 import type { AllianceGraph } from "@linkscale/core/model";
 import { LIST_SEPARATOR } from "../csv/fields.ts";
 import { defineField } from "../records.ts";
-import { UnwritableGraphError } from "./errors.ts";
 import { displayLabel, failedGraphLoad, loadGraphItems, type AttributeMap, type GraphLoad, type GraphReadOptions, type AnyAllianceGraph } from "./graph-load.ts";
 import { readGexfItems } from "./gexf-read.ts";
 import { splitViz } from "./gexf-viz.ts";
@@ -43,11 +42,6 @@ import { writeGexfPieces, type GexfElement, type GexfFormat } from "./gexf-write
 import { assertXmlWritable, type StreamedGraph } from "./xml.ts";
 
 const MODULE = "io/formats/gexf";
-
-export const gexfMessages = {
-  unwritableName: (where: string, name: string) =>
-    `${where} has an attribute named "${name}", which graphology-gexf would drop (it keeps attribute names in plain objects); write GraphML or CSV, or rename it`,
-};
 
 export function readGexf<G extends AnyAllianceGraph = AllianceGraph>(text: string, { file, arcs, mapping, build }: GraphReadOptions<G>): GraphLoad<G> {
   const items = readGexfItems(text);
@@ -104,8 +98,6 @@ function writableValues(attributes: AttributeMap, where: string): AttributeMap {
   const values: AttributeMap = {};
   for (const [name, value] of Object.entries(attributes)) {
     assertXmlWritable(name, where, MODULE);
-    // Refused rather than lost: graphology-gexf's models answer "constructor" from a prototype.
-    if (name in Object.prototype) throw new UnwritableGraphError(MODULE, gexfMessages.unwritableName(where, name));
     let written = value;
     if (Array.isArray(value)) written = value.map(String).join(LIST_SEPARATOR);
     else if (typeof value === "object" && value !== null) written = JSON.stringify(value);
