@@ -27,6 +27,7 @@ import { hasCoordinates, type Visibility } from "./filters.ts";
 import { attachMap, isPlaceNode, mapPosition } from "./map.ts";
 import { centralBox, inBox } from "./map-extent.ts";
 import { PlaceList } from "./map-place-list.ts";
+import { DISC_PX } from "./overlap.ts";
 import { addPlaces, MIXED_PLACE_COLOUR, NO_PLACES, type MapPlaces, type ShownPlace } from "./map-places.ts";
 import type { Network } from "./network.ts";
 import type { LabelDensity, Mode } from "./state.ts";
@@ -78,7 +79,7 @@ export function sizesFrom(values: Record<string, number> | undefined, nodes: rea
   if (values !== undefined) for (const node of nodes) max = Math.max(max, values[node] ?? 0);
   for (const node of nodes) {
     const value = values?.[node] ?? 0;
-    sizes.set(node, max > 0 && Number.isFinite(value) ? MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(Math.max(value, 0) / max) : MIN_SIZE + 1);
+    sizes.set(node, max > 0 && Number.isFinite(value) ? MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(Math.max(value, 0) / max) : DISC_PX);
   }
   return sizes;
 }

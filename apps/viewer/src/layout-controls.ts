@@ -2,13 +2,14 @@
  * The layout's controls: run and stop, the seed and the ForceAtlas2 settings a user may change
  * (gravity, scaling ratio, LinLog mode, edge-weight influence), and the run's progress: its
  * iterations, the criterion's value (the relative step, layout-settle.ts) against the settled
- * threshold, and whether it has settled. A change of seed or setting lays the network out anew
+ * threshold, whether it has settled, and the overlaps parted then. A change of seed or setting lays the network out anew
  * from the seeded positions, so that the URL it goes into gives the same picture again. Built once
  * per layout run; `showProgress` updates it after each batch without building it again.
  */
 import { formatCount, h } from "./dom.ts";
 import type { LayoutProgress } from "./layout.ts";
 import { SETTLED_BATCHES, SETTLED_STEP } from "./layout-settle.ts";
+import { OVERLAP_FREE_ZOOM, type Parting } from "./overlap.ts";
 import type { LayoutChoice } from "./layout-settings.ts";
 import type { StateChange } from "./state.ts";
 
@@ -30,7 +31,7 @@ const step = (value: number | undefined) => (value === undefined ? "–" : value
  * panel keeps for it, so the controls below never move while the layout runs (a click aimed at
  * a filter would land on its neighbour).
  */
-export function progressText({ phase, iterations, step: last, calmBatches }: LayoutProgress, positioned: boolean): string {
+export function progressText({ phase, iterations, step: last, calmBatches, parted }: LayoutProgress, positioned: boolean): string {
   const count = formatCount(iterations);
   switch (phase) {
     case "waiting":
@@ -40,10 +41,16 @@ export function progressText({ phase, iterations, step: last, calmBatches }: Lay
     case "paused":
       return `stopped at ${count} iterations, step ${step(last)}`;
     case "settled":
-      return `settled after ${count} iterations: step ${step(last)}`;
+      return `settled after ${count} iterations: step ${step(last)}; ${partedText(parted)}`;
     case "capped":
       return `not settled after ${count} iterations (step ${step(last)}): run on to go further`;
   }
+}
+
+function partedText(parted: Parting | undefined): string {
+  if (parted === undefined || parted.overlapping === 0) return "no overlaps to part";
+  const left = parted.left === 0 ? "" : `, ${formatCount(parted.left)} left`;
+  return `${formatCount(parted.overlapping)} overlaps parted${left}`;
 }
 
 function buttonText(phase: LayoutProgress["phase"]): string {
@@ -79,7 +86,12 @@ export function buildLayoutPanel(choice: LayoutChoice, defaults: LayoutChoice, p
     h("h2", {}, "Layout (ForceAtlas2)"),
     button,
     progress,
-    h("p", { className: "note" }, `settled: a step under ${step(SETTLED_STEP)} of the spread per iteration for ${SETTLED_BATCHES} batches in a row`),
+    h(
+      "p",
+      { className: "note" },
+      `settled: a step under ${step(SETTLED_STEP)} of the spread per iteration for ${SETTLED_BATCHES} batches in a row; ` +
+        `then organisations with links are moved apart until, zoomed in ${OVERLAP_FREE_ZOOM}×, no two overlap`,
+    ),
     seed,
     numberInput("gravity", "layout-gravity", "gravity", choice.gravity, defaults.gravity, { min: 0, step: "any" }, "pull towards the centre (strong gravity): lower lets communities drift further apart"),
     numberInput("scaling", "layout-scaling", "scalingRatio", choice.scalingRatio, defaults.scalingRatio, { min: 0, step: "any" }, "repulsion between organisations: higher spreads the picture"),

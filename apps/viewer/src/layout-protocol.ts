@@ -4,6 +4,7 @@
  * The page starts, pauses and resumes a run; the worker reports after every batch.
  */
 import type { ForceAtlas2Settings } from "graphology-layout-forceatlas2";
+import type { Parting } from "./overlap.ts";
 
 /** Numbers per organisation in the node matrix: x, y, dx, dy, old dx, old dy, mass, convergence, size, fixed. */
 export const NODE_FIELDS = 10;
@@ -12,6 +13,8 @@ export const NODE_CONVERGENCE = 7;
 export const NODE_SIZE = 8;
 /** Numbers per link in the edge matrix: the source's offset in the node matrix, the target's, the weight. */
 export const EDGE_FIELDS = 3;
+/** The ring of organisations without links, as a multiple of the farthest linked organisation's distance from the centroid (layout.ts). */
+export const ISOLATE_RING = 1.1;
 
 export type LayoutCommand =
   /** A new run over these matrices (transferred), running at once or waiting for "run". */
@@ -32,4 +35,6 @@ export interface LayoutReport {
   settled: boolean;
   /** Stopped at the iteration cap before settling. */
   capped: boolean;
+  /** With the settled report: the overlaps parted then (overlap.ts). */
+  parted?: Parting;
 }

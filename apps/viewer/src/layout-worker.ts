@@ -2,15 +2,17 @@
  * ForceAtlas2 in a web worker, run continuously: batches of BATCH_ITERATIONS iterations of
  * graphology's own iteration function over the flat matrices the page sent, each batch followed by
  * one report (positions, iterations, relative step), until the layout settles (layout-settle.ts),
- * reaches MAX_ITERATIONS or is paused. Unlike graphology's worker, which waits for the page's
+ * reaches MAX_ITERATIONS or is paused; once settled, its overlaps are parted (overlap.ts) before
+ * the last report. Unlike graphology's worker, which waits for the page's
  * answer before each single iteration, nothing here waits for the page: its frames, slow where
  * WebGL runs on the CPU, do not slow the layout down. A pause falls between batches, so a paused
  * and resumed run ends where an unbroken one does.
  */
 import iterate from "graphology-layout-forceatlas2/iterate.js";
 import type { ForceAtlas2Settings } from "graphology-layout-forceatlas2";
-import { NODE_FIELDS, type LayoutCommand, type LayoutReport } from "./layout-protocol.ts";
+import { ISOLATE_RING, NODE_FIELDS, type LayoutCommand, type LayoutReport } from "./layout-protocol.ts";
 import { BATCH_ITERATIONS, MAX_ITERATIONS, relativeStep, SettleCriterion } from "./layout-settle.ts";
+import { discRadius, partOverlaps, type Parting } from "./overlap.ts";
 
 interface Run {
   nodes: Float32Array;
@@ -36,6 +38,31 @@ function positionsOf(nodes: Float32Array): Float32Array {
   return positions;
 }
 
+/**
+ * The settled layout's overlaps parted (overlap.ts), in the node matrix. The picture's extent is
+ * the diameter of the ring the page puts the organisations without links on, whether or not
+ * there are any: no wider than the page draws.
+ */
+function partedOverlaps(nodes: Float32Array): Parting {
+  const count = nodes.length / NODE_FIELDS;
+  const xy = new Float64Array(2 * count);
+  let [cx, cy] = [0, 0];
+  for (let i = 0; i < count; i++) {
+    xy[2 * i] = nodes[i * NODE_FIELDS] as number;
+    xy[2 * i + 1] = nodes[i * NODE_FIELDS + 1] as number;
+    cx += (xy[2 * i] as number) / count;
+    cy += (xy[2 * i + 1] as number) / count;
+  }
+  let farthest = 0;
+  for (let i = 0; i < count; i++) farthest = Math.max(farthest, Math.hypot((xy[2 * i] as number) - cx, (xy[2 * i + 1] as number) - cy));
+  const parted = partOverlaps(xy, discRadius(2 * ISOLATE_RING * farthest));
+  for (let i = 0; i < count; i++) {
+    nodes[i * NODE_FIELDS] = xy[2 * i] as number;
+    nodes[i * NODE_FIELDS + 1] = xy[2 * i + 1] as number;
+  }
+  return parted;
+}
+
 function schedule(): void {
   if (scheduled || !running) return;
   scheduled = true;
@@ -55,7 +82,11 @@ function batch(): void {
   const capped = !settled && run.iterations >= run.cap;
   if (settled || capped) running = false;
   const report: LayoutReport = { positions, iterations: run.iterations, step, calmBatches: run.criterion.calmBatches, settled, capped };
-  postMessage(report, { transfer: [positions.buffer] });
+  if (settled) {
+    report.parted = partedOverlaps(run.nodes);
+    report.positions = positionsOf(run.nodes);
+  }
+  postMessage(report, { transfer: [report.positions.buffer] });
   schedule();
 }
 

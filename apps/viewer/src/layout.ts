@@ -17,14 +17,13 @@
  */
 import { seededRandom } from "@linkscale/core";
 import { defaultMinWeight } from "./filters.ts";
-import { NODE_CONVERGENCE, NODE_FIELDS, NODE_MASS, NODE_SIZE, type LayoutCommand, type LayoutReport } from "./layout-protocol.ts";
+import { ISOLATE_RING, NODE_CONVERGENCE, NODE_FIELDS, NODE_MASS, NODE_SIZE, type LayoutCommand, type LayoutReport } from "./layout-protocol.ts";
+import type { Parting } from "./overlap.ts";
 import { forceAtlas2Settings, type LayoutChoice } from "./layout-settings.ts";
 import type { Network } from "./network.ts";
 
 /** Radius of the disc the seeded initial positions fill; ForceAtlas2 spreads them from there. */
 const INITIAL_RADIUS = 100;
-/** The ring of organisations without links, as a multiple of the farthest linked organisation's distance from the centroid. */
-const ISOLATE_RING = 1.1;
 
 /** waiting: not yet run; paused: stopped by the user (or by map mode) before settling. */
 export type LayoutPhase = "waiting" | "running" | "paused" | "settled" | "capped";
@@ -35,6 +34,8 @@ export interface LayoutProgress {
   /** The last batch's relative step; undefined before the first batch. */
   step: number | undefined;
   calmBatches: number;
+  /** Once settled: the overlaps parted then (overlap.ts). */
+  parted?: Parting;
 }
 
 /** Seeded positions in a disc (x, y interleaved, in the graph's node order), or the file's own. */
@@ -156,10 +157,10 @@ export class ForceLayout {
     this.positions = network.positioned ? initial : withIsolates(matricesPositions(nodes), rows, order, initial);
     this.worker = new Worker(new URL("./layout-worker.ts", import.meta.url), { type: "module", name: "linkscale-layout" });
     this.worker.addEventListener("message", (event: MessageEvent<LayoutReport>) => {
-      const { positions, iterations, step, calmBatches, settled, capped } = event.data;
+      const { positions, iterations, step, calmBatches, settled, capped, parted } = event.data;
       this.positions = withIsolates(positions, rows, order, this.positions);
       const phase = settled ? "settled" : capped ? "capped" : this.progress.phase;
-      this.progress = { phase, iterations, step, calmBatches };
+      this.progress = { phase, iterations, step, calmBatches, ...(parted === undefined ? {} : { parted }) };
       onReport(this);
     });
     this.send({ type: "start", nodes, edges, settings: forceAtlas2Settings(choice, rows.length), run: false }, [nodes.buffer, edges.buffer]);
