@@ -8,7 +8,7 @@ import Sigma from "sigma";
 import { clusterDisplay } from "./cluster-display.ts";
 import type { ShownClusters } from "./clusters.ts";
 import type { Colouring } from "./colours.ts";
-import { floatingBoxes, placeRendererLabels } from "./label-placement.ts";
+import { floatingBoxes, placeRendererLabels, PLACED_LABELS } from "./label-placement.ts";
 import { attachLayer, attachMap } from "./map.ts";
 import type { Arrangement } from "./state.ts";
 
@@ -29,6 +29,7 @@ export class ClusterView {
     this.unplaced = unplaced;
 
     this.renderer = new Sigma(display, container, {
+      ...PLACED_LABELS,
       zIndex: true,
       labelDensity: 1,
       labelRenderedSizeThreshold: 0,

@@ -20,7 +20,7 @@ import type { Attributes } from "graphology-types";
 import Sigma from "sigma";
 import { EdgeLineProgram } from "sigma/rendering";
 import { faded, linkStrength, type Colouring } from "./colours.ts";
-import { floatingBoxes, placeRendererLabels } from "./label-placement.ts";
+import { floatingBoxes, placeRendererLabels, PLACED_LABELS } from "./label-placement.ts";
 import { formatCount } from "./dom.ts";
 import { GesturePreview } from "./gesture-preview.ts";
 import { hasCoordinates, type Visibility } from "./filters.ts";
@@ -129,6 +129,7 @@ export class GraphView {
       nodeReducer: (node, attributes) => this.reduceNode(node, attributes),
       edgeReducer: (edge, attributes) => this.reduceEdge(edge, attributes),
       ...LABEL_SETTINGS[look.labels],
+      ...PLACED_LABELS,
       zIndex: true,
       // sigma's default "line" is its rectangle program (antialiased quads); links of one pixel
       // are plain GL lines, drawn about three times faster where WebGL runs on the CPU.

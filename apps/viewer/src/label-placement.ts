@@ -93,12 +93,17 @@ export function placeLabels(
   return placed;
 }
 
+/** The setting a renderer is made with whose labels `placeRendererLabels` places. */
+export const PLACED_LABELS = { defaultDrawNodeLabel: collectLabel as unknown as Settings["defaultDrawNodeLabel"] };
+
 /**
  * Has `renderer` draw its labels placed (see the banner); `obstacles` gives, at each frame, the
  * boxes labels keep clear of, in viewport pixels. Returns what undoes it.
  */
 export function placeRendererLabels(renderer: Sigma, obstacles: () => Box[] = () => []): () => void {
-  renderer.setSetting("defaultDrawNodeLabel", collectLabel as unknown as Settings["defaultDrawNodeLabel"]);
+  // A renderer made with PLACED_LABELS has it already: a change of setting would index and draw
+  // the whole network again on the next frame (the first frame twice over).
+  if (renderer.getSetting("defaultDrawNodeLabel") !== PLACED_LABELS.defaultDrawNodeLabel) renderer.setSetting("defaultDrawNodeLabel", PLACED_LABELS.defaultDrawNodeLabel);
   const context = renderer.getCanvases()["labels"]?.getContext("2d") as CanvasRenderingContext2D;
   const clear = () => void chosen.delete(context);
   // After every other listener of the frame (community labels move in theirs), before it is shown.

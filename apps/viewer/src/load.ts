@@ -47,7 +47,7 @@ export async function readLocalFiles(files: readonly File[]): Promise<LoadedNetw
 function load(name: string, texts: InputText[]): LoadedNetwork {
   const loaded: LoadedFiles = loadFiles(texts);
   if (loaded.form === "graph") {
-    return { name, graph: loaded.load.graph as AllianceGraph, files: loaded.files, rejected: loaded.load.rejected.flatMap(formatRejectedRow), notes: loaded.skipped };
+    return { name, graph: loaded.load.graph, files: loaded.files, rejected: loaded.load.rejected.flatMap(formatRejectedRow), notes: loaded.skipped };
   }
   const { dataset } = loaded;
   const rejected = dataset.tables.flatMap((table) => table.rejected.flatMap(formatRejectedRow));

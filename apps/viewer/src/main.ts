@@ -91,6 +91,8 @@ const layoutTimes = { startedMs: NaN, settledMs: NaN };
 const probe = {
   ready: false,
   firstFrameMs: NaN,
+  /** Frames the view drew between its first (drawn as it was made) and that frame's being done: none, or the first frame costs twice. */
+  redrawsBeforeFirstFrame: NaN,
   get state() {
     return state;
   },
@@ -190,9 +192,14 @@ function show(network: Network): void {
   // navigation (performance.now's origin), loading included. The layout starts then: where WebGL
   // runs on the CPU, its worker would slow that first frame down.
   layoutWanted = !network.positioned;
+  let redraws = 0;
+  const redrawn = () => void redraws++;
+  shownView.renderer.on("beforeRender", redrawn);
   void whenDrawn(shownView.renderer).then((time) => {
+    shownView.renderer.off("beforeRender", redrawn);
     if (view !== shownView) return;
     probe.firstFrameMs = time;
+    probe.redrawsBeforeFirstFrame = redraws;
     runLayoutIfWanted();
     probe.ready = true;
   });

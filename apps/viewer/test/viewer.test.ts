@@ -27,6 +27,10 @@ describe("the viewer", () => {
     expect(await page.inputValue("[data-testid=dataset]")).toBe("semiconductor-ev");
     expect(requests.filter((url) => !url.startsWith(serverUrl()) && !url.startsWith("blob:") && !url.startsWith("data:"))).toEqual([]);
     expect(errors).toEqual([]);
+    // The first frame is drawn once: a setting changed after the view was made redrew the whole
+    // network on the next frame, and the first frame took twice as long where WebGL runs on the CPU.
+    await page.waitForFunction(() => (window as unknown as { linkscale: { firstFrameMs: number } }).linkscale.firstFrameMs > 0);
+    expect(await page.evaluate(() => (window as unknown as { linkscale: { redrawsBeforeFirstFrame: number } }).linkscale.redrawsBeforeFirstFrame)).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, "graph.png") });
     await page.close();
   });
