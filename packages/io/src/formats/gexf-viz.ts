@@ -5,11 +5,12 @@
  * keeps a layout, and which stay attribute values. The reader (gexf-read.ts) turns the viz
  * elements back into the same attributes, and the choice here is what makes that exact.
  *
- * graphology-gexf writes the viz record it is handed, and that is how it is used; but its own rule
+ * The writer (gexf-write.ts, graphology-gexf's text) writes the viz record it is handed; but
+ * graphology-gexf's own rule
  * (every attribute of those names is viz) writes what the schema refuses or what does not come
  * back: a colour it cannot parse throws ("rgb(10%,0,0)") or gives an empty `<viz:color/>` ("red"),
  * a position of x alone (viz.xsd requires x, y and z), a size that is text, a shape outside
- * viz.xsd's list. So only values viz.xsd holds and the reader gives back are handed to it:
+ * viz.xsd's list. So only values viz.xsd holds and the reader gives back are handed to the writer:
  * - a node's `x` and `y`, both finite numbers, with its `z` when that is one too, else z = 0
  *   (viz.xsd requires a z; the reader takes z = 0 on every node for a 2-D layout, and no z);
  * - a node's `size` and an edge's `thickness`: a finite number, not negative;
@@ -23,7 +24,7 @@
  */
 import type { AttributeMap } from "./graph-load.ts";
 
-/** The viz record graphology-gexf writes (its VizRecord): a colour as "rgb()" or "rgba()" text. */
+/** The viz record the writer writes (graphology-gexf's VizRecord): a colour as "rgb()" or "rgba()" text. */
 export interface Viz {
   color?: string;
   size?: number;
@@ -47,7 +48,7 @@ const EDGE_SHAPES: ReadonlySet<string> = new Set(["solid", "dotted", "dashed", "
 const HEX_COLOUR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 const RGB_COLOUR = /^rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)$/i;
 const RGBA_COLOUR = /^rgba\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d+(?:\.\d*)?|\.\d+)\s*\)$/i;
-// The alpha graphology-gexf can parse back from "rgba(…)" text: digits and a point, no exponent.
+// The alpha the writer reads back from "rgba(…)" text (parseColour, as graphology-gexf did): digits and a point, no exponent.
 const PLAIN_DECIMAL = /^[.0-9]*$/;
 
 /** A colour as viz.xsd holds it, or undefined for text in none of the forms read here. */

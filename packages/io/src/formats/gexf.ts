@@ -5,24 +5,24 @@
  *
  * Written as GEXF 1.2 (the version every Gephi reads): the node label is the organisation's name
  * (its id when it has none) so Gephi shows names, the link weight is the edge's `weight`, and
- * every other attribute is an `<attvalue>` typed by graphology-gexf's rule from the values in the graph:
+ * every other attribute is an `<attvalue>` typed, as graphology-gexf types it, from the values in the graph:
  * a column of numbers is `integer` or `double`, of booleans `boolean`, anything else `string`.
  * So numbers come back as numbers and text as text, and a postcode "00912" held as text keeps its
  * zeros; but an attribute that is a number on some nodes and text on others becomes text on all.
  * The writer takes no declared types, so these rules are its inference, checked by the tests.
  *
- * What GEXF cannot hold, or graphology-gexf does not write:
+ * What GEXF cannot hold, or the writer (graphology-gexf's rules) does not write:
  * - lists: written as one ";"-joined text; `projects` is split back on reading, any other list
  *   comes back as that text (GEXF's own list types are read by few tools);
- * - empty texts, NaN, null: graphology-gexf leaves them out, so they come back absent;
+ * - empty texts, NaN, null: left out, so they come back absent;
  * - objects: written as their JSON text, and come back as that text;
  * - edge keys: edges are numbered 0, 1, … in graph order, for a stable file;
- * - graph attributes: graphology-gexf writes the scalar ones as `<meta>`; they are not read back.
+ * - graph attributes: the scalar ones are written as `<meta>`; they are not read back.
  * Gephi's layout and looks travel as GEXF's viz elements, so Gephi -> linkscale -> Gephi keeps a
  * layout: a node's x, y (and z), size, color and shape, an edge's color, thickness and shape, each
  * where its value is one GEXF 1.2's viz.xsd holds and the reader gives back as it was (gexf-viz.ts
- * says which; graphology-gexf is handed only those, as its own rule writes values the schema
- * refuses). Any other value of those names is an attribute value. Losses: a node without z among
+ * says which; the writer is handed only those, as graphology-gexf's own rule writes values the
+ * schema refuses). Any other value of those names is an attribute value. Losses: a node without z among
  * nodes that have one comes back with z = 0 (viz.xsd requires a z), and a z of 0 on every node
  * comes back as no z (the reader's 2-D layout).
  *
