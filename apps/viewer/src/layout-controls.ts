@@ -2,9 +2,10 @@
  * The layout's controls: run and stop, the seed and the ForceAtlas2 settings a user may change
  * (gravity, scaling ratio, LinLog mode, edge-weight influence), and the run's progress: its
  * iterations, the criterion's value (the relative step, layout-settle.ts) against the settled
- * threshold, whether it has settled, and the overlaps parted then. A change of seed or setting lays the network out anew
- * from the seeded positions, so that the URL it goes into gives the same picture again. Built once
- * per layout run; `showProgress` updates it after each batch without building it again.
+ * threshold, whether it has settled, and the overlaps parted then. A change of seed or setting
+ * lays the network out anew from the seeded positions, so that the URL it goes into gives the
+ * same picture again. Built once per layout run; `showProgress` updates it after each batch
+ * without building it again.
  */
 import { formatCount, h } from "./dom.ts";
 import type { LayoutProgress } from "./layout.ts";

@@ -3,10 +3,10 @@
  * graphology's own iteration function over the flat matrices the page sent, each batch followed by
  * one report (positions, iterations, relative step), until the layout settles (layout-settle.ts),
  * reaches MAX_ITERATIONS or is paused; once settled, its overlaps are parted (overlap.ts) before
- * the last report. Unlike graphology's worker, which waits for the page's
- * answer before each single iteration, nothing here waits for the page: its frames, slow where
- * WebGL runs on the CPU, do not slow the layout down. A pause falls between batches, so a paused
- * and resumed run ends where an unbroken one does.
+ * the last report. Unlike graphology's worker, which waits for the page's answer before each
+ * single iteration, nothing here waits for the page: its frames, slow where WebGL runs on the CPU,
+ * do not slow the layout down. A pause falls between batches, so a paused and resumed run ends
+ * where an unbroken one does.
  */
 import iterate from "graphology-layout-forceatlas2/iterate.js";
 import type { ForceAtlas2Settings } from "graphology-layout-forceatlas2";

@@ -1,15 +1,16 @@
 /**
  * Overlaps parted once the layout settles. ForceAtlas2 stacks organisations with the same
  * partners on one spot: on h2020-health's settled layout, 6,462 pairs of discs overlap zoomed in
- * 4x, and 1,718 still do at 32x, so no zoom tells them apart. This pass moves each overlapping
- * pair apart, half the overlap each, sweep after sweep, until no two overlap.
+ * 4x, and 1,718 still do at 32x, so no zoom tells them apart. This pass moves both discs of each
+ * overlapping pair apart along the line between them (RELAXATION says how far), sweep after
+ * sweep, until no two overlap.
  *
  * What it promises: zoomed in OVERLAP_FREE_ZOOM times on a view REFERENCE_PX across (the whole
  * picture, the ring of organisations without links included), no two discs of the one size
  * (DISC_PX) overlap. sigma draws a disc's size growing with the square root of the zoom, so at
  * that zoom a disc takes DISC_PX / sqrt(OVERLAP_FREE_ZOOM) of the fitted view. At the fitted view
- * itself discs may still touch: there the dense core holds more disc area than it has room for,
- * and parting it would blow the core up (measured in stop 30's note).
+ * itself discs may still touch: there the dense core of h2020-health holds about as much disc
+ * area as it has room for, and parting it would blow the core up.
  *
  * Written here rather than taken from graphology-layout-noverlap: on that settled layout noverlap
  * left about 800 of the 6,462 pairs overlapping after 2,000 iterations (9 s; it moves one node of
