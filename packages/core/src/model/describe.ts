@@ -4,6 +4,7 @@
  * isolated organisations, what is missing (types, countries, coordinates, names) and the years
  * the links span.
  */
+import { CompactGraph } from "./compact-graph.ts";
 import type { ReadableGraph } from "./graph.ts";
 
 export const UNKNOWN = "unknown";
@@ -42,11 +43,17 @@ export function describeGraph(graph: ReadableGraph): GraphDescription {
   });
   let first = Infinity;
   let last = -Infinity;
-  graph.forEachEdge((_edge, attributes) => {
-    const { firstYear, lastYear } = attributes;
-    if (typeof firstYear === "number" && firstYear < first) first = firstYear;
-    if (typeof lastYear === "number" && lastYear > last) last = lastYear;
-  });
+  if (graph instanceof CompactGraph) {
+    // The year columns as they are: no attribute object per link (NaN, a link without a year, is never below or above).
+    for (const year of graph.linkColumns.numbers("firstYear")) if (year < first) first = year;
+    for (const year of graph.linkColumns.numbers("lastYear")) if (year > last) last = year;
+  } else {
+    graph.forEachEdge((_edge, attributes) => {
+      const { firstYear, lastYear } = attributes;
+      if (typeof firstYear === "number" && firstYear < first) first = firstYear;
+      if (typeof lastYear === "number" && lastYear > last) last = lastYear;
+    });
+  }
   const description: GraphDescription = {
     organisations: graph.order,
     links: graph.size,
