@@ -16,7 +16,7 @@
  */
 import type { AttributeMap } from "./graph-load.ts";
 import { parseColour, type Viz } from "./gexf-viz.ts";
-import { PIECE_LENGTH, type StreamedGraph } from "./xml.ts";
+import { pieces, type StreamedGraph } from "./xml.ts";
 
 /** What is written of a node or an edge: its label, weight, attribute values and viz. */
 export interface GexfElement {
@@ -48,18 +48,12 @@ export function writeGexfPieces(graph: StreamedGraph, format: GexfFormat, write:
   if (type === "mixed") type = directed > 0 && undirected > 0 ? "mixed" : directed > 0 ? "directed" : "undirected";
   const defaultEdgeType = type === "mixed" ? "directed" : type;
 
-  let text = '<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.2" xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz">';
-  text += meta(graph.getAttributes?.() ?? {});
-  text += `\n  <graph defaultedgetype="${attributeText(defaultEdgeType)}">`;
-  text += nodeModel.declaration("node") + edgeModel.declaration("edge");
-  text += graph.order === 0 ? "\n    <nodes/>" : "\n    <nodes>";
-  const add = (more: string) => {
-    text += more;
-    if (text.length >= PIECE_LENGTH) {
-      write(text);
-      text = "";
-    }
-  };
+  const { add, end } = pieces(write);
+  add('<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.2" xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz">');
+  add(meta(graph.getAttributes?.() ?? {}));
+  add(`\n  <graph defaultedgetype="${attributeText(defaultEdgeType)}">`);
+  add(nodeModel.declaration("node") + edgeModel.declaration("edge"));
+  add(graph.order === 0 ? "\n    <nodes/>" : "\n    <nodes>");
   graph.forEachNode((key, attributes) => add(elementText("node", `id="${attributeText(key)}"`, format.node(key, attributes), nodeModel)));
   if (graph.order > 0) add("\n    </nodes>");
   add(graph.size === 0 ? "\n    <edges/>" : "\n    <edges>");
@@ -74,7 +68,7 @@ export function writeGexfPieces(graph: StreamedGraph, format: GexfFormat, write:
     add(elementText("edge", start, element, edgeModel));
   });
   if (graph.size > 0) add("\n    </edges>");
-  write(`${text}\n  </graph>\n</gexf>\n`);
+  end("\n  </graph>\n</gexf>\n");
 }
 
 /** One `<node>` or `<edge>`, at its depth, after the attributes given in `start` (its label, and what it holds, from `element`). */

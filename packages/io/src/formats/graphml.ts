@@ -27,7 +27,7 @@ import { LIST_SEPARATOR } from "../csv/fields.ts";
 import { defineField } from "../records.ts";
 import { displayLabel, failedGraphLoad, loadGraphItems, type AttributeMap, type GraphLoad, type GraphReadOptions, type AnyAllianceGraph } from "./graph-load.ts";
 import { readGraphmlItems } from "./graphml-read.ts";
-import { assertXmlWritable, escapeXmlAttribute, escapeXmlText, PIECE_LENGTH, type StreamedGraph } from "./xml.ts";
+import { assertXmlWritable, escapeXmlAttribute, escapeXmlText, pieces, type StreamedGraph } from "./xml.ts";
 
 const MODULE = "io/formats/graphml";
 
@@ -64,27 +64,22 @@ export function writeGraphmlStream(graph: StreamedGraph, write: (piece: string) 
   const edgeKeys = new Keys(nodeKeys.size);
   graph.forEachEdge((_edge, attributes, source, target) => edgeKeys.add(writableValues(attributes, `edge ${source}–${target}`)));
 
-  let text =
+  const { add, end } = pieces(write);
+  add(
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
+      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n',
+  );
   for (const [domain, keys] of [["node", nodeKeys], ["edge", edgeKeys]] as const) {
-    for (const { id, name, type } of keys.declared()) text += `  <key id="${id}" for="${domain}" attr.name="${escapeXmlAttribute(name)}" attr.type="${type}"/>\n`;
+    for (const { id, name, type } of keys.declared()) add(`  <key id="${id}" for="${domain}" attr.name="${escapeXmlAttribute(name)}" attr.type="${type}"/>\n`);
   }
-  text += '  <graph id="G" edgedefault="undirected">\n';
-  const add = (more: string) => {
-    text += more;
-    if (text.length >= PIECE_LENGTH) {
-      write(text);
-      text = "";
-    }
-  };
+  add('  <graph id="G" edgedefault="undirected">\n');
   graph.forEachNode((key, attributes) => add(elementText(`node id="${escapeXmlAttribute(key)}"`, "node", nodeValues(key, attributes), nodeKeys)));
   graph.forEachEdge((_edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => {
     const directed = undirected ? "" : ' directed="true"';
     const values = writableValues(attributes, `edge ${source}–${target}`);
     add(elementText(`edge source="${escapeXmlAttribute(source)}" target="${escapeXmlAttribute(target)}"${directed}`, "edge", values, edgeKeys));
   });
-  write(`${text}  </graph>\n</graphml>\n`);
+  end("  </graph>\n</graphml>\n");
 }
 
 /** A node's values: the label first (Gephi's habit), as displayLabel gives it, in place of the node's own. */

@@ -10,7 +10,24 @@ import { UnwritableGraphError } from "./errors.ts";
 export type StreamedGraph = ReadableGraph & { readonly type?: string; getAttributes?(): Readonly<Record<string, unknown>> };
 
 /** The writers hand their text on in pieces of about this many characters. */
-export const PIECE_LENGTH = 1 << 16;
+const PIECE_LENGTH = 1 << 16;
+
+/** Gathers a writer's text and hands it to `write` in pieces of about PIECE_LENGTH characters; `end` hands on the rest. */
+export function pieces(write: (piece: string) => void): { add(text: string): void; end(text: string): void } {
+  let gathered = "";
+  return {
+    add(text) {
+      gathered += text;
+      if (gathered.length < PIECE_LENGTH) return;
+      write(gathered);
+      gathered = "";
+    },
+    end(text) {
+      write(gathered + text);
+      gathered = "";
+    },
+  };
+}
 
 /** "line 3, column 7": where something is, as an editor shows it. */
 function position(line: number, column: number): string {
