@@ -54,7 +54,7 @@ export class DatasetError extends Error {
 }
 
 export interface DatasetOptions extends Partial<ProjectionOptions> {
-  /** Build the core's typed-array graph (`CompactGraph`), not a graphology one. */
+  /** Build the core's typed-array graph (`CompactGraph`), not a graphology one; the tables then keep no accepted rows. */
   compact?: boolean;
 }
 
@@ -134,6 +134,8 @@ export function assembleDataset(tables: DatasetTables, { compact = false, ...opt
     graph = (compact ? CompactGraph.of : buildAllianceGraph)([...organisations.values()], links);
   }
   const all = [...organisationTables, ...linkTables, ...participationTables];
+  // The typed-array graph holds what the rows said; their records would only take memory.
+  if (compact) for (const table of all) table.accepted = [];
   return projects === undefined ? { graph, tables: all, notes } : { graph, tables: all, projects, participations, notes };
 
   function describe(organisation: Organisation, where: string): void {

@@ -53,7 +53,11 @@ export interface LoadOptions {
    * when nothing readable is left.
    */
   leftOut?: readonly string[];
-  /** The network becomes the core's typed-array graph (`CompactGraph`), not a graphology one. */
+  /**
+   * The network becomes the core's typed-array graph (`CompactGraph`), not a graphology one, and
+   * no rows are kept: participations keep their model fields only (project, org, role, year), and
+   * each table's accepted rows are counted (rowsRead − rejected), not held.
+   */
   compact?: boolean;
   onProgress?: (progress: ProjectionProgress) => void;
 }
@@ -162,6 +166,9 @@ export function loadFiles(files: readonly InputText[], options: LoadOptions = {}
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
   });
+  // A typed-array graph is projected from the participations' model fields alone: their other
+  // columns, attributes of each row, are not kept (they are most of a CORDIS table's memory).
+  const otherColumns = options.compact !== true;
   for (const { name, text, kind } of texts) {
     switch (kind) {
       case "organisations":
@@ -171,14 +178,14 @@ export function loadFiles(files: readonly InputText[], options: LoadOptions = {}
         tables.links.push(readLinksCsv(text, csvOptions(name)));
         break;
       case "participations":
-        tables.participations.push(readParticipationsCsv(text, csvOptions(name)));
+        tables.participations.push(readParticipationsCsv(text, { ...csvOptions(name), otherColumns }));
         break;
       case "cordis-participations":
-        tables.participations.push(readCordisParticipationsCsv(text, { file: name }));
+        tables.participations.push(readCordisParticipationsCsv(text, { file: name, otherColumns }));
         break;
       case "cordis-organisations": {
         const read = text.trimStart().startsWith("[") ? readCordisOrganisationsJson : readCordisOrganisationsCsv;
-        tables.participations.push(read(text, { file: name, projectYears }));
+        tables.participations.push(read(text, { file: name, projectYears, otherColumns }));
         break;
       }
       case "cordis-projects":

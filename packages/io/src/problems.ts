@@ -40,8 +40,12 @@ export interface Accepted<T> {
 
 export interface TableLoad<T> {
   file: string;
-  /** Always `accepted.length + rejected.length`: every data row read is one or the other. */
+  /** Every data row read is accepted or rejected: `accepted.length + rejected.length`. */
   rowsRead: number;
+  /**
+   * Empty where the rows went into a typed-array graph or stayed out of core, which keep no rows:
+   * there `rowsRead - rejected.length` were accepted.
+   */
   accepted: Accepted<T>[];
   rejected: RejectedRow[];
   /** Model field → the file's column holding it, to name columns in later checks. */

@@ -97,6 +97,23 @@ describe("loadFiles", () => {
     expect(messyRead.graph.edges).toStrictEqual([["a", "b", { weight: 5 }], ["b", "c", { weight: 1 }]]);
   });
 
+  it("keeps no rows for the typed-array graph: participations hold their model fields, tables their counts", () => {
+    // Hand-made: a CORDIS-style participation table with a column linkscale does not read
+    // (contribution), a repeated row (rejected) and ids that repeat across rows.
+    const text = "project,org,year,role,type,contribution\np1,a,2015,coordinator,firm,100\np1,b,2015,participant,university,50\np2,a,2016,participant,firm,70\np2,c,2016,participant,,20\np2,c,2016,participant,,20\n";
+    const files = [{ name: "participations.csv", text }];
+    const [full, compact] = [loadFiles(files), loadFiles(files, { compact: true })];
+    if (full.form !== "tables" || compact.form !== "tables") throw new Error("expected tables");
+    expect(full.dataset.participations?.[0]).toEqual({ project: "p1", org: "a", year: 2015, role: "coordinator", contribution: "100" });
+    expect(compact.dataset.participations).toEqual(full.dataset.participations?.map(({ contribution: _, ...fields }) => fields));
+    const [fullTable, compactTable] = [full.dataset.tables[0], compact.dataset.tables[0]];
+    expect(fullTable?.accepted).toHaveLength(4);
+    expect(compactTable?.accepted).toEqual([]);
+    expect([compactTable?.rowsRead, compactTable?.rejected]).toEqual([fullTable?.rowsRead, fullTable?.rejected]);
+    expect(compactTable?.rejected.map(({ row }) => row)).toEqual([6]);
+    expect(contents(compact.dataset.graph.toGraph())).toStrictEqual(contents(full.dataset.graph));
+  });
+
   it("skips a table it does not know when found in a folder, and names it", () => {
     const loaded = loadFiles([
       { name: "data/organisations.csv", text: ORGANISATIONS, found: true },

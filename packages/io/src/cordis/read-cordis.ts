@@ -53,21 +53,23 @@ export interface CordisReadOptions {
   file: string;
   /** Start year of each project, from `readCordisProjectYears`. */
   projectYears?: ReadonlyMap<string, number>;
+  /** Keep the columns linkscale does not read as attributes of each participation (default true). */
+  otherColumns?: boolean;
 }
 
-export function readCordisParticipationsCsv(text: string, { file }: CordisReadOptions): TableLoad<ParticipationRow> {
-  return readParticipationsCsv(text, { ...CORDIS_PARTICIPATIONS_DIALECT, file });
+export function readCordisParticipationsCsv(text: string, { file, otherColumns }: CordisReadOptions): TableLoad<ParticipationRow> {
+  return readParticipationsCsv(text, { ...CORDIS_PARTICIPATIONS_DIALECT, file, ...(otherColumns === undefined ? {} : { otherColumns }) });
 }
 
 export function readCordisOrganisationsCsv(text: string, options: CordisReadOptions): TableLoad<ParticipationRow> {
-  return withYears(readParticipationsCsv(text, { ...CORDIS_ORGANISATIONS_DIALECT, file: options.file }), options);
+  return withYears(readParticipationsCsv(text, dialectOptions(options)), options);
 }
 
 export function readCordisOrganisationsJson(text: string, options: CordisReadOptions): TableLoad<ParticipationRow> {
   const parsed = parseJsonArray(text);
   if ("error" in parsed) return emptyLoad(options.file, parsed.error);
   const fields = [...PARTICIPATION_FIELDS, ...ORGANISATION_ATTRIBUTE_FIELDS];
-  const load = readRows(parsed, fields, { ...CORDIS_ORGANISATIONS_DIALECT, file: options.file }, readParticipationRow);
+  const load = readRows(parsed, fields, dialectOptions(options), readParticipationRow);
   return withYears(load, options);
 }
 
@@ -84,6 +86,10 @@ export function readCordisProjectYears(text: string): Map<string, number> | { er
     if (Number.isInteger(year) && year > 0) years.set(cells[id] as string, year);
   }
   return years;
+}
+
+function dialectOptions({ file, otherColumns }: CordisReadOptions): CsvReadOptions {
+  return { ...CORDIS_ORGANISATIONS_DIALECT, file, ...(otherColumns === undefined ? {} : { otherColumns }) };
 }
 
 function withYears(load: TableLoad<ParticipationRow>, { projectYears }: CordisReadOptions): TableLoad<ParticipationRow> {

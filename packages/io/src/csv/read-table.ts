@@ -11,7 +11,7 @@ import { ReadAsTally } from "../vocabulary.ts";
 import { emptyLoad, messages, type Problem, type TableLoad } from "../problems.ts";
 import { defineField } from "../records.ts";
 import { LIST_SEPARATOR, type FieldSpec } from "./fields.ts";
-import { parseCsv, type ParsedCsv } from "./parse-csv.ts";
+import { streamCsv, type ParsedCsv, type RowVisitor } from "./parse-csv.ts";
 
 /** A translation of a raw cell: the value to use, `undefined` for unknown, or a problem. */
 export type Translate = (cell: string) => string | undefined | { problem: string };
@@ -27,6 +27,11 @@ export interface CsvReadOptions {
   missing?: readonly string[];
   /** Per-field translation of the raw cell, applied before `missing` and typing. */
   translate?: Readonly<Record<string, Translate>>;
+  /**
+   * Keep the columns no field claims, as text attributes of each record (the default). false
+   * reads the model's fields alone: participations projected into a typed-array graph.
+   */
+  otherColumns?: boolean;
 }
 
 export interface Column {
@@ -99,9 +104,15 @@ export function readTable<T>(
   options: CsvReadOptions,
   readRow: RowReader<T>,
 ): TableLoad<T> {
-  const parsed = parseCsv(text, options.delimiter);
+  let reader: TableReader<T> | undefined;
+  const parsed = streamCsv(text, options.delimiter, (header) => {
+    const started = tableReader(header, fields, options, readRow);
+    if ("error" in started) return started;
+    reader = started;
+    return started.read;
+  });
   if ("error" in parsed) return emptyLoad(options.file, parsed.error);
-  return readRows(parsed, fields, options, readRow);
+  return (reader as TableReader<T>).finish();
 }
 
 /** Reads rows already split into cells (CSV, or the objects of a JSON export). */
@@ -111,22 +122,51 @@ export function readRows<T>(
   options: CsvReadOptions,
   readRow: RowReader<T>,
 ): TableLoad<T> {
-  const { file, mapping, missing = [""], translate = {} } = options;
-  const resolved = resolveColumns(parsed.header, fields, mapping);
-  if ("error" in resolved) return emptyLoad(file, resolved.error);
-  const { columns, extras } = resolved;
+  const reader = tableReader(parsed.header, fields, options, readRow);
+  if ("error" in reader) return emptyLoad(options.file, reader.error);
+  for (const { row, cells } of parsed.rows) reader.read(row, cells);
+  return reader.finish();
+}
+
+interface TableReader<T> {
+  /** Reads one row into the load: accepted or rejected. */
+  read: RowVisitor;
+  /** The load of every row read. */
+  finish(): TableLoad<T>;
+}
+
+function tableReader<T>(
+  header: readonly string[],
+  fields: readonly FieldSpec[],
+  options: CsvReadOptions,
+  readRow: RowReader<T>,
+): TableReader<T> | { error: string } {
+  const { file, mapping, missing = [""], translate = {}, otherColumns = true } = options;
+  const resolved = resolveColumns(header, fields, mapping);
+  if ("error" in resolved) return resolved;
+  const { columns } = resolved;
+  const extras = otherColumns ? resolved.extras : [];
   const headerOf = new Map(columns.map((c) => [c.field, c.header]));
   const columnOf = (field: string) => headerOf.get(field) ?? field;
   const missingValues = new Set(missing);
   const readAs = new ReadAsTally();
+  // Each distinct text of a column is kept once: a project's id, an organisation's id or type
+  // repeats on many rows, and the parser makes a new string for every cell.
+  const texts = new Map<string, string>();
+  const shared = (text: string): string => {
+    const kept = texts.get(text);
+    if (kept !== undefined) return kept;
+    texts.set(text, text);
+    return text;
+  };
 
   const load = emptyLoad<T>(file);
   load.columns = Object.fromEntries(headerOf);
-  for (const { row, cells } of parsed.rows) {
+  const read = (row: number, cells: string[]): void => {
     load.rowsRead++;
-    if (cells.length !== parsed.header.length) {
-      load.rejected.push({ file, row, problems: [{ message: messages.fieldCount(cells.length, parsed.header.length) }] });
-      continue;
+    if (cells.length !== header.length) {
+      load.rejected.push({ file, row, problems: [{ message: messages.fieldCount(cells.length, header.length) }] });
+      return;
     }
     const problems: Problem[] = [];
     const values: Record<string, unknown> = {};
@@ -138,7 +178,7 @@ export function readRows<T>(
         problems.push({ column: header, message: translated.problem });
         continue;
       }
-      const value = convert(readAs.read(field, translated), kind);
+      const value = kind === "string" ? shared(readAs.read(field, translated)) : convert(readAs.read(field, translated), kind);
       if (isProblem(value)) problems.push({ column: header, message: value.problem });
       else values[field] = value;
     }
@@ -150,9 +190,12 @@ export function readRows<T>(
     const record = problems.length === 0 ? readRow(values, columnOf) : problems;
     if (Array.isArray(record)) load.rejected.push({ file, row, problems: record });
     else load.accepted.push({ row, record });
-  }
-  load.readAs = readAs.list();
-  return load;
+  };
+  const finish = () => {
+    load.readAs = readAs.list();
+    return load;
+  };
+  return { read, finish };
 }
 
 /** Validates with an arktype schema; its errors become problems on the columns they concern. */
