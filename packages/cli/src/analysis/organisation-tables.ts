@@ -28,8 +28,13 @@ export interface OrganisationTable {
    * (an organisation is in one group per attribute, so the groups' tables share their columns).
    */
   column: string;
-  /** Organisation id → value, as analyse computed them. */
-  entries: ReadonlyArray<readonly [string, unknown]>;
+  /** How many organisations the table has. */
+  size: number;
+  /**
+   * Organisation id → value, as analyse computed them: read as they are needed, not held, as a
+   * list of the full network's tables would take 60 MB beside the results.
+   */
+  entries: () => Iterable<readonly [string, unknown]>;
   /** How top detail ranks it; `unranked`, why not, where its values have no order (community numbers): none is listed. */
   ranking: Ranking | { unranked: string };
   /** A leaf missing from a row reads as this in the CSV (a scale flag an organisation does not have: 0 links). */
@@ -65,7 +70,7 @@ const highest = (measure: string): Ranking => ({ words: `the highest ${measure}`
 export function organisationTables(results: Results): OrganisationTable[] {
   const tables: OrganisationTable[] = [];
   const add = (path: string[], values: Readonly<Record<string, unknown>>, ranking: OrganisationTable["ranking"], more: Partial<OrganisationTable> = {}) =>
-    tables.push({ path, column: path.join("."), entries: Object.entries(values), ranking, row: valueRow, ...more });
+    tables.push({ path, column: path.join("."), size: Object.keys(values).length, entries: () => entriesOf(values), ranking, row: valueRow, ...more });
 
   for (const [measure, values] of Object.entries(results.centrality?.measures ?? {})) add(["centrality", "measures", measure], values, highest(measure));
   if (results.communities) {
@@ -78,7 +83,8 @@ export function organisationTables(results: Results): OrganisationTable[] {
       tables.push({
         path: ["openness", attribute, "gatekeepers", group, "members"],
         column: `openness.${attribute}.gatekeepers.members`,
-        entries: keepers.members.map(({ organisation, externalWeight, share }) => [organisation, { externalWeight, share }] as const),
+        size: keepers.members.length,
+        entries: () => keepers.members.map(({ organisation, externalWeight, share }) => [organisation, { externalWeight, share }] as const),
         ranking: { words: "the most weight to other groups", key: field("externalWeight") },
         // Members keep the row shape they have at full length.
         row: (organisation, value) => ({ organisation, ...(value as object) }),
@@ -100,6 +106,11 @@ export function organisationTables(results: Results): OrganisationTable[] {
   return tables;
 }
 
+/** A record's entries one at a time (Object.entries' order), without a list of them all. */
+function* entriesOf(values: Readonly<Record<string, unknown>>): Generator<readonly [string, unknown]> {
+  for (const key of Object.keys(values)) yield [key, values[key]];
+}
+
 /**
  * The table's entries in rank order: by the ranking's number, then by id (as text, code unit by
  * code unit), organisations without a number after all others. The first `k` of them, kept in
@@ -118,16 +129,16 @@ export function topEntries(table: OrganisationTable, k: number): Array<readonly 
     }
     return a.entry[0] < b.entry[0];
   };
-  if (k * 16 >= table.entries.length) {
+  if (k * 16 >= table.size) {
     // A large share of the table: sorted whole (inserting into a long list would cost more).
-    const keyed = table.entries.map((entry) => ({ entry, key: ranking.key(entry[1]) }));
+    const keyed = Array.from(table.entries(), (entry) => ({ entry, key: ranking.key(entry[1]) }));
     return keyed
       .sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0))
       .slice(0, k)
       .map(({ entry }) => entry);
   }
   const best: Keyed[] = [];
-  for (const entry of table.entries) {
+  for (const entry of table.entries()) {
     const keyed = { entry, key: ranking.key(entry[1]) };
     if (best.length === k && !before(keyed, best[k - 1] as Keyed)) continue;
     let lo = 0;
@@ -145,7 +156,7 @@ export function topEntries(table: OrganisationTable, k: number): Array<readonly 
 
 export function listedTable(table: OrganisationTable, k: number): ListedTable {
   const rows = topEntries(table, k).map(([organisation, value]) => table.row(organisation, value));
-  const all = table.entries.length;
+  const all = table.size;
   const full = `organisations.detail "full" writes all ${all} to ${ORGANISATIONS_FILE}`;
   const order = "ties in id order, organisations without a value last";
   const { ranking } = table;
@@ -162,7 +173,7 @@ export function tableInFile(table: OrganisationTable): TableInFile {
   const columns = tableColumns(table);
   return {
     detail: "full",
-    organisations: table.entries.length,
+    organisations: table.size,
     rule:
       columns.length === 0
         ? "no organisation has a value: the table is empty"

@@ -35,7 +35,7 @@ function leaves(column: string, value: unknown, into: Map<string, unknown>): voi
 export function tableColumns(table: OrganisationTable): string[] {
   const columns = new Set<string>();
   const row = new Map<string, unknown>();
-  for (const [, value] of table.entries) {
+  for (const [, value] of table.entries()) {
     row.clear();
     leaves(table.column, value, row);
     for (const column of row.keys()) columns.add(column);
@@ -50,7 +50,7 @@ export function organisationsCsv(tables: readonly OrganisationTable[], graph: Re
     const columns = tableColumns(table);
     for (const column of columns) if (!cells.has(column)) cells.set(column, new Map());
     const row = new Map<string, unknown>();
-    for (const [organisation, value] of table.entries) {
+    for (const [organisation, value] of table.entries()) {
       row.clear();
       leaves(table.column, value, row);
       for (const column of columns) {
