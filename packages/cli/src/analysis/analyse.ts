@@ -169,7 +169,7 @@ function scales({ input: { graph }, config, progress, admin1 }: Context) {
     network: report.network,
     byYear: report.byYear.toJSON(),
     byGroup: Object.fromEntries(Object.entries(report.byGroup).map(([attribute, table]) => [attribute, table.toJSON()])),
-    byOrganisation: report.byOrganisation.toJSON(),
+    byOrganisation: report.byOrganisation.asRecord(),
     distanceDecay: distanceDecay(graph),
   };
 }

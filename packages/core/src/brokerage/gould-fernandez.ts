@@ -27,6 +27,7 @@
 import { CompactGraph } from "../model/compact-graph.ts";
 import type { ReadableGraph } from "../model/graph.ts";
 import { nodePositions, toCsr } from "../model/csr.ts";
+import { recordView } from "../model/record-view.ts";
 import { exclusionRule, groupIndices, NO_GROUP, type Exclusion, type GroupBy, type GroupOptions } from "../groups/group-index.ts";
 import { permutationTest, type PermutationSummary } from "../groups/permutation.ts";
 import { seededRandom, type Rng } from "../random/seeded.ts";
@@ -45,10 +46,10 @@ export interface BrokerageOptions extends GroupOptions {
 export const DEFAULTS: BrokerageOptions = { groupBy: "type" };
 
 export interface Brokerage {
-  /** Per organisation with a group (sorted ids): raw counts, expected counts and z-scores per role. */
-  raw: Record<string, RoleCounts>;
-  expected: Record<string, RoleCounts>;
-  z: Record<string, RoleScores>;
+  /** Per organisation with a group (sorted ids): raw counts, expected counts and z-scores per role; read-only. */
+  raw: Readonly<Record<string, RoleCounts>>;
+  expected: Readonly<Record<string, RoleCounts>>;
+  z: Readonly<Record<string, RoleScores>>;
   /** The network: raw totals, expected totals and z-scores. */
   network: { raw: RoleCounts; expected: RoleCounts; z: RoleScores };
   density: number;
@@ -196,15 +197,16 @@ export function brokerage(graph: ReadableGraph, options: Partial<BrokerageOption
     return { e, sd: v.map(Math.sqrt) };
   });
 
-  const perNode = { raw: {} as Record<string, RoleCounts>, expected: {} as Record<string, RoleCounts>, z: {} as Record<string, RoleScores> };
-  nodes.forEach((node, j) => {
-    if (of[j] === NO_GROUP) return;
-    const { e, sd } = groupExpected[of[j] as number] as { e: number[]; sd: number[] };
-    const r = raw.subarray(j * 6, j * 6 + 6);
-    perNode.raw[node] = roles(r);
-    perNode.expected[node] = roles(e);
-    perNode.z[node] = scores(r, e, sd);
-  });
+  // Per organisation with a group, read from the counts when asked (record-view.ts).
+  const grouped = nodes.flatMap((_node, j) => (of[j] === NO_GROUP ? [] : [j]));
+  const keys = grouped.map((j) => nodes[j] as string);
+  const expectedOf = (i: number) => groupExpected[of[grouped[i] as number] as number] as { e: number[]; sd: number[] };
+  const countsOf = (i: number) => raw.subarray((grouped[i] as number) * 6, (grouped[i] as number) * 6 + 6);
+  const perNode = {
+    raw: recordView(keys, (i) => roles(countsOf(i))),
+    expected: recordView(keys, (i) => roles(expectedOf(i).e)),
+    z: recordView(keys, (i) => scores(countsOf(i), expectedOf(i).e, expectedOf(i).sd)),
+  };
 
   // Network level.
   const total = new Float64Array(6);

@@ -13,6 +13,7 @@
  * (`SharesTable`, a read-only Map), since a network of 36,000 organisations would otherwise spend
  * most of its time building records nobody reads.
  */
+import { recordView } from "../model/record-view.ts";
 import type { ReadableGraph } from "../model/graph.ts";
 import { edgeValues, graphIndex, toCsr, type Csr, type EdgeWeight } from "../model/csr.ts";
 import { UNKNOWN } from "../model/describe.ts";
@@ -352,5 +353,10 @@ export class SharesTable implements ReadonlyMap<string, ScaleShares> {
   /** A plain record, for JSON. */
   toJSON(): Record<string, ScaleShares> {
     return Object.fromEntries(this);
+  }
+
+  /** The same read as a record, each row's shares made when read (record-view.ts): for a table kept long. */
+  asRecord(): Readonly<Record<string, ScaleShares>> {
+    return recordView(this.rowKeys, this.sharesOf);
   }
 }
