@@ -15,6 +15,7 @@ import {
   degree,
   DEFAULT_MACRO_REGIONS,
   describeGraph,
+  dropIndexes,
   distanceDecay,
   effectiveSize,
   eigenvector,
@@ -265,6 +266,11 @@ export async function analyse(
     );
   }
   const results: Record<string, unknown> = {};
-  for (const section of sections) results[section] = await SECTION_RUNNERS[section](context);
+  for (const section of sections) {
+    results[section] = await SECTION_RUNNERS[section](context);
+    // Each section builds the indexes it reads (CSRs, edge lists); kept, they would add up to
+    // 80 MB of the full Horizon 2020 network's peak. The next section builds its own again.
+    dropIndexes(input.graph);
+  }
   return { results: results as Results, notes: context.notes };
 }

@@ -11,5 +11,5 @@ export { CompactGraph, CompactGraphBuilder } from "./compact-graph.ts";
 export { assertPrototypeFreeKeys } from "./prototype-free-keys.ts";
 export { describeGraph, UNKNOWN } from "./describe.ts";
 export type { GraphDescription } from "./describe.ts";
-export { toCsr, edgeValues, edgeList, nodeStrengths, byNode, nodeTable, nodePositions } from "./csr.ts";
+export { toCsr, edgeValues, edgeList, nodeStrengths, byNode, nodeTable, nodePositions, dropIndexes } from "./csr.ts";
 export type { Csr, EdgeList, EdgeWeight } from "./csr.ts";

@@ -181,4 +181,19 @@ describe("CompactGraphBuilder", () => {
     expect(graph.getNodeAttribute("a", "country")).toBe("DE");
     expect(slice.getNodeAttribute("a", "country")).toBe("IT");
   });
+
+  it("drops its indexes when asked, and builds them again the same when next read", () => {
+    const builder = new CompactGraphBuilder();
+    for (const id of ["a", "b", "c"]) builder.addNode(id);
+    builder.addEdge("a", "b", { weight: 2 });
+    builder.addEdge("b", "c", { weight: 1 });
+    const graph = builder.build();
+    const first = core.toCsr(graph);
+    expect(core.toCsr(graph)).toBe(first);
+    core.dropIndexes(graph);
+    const again = core.toCsr(graph);
+    expect(again).not.toBe(first);
+    expect(again).toStrictEqual(first);
+    expect(core.strength(graph)).toEqual({ a: 2, b: 3, c: 1 });
+  });
 });
