@@ -136,13 +136,13 @@ interface TableReader<T> {
 }
 
 function tableReader<T>(
-  header: readonly string[],
+  fileHeader: readonly string[],
   fields: readonly FieldSpec[],
   options: CsvReadOptions,
   readRow: RowReader<T>,
 ): TableReader<T> | { error: string } {
   const { file, mapping, missing = [""], translate = {}, otherColumns = true } = options;
-  const resolved = resolveColumns(header, fields, mapping);
+  const resolved = resolveColumns(fileHeader, fields, mapping);
   if ("error" in resolved) return resolved;
   const { columns } = resolved;
   const extras = otherColumns ? resolved.extras : [];
@@ -164,8 +164,8 @@ function tableReader<T>(
   load.columns = Object.fromEntries(headerOf);
   const read = (row: number, cells: string[]): void => {
     load.rowsRead++;
-    if (cells.length !== header.length) {
-      load.rejected.push({ file, row, problems: [{ message: messages.fieldCount(cells.length, header.length) }] });
+    if (cells.length !== fileHeader.length) {
+      load.rejected.push({ file, row, problems: [{ message: messages.fieldCount(cells.length, fileHeader.length) }] });
       return;
     }
     const problems: Problem[] = [];
