@@ -7,13 +7,6 @@
 // a bug, never a stack trace without --debug.
 import { readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
-
-// V8 lets the heap grow to up to four times what survived its last full collection, a server's
-// trade of memory for throughput. linkscale is a batch run: half again is enough. On the full
-// Horizon 2020 data analyze then peaks at 440-500 MB rather than 570-580 MB, in the same CPU time
-// within noise (bench/scale.ts). V8 reads this flag at each collection, so it takes effect here.
-setFlagsFromString("--heap-growing-percent=50");
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 const bundle = fileURLToPath(new URL("../dist/linkscale.js", import.meta.url));
