@@ -77,10 +77,11 @@ export function resolveColumns(
   return { columns, extras };
 }
 
-function convert(cell: string, kind: FieldSpec["kind"]): unknown {
+/** A cell as its field's kind; a text through `shared`, which keeps each distinct text once. */
+function convert(cell: string, kind: FieldSpec["kind"], shared: (text: string) => string): unknown {
   switch (kind) {
     case "string":
-      return cell;
+      return shared(cell);
     case "list":
       return cell.split(LIST_SEPARATOR).map((item) => item.trim()).filter((item) => item !== "");
     case "number":
@@ -178,7 +179,7 @@ function tableReader<T>(
         problems.push({ column: header, message: translated.problem });
         continue;
       }
-      const value = kind === "string" ? shared(readAs.read(field, translated)) : convert(readAs.read(field, translated), kind);
+      const value = convert(readAs.read(field, translated), kind, shared);
       if (isProblem(value)) problems.push({ column: header, message: value.problem });
       else values[field] = value;
     }
