@@ -24,6 +24,19 @@ export class Columns {
     this.#capacity = Math.max(1, capacity);
   }
 
+  /**
+   * Columns of numbers over `rows` rows, the arrays kept as they are (NaN where a row has none),
+   * in the order given: a projection's tallies become a graph's link columns without a copy.
+   */
+  static ofNumbers(rows: number, columns: ReadonlyArray<readonly [string, Float64Array]>): Columns {
+    const capacity = Math.min(...columns.map(([, values]) => values.length));
+    if (!(rows <= capacity)) throw new Error(`linkscale/columns: ${rows} rows given in columns of ${capacity}`);
+    const made = new Columns(capacity);
+    made.#rows = rows;
+    for (const [name, values] of columns) made.#columns.set(name, { kind: "number", values });
+    return made;
+  }
+
   get rows(): number {
     return this.#rows;
   }

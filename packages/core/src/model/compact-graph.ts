@@ -269,9 +269,9 @@ export class CompactGraphBuilder {
   readonly #ids: string[] = [];
   readonly #indexOf = new Map<string, number>();
   readonly #nodeColumns = new Columns();
-  readonly #linkColumns = new Columns(1024);
-  #source = new Uint32Array(1024);
-  #target = new Uint32Array(1024);
+  #linkColumns = new Columns(1024);
+  #source: Uint32Array = new Uint32Array(1024);
+  #target: Uint32Array = new Uint32Array(1024);
   #links = 0;
 
   hasNode(node: string): boolean {
@@ -302,6 +302,25 @@ export class CompactGraphBuilder {
     this.#target[this.#links] = t;
     this.#links++;
     this.#linkColumns.push(attributes);
+  }
+
+  /**
+   * Sets every link at once, by the numbers of its ends in the order the nodes were added: the
+   * first `count` of `source` and `target`, with their attributes in `linkColumns` (a projection's
+   * tallies). Only on a builder without links; `build` checks them as it checks added links.
+   */
+  setLinks(source: Uint32Array, target: Uint32Array, count: number, linkColumns: Columns): void {
+    if (this.#links > 0) throw new Error("linkscale/compact-graph: setLinks on a builder that has links");
+    for (let e = 0; e < count; e++) {
+      const s = source[e] as number;
+      const t = target[e] as number;
+      if (s >= this.#ids.length || t >= this.#ids.length) throw new UnknownOrganisationError("model/compact-graph", `link ${e} names node number ${Math.max(s, t)} of ${this.#ids.length}`);
+      if (s === t) throw new InvalidLinkError("model/compact-graph", `link from "${this.#ids[s]}" to itself`);
+    }
+    this.#source = source;
+    this.#target = target;
+    this.#links = count;
+    this.#linkColumns = linkColumns;
   }
 
   build(): CompactGraph {

@@ -12,16 +12,19 @@
  *
  * Every link also keeps its project count and first/last year. An organisation whose projects have
  * no other participant stays in the graph, isolated. Written here rather than through
- * graphology-operators: none projects a bipartite graph, and this pass keeps pairs in flat arrays
- * keyed by a number, so the full Horizon 2020 data (a million pair instances) projects in seconds.
+ * graphology-operators: none projects a bipartite graph, and this pass counts pairs in typed
+ * arrays (`link-tally.ts`), so the full Horizon 2020 data (a million pair instances) projects in
+ * seconds and 45 MB.
  */
 import { DuplicateOrganisationError, DuplicateParticipationError, UnknownOrganisationError } from "../errors.ts";
+import { Columns } from "../model/columns.ts";
 import { CompactGraphBuilder, type CompactGraph } from "../model/compact-graph.ts";
 import { createAllianceGraph, type AllianceGraph } from "../model/graph.ts";
 import type { LinkAttributes } from "../model/link.ts";
 import type { Organisation } from "../model/organisation.ts";
 import type { Participation } from "../model/participation.ts";
 import { assignAssociationStrength } from "./association-strength.ts";
+import { LinkTally } from "./link-tally.ts";
 
 export type Counting = "full" | "fractional";
 
@@ -66,31 +69,66 @@ export function projectParticipations(
   options: Partial<ProjectionOptions> = {},
 ): AllianceGraph {
   const graph = createAllianceGraph();
-  projectInto(graph, participations, organisations, options);
+  const { ids, tally, projectIds } = tallyLinks(graph, participations, organisations, options);
+  const { lo, hi, weight, projectCount, firstYear, lastYear } = tally;
+  for (let slot = 0; slot < tally.size; slot++) {
+    const attributes: LinkAttributes = { weight: weight[slot] as number, projectCount: projectCount[slot] as number };
+    const first = firstYear[slot] as number;
+    if (first !== Infinity) {
+      attributes.firstYear = first;
+      attributes.lastYear = lastYear[slot] as number;
+    }
+    if (projectIds !== undefined) attributes.projects = projectIds[slot] as string[];
+    graph.addEdge(ids[lo[slot] as number] as string, ids[hi[slot] as number] as string, attributes);
+    if (options.onProgress && slot % (PROGRESS_EVERY * 50) === 0) options.onProgress({ phase: "building", done: slot, total: tally.size });
+  }
+  options.onProgress?.({ phase: "building", done: tally.size, total: tally.size });
   if (options.associationStrength) assignAssociationStrength(graph);
   return graph;
 }
 
-/** The same projection into a typed-array graph: the same nodes and links in the same order. */
+/**
+ * The same projection into a typed-array graph: the same nodes and links in the same order. The
+ * tally's arrays become its link columns as they are, with no attribute object per link.
+ */
 export function projectCompact(
   participations: readonly Participation[],
   organisations: readonly Organisation[] = [],
   options: Partial<ProjectionOptions> = {},
 ): CompactGraph {
   const builder = new CompactGraphBuilder();
-  projectInto(builder, participations, organisations, options);
+  const { tally, projectIds } = tallyLinks(builder, participations, organisations, options);
+  const { size, lo, hi, weight, projectCount, firstYear, lastYear } = tally;
+  const columns: Array<[string, Float64Array]> = [
+    ["weight", weight],
+    ["projectCount", projectCount],
+  ];
+  let dated = false;
+  for (let slot = 0; slot < size; slot++) {
+    // A column reads NaN as no value: the link has no year.
+    if (firstYear[slot] === Infinity) firstYear[slot] = lastYear[slot] = NaN;
+    else dated = true;
+  }
+  if (dated) columns.push(["firstYear", firstYear], ["lastYear", lastYear]);
+  const linkColumns = Columns.ofNumbers(size, columns);
+  projectIds?.forEach((projects, slot) => linkColumns.set(slot, "projects", projects));
+  builder.setLinks(lo, hi, size, linkColumns);
+  options.onProgress?.({ phase: "building", done: size, total: size });
   const graph = builder.build();
   if (options.associationStrength) assignAssociationStrength(graph);
   return graph;
 }
 
-/** What the projection writes into: a graphology graph or a compact graph's builder. */
-interface GraphSink {
+/** What the projection adds its nodes to: a graphology graph or a compact graph's builder. */
+interface NodeSink {
   addNode(node: string, attributes: Readonly<Record<string, unknown>>): void;
-  addEdge(source: string, target: string, attributes: LinkAttributes): void;
 }
 
-function projectInto(graph: GraphSink, participations: readonly Participation[], organisations: readonly Organisation[], options: Partial<ProjectionOptions>): void {
+/**
+ * Adds the nodes to `graph` and counts the links: `ids` are the nodes in the order added, and the
+ * tally's pairs are positions in that list.
+ */
+function tallyLinks(graph: NodeSink, participations: readonly Participation[], organisations: readonly Organisation[], options: Partial<ProjectionOptions>) {
   const { counting, keepProjectIds, onProgress } = { ...DEFAULTS, ...options };
   const ids: string[] = [];
   const indexOf = new Map<string, number>();
@@ -124,18 +162,9 @@ function projectInto(graph: GraphSink, participations: readonly Participation[],
     if (onProgress && i % (PROGRESS_EVERY * 10) === 0) onProgress({ phase: "grouping", done: i, total: participations.length });
   });
 
-  // Pair slots: flat arrays indexed by slot, found through a numeric key lo * n + hi.
-  const n = ids.length;
-  const slotOf = new Map<number, number>();
-  const pairLo: number[] = [];
-  const pairHi: number[] = [];
-  const weight: number[] = [];
-  const projectCount: number[] = [];
-  const firstYear: number[] = [];
-  const lastYear: number[] = [];
-  const projectIds: string[][] = [];
-  const lastProjectOf = new Int32Array(n).fill(-1);
-
+  const tally = new LinkTally();
+  const projectIds: string[][] | undefined = keepProjectIds ? [] : undefined;
+  const lastProjectOf = new Int32Array(ids.length).fill(-1);
   let done = 0;
   for (const project of projects.values()) {
     const { members, year } = project;
@@ -151,28 +180,14 @@ function projectInto(graph: GraphSink, participations: readonly Participation[],
       for (let b = a + 1; b < size; b++) {
         const u = members[a] as number;
         const v = members[b] as number;
-        const lo = u < v ? u : v;
-        const hi = u < v ? v : u;
-        const key = lo * n + hi;
-        let slot = slotOf.get(key);
-        if (slot === undefined) {
-          slot = weight.length;
-          slotOf.set(key, slot);
-          pairLo.push(lo);
-          pairHi.push(hi);
-          weight.push(0);
-          projectCount.push(0);
-          firstYear.push(Infinity);
-          lastYear.push(-Infinity);
-          if (keepProjectIds) projectIds.push([]);
-        }
-        weight[slot] = (weight[slot] as number) + share;
-        projectCount[slot] = (projectCount[slot] as number) + 1;
+        const slot = u < v ? tally.slot(u, v) : tally.slot(v, u);
+        (tally.weight[slot] as number) += share;
+        (tally.projectCount[slot] as number) += 1;
         if (year !== undefined) {
-          if (year < (firstYear[slot] as number)) firstYear[slot] = year;
-          if (year > (lastYear[slot] as number)) lastYear[slot] = year;
+          if (year < (tally.firstYear[slot] as number)) tally.firstYear[slot] = year;
+          if (year > (tally.lastYear[slot] as number)) tally.lastYear[slot] = year;
         }
-        if (keepProjectIds) projectIds[slot]?.push(project.id);
+        if (projectIds !== undefined) (projectIds[slot] ??= []).push(project.id);
       }
     }
     done++;
@@ -182,7 +197,7 @@ function projectInto(graph: GraphSink, participations: readonly Participation[],
   if (counting === "fractional") {
     // A sum of fractions follows the order of its terms: added again with projects in id order, a
     // link's weight has the same bits however the rows came (issue 22).
-    weight.fill(0);
+    tally.weight.fill(0);
     const byId = [...projects.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const { members } of byId) {
       const share = 1 / (members.length - 1);
@@ -190,23 +205,10 @@ function projectInto(graph: GraphSink, participations: readonly Participation[],
         for (let b = a + 1; b < members.length; b++) {
           const u = members[a] as number;
           const v = members[b] as number;
-          const slot = slotOf.get(u < v ? u * n + v : v * n + u) as number;
-          weight[slot] = (weight[slot] as number) + share;
+          (tally.weight[u < v ? tally.slot(u, v) : tally.slot(v, u)] as number) += share;
         }
       }
     }
   }
-
-  for (let slot = 0; slot < weight.length; slot++) {
-    const attributes: LinkAttributes = { weight: weight[slot] as number, projectCount: projectCount[slot] as number };
-    const first = firstYear[slot] as number;
-    if (first !== Infinity) {
-      attributes.firstYear = first;
-      attributes.lastYear = lastYear[slot] as number;
-    }
-    if (keepProjectIds) attributes.projects = projectIds[slot] as string[];
-    graph.addEdge(ids[pairLo[slot] as number] as string, ids[pairHi[slot] as number] as string, attributes);
-    if (onProgress && slot % (PROGRESS_EVERY * 50) === 0) onProgress({ phase: "building", done: slot, total: weight.length });
-  }
-  onProgress?.({ phase: "building", done: weight.length, total: weight.length });
+  return { ids, tally, projectIds };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DuplicateParticipationError, UnknownOrganisationError } from "../../src/errors.ts";
 import type { Participation } from "../../src/model/participation.ts";
-import { projectParticipations } from "../../src/projection/project.ts";
+import { projectCompact, projectParticipations } from "../../src/projection/project.ts";
 import { seededRandom } from "../../src/random/seeded.ts";
 import { datasetFolder, tablesIn } from "../bundled.ts";
 
@@ -115,5 +115,56 @@ describe("projectParticipations on rows in another order (issue 22)", () => {
     }
     // toStrictEqual compares numbers with Object.is: the last bit counts.
     expect(weights(shuffled)).toStrictEqual(weights(participations));
+  });
+});
+
+describe("the link tally past its first growth", () => {
+  it("counts every pair as a Map of the pairs written out in the test does, in both graph forms", () => {
+    // 6,000 participations of 700 organisations in 900 projects, a third of the projects without
+    // a year: far more pairs than the tally's first 1,024 slots, so it grows and rehashes.
+    const random = seededRandom(21);
+    const rows: Participation[] = [];
+    for (let p = 0; p < 900; p++) {
+      const year = p % 3 === 0 ? undefined : 2014 + Math.floor(random() * 7);
+      const members = new Set<number>();
+      const size = 2 + Math.floor(random() * 12);
+      while (members.size < size) members.add(Math.floor(random() * 700));
+      for (const m of members) rows.push({ project: `P${p}`, org: `O${m}`, ...(year === undefined ? {} : { year }) });
+    }
+    const expected = new Map<string, { weight: number; projectCount: number; firstYear?: number; lastYear?: number }>();
+    const byProject = new Map<string, Participation[]>();
+    for (const row of rows) byProject.set(row.project, [...(byProject.get(row.project) ?? []), row]);
+    for (const members of byProject.values()) {
+      for (let a = 0; a < members.length; a++) {
+        for (let b = a + 1; b < members.length; b++) {
+          const [x, y] = [(members[a] as Participation).org, (members[b] as Participation).org].sort();
+          const key = `${x}|${y}`;
+          const link = expected.get(key) ?? { weight: 0, projectCount: 0 };
+          link.weight++;
+          link.projectCount++;
+          const year = (members[a] as Participation).year;
+          if (year !== undefined) {
+            link.firstYear = Math.min(link.firstYear ?? Infinity, year);
+            link.lastYear = Math.max(link.lastYear ?? -Infinity, year);
+          }
+          expected.set(key, link);
+        }
+      }
+    }
+    expect(expected.size).toBeGreaterThan(4 * 1024);
+    for (const graph of [projectParticipations(rows), projectCompact(rows)]) {
+      const found = new Map<string, unknown>();
+      graph.forEachEdge((_edge, attributes, source, target) => found.set([source, target].sort().join("|"), attributes));
+      expect(found).toEqual(expected);
+    }
+  });
+
+  it("gives a typed-array graph no year columns where no project has a year", () => {
+    const graph = projectCompact([
+      { project: "P", org: "A" },
+      { project: "P", org: "B" },
+    ]);
+    expect(graph.linkColumns.names()).toEqual(["weight", "projectCount"]);
+    expect(graph.getEdgeAttributes("A", "B")).toEqual({ weight: 1, projectCount: 1 });
   });
 });
