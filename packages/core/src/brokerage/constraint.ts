@@ -16,7 +16,7 @@
  */
 import type { ReadableGraph } from "../model/graph.ts";
 import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
-import { nodeStrengths, type Csr } from "../model/csr.ts";
+import { byNodeOrNull, nodeStrengths, type Csr } from "../model/csr.ts";
 import { throughSharedContacts } from "./shared-contacts.ts";
 
 export interface ConstraintOptions extends WeightOptions {
@@ -28,9 +28,9 @@ export const DEFAULTS: ConstraintOptions = { ...WEIGHT_DEFAULTS, local: false };
 
 export interface StructuralConstraint {
   /** Node id → constraint; null for an isolated node. */
-  constraint: Record<string, number | null>;
+  constraint: Readonly<Record<string, number | null>>;
   /** Node id → hierarchy; null with fewer than two contacts. */
-  hierarchy: Record<string, number | null>;
+  hierarchy: Readonly<Record<string, number | null>>;
   /** With `local: true`: the local constraint c_ij of every link in both directions, keyed "i|j". */
   local?: Record<string, number>;
 }
@@ -55,8 +55,9 @@ export function structuralConstraint(graph: ReadableGraph, options: Partial<Cons
   const csr = weightedCsr(graph, settings);
   const { nodes, offsets, targets } = csr;
   const local = localConstraints(csr);
-  const constraint: Record<string, number | null> = {};
-  const hierarchy: Record<string, number | null> = {};
+  // NaN where undefined for the node: no contacts (constraint), fewer than two or no constraint (hierarchy).
+  const constraint = new Float64Array(nodes.length).fill(NaN);
+  const hierarchy = new Float64Array(nodes.length).fill(NaN);
   const pairs: Record<string, number> = {};
   for (let i = 0; i < nodes.length; i++) {
     const start = offsets[i] as number;
@@ -67,18 +68,16 @@ export function structuralConstraint(graph: ReadableGraph, options: Partial<Cons
       total += local[k] as number;
       if (settings.local) pairs[`${nodes[i]}|${nodes[targets[k] as number]}`] = local[k] as number;
     }
-    constraint[nodes[i] as string] = contacts === 0 ? null : total;
-    if (contacts < 2 || total === 0) {
-      hierarchy[nodes[i] as string] = null;
-      continue;
-    }
+    if (contacts > 0) constraint[i] = total;
+    if (contacts < 2 || total === 0) continue;
     const mean = total / contacts;
     let sum = 0;
     for (let k = start; k < end; k++) {
       const ratio = (local[k] as number) / mean;
       if (ratio > 0) sum += ratio * Math.log(ratio);
     }
-    hierarchy[nodes[i] as string] = sum / (contacts * Math.log(contacts));
+    hierarchy[i] = sum / (contacts * Math.log(contacts));
   }
-  return settings.local ? { constraint, hierarchy, local: pairs } : { constraint, hierarchy };
+  const measures = { constraint: byNodeOrNull(nodes, constraint), hierarchy: byNodeOrNull(nodes, hierarchy) };
+  return settings.local ? { ...measures, local: pairs } : measures;
 }

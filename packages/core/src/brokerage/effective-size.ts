@@ -9,7 +9,7 @@
 import type { ReadableGraph } from "../model/graph.ts";
 import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
 import { trianglesPerNode } from "../centrality/triangles.ts";
-import { nodeStrengths } from "../model/csr.ts";
+import { byNodeOrNull, nodeStrengths } from "../model/csr.ts";
 import { throughSharedContacts } from "./shared-contacts.ts";
 
 export type EffectiveSizeOptions = WeightOptions;
@@ -17,8 +17,8 @@ export type EffectiveSizeOptions = WeightOptions;
 export const DEFAULTS: EffectiveSizeOptions = { ...WEIGHT_DEFAULTS };
 
 export interface EffectiveSize {
-  effectiveSize: Record<string, number | null>;
-  efficiency: Record<string, number | null>;
+  effectiveSize: Readonly<Record<string, number | null>>;
+  efficiency: Readonly<Record<string, number | null>>;
 }
 
 export function effectiveSize(graph: ReadableGraph, options: Partial<EffectiveSizeOptions> = {}): EffectiveSize {
@@ -45,12 +45,14 @@ export function effectiveSize(graph: ReadableGraph, options: Partial<EffectiveSi
       sizes[i] = size;
     }
   }
-  const effective: Record<string, number | null> = {};
-  const efficiency: Record<string, number | null> = {};
-  nodes.forEach((node, i) => {
+  // NaN (null in the result) for an isolated node: it has no contacts to be redundant.
+  const effective = new Float64Array(n).fill(NaN);
+  const efficiency = new Float64Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) {
     const d = degree(i);
-    effective[node] = d === 0 ? null : (sizes[i] as number);
-    efficiency[node] = d === 0 ? null : (sizes[i] as number) / d;
-  });
-  return { effectiveSize: effective, efficiency };
+    if (d === 0) continue;
+    effective[i] = sizes[i] as number;
+    efficiency[i] = (sizes[i] as number) / d;
+  }
+  return { effectiveSize: byNodeOrNull(nodes, effective), efficiency: byNodeOrNull(nodes, efficiency) };
 }

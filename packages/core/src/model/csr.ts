@@ -15,6 +15,7 @@ import type { Attributes } from "graphology-types";
 import { createEdgeWeightGetter } from "graphology-utils/getters.js";
 import { CompactGraph } from "./compact-graph.ts";
 import type { AnyGraph, ReadableGraph } from "./graph.ts";
+import { recordView } from "./record-view.ts";
 
 export interface Csr {
   nodes: readonly string[];
@@ -198,13 +199,22 @@ export function nodeStrengths({ offsets, weights }: Csr): Float64Array {
 }
 
 /**
- * A result keyed by node id, in sorted id order. Without a prototype: on a plain object an id
- * "__proto__" would be lost and "constructor" would answer before it is set.
+ * A result keyed by node id, in sorted id order: a read-only record over a copy of the values
+ * (`recordView`), 8 bytes a node where an object took about 40; an id such as "__proto__" or
+ * "constructor" is a key like any other.
  */
-export function byNode(nodes: readonly string[], values: ArrayLike<number>): Record<string, number> {
-  const result = Object.create(null) as Record<string, number>;
-  for (let i = 0; i < nodes.length; i++) result[nodes[i] as string] = values[i] as number;
-  return result;
+export function byNode(nodes: readonly string[], values: ArrayLike<number>): Readonly<Record<string, number>> {
+  const copy = Float64Array.from(values);
+  return recordView(nodes, (i) => copy[i] as number);
+}
+
+/** The same for a measure undefined for some nodes: NaN in `values` reads as null. */
+export function byNodeOrNull(nodes: readonly string[], values: ArrayLike<number>): Readonly<Record<string, number | null>> {
+  const copy = Float64Array.from(values);
+  return recordView(nodes, (i) => {
+    const value = copy[i] as number;
+    return Number.isNaN(value) ? null : value;
+  });
 }
 
 /** Each undirected link once (source index < target index), as three aligned arrays. */

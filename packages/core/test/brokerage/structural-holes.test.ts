@@ -50,3 +50,25 @@ describe("effectiveSize and efficiency (Burt 1992)", () => {
     for (const node of ["A", "B", "C", "D", "E", "F"]) expect(weighted[node]).toBeCloseTo(plain[node] as number, 15);
   });
 });
+
+describe("structural holes of organisations with odd ids", () => {
+  it("keys __proto__ and constructor like any id, in a read-only record of every organisation", () => {
+    const odd = twoTriangles();
+    odd.addNode("__proto__");
+    odd.addNode("constructor");
+    odd.addEdge("__proto__", "A");
+    const { constraint, hierarchy } = structuralConstraint(odd);
+    const { effectiveSize: size, efficiency } = effectiveSize(odd);
+    // __proto__ has one contact, A: constraint (p_iA)² = 1, hierarchy undefined for one contact.
+    expect(constraint["__proto__"]).toBe(1);
+    expect(hierarchy["__proto__"]).toBeNull();
+    expect(size["__proto__"]).toBe(1);
+    expect(efficiency["__proto__"]).toBe(1);
+    // constructor is isolated: every measure is undefined for it.
+    expect([constraint["constructor"], hierarchy["constructor"], size["constructor"], efficiency["constructor"]]).toEqual([null, null, null, null]);
+    expect(Object.keys(constraint)).toEqual(["A", "B", "C", "D", "E", "F", "__proto__", "constructor"]);
+    expect(() => {
+      (constraint as Record<string, number | null>)["A"] = 0;
+    }).toThrow(TypeError);
+  });
+});
