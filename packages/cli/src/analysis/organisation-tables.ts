@@ -70,7 +70,7 @@ const highest = (measure: string): Ranking => ({ words: `the highest ${measure}`
 export function organisationTables(results: Results): OrganisationTable[] {
   const tables: OrganisationTable[] = [];
   const add = (path: string[], values: Readonly<Record<string, unknown>>, ranking: OrganisationTable["ranking"], more: Partial<OrganisationTable> = {}) =>
-    tables.push({ path, column: path.join("."), size: Object.keys(values).length, entries: () => entriesOf(values), ranking, row: valueRow, ...more });
+    tables.push({ path, column: path.join("."), size: idsOf(values).length, entries: () => entriesOf(values), ranking, row: valueRow, ...more });
 
   for (const [measure, values] of Object.entries(results.centrality?.measures ?? {})) add(["centrality", "measures", measure], values, highest(measure));
   if (results.communities) {
@@ -108,7 +108,15 @@ export function organisationTables(results: Results): OrganisationTable[] {
 
 /** A record's entries one at a time (Object.entries' order), without a list of them all. */
 function* entriesOf(values: Readonly<Record<string, unknown>>): Generator<readonly [string, unknown]> {
-  for (const key of Object.keys(values)) yield [key, values[key]];
+  for (const key of idsOf(values)) yield [key, values[key]];
+}
+
+/**
+ * A per-organisation record's keys, as Object.keys gives them (its keys are all enumerable
+ * strings). Object.keys would read every value of a record view to ask whether it is enumerable.
+ */
+export function idsOf(values: Readonly<Record<string, unknown>>): string[] {
+  return Reflect.ownKeys(values) as string[];
 }
 
 /**
