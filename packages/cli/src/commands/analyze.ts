@@ -15,7 +15,7 @@ import { loadNetwork } from "../engine/choose-engine.ts";
 import { InputError, inputNotes, pathKind, printable, type InputOptions, type LoadedInput } from "../input.ts";
 import { createProgress, type Progress } from "../progress.ts";
 import { addGraphFormOption, addInputOptions, inputOptions, validateCommandLine, type InputFlags } from "./input-options.ts";
-import { growHeapByHalf } from "../heap.ts";
+import { keepHeapLean } from "../heap.ts";
 
 interface AnalyzeFlags extends InputFlags, PlaceFlags, DetailFlags {
   config?: string;
@@ -59,7 +59,7 @@ export function analyzeCommand(program: Command): void {
     .option("--json", "print report.json on stdout instead of the summary")
     .option("-q, --quiet", "no progress on stderr")
     .action(async (inputs: string[], flags: AnalyzeFlags) => {
-      growHeapByHalf();
+      keepHeapLean();
       const progress = createProgress(flags.quiet ?? false);
       const config = configFrom(flags);
       const { loaded, notes } = await loadAnalysed(inputs, flags, config, progress, "nothing analysed");

@@ -9,7 +9,7 @@ import { InputError, pathKind } from "../input.ts";
 import { createProgress } from "../progress.ts";
 import { analysisInput, configFrom, loadAnalysed, parseInteger } from "./analyze.ts";
 import { addGraphFormOption, addInputOptions, type InputFlags } from "./input-options.ts";
-import { growHeapByHalf } from "../heap.ts";
+import { keepHeapLean } from "../heap.ts";
 
 interface CheckFlags extends InputFlags {
   expected: string;
@@ -59,7 +59,7 @@ export function checkCommand(program: Command): void {
     .option("--allow-rejects", "check the metrics of the accepted rows even when rows were rejected; a note counts them")
     .option("-q, --quiet", "no progress on stderr")
     .action(async (inputs: string[], flags: CheckFlags) => {
-      growHeapByHalf();
+      keepHeapLean();
       const progress = createProgress(flags.quiet ?? false);
       if (flags.writeExpected) {
         if (pathKind(flags.expected) === "folder") throw new InputError(`${flags.expected} is a folder: --expected names the file to write; nothing written`);

@@ -162,7 +162,9 @@ function tallyLinks(graph: NodeSink, participations: readonly Participation[], o
     if (onProgress && i % (PROGRESS_EVERY * 10) === 0) onProgress({ phase: "grouping", done: i, total: participations.length });
   });
 
-  const tally = new LinkTally();
+  let pairInstances = 0;
+  for (const { members } of projects.values()) pairInstances += (members.length * (members.length - 1)) / 2;
+  const tally = new LinkTally(Math.max(1, pairInstances));
   const projectIds: string[][] | undefined = keepProjectIds ? [] : undefined;
   const lastProjectOf = new Int32Array(ids.length).fill(-1);
   let done = 0;
