@@ -4,7 +4,7 @@
  * full), and the pair's tallies in typed arrays by slot, in the order the pairs first appeared.
  *
  * A Map from a number per pair to its slot, beside plain arrays of the tallies, held about 150 MB
- * for the 800,000 links of the full Horizon 2020 data; these arrays hold 45 MB, and their
+ * for the 800,000 links of the full Horizon 2020 data; these arrays hold 52 MB, and their
  * columns become the typed-array graph's link columns as they are. Written here: JavaScript's
  * Map keys each pair by a heap entry, and no maintained package on npm keeps a hash of integer
  * pairs in typed arrays.
