@@ -1,7 +1,7 @@
 /**
  * The links of a projection while they are counted: each organisation pair's slot, found by
- * hashing its two node numbers into a typed table (open addressing, linear probing, at most half
- * full), and the pair's tallies in typed arrays by slot, in the order the pairs first appeared.
+ * hashing its two node numbers into a typed table (open addressing, linear probing, at most two
+ * thirds full), and the pair's tallies in typed arrays by slot, in the order the pairs first came.
  *
  * A Map from a number per pair to its slot, beside plain arrays of the tallies, held about 150 MB
  * for the 800,000 links of the full Horizon 2020 data; these arrays hold 52 MB, and their
