@@ -25,8 +25,8 @@ export class LinkTally {
 
   /**
    * Room for `capacity` pairs, doubled whenever it runs out. The projection gives its count of
-   * pair instances, a bound no tally passes: growing, the old arrays and the new stood together,
-   * with the garbage of every earlier growth, 70 MB on the full Horizon 2020 data.
+   * pair instances, a bound no tally passes: growing, the old arrays stood beside the new, with
+   * the garbage of every earlier growth, until the next collection.
    */
   constructor(capacity = 1024) {
     this.lo = new Uint32Array(capacity);
@@ -58,7 +58,7 @@ export class LinkTally {
   }
 
   #grow(): void {
-    const capacity = 2 * this.lo.length;
+    const capacity = Math.max(1, 2 * this.lo.length);
     const grown = <T extends Uint32Array | Float64Array>(old: T, empty: T): T => {
       empty.set(old);
       return empty;

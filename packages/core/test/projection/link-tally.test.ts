@@ -29,4 +29,9 @@ describe("LinkTally", () => {
       expect([tally.firstYear[slot], tally.lastYear[slot]]).toEqual([Infinity, -Infinity]);
     }
   });
+
+  it("grows from no room at all", () => {
+    const tally = new LinkTally(0);
+    expect([tally.slot(0, 1), tally.slot(1, 2), tally.slot(0, 1)]).toEqual([0, 1, 0]);
+  });
 });
