@@ -62,9 +62,7 @@ export function analyzeCommand(program: Command): void {
       keepHeapLean();
       const progress = createProgress(flags.quiet ?? false);
       const config = configFrom(flags);
-      const { loaded, notes } = await loadAnalysed(inputs, flags, config, progress, "nothing analysed");
-      const report = await runAnalysis(loaded, config, progress, notes);
-      const graph = analysisInput(loaded).graph;
+      const { report, graph } = await analysed(inputs, flags, config, progress);
       progress.step("writing the reports");
       const files = await reportFiles(report, graph);
       writeReports(flags.out, files, flags.force ?? false);
@@ -119,6 +117,16 @@ export async function loadAnalysed(inputs: string[], flags: InputFlags & { allow
   const { loaded, engineRule } = await loadNetwork(inputs, { ...options, windowing: config.stages }, progress);
   const notes = inputNotes(loaded, { allowRejects: flags.allowRejects ?? false, validateCommand: validateCommandLine(inputs, options), refused });
   return { loaded, notes: engineRule === undefined ? notes : [`input: ${engineRule}`, ...notes] };
+}
+
+/**
+ * The report of the inputs, and the graph it is of. The loaded tables and participations stay in
+ * this function's frame, so they are garbage once it returns: kept to the end of the command, they
+ * held 9 MB of the full Horizon 2020 data's heap while the reports were written.
+ */
+async function analysed(inputs: string[], flags: AnalyzeFlags, config: ResolvedConfig, progress: Progress): Promise<{ report: Report; graph: AnalysisInput["graph"] }> {
+  const { loaded, notes } = await loadAnalysed(inputs, flags, config, progress, "nothing analysed");
+  return { report: await runAnalysis(loaded, config, progress, notes), graph: analysisInput(loaded).graph };
 }
 
 /** The config's input settings; flags given on the command line win. */
