@@ -111,6 +111,12 @@ function* entriesOf(values: Readonly<Record<string, unknown>>): Generator<readon
   for (const key of idsOf(values)) yield [key, values[key]];
 }
 
+/** The k organisations of a per-organisation record with the highest numbers, ties in id order. */
+export function highestEntries(values: Readonly<Record<string, unknown>>, k: number): Array<readonly [string, number]> {
+  const table = { size: idsOf(values).length, entries: () => entriesOf(values), ranking: highest("value") };
+  return topEntries(table, k).filter((entry): entry is readonly [string, number] => typeof entry[1] === "number");
+}
+
 /**
  * A per-organisation record's keys, as Object.keys gives them (its keys are all enumerable
  * strings). Object.keys would read every value of a record view to ask whether it is enumerable.
@@ -125,7 +131,7 @@ export function idsOf(values: Readonly<Record<string, unknown>>): string[] {
  * a sorted list of k as the entries pass (ids are unique, so the order is total and the list is
  * what a full sort would begin with): the tables of 400,000 organisations are not sorted whole.
  */
-export function topEntries(table: OrganisationTable, k: number): Array<readonly [string, unknown]> {
+export function topEntries(table: Pick<OrganisationTable, "size" | "entries" | "ranking">, k: number): Array<readonly [string, unknown]> {
   const { ranking } = table;
   if ("unranked" in ranking || k <= 0) return [];
   type Keyed = { entry: readonly [string, unknown]; key: number | null };

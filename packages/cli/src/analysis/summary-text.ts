@@ -4,7 +4,7 @@
  * number comes from the report; nothing is computed here.
  */
 import { describeConstant, ROLES, UNKNOWN_SCALE, type ReadableGraph, type Constancy, type HelixLetter, type Role } from "@linkscale/core";
-import { idsOf } from "./organisation-tables.ts";
+import { highestEntries } from "./organisation-tables.ts";
 import type { Report } from "./report.ts";
 import { briefWhy, describeWindowing, tripleHelixText, UNDEFINED_LEGEND } from "./stages.ts";
 
@@ -96,7 +96,7 @@ export function formatAnalysis(report: Report, graph: ReadableGraph): string {
   if (centrality) {
     heading(`Top organisations by centrality (betweenness ${centrality.betweenness.method})`);
     for (const [measure, values] of Object.entries(centrality.measures)) {
-      const top = highest(values, TOP);
+      const top = highestEntries(values, TOP);
       out.push(`${measure}: ${top.map(([id, value]) => `${name(id)} ${Number.isInteger(value) ? value : fixed(value, 4)}`).join("; ")}`);
     }
     out.push(`transitivity ${fixed(centrality.transitivity, 4)}`);
@@ -310,23 +310,3 @@ function table(rows: readonly string[][]): string[] {
   const widths = (rows[0] ?? []).map((_cell, c) => Math.max(...rows.map((row) => (row[c] ?? "").length)));
   return rows.map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join("  ").trimEnd());
 }
-
-/**
- * The k organisations with the highest numbers, ties in id order, kept in a list of k as the
- * record is read: the full network's tables are not copied and sorted whole for five rows.
- */
-function highest(values: Readonly<Record<string, unknown>>, k: number): Array<[string, number]> {
-  const best: Array<[string, number]> = [];
-  for (const id of idsOf(values)) {
-    const value = values[id];
-    if (typeof value !== "number") continue;
-    let at = best.length;
-    while (at > 0 && ranksAbove(id, value, best[at - 1] as [string, number])) at--;
-    if (at >= k) continue;
-    best.splice(at, 0, [id, value]);
-    if (best.length > k) best.pop();
-  }
-  return best;
-}
-
-const ranksAbove = (id: string, value: number, [otherId, other]: [string, number]) => value > other || (value === other && id < otherId);
