@@ -60,12 +60,12 @@ describe("loadFiles", () => {
   });
 
   it("reads a graph file into either graph form alike: the same nodes, links, attributes, rejected items and rules", () => {
-    // Every file the peer tools wrote (tests/formats/peers), and a hand-made directed GEXF with
-    // what gets rejected or merged: a node given twice, an arc to a rejected node, a self-loop, a
-    // reverse arc, a parallel arc, a weight that is no number.
+    // Every file the peer tools wrote (tests/formats/peers), Gephi's samples (peers/gephi), and a
+    // hand-made directed GEXF with what gets rejected or merged: a node given twice, an arc to a
+    // rejected node, a self-loop, a reverse arc, a parallel arc, a weight that is no number.
     const peers = new URL("./formats/peers/", import.meta.url);
-    const files = readdirSync(peers)
-      .filter((name) => !/\.(py|R|json)$/.test(name) || /^(from|fixture)-.*\.json$/.test(name))
+    const files = readdirSync(peers, { recursive: true, encoding: "utf8" })
+      .filter((name) => /\.[a-z]+$/.test(name) && (!/\.(py|R|json|md)$/.test(name) || /^(from|fixture)-.*\.json$/.test(name)))
       .filter((name) => !name.endsWith(".expected.json"))
       .map((name) => ({ name, text: readFileSync(new URL(name, peers), "utf8") }));
     const messy = `<?xml version="1.0" encoding="UTF-8"?>
