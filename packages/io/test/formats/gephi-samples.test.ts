@@ -3,7 +3,6 @@
  * them. Expected: peers/gephi/expected.json, which peers/gephi_samples.py wrote from NetworkX 2.8.8's
  * and python-igraph 0.10.2's reading of the same files.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { AllianceGraph } from "@linkscale/core/model";
 import { readGexf, writeGexf } from "../../src/formats/gexf.ts";
@@ -22,14 +21,13 @@ interface Expected {
 }
 
 const expected = JSON.parse(peerFile("gephi/expected.json")) as Expected;
-// Power Grid.gml has CR LF line ends, as Gephi ships it: read as bytes are, not through git's eyes.
-const gephiFile = (name: string) => readFileSync(new URL(`peers/gephi/${name}`, import.meta.url), "utf8");
 
 describe("Gephi's Power Grid.gml", () => {
-  const text = gephiFile("Power Grid.gml");
+  const text = peerFile("gephi/Power Grid.gml");
   const { nodes, edges, degrees } = expected["Power Grid.gml"];
 
   it("loads with NetworkX's and igraph's counts, every node's degree, and nothing rejected", () => {
+    // Gephi ships it with CR LF line ends; a checkout must keep them (no .gitattributes converts).
     expect(text).toContain("\r\n");
     const load = readGml(text, { file: "Power Grid.gml" });
     expect(load).toMatchObject({ nodesRead: nodes, linksRead: edges, rejected: [], rules: [gmlIdentifiers.id] });
@@ -44,7 +42,7 @@ describe("Gephi's Power Grid.gml", () => {
 });
 
 describe("Gephi's Les Miserables.gexf (Gephi 0.9.3, GEXF 1.3)", () => {
-  const text = gephiFile("Les Miserables.gexf");
+  const text = peerFile("gephi/Les Miserables.gexf");
   const lesMiserables = expected["Les Miserables.gexf"];
 
   /** Each node as NetworkX reads it, in linkscale's names: Gephi's label is the name, its viz the layout and looks. */
