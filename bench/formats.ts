@@ -17,8 +17,8 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { counts, measure as measureProcess, type Measured } from "./measure-process.ts";
-import { H2020_PARTICIPATIONS, median, PYTHON } from "./shared.ts";
+import { counts, formatSpread, measure as measureProcess, spread, type Measured } from "./measure-process.ts";
+import { H2020_PARTICIPATIONS, PYTHON } from "./shared.ts";
 import { printTable } from "./table.ts";
 
 const measure = (label: string, command: readonly string[]) => measureProcess("formats", label, command);
@@ -28,31 +28,17 @@ const TARGET_PEAK_MB = 2048;
 const TARGET_RATIO = 3;
 const ROUNDS = 3;
 
-/** A step measured `ROUNDS` times: its median run (by seconds), every run's seconds, and the highest peak of all. */
-interface Repeated {
-  median: Measured;
-  seconds: number[];
-  peakMB: number;
-}
-
-function repeated(runs: readonly Measured[]): Repeated {
-  const middle = median(runs.map((run) => run.seconds));
-  return {
-    median: runs.find((run) => run.seconds === middle) as Measured,
-    seconds: runs.map((run) => run.seconds),
-    peakMB: Math.max(...runs.map((run) => run.peakMB)),
-  };
-}
+const highestPeak = (runs: readonly Measured[]) => Math.max(...runs.map((run) => run.peakMB));
 
 export function benchFormats(): void {
   const folder = mkdtempSync(join(tmpdir(), "linkscale-formats-"));
   try {
     const rows: string[][] = [];
-    const row = (tool: string, what: string, file: string, measured: Measured, nodesAndLinks = "", seconds = measured.seconds.toFixed(1)) =>
-      rows.push([tool, what, file, seconds, Math.round(measured.peakMB).toLocaleString("en-GB"), nodesAndLinks]);
-    // The median's seconds with the range; the highest peak of the runs.
-    const medianRow = (tool: string, what: string, file: string, { median: run, seconds, peakMB }: Repeated) =>
-      row(tool, what, file, { ...run, peakMB }, counts(run), `${run.seconds.toFixed(1)} (${Math.min(...seconds).toFixed(1)}–${Math.max(...seconds).toFixed(1)})`);
+    const row = (tool: string, what: string, file: string, measured: Measured, nodesAndLinks = "") =>
+      rows.push([tool, what, file, measured.seconds.toFixed(1), Math.round(measured.peakMB).toLocaleString("en-GB"), nodesAndLinks]);
+    // Repeated runs: seconds as median and range, the highest peak.
+    const repeatedRow = (tool: string, what: string, file: string, runs: readonly Measured[]) =>
+      rows.push([tool, what, file, formatSpread(spread(runs.map((run) => run.seconds))), Math.round(highestPeak(runs)).toLocaleString("en-GB"), counts(runs[0] as Measured)]);
     const sizeMB = (file: string) => `${Math.round(statSync(file).size / 2 ** 20)} MB`;
     const converted: Record<string, Measured> = {};
     const file = (format: string) => join(folder, `h2020.${format}`);
@@ -67,12 +53,10 @@ export function benchFormats(): void {
       }
       timed.igraph.push(measure(`igraph reads the GraphML (${round} of ${ROUNDS})`, [PYTHON, here("./peers/formats_peers.py"), "igraph", file("graphml")]));
     }
-    const validated = { gexf: repeated(timed.gexf), graphml: repeated(timed.graphml) };
-    const igraph = repeated(timed.igraph);
     for (const format of ["gexf", "graphml"] as const) {
-      medianRow("linkscale", `validate (read + check), median of ${ROUNDS}`, `${format} (${sizeMB(file(format))})`, validated[format]);
+      repeatedRow("linkscale", `validate (read + check), ${ROUNDS} runs`, `${format} (${sizeMB(file(format))})`, timed[format]);
     }
-    medianRow("python-igraph", `Read_GraphML, median of ${ROUNDS}`, "graphml", igraph);
+    repeatedRow("python-igraph", `Read_GraphML, ${ROUNDS} runs`, "graphml", timed.igraph);
     for (const format of ["graphml", "gexf"]) {
       const networkx = measure(`NetworkX reads the ${format}`, [PYTHON, here("./peers/formats_peers.py"), "networkx", file(format)]);
       row("NetworkX", `read_${format}`, format, networkx, counts(networkx));
@@ -80,15 +64,17 @@ export function benchFormats(): void {
     console.log("\nThe full Horizon 2020 network written and read back (wall clock, each command a process of its own)");
     printTable(["tool", "step", "file", "seconds", "peak MB", "organisations / links"], rows);
     const met = (ok: boolean) => (ok ? "met" : "NOT met");
-    const peak = ({ peakMB }: { peakMB: number }) => `peak ${Math.round(peakMB)} MB (target under ${TARGET_PEAK_MB} MB: ${met(peakMB < TARGET_PEAK_MB)})`;
-    for (const [format, { median: run, seconds, peakMB }] of Object.entries(validated)) {
-      const ratio = run.seconds / igraph.median.seconds;
-      const highest = Math.max(...seconds.map((value, round) => value / (igraph.seconds[round] as number)));
+    const peak = (peakMB: number) => `peak ${Math.round(peakMB)} MB (target under ${TARGET_PEAK_MB} MB: ${met(peakMB < TARGET_PEAK_MB)})`;
+    const igraphSeconds = timed.igraph.map((run) => run.seconds);
+    for (const format of ["gexf", "graphml"] as const) {
+      const seconds = timed[format].map((run) => run.seconds);
+      const ratio = spread(seconds).median / spread(igraphSeconds).median;
+      const highest = Math.max(...seconds.map((value, round) => value / (igraphSeconds[round] as number)));
       console.log(
         `validate ${format}: ${ratio.toFixed(2)}x igraph's GraphML read time, medians of ${ROUNDS} (target ${TARGET_RATIO}x: ${met(ratio <= TARGET_RATIO)}; ` +
-          `highest round ${highest.toFixed(2)}x), ${peak({ peakMB })}`,
+          `highest round ${highest.toFixed(2)}x), ${peak(highestPeak(timed[format]))}`,
       );
-      console.log(`convert to ${format}: ${peak(converted[format] as Measured)}`);
+      console.log(`convert to ${format}: ${peak((converted[format] as Measured).peakMB)}`);
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { PYTHON } from "./shared.ts";
+import { median, PYTHON } from "./shared.ts";
 
 export interface Measured {
   seconds: number;
@@ -29,4 +29,20 @@ export function measure(suite: string, label: string, command: readonly string[]
 export function counts({ stdout }: Measured): string {
   const parsed = JSON.parse(stdout) as { organisations?: number; nodes?: number; links: number };
   return `${(parsed.organisations ?? parsed.nodes ?? 0).toLocaleString("en-GB")} / ${parsed.links.toLocaleString("en-GB")}`;
+}
+
+/** Values of one measure over repeated runs of a step: their median, lowest and highest. */
+export interface Spread {
+  median: number;
+  low: number;
+  high: number;
+}
+
+export function spread(values: readonly number[]): Spread {
+  return { median: median(values), low: Math.min(...values), high: Math.max(...values) };
+}
+
+/** "9.1 (9.0–10.4)": the median, then the range. */
+export function formatSpread({ median: middle, low, high }: Spread, digits = 1, format = (value: number) => value.toFixed(digits)): string {
+  return `${format(middle)} (${format(low)}–${format(high)})`;
 }
