@@ -40,7 +40,7 @@ export function localConstraints(csr: Csr): Float64Array {
   const { offsets, weights, nodes } = csr;
   const strength = nodeStrengths(csr);
   // p_qj: the share of q's weight on j; the tie q–j is entry l of row j, same weight.
-  const indirect = throughSharedContacts(csr, strength, (l, _j, q) => (weights[l] as number) / (strength[q] as number));
+  const indirect = throughSharedContacts(csr, strength, (weight, _j, q) => weight / (strength[q] as number));
   const result = new Float64Array(indirect.length);
   for (let i = 0; i < nodes.length; i++) {
     for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {

@@ -38,7 +38,7 @@ export function effectiveSize(graph: ReadableGraph, options: Partial<EffectiveSi
       for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) strongest[i] = Math.max(strongest[i] as number, weights[k] as number);
     }
     // Redundancy of each contact j: Σ_q p_iq m_jq, m_jq the tie j–q over j's strongest tie.
-    const redundancy = throughSharedContacts(csr, strength, (l, j) => (weights[l] as number) / (strongest[j] as number));
+    const redundancy = throughSharedContacts(csr, strength, (weight, j) => weight / (strongest[j] as number));
     for (let i = 0; i < n; i++) {
       let size = 0;
       for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) size += 1 - (redundancy[k] as number);

@@ -10,8 +10,7 @@
  * as centrality/triangles.ts). The counts are integers, so they equal the two-path walk's
  * exactly. Organisations without a group (NO_GROUP) are left out with their links.
  */
-import type { Csr } from "../model/csr.ts";
-import { LinkscaleError } from "../errors.ts";
+import { reverseSlots, type Csr } from "../model/csr.ts";
 import { forEachTriangle, forwardSlots } from "../centrality/triangles.ts";
 import { NO_GROUP } from "../groups/group-index.ts";
 
@@ -53,10 +52,11 @@ export function countRolesUndirected(csr: Csr, of: Int32Array): { raw: Float64Ar
   );
   // Each count sits on its link's forward slot: copy it to the slot the other way.
   const { ahead, slots } = forwardSlots(csr, grouped);
+  const reverse = reverseSlots(csr);
   for (let u = 0; u < n; u++) {
     for (let a = ahead[u] as number; a < (ahead[u + 1] as number); a++) {
       const k = slots[a] as number;
-      const twin = slotOf(offsets, targets, targets[k] as number, u);
+      const twin = reverse[k] as number;
       shared[twin] = shared[k] as number;
       sharedInRowGroup[twin] = sharedInTargetGroup[k] as number;
       sharedInTargetGroup[twin] = sharedInRowGroup[k] as number;
@@ -93,18 +93,4 @@ export function countRolesUndirected(csr: Csr, of: Int32Array): { raw: Float64Ar
     for (let k = start; k < end; k++) if (targets[k] !== j && grouped(targets[k] as number)) inGroup[of[targets[k] as number] as number] = 0;
   }
   return { raw, arcs, excluded };
-}
-
-/** The slot of v in row u (rows are sorted by neighbour). */
-function slotOf(offsets: Uint32Array, targets: Uint32Array, u: number, v: number): number {
-  let lo = offsets[u] as number;
-  let hi = (offsets[u + 1] as number) - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = targets[mid] as number;
-    if (at === v) return mid;
-    if (at < v) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  throw new LinkscaleError("brokerage/roles-undirected", `no slot ${u} → ${v}: the CSR is not symmetric`);
 }

@@ -186,6 +186,23 @@ function csrOf(nodes: readonly string[], source: Uint32Array, target: Uint32Arra
   return { nodes, offsets, targets, weights };
 }
 
+/**
+ * Each slot's reverse: the slot of the same link in the row of its other end. Rows are sorted by
+ * neighbour, so going through the nodes in order meets each row's slots in order too.
+ */
+export function reverseSlots({ offsets, targets }: Csr): Uint32Array {
+  const n = offsets.length - 1;
+  const next = offsets.slice(0, n);
+  const reverse = new Uint32Array(targets.length);
+  for (let u = 0; u < n; u++) {
+    for (let k = offsets[u] as number; k < (offsets[u + 1] as number); k++) {
+      const v = targets[k] as number;
+      reverse[k] = (next[v] as number)++;
+    }
+  }
+  return reverse;
+}
+
 /** Each node's strength: the sum of its link weights, in CSR order. */
 export function nodeStrengths({ offsets, weights }: Csr): Float64Array {
   const n = offsets.length - 1;
