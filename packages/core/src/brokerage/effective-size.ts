@@ -8,7 +8,7 @@
  */
 import type { ReadableGraph } from "../model/graph.ts";
 import { weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "../centrality/options.ts";
-import { trianglesPerNode } from "../centrality/triangles.ts";
+import { triangleCountsPerNode } from "../centrality/triangles.ts";
 import { byNodeOrNull, nodeStrengths } from "../model/csr.ts";
 import { throughSharedContacts } from "./shared-contacts.ts";
 
@@ -29,7 +29,7 @@ export function effectiveSize(graph: ReadableGraph, options: Partial<EffectiveSi
   const degree = (i: number) => (offsets[i + 1] as number) - (offsets[i] as number);
   const sizes = new Float64Array(n);
   if (!settings.weighted) {
-    const triangles = trianglesPerNode(csr, () => 1);
+    const triangles = triangleCountsPerNode(csr);
     for (let i = 0; i < n; i++) sizes[i] = degree(i) - (2 * (triangles[i] as number)) / degree(i);
   } else {
     const strength = nodeStrengths(csr);

@@ -7,7 +7,7 @@
 import type { AnyGraph, ReadableGraph } from "../model/graph.ts";
 import { byNode } from "../model/csr.ts";
 import { assignToNodes, weightedCsr, WEIGHT_DEFAULTS, type WeightOptions } from "./options.ts";
-import { trianglesPerNode } from "./triangles.ts";
+import { triangleCountsPerNode, trianglesPerNode } from "./triangles.ts";
 
 export interface ClusteringOptions extends WeightOptions {
   attribute: string;
@@ -20,10 +20,9 @@ export function clustering(graph: ReadableGraph, options: Partial<ClusteringOpti
   const csr = weightedCsr(graph, settings);
   let maxWeight = 0;
   for (const w of csr.weights) if (w > maxWeight) maxWeight = w;
-  const triangles = trianglesPerNode(
-    csr,
-    settings.weighted ? (a, b, c) => Math.cbrt((a / maxWeight) * (b / maxWeight) * (c / maxWeight)) : () => 1,
-  );
+  const triangles = settings.weighted
+    ? trianglesPerNode(csr, (a, b, c) => Math.cbrt((a / maxWeight) * (b / maxWeight) * (c / maxWeight)))
+    : triangleCountsPerNode(csr);
   const values = new Float64Array(csr.nodes.length);
   for (let i = 0; i < values.length; i++) {
     const d = (csr.offsets[i + 1] as number) - (csr.offsets[i] as number);

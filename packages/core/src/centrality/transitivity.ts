@@ -4,11 +4,11 @@
  */
 import type { ReadableGraph } from "../model/graph.ts";
 import { toCsr } from "../model/csr.ts";
-import { trianglesPerNode } from "./triangles.ts";
+import { triangleCountsPerNode } from "./triangles.ts";
 
 export function transitivity(graph: ReadableGraph): number {
   const csr = toCsr(graph);
-  const triangles = trianglesPerNode(csr, () => 1);
+  const triangles = triangleCountsPerNode(csr);
   let closed = 0;
   let triples = 0;
   for (let i = 0; i < csr.nodes.length; i++) {

@@ -67,3 +67,17 @@ export function trianglesPerNode(csr: Csr, weightOf: (a: number, b: number, c: n
   });
   return result;
 }
+
+// Triangle counts by the CSR's structure: the unit CSR shares its offsets and targets with the
+// graph's own, so clustering and transitivity, reading either, count them once.
+const triangleCounts = new WeakMap<Uint32Array, Float64Array>();
+
+/** How many triangles pass through each node; counted once per CSR structure, and read-only. */
+export function triangleCountsPerNode(csr: Csr): Float64Array {
+  let counts = triangleCounts.get(csr.targets);
+  if (counts === undefined) {
+    counts = trianglesPerNode(csr, () => 1);
+    triangleCounts.set(csr.targets, counts);
+  }
+  return counts;
+}

@@ -1,9 +1,12 @@
 /**
  * CSR helpers: each slot's reverse, and the sums over shared contacts that Burt's measures take
- * from triangles, both against what the definitions give when worked out directly in the test.
+ * from triangles, both against what the definitions give when worked out directly in the test;
+ * and the triangle counts the CSRs of one graph share.
  */
 import { describe, expect, it } from "vitest";
 import { throughSharedContacts } from "../../src/brokerage/shared-contacts.ts";
+import { weightedCsr } from "../../src/centrality/options.ts";
+import { triangleCountsPerNode, trianglesPerNode } from "../../src/centrality/triangles.ts";
 import { nodeStrengths, reverseSlots, toCsr, type Csr } from "../../src/model/csr.ts";
 import { createAllianceGraph } from "../../src/model/graph.ts";
 import { seededRandom } from "../../src/random/seeded.ts";
@@ -69,5 +72,19 @@ describe("throughSharedContacts", () => {
       }
     }
     expect(triangles).toBeGreaterThan(100);
+  });
+});
+
+describe("triangleCountsPerNode", () => {
+  it("counts once for the CSRs of one graph, weighted or not, what trianglesPerNode counts", () => {
+    const graph = createAllianceGraph();
+    for (const id of ["a", "b", "c", "d"]) graph.addNode(id, {});
+    for (const [s, t] of [["a", "b"], ["a", "c"], ["b", "c"], ["c", "d"], ["b", "d"]]) graph.addEdge(s as string, t as string, { weight: 2 });
+    const [byWeight, unit] = [toCsr(graph), weightedCsr(graph, { weighted: false, getEdgeWeight: "weight" })];
+    const counts = triangleCountsPerNode(byWeight);
+    // Triangles a-b-c and b-c-d: a in one, b and c in two, d in one.
+    expect(Array.from(counts)).toEqual([1, 2, 2, 1]);
+    expect(Array.from(trianglesPerNode(unit, () => 1))).toEqual([1, 2, 2, 1]);
+    expect(triangleCountsPerNode(unit)).toBe(counts);
   });
 });
