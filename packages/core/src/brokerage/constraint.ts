@@ -39,7 +39,7 @@ export interface StructuralConstraint {
 export function localConstraints(csr: Csr): Float64Array {
   const { offsets, weights, nodes } = csr;
   const strength = nodeStrengths(csr);
-  // p_qj: the share of q's weight on j; the tie q–j is entry l of row j, same weight.
+  // p_qj: the share of q's weight on j, the weight of the tie j–q over q's strength.
   const indirect = throughSharedContacts(csr, strength, (weight, _j, q) => weight / (strength[q] as number));
   const result = new Float64Array(indirect.length);
   for (let i = 0; i < nodes.length; i++) {
