@@ -8,6 +8,7 @@
 import { UNKNOWN } from "@linkscale/core";
 import { formatCount, h } from "./dom.ts";
 import { clusterChoices } from "./clusters.ts";
+import { NO_SCALE } from "./legend.ts";
 import { defaultMinWeight } from "./filters.ts";
 import { localRuleLine, rulesInForce } from "./local-rule.ts";
 import type { Network } from "./network.ts";
@@ -73,13 +74,13 @@ export function buildControls(network: Network, state: ViewState, layout: HTMLEl
       : null,
     section(
       "Filters",
-      checkList("link scale", "scale", network.scales.map((s) => [s, network.linksByScale.get(s) ?? 0]), state.scales, (scales) => actions.change({ scales })),
+      checkList("link scale", "scale", network.scales.map((s) => [s, network.linksByScale.get(s) ?? 0]), state.scales, (scales) => actions.change({ scales }), NO_SCALE),
       localRule(network, actions),
       yearRange(network, state, actions),
       minWeight(network, state, actions),
       organisationFilters(state, actions),
-      checkList("organisation type", "type", network.types, state.types, (types) => actions.change({ types })),
-      checkList("country", "country", network.countries, state.countries, (countries) => actions.change({ countries }), true),
+      checkList("organisation type", "type", network.types, state.types, (types) => actions.change({ types }), "no type"),
+      checkList("country", "country", network.countries, state.countries, (countries) => actions.change({ countries }), "no country", true),
     ),
     section(
       "Export",
@@ -89,18 +90,22 @@ export function buildControls(network: Network, state: ViewState, layout: HTMLEl
   );
 }
 
-/** Checkboxes for the values of a category; all checked reports undefined (no filter). */
+/**
+ * Checkboxes for the values of a category; all checked reports undefined (no filter). Those
+ * without a value are named by `absent`, as the legend names them ("no type"), never as a value.
+ */
 function checkList(
   title: string,
   testId: string,
   values: ReadonlyArray<readonly [string, number]>,
   chosen: readonly string[] | undefined,
   onChange: (chosen: string[] | undefined) => void,
+  absent: string,
   scroll = false,
 ): HTMLElement {
   const boxes = values.map(([value, count]) => {
     const box = h("input", { type: "checkbox", value, checked: chosen === undefined || chosen.includes(value), "data-testid": `${testId}-${value}` });
-    return { box, label: h("label", {}, box, ` ${value === UNKNOWN ? "(unknown)" : value} `, h("span", { className: "count" }, formatCount(count))) };
+    return { box, label: h("label", {}, box, ` ${value === UNKNOWN ? absent : value} `, h("span", { className: "count" }, formatCount(count))) };
   });
   const report = () => {
     const checked = boxes.filter(({ box }) => box.checked).map(({ box }) => box.value);

@@ -48,7 +48,7 @@ function nodeLabel(title: string, label: string): string {
 }
 
 /** The links whose scale the data cannot decide (an end without a country): left out of the scales. */
-const NO_SCALE = "no scale (an end without country)";
+export const NO_SCALE = "no scale (an end without country)";
 
 /** The scales to show after a click on `scale`'s entry, with `chosen` shown now (undefined: all). */
 export function scalesAfterClick(scale: string, chosen: readonly string[] | undefined): string[] | undefined {

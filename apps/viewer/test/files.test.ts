@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createAllianceGraph } from "@linkscale/core";
+import { createAllianceGraph, UNKNOWN } from "@linkscale/core";
 import { readGexf, writeGexf } from "@linkscale/io";
 import type Sigma from "sigma";
 import { describe, expect, it } from "vitest";
@@ -44,21 +44,31 @@ describe("the viewer's files: export, drop, and hostile content", () => {
     await page.close();
   });
 
-  it("opens a graph file dropped on the page, with the layout it holds", async () => {
+  it("opens a graph file dropped on the page, with the layout it holds, naming what a value is missing from", async () => {
     const graph = createAllianceGraph();
     graph.addNode("x", { name: "Dropped University", type: "university", country: "JP", x: -40, y: 10 });
     graph.addNode("y", { name: "Dropped Firm", type: "firm", country: "KR", x: 0, y: 0 });
     graph.addNode("z", { name: "Dropped Institute", type: "research", country: "KR", x: 35, y: -20 });
+    graph.addNode("w", { name: "Dropped Partner", x: 10, y: 30 });
     graph.addEdge("x", "y", { weight: 3 });
     graph.addEdge("y", "z", { weight: 1 });
+    graph.addEdge("w", "y", { weight: 1 });
     const { page } = await open();
     await page.evaluate((text) => {
       const data = new DataTransfer();
       data.items.add(new File([text], "sea-belt.gexf", { type: "application/xml" }));
       document.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
     }, writeGexf(graph));
-    await page.waitForFunction(() => document.querySelector("[data-testid=visible-organisations]")?.getAttribute("data-count") === "3");
-    expect(await count(page, "links")).toBe(2);
+    await page.waitForFunction(() => document.querySelector("[data-testid=visible-organisations]")?.getAttribute("data-count") === "4");
+    expect(await count(page, "links")).toBe(3);
+    // The filters name an organisation without a type or country, and a link without a scale, as
+    // the legend does: never as a value "unknown".
+    const label = (testId: string) => page.$eval(`[data-testid=${testId}]`, (box) => (box.parentElement as HTMLElement).textContent?.trim());
+    expect([await label(`type-${UNKNOWN}`), await label(`country-${UNKNOWN}`), await label(`scale-${UNKNOWN}`)]).toEqual([
+      "no type 1",
+      "no country 1",
+      "no scale (an end without country) 1",
+    ]);
     expect(new URL(page.url()).searchParams.get("dataset")).toBe("file:sea-belt.gexf");
     // A file laid out elsewhere (Gephi's x and y) opens as laid out there, with no layout run.
     const at = await page.evaluate(() => {
