@@ -87,27 +87,18 @@ export function assembleDataset(tables: DatasetTables, { compact = false, ...opt
   const mustKnow = (id: string, column: string): Problem[] =>
     closed && !organisations.has(id) ? [{ column, message: messages.unknownOrganisation(id) }] : [];
 
+  const all = [...organisationTables, ...linkTables, ...participationTables];
+  // The typed-array graph holds what the rows said: their records would only take memory, and
+  // are let go before the projection, which would otherwise run beside them.
+  const dropRows = () => {
+    if (compact) for (const table of all) table.accepted = [];
+  };
   let graph: AllianceGraph | CompactGraph;
   let projects: number | undefined;
-  const participations: Participation[] = [];
+  let participations: Participation[] = [];
   if (participationTables.length > 0) {
-    const seen = new Map<string, string>();
-    for (const table of participationTables) {
-      keepIf(table, ({ row, record: { participation, organisation } }) => {
-        const { project, org } = participation;
-        const key = `${project}\u0000${org}`;
-        const first = seen.get(key);
-        if (first !== undefined) return [{ column: "org", message: messages.duplicateParticipation(org, project, first), repeats: first }];
-        if (organisation === undefined || closed) {
-          const unknown = mustKnow(org, "org");
-          if (unknown.length > 0) return unknown;
-        }
-        seen.set(key, at(table.file, row));
-        participations.push(participation);
-        if (organisation !== undefined) describe(organisation, at(table.file, row));
-        return [];
-      });
-    }
+    participations = checkedParticipations();
+    dropRows();
     projects = new Set(participations.map((p) => p.project)).size;
     for (const { org } of participations) if (!organisations.has(org)) organisations.set(org, { id: org });
     graph = (compact ? projectCompact : projectParticipations)(participations, [...organisations.values()], options);
@@ -132,11 +123,35 @@ export function assembleDataset(tables: DatasetTables, { compact = false, ...opt
       for (const id of [source, target]) if (!organisations.has(id)) organisations.set(id, { id });
     }
     graph = (compact ? CompactGraph.of : buildAllianceGraph)([...organisations.values()], links);
+    dropRows();
   }
-  const all = [...organisationTables, ...linkTables, ...participationTables];
-  // The typed-array graph holds what the rows said; their records would only take memory.
-  if (compact) for (const table of all) table.accepted = [];
   return projects === undefined ? { graph, tables: all, notes } : { graph, tables: all, projects, participations, notes };
+
+  /**
+   * The participation rows that pass the checks across rows, in row order. Where each pair of
+   * project and organisation was first seen is kept only while they are checked: a text a row.
+   */
+  function checkedParticipations(): Participation[] {
+    const checked: Participation[] = [];
+    const seen = new Map<string, string>();
+    for (const table of participationTables) {
+      keepIf(table, ({ row, record: { participation, organisation } }) => {
+        const { project, org } = participation;
+        const key = `${project}\u0000${org}`;
+        const first = seen.get(key);
+        if (first !== undefined) return [{ column: "org", message: messages.duplicateParticipation(org, project, first), repeats: first }];
+        if (organisation === undefined || closed) {
+          const unknown = mustKnow(org, "org");
+          if (unknown.length > 0) return unknown;
+        }
+        seen.set(key, at(table.file, row));
+        checked.push(participation);
+        if (organisation !== undefined) describe(organisation, at(table.file, row));
+        return [];
+      });
+    }
+    return checked;
+  }
 
   function describe(organisation: Organisation, where: string): void {
     const kept = organisations.get(organisation.id);
