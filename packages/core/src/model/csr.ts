@@ -48,7 +48,7 @@ export function toCsr(graph: ReadableGraph, weight: EdgeWeight = "weight"): Csr 
   return graphIndex(graph, `csr:${weight}`, () =>
     graph instanceof CompactGraph
       ? // graphology's weight getter: 1 for a link without a numeric weight.
-        csrOf(graph.ids, graph.source, graph.target, graph.linkColumns.numbers(weight).map((w) => (Number.isNaN(w) ? 1 : w)))
+        csrOf(graph.ids, graph.source, graph.target, graph.linkColumns.numbers(weight, 1))
       : buildCsr(graph, createEdgeWeightGetter(weight).fromMinimalEntry),
   );
 }
