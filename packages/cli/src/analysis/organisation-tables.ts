@@ -8,6 +8,7 @@
  * that hold every organisation instead. `analyse` always computes every organisation: the
  * summary, report.html and `check` read those results, so they are the same at either detail.
  */
+import { recordViewKeys } from "@linkscale/core";
 import type { Results } from "./analyse.ts";
 import type { ResolvedConfig } from "./config.ts";
 import { ORGANISATIONS_FILE, tableColumns } from "./organisations-csv.ts";
@@ -111,18 +112,29 @@ function* entriesOf(values: Readonly<Record<string, unknown>>): Generator<readon
   for (const key of idsOf(values)) yield [key, values[key]];
 }
 
-/** The k organisations of a per-organisation record with the highest numbers, ties in id order. */
-export function highestEntries(values: Readonly<Record<string, unknown>>, k: number): Array<readonly [string, number]> {
-  const table = { size: idsOf(values).length, entries: () => entriesOf(values), ranking: highest("value") };
-  return topEntries(table, k).filter((entry): entry is readonly [string, number] => typeof entry[1] === "number");
+/**
+ * The k organisations of a per-organisation record with the highest numbers (finite ones only), or
+ * the highest `key` of their values, ties in id order; read entry by entry, not sorted whole.
+ */
+export function highestEntries(values: Readonly<Record<string, unknown>>, k: number): Array<readonly [string, number]>;
+export function highestEntries<V>(values: Readonly<Record<string, V>>, k: number, key: (value: V) => number | null): Array<readonly [string, V]>;
+export function highestEntries(values: Readonly<Record<string, unknown>>, k: number, key: (value: unknown) => number | null = number): Array<readonly [string, unknown]> {
+  const table = { size: idsOf(values).length, entries: () => entriesOf(values), ranking: { words: "the highest value", key } };
+  return topEntries(table, k).filter(([, value]) => key(value) !== null);
+}
+
+/** Every value of a per-organisation record, in its keys' order. */
+export function valuesOf<V>(values: Readonly<Record<string, V>>): V[] {
+  return idsOf(values).map((id) => values[id] as V);
 }
 
 /**
  * A per-organisation record's keys, as Object.keys gives them (its keys are all enumerable
- * strings). Object.keys would read every value of a record view to ask whether it is enumerable.
+ * strings): a record view's own list, read-only. Object.keys would read every value of a view to
+ * ask whether it is enumerable, and Reflect.ownKeys copies and checks the list on every call.
  */
-export function idsOf(values: Readonly<Record<string, unknown>>): string[] {
-  return Reflect.ownKeys(values) as string[];
+export function idsOf(values: Readonly<Record<string, unknown>>): readonly string[] {
+  return recordViewKeys(values) ?? (Reflect.ownKeys(values) as string[]);
 }
 
 /**

@@ -9,6 +9,7 @@ export { createAllianceGraph, addOrganisation, buildAllianceGraph } from "./grap
 export type { AllianceGraph, AnyGraph, ReadableGraph } from "./graph.ts";
 export { CompactGraph, CompactGraphBuilder } from "./compact-graph.ts";
 export { assertPrototypeFreeKeys } from "./prototype-free-keys.ts";
+export { recordViewKeys } from "./record-view.ts";
 export { describeGraph, UNKNOWN } from "./describe.ts";
 export type { GraphDescription } from "./describe.ts";
 export { toCsr, edgeValues, edgeList, nodeStrengths, byNode, nodeTable, nodePositions, dropIndexes } from "./csr.ts";

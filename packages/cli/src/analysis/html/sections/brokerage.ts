@@ -4,6 +4,7 @@
  * most; and Burt's structural holes, by the organisations with the largest effective size.
  */
 import { ROLES, type Role } from "@linkscale/core";
+import { highestEntries } from "../../organisation-tables.ts";
 import type { Report } from "../../report.ts";
 import { TOP_ORGANISATIONS, type SectionContext } from "../context.ts";
 import { fixed, html, integer, measure, table, type Html } from "../markup.ts";
@@ -27,10 +28,7 @@ export function brokerageSection(report: Report, { organisation }: SectionContex
       ROLES.map((role) => [ROLES_EXPLAINED[role][0], html`<span class="muted">${ROLES_EXPLAINED[role][1]}</span>`, integer(result.network.raw[role]), integer(result.network.expected[role]), fixed(result.network.z[role], 2, "zero variance")]),
       { numeric: [2, 3, 4], caption: `network totals; expected under random ${groupBy} labels` },
     );
-    const top = Object.entries(result.raw)
-      .sort(([a, x], [b, y]) => y.t - x.t || (a < b ? -1 : 1))
-      .slice(0, TOP_ORGANISATIONS)
-      .filter(([, counts]) => counts.t > 0);
+    const top = highestEntries(result.raw, TOP_ORGANISATIONS, (counts) => counts.t).filter(([, counts]) => counts.t > 0);
     const brokers = table(
       ["organisation", ...ROLES.map((role) => ROLES_EXPLAINED[role][0])],
       top.map(([org, counts]) => [organisation(org), ...ROLES.map((role) => integer(counts[role]))]),
@@ -39,10 +37,7 @@ export function brokerageSection(report: Report, { organisation }: SectionContex
     return html`<h3>Across ${groupBy}</h3>${totals}${top.length > 0 ? brokers : ""}`;
   });
   const holes = brokerage.structuralHoles;
-  const bySize = Object.entries(holes.effectiveSize)
-    .filter((entry): entry is [string, number] => typeof entry[1] === "number" && Number.isFinite(entry[1]))
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
-    .slice(0, TOP_ORGANISATIONS);
+  const bySize = highestEntries(holes.effectiveSize, TOP_ORGANISATIONS);
   const structural = table(
     ["organisation", "effective size", "efficiency", "constraint", "hierarchy"],
     bySize.map(([org, size]) => [organisation(org), measure(size), measure(holes.efficiency[org]), measure(holes.constraint[org]), measure(holes.hierarchy[org])]),

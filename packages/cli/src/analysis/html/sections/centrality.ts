@@ -4,6 +4,7 @@
  * name. The page never lists every organisation's value: report.json holds those.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { highestEntries, valuesOf } from "../../organisation-tables.ts";
 import type { Report } from "../../report.ts";
 import { TOP_ORGANISATIONS, type SectionContext } from "../context.ts";
 import { histogram, type Histogram } from "../histogram.ts";
@@ -26,12 +27,9 @@ export function centralitySection(report: Report, { charts, organisation }: Sect
   if (centrality === undefined) return html``;
   const cards = Object.entries(centrality.measures).map(([name, values]) => {
     const id = charts.unique(`centrality-${slug(name)}`);
-    const distribution = histogram(Object.values(values));
+    const distribution = histogram(valuesOf(values));
     const chart = distribution.bins.length > 0 ? charts.add(id, histogramSpec(name, distribution)) : html`<p>No values.</p>`;
-    const top = Object.entries(values)
-      .filter((entry): entry is [string, number] => typeof entry[1] === "number" && Number.isFinite(entry[1]))
-      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
-      .slice(0, TOP_ORGANISATIONS);
+    const top = highestEntries(values, TOP_ORGANISATIONS);
     const leaders = table(
       ["", "organisation", name],
       top.map(([org, value], i) => [String(i + 1), organisation(org), measure(value)]),
