@@ -12,6 +12,7 @@ import { gunzipSync } from "node:zlib";
 import type { AllianceGraph, CompactGraph } from "@linkscale/core";
 import type { Counting } from "@linkscale/core/projection";
 import { DATA_EXTENSIONS, dataExtension, InputError, loadFiles, type ArcMerge, type LoadedFiles, type RejectedRow, type TableKind } from "@linkscale/io";
+import { collectBetweenPhases } from "./heap.ts";
 import type { Progress } from "./progress.ts";
 
 /** Bad input: the command exits 2 with this message. */
@@ -152,6 +153,8 @@ export function loadInput(paths: readonly string[], options: InputOptions, progr
       howToNameRoles: HOW_TO_NAME_ROLES,
       leftOut,
       onProgress: ({ phase, done, total }) => {
+        // What reading let go (rows, the file's bytes) is collected before the projection adds its own.
+        if (phase === "grouping" && done === 0) collectBetweenPhases(total);
         if (phase !== "pairing") return;
         bar ??= progress.bar("projecting participations", total);
         bar.update(done, total);

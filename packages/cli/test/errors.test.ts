@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isLinkscaleJunit, junitXml } from "../src/check/junit.ts";
 import { isLinkscaleReport } from "../src/analysis/report.ts";
+import { ReportFolder } from "../src/commands/analyze.ts";
 import { printable } from "../src/input.ts";
 import { EXIT, reportError } from "../src/main.ts";
 import { linkscale, type Run } from "./run.ts";
@@ -113,6 +114,27 @@ describe("ownership of an output by linkscale's own marker, not a substring (poi
       `linkscale: ${join(out, "report.json")} exists and was not written by linkscale: nothing written (--force overwrites)`,
     );
     expect(readFileSync(join(out, "report.json"), "utf8")).toBe(foreign);
+  });
+
+  it("analyze refuses a foreign report before it reads its input, not after the analysis", () => {
+    const out = join(dir, "foreign-first");
+    mkdirSync(out);
+    writeFileSync(join(out, "report.html"), "<p>mine</p>\n");
+    // Without -q the first progress line would be "reading …": the refusal is the only line.
+    expectOneLine(
+      linkscale(["analyze", links, "--out", out]),
+      2,
+      `linkscale: ${join(out, "report.html")} exists and was not written by linkscale: nothing written (--force overwrites)`,
+    );
+  });
+
+  it("analyze reads a report file again if it changed after the first check", { timeout: 30_000 }, () => {
+    const out = join(dir, "changed");
+    expect(linkscale(["analyze", links, "--out", out, "-q"]).status).toBe(0);
+    const target = new ReportFolder(out, false);
+    const json = join(out, "report.json");
+    writeFileSync(json, '{ "generator": { "name": "linkscale" } }\n');
+    expect(() => target.check([[json, isLinkscaleReport]])).toThrow(`${json} exists and was not written by linkscale`);
   });
 
   it("analyze overwrites its own reports", { timeout: 30_000 }, () => {

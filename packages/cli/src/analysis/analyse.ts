@@ -46,6 +46,7 @@ import { stagesSection } from "./stages.ts";
 import { betweennessParallel } from "@linkscale/core/node";
 import type { ProjectedWindows } from "@linkscale/core/time";
 import type { TripleHelix } from "@linkscale/core/triple-helix";
+import { collectBetweenPhases } from "../heap.ts";
 import { assignAdmin1, type Admin1Result } from "../places/admin1.ts";
 import type { Progress } from "../progress.ts";
 import type { ResolvedConfig, Section } from "./config.ts";
@@ -271,6 +272,7 @@ export async function analyse(
     // Each section builds the indexes it reads (CSRs, edge lists); kept, they would add up to
     // 80 MB of the full Horizon 2020 network's peak. The next section builds its own again.
     dropIndexes(input.graph);
+    collectBetweenPhases(input.graph.size);
   }
   return { results: results as Results, notes: context.notes };
 }
