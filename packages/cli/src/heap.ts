@@ -29,6 +29,9 @@ export function keepHeapLean(): void {
   setFlagsFromString("--heap-growing-percent=50");
   // The gc function is exposed to contexts made after the flag is set: one made here hands it over.
   setFlagsFromString("--expose-gc");
+  // Dead array buffers are freed by the collection itself, not by a background sweep that the
+  // next phase's first arrays would often outrun.
+  setFlagsFromString("--no-concurrent-array-buffer-sweeping");
   collect ??= runInNewContext("gc") as () => void;
 }
 

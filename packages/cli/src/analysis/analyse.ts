@@ -194,13 +194,16 @@ function openness({ input: { graph }, config, progress, typePermutations }: Cont
 
 function brokerageSection({ input: { graph }, config, progress }: Context) {
   progress.step("brokerage: Gould & Fernandez roles, structural holes");
+  // The longest section, in steps that each leave tens of megabytes of arrays: collected between them too.
   const roles = Object.fromEntries(
     config.groupBy.map((groupBy) => {
       const { network, density, raw, z, excluded } = brokerage(graph, { groupBy });
+      collectBetweenPhases(graph.size);
       return [groupBy, { network, density, raw, z, excluded }];
     }),
   );
   const { constraint, hierarchy } = structuralConstraint(graph);
+  collectBetweenPhases(graph.size);
   return { roles, structuralHoles: { constraint, hierarchy, ...effectiveSize(graph) } };
 }
 
