@@ -144,9 +144,10 @@ export function assembleDataset(tables: DatasetTables, { compact = false, ...opt
           const unknown = mustKnow(org, "org");
           if (unknown.length > 0) return unknown;
         }
-        seen.set(key, at(table.file, row));
+        const where = at(table.file, row);
+        seen.set(key, where);
         checked.push(participation);
-        if (organisation !== undefined) describe(organisation, at(table.file, row));
+        if (organisation !== undefined) describe(organisation, where);
         return [];
       });
     }
