@@ -18,12 +18,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { counts, formatSpread, measure as measureProcess, spread, type Measured } from "./measure-process.ts";
-import { H2020_PARTICIPATIONS, PYTHON } from "./shared.ts";
+import { H2020_PARTICIPATIONS, LINKSCALE, PYTHON } from "./shared.ts";
 import { printTable } from "./table.ts";
 
 const measure = (label: string, command: readonly string[]) => measureProcess("formats", label, command);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-const BIN = here("../packages/cli/bin/linkscale.js");
 const TARGET_PEAK_MB = 2048;
 const TARGET_RATIO = 3;
 const ROUNDS = 3;
@@ -43,13 +42,13 @@ export function benchFormats(): void {
     const converted: Record<string, Measured> = {};
     const file = (format: string) => join(folder, `h2020.${format}`);
     for (const format of ["gexf", "graphml"]) {
-      converted[format] = measure(`convert to ${format}`, [process.execPath, BIN, "convert", "-q", H2020_PARTICIPATIONS, file(format)]);
+      converted[format] = measure(`convert to ${format}`, [LINKSCALE, "convert", "-q", H2020_PARTICIPATIONS, file(format)]);
       row("linkscale", "convert (participations → file)", format, converted[format]);
     }
     const timed = { gexf: [] as Measured[], graphml: [] as Measured[], igraph: [] as Measured[] };
     for (let round = 1; round <= ROUNDS; round++) {
       for (const format of ["gexf", "graphml"] as const) {
-        timed[format].push(measure(`validate the ${format} (${round} of ${ROUNDS})`, [process.execPath, BIN, "validate", "-q", "--json", file(format)]));
+        timed[format].push(measure(`validate the ${format} (${round} of ${ROUNDS})`, [LINKSCALE, "validate", "-q", "--json", file(format)]));
       }
       timed.igraph.push(measure(`igraph reads the GraphML (${round} of ${ROUNDS})`, [PYTHON, here("./peers/formats_peers.py"), "igraph", file("graphml")]));
     }

@@ -22,12 +22,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { counts, formatSpread, measure as measureProcess, spread, type Measured } from "./measure-process.ts";
-import { H2020_PARTICIPATIONS, PYTHON } from "./shared.ts";
+import { H2020_PARTICIPATIONS, LINKSCALE, PYTHON } from "./shared.ts";
 import { writeSyntheticOrganisations, writeSyntheticParticipations, SYNTHETIC_DEFAULTS } from "./synthetic-participations.ts";
 import { printTable } from "./table.ts";
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-const BIN = here("../packages/cli/bin/linkscale.js");
 const PEERS = here("./peers/scale_peers.py");
 const CPU_BEFORE = 112;
 const SYNTHETIC_ROWS = Number(process.env["LINKSCALE_BENCH_SYNTHETIC_ROWS"] ?? 110_000_000);
@@ -58,17 +57,17 @@ export async function benchScale(): Promise<void> {
     const inMemory: Measured[] = [];
     const igraph: Measured[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      inMemory.push(measure(`analyze, memory engine (${round} of ${ROUNDS})`, [process.execPath, BIN, "analyze", "-q", "--engine", "memory", "--out", join(folder, "memory"), H2020_PARTICIPATIONS]));
+      inMemory.push(measure(`analyze, memory engine (${round} of ${ROUNDS})`, [LINKSCALE, "analyze", "-q", "--engine", "memory", "--out", join(folder, "memory"), H2020_PARTICIPATIONS]));
       igraph.push(measure(`python-igraph loads and projects (${round} of ${ROUNDS})`, [PYTHON, PEERS, "igraph", H2020_PARTICIPATIONS]));
     }
     repeatedRow("linkscale", `analyze (--engine memory), ${ROUNDS} runs`, inMemory);
-    const duckdb = measure("analyze, duckdb engine", [process.execPath, BIN, "analyze", "-q", "--engine", "duckdb", "--out", join(folder, "duckdb"), H2020_PARTICIPATIONS]);
+    const duckdb = measure("analyze, duckdb engine", [LINKSCALE, "analyze", "-q", "--engine", "duckdb", "--out", join(folder, "duckdb"), H2020_PARTICIPATIONS]);
     row("linkscale", "analyze (--engine duckdb)", duckdb);
     // The network in graphology's objects, as before the typed-array graph (the same report).
-    const graphology = measure("analyze, graphology graph", [process.execPath, BIN, "analyze", "-q", "--engine", "memory", "--graph-form", "graphology", "--out", join(folder, "graphology"), H2020_PARTICIPATIONS]);
+    const graphology = measure("analyze, graphology graph", [LINKSCALE, "analyze", "-q", "--engine", "memory", "--graph-form", "graphology", "--out", join(folder, "graphology"), H2020_PARTICIPATIONS]);
     row("linkscale", "analyze (--engine memory --graph-form graphology)", graphology);
     for (const engine of ["memory", "duckdb"]) {
-      const run = measure(`validate, ${engine} engine`, [process.execPath, BIN, "validate", "-q", "--json", "--engine", engine, H2020_PARTICIPATIONS]);
+      const run = measure(`validate, ${engine} engine`, [LINKSCALE, "validate", "-q", "--json", "--engine", engine, H2020_PARTICIPATIONS]);
       row("linkscale", `validate: load + project (--engine ${engine})`, run, counts(run));
     }
     repeatedRow("python-igraph", `load + project, ${ROUNDS} runs`, igraph, counts(igraph[0] as Measured));
@@ -91,7 +90,7 @@ export async function benchScale(): Promise<void> {
       process.stderr.write(`scale: writing ${SYNTHETIC_ROWS.toLocaleString("en-GB")} synthetic participations…\n`);
       const projects = await writeSyntheticParticipations(synthetic, { ...SYNTHETIC_DEFAULTS, organisations: SYNTHETIC_ORGANISATIONS, rows: SYNTHETIC_ROWS });
       const bytes = statSync(synthetic).size;
-      const run = measure("DuckDB projects the synthetic table", [process.execPath, BIN, "validate", "-q", "--json", "--engine", "duckdb", "--memory-limit", DUCKDB_LIMIT, synthetic]);
+      const run = measure("DuckDB projects the synthetic table", [LINKSCALE, "validate", "-q", "--json", "--engine", "duckdb", "--memory-limit", DUCKDB_LIMIT, synthetic]);
       console.log(
         `\nSYNTHETIC participations: ${SYNTHETIC_ROWS.toLocaleString("en-GB")} rows in ${projects.toLocaleString("en-GB")} projects, ${mb(bytes / 2 ** 20)} MB of CSV`,
       );
@@ -121,8 +120,7 @@ async function benchSyntheticNetwork(folder: string, met: (ok: boolean) => strin
   const config = join(folder, "network-linkscale.json");
   writeFileSync(config, JSON.stringify({ centrality: { betweennessSamples: NETWORK_BETWEENNESS_SAMPLES } }));
   const run = measure("analyze the synthetic network", [
-    process.execPath,
-    BIN,
+    LINKSCALE,
     "analyze",
     "-q",
     "--engine",

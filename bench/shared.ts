@@ -4,6 +4,12 @@ import { fileURLToPath } from "node:url";
 export const SHARED_DATA = process.env["LINKSCALE_SHARED"] ?? fileURLToPath(new URL("../../shared/data/", import.meta.url));
 export const H2020_PARTICIPATIONS = `${SHARED_DATA}/cordis-h2020-participations/h2020.csv.gz`;
 
+/**
+ * The linkscale command as its users run it: the bin through its shebang (which sets malloc's
+ * threshold, see packages/cli/bin/linkscale.js), not `node bin`, which would skip that setting.
+ */
+export const LINKSCALE = fileURLToPath(new URL("../packages/cli/bin/linkscale.js", import.meta.url));
+
 /** Debian's python3, which sees python3-networkx (the first python3 on PATH may not). */
 export const PYTHON = process.env["LINKSCALE_PYTHON"] ?? "/usr/bin/python3";
 
