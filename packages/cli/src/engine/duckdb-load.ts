@@ -17,7 +17,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { Counting } from "@linkscale/core/projection";
 import { windowsOf, type Organisation, type ProjectedWindows, type Windowing } from "@linkscale/core";
 import {
   assembleDataset,
@@ -43,14 +42,16 @@ import {
 import { HOW_TO_NAME_ROLES, inputFiles, readText, type InputOptions, type LoadedInput } from "../input.ts";
 import type { Progress } from "../progress.ts";
 import { firstLine, isDuckDBTable, readRawTable, scanRows, tableKind, type RawTable } from "./duckdb-tables.ts";
-import { projectInDuckDB, type Nodes, type Projected } from "./duckdb-projection.ts";
-import { quote, windowSource } from "./projection-sql.ts";
+import { projectInDuckDB, type Nodes, type Projected, type ProjectionForm } from "./duckdb-projection.ts";
+import { PAIRS_PER_BYTE, quote, windowSource } from "./projection-sql.ts";
 
 export interface DuckDBOptions {
   /** DuckDB's memory limit (e.g. "1GB"); past it, DuckDB spills to a temporary folder. Default: DuckDB's (80% of RAM). */
   memoryLimit?: string;
   /** Windows to project for the stages (the participations stay in DuckDB, so the stages cannot cut them later). */
   windowing?: Windowing | null;
+  /** Pair instances one link statement joins at most: by default, in proportion to the memory limit (PAIRS_PER_BYTE), unbounded without one. Tests set it low. */
+  pairsPerPart?: number;
 }
 
 const FIELDS = [...PARTICIPATION_FIELDS, ...ORGANISATION_ATTRIBUTE_FIELDS];
@@ -132,10 +133,17 @@ export async function loadWithDuckDB(paths: readonly string[], options: InputOpt
   const temporary = mkdtempSync(join(tmpdir(), "linkscale-duckdb-"));
   // Imported here, not above: DuckDB's native library loads only for a run that uses it.
   const { DuckDBInstance } = await import("@duckdb/node-api");
-  const instance = await DuckDBInstance.create(":memory:", {
+  // Under a memory limit, DuckDB keeps the tables in a database file in the temporary folder, whose
+  // pages it may drop rather than copy out to spill, and hands freed memory back at once (its
+  // allocator otherwise holds it for seconds). Reading, grouping and joining the 110-million-row
+  // synthetic table under 512MB peaked at 686 MB so, against 1,121 MB in memory, in 1.7 times the time.
+  const limit = options.memoryLimit;
+  const instance = await DuckDBInstance.create(limit === undefined ? ":memory:" : join(temporary, "participations.duckdb"), {
     temp_directory: temporary,
     preserve_insertion_order: "true",
-    ...(options.memoryLimit === undefined ? {} : { memory_limit: options.memoryLimit }),
+    ...(limit === undefined
+      ? {}
+      : { memory_limit: limit, allocator_background_threads: "true", allocator_flush_threshold: "8MB", allocator_bulk_deallocation_flush_threshold: "8MB" }),
   });
   const db = await instance.connect();
   try {
@@ -211,7 +219,8 @@ export async function loadWithDuckDB(paths: readonly string[], options: InputOpt
     await db.run(`CREATE VIEW node_type AS SELECT node, type FROM node`);
     await db.run(`CREATE TABLE participation AS SELECT a.project, n.node, a.p AS position, a.year FROM accepted a JOIN node n ON n.org = a.org`);
     const counting = options.counting ?? "full";
-    const form = { counting, compact: options.compact ?? false };
+    const pairsPerPart = options.pairsPerPart ?? (limit === undefined ? undefined : Math.round(bytes(limit) * PAIRS_PER_BYTE));
+    const form: ProjectionForm = { counting, compact: options.compact ?? false, ...(pairsPerPart === undefined ? {} : { pairsPerPart }) };
     const { graph, projects, tripleHelix } = await projectInDuckDB(db, facts, form, undefined, progress);
     const windows = options.windowing === undefined || options.windowing === null ? undefined : await projectWindows(db, facts, form, options.windowing, progress);
     const dataset = { graph, tables: [...organisationTables, ...tables] as Array<TableLoad<unknown>>, projects, tripleHelix, notes, ...(windows === undefined ? {} : { windows }) };
@@ -293,7 +302,7 @@ async function checkRows(db: DuckDBConnection, f: number, file: ParticipationFil
 }
 
 /** Each window's network, as core/time's windowNetwork projects it from the participations. */
-async function projectWindows(db: DuckDBConnection, nodes: Nodes, form: { counting: Counting; compact: boolean }, windowing: Windowing, progress: Progress): Promise<ProjectedWindows> {
+async function projectWindows(db: DuckDBConnection, nodes: Nodes, form: ProjectionForm, windowing: Windowing, progress: Progress): Promise<ProjectedWindows> {
   const [[from, to, undatedProjects]] = (await db.runAndReadAll(`SELECT MIN(year), MAX(year), COUNT(*) FILTER (WHERE year IS NULL) FROM project_summary`)).getRowsJS() as unknown[][] as [[unknown, unknown, unknown]];
   const undated = Number((await db.runAndReadAll(`SELECT COUNT(*) FROM participation p JOIN project_summary s ON s.project = p.project WHERE s.year IS NULL`)).getRowsJS()[0]?.[0]);
   const span = from === null ? null : { from: Number(from), to: Number(to) };
@@ -401,6 +410,14 @@ async function rowFacts(db: DuckDBConnection, tableOrganisations: ReadonlyMap<st
   const organisations = new Map<string, Organisation>();
   for (const id of order) organisations.set(id, kept.get(id)?.record ?? { id });
   return { bad, unknown, duplicate, notes, named, order, organisations };
+}
+
+const UNITS: Record<string, number> = { kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
+
+/** Bytes in a size as --memory-limit takes it ("512MB", "1.5 GiB"): DuckDB's units, KB 1000 bytes and KiB 1024. */
+function bytes(size: string): number {
+  const [, amount, unit] = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(size.trim()) as RegExpExecArray;
+  return Number(amount) * (UNITS[(unit as string).toLowerCase()] as number);
 }
 
 /** Appends `items` to `table` through DuckDB's appender. */

@@ -8,12 +8,20 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { CompactGraphBuilder, createAllianceGraph, tripleHelixOfTypes, type AllianceGraph, type CompactGraph, type Organisation, type TripleHelix } from "@linkscale/core";
 import type { Counting } from "@linkscale/core/projection";
 import type { Progress } from "../progress.ts";
-import { linksInOrder, projectionStatements, typeTallies } from "./projection-sql.ts";
+import { linkStatements, linksInOrder, partCount, projectSummaryStatement, typeTallies } from "./projection-sql.ts";
 
 export interface Nodes {
   /** Organisation ids by node number. */
   order: readonly string[];
   organisations: ReadonlyMap<string, Organisation>;
+}
+
+export interface ProjectionForm {
+  counting: Counting;
+  /** A typed-array graph (else graphology). */
+  compact: boolean;
+  /** Pair instances one link statement joins at most (see projection-sql's PAIRS_PER_BYTE); unset, the links come in one statement. */
+  pairsPerPart?: number;
 }
 
 export interface Projected {
@@ -30,13 +38,15 @@ export interface Projected {
 export async function projectInDuckDB(
   db: DuckDBConnection,
   { order, organisations }: Nodes,
-  { counting, compact }: { counting: Counting; compact: boolean },
+  { counting, compact, pairsPerPart }: ProjectionForm,
   window?: { source: string; suffix: string },
   progress?: Progress,
 ): Promise<Projected> {
   const { source, suffix } = window ?? { source: "participation", suffix: "" };
   const count = async (sql: string) => Number((await db.runAndReadAll(sql)).getRowsJS()[0]?.[0]);
-  for (const statement of projectionStatements(counting, source, suffix)) await db.run(statement);
+  await db.run(projectSummaryStatement(source, suffix));
+  const parts = pairsPerPart === undefined ? 1 : await count(partCount(pairsPerPart, suffix));
+  for (const statement of linkStatements(counting, source, suffix, parts)) await db.run(statement);
   const graph = compact ? new CompactGraphBuilder() : createAllianceGraph();
   const nodes = window === undefined ? order.keys() : (await db.runAndReadAll(`SELECT DISTINCT node FROM ${source} AS p ORDER BY node`)).getRowsJS().map(([node]) => Number(node));
   for (const node of nodes) {

@@ -14,31 +14,55 @@
 import type { Counting } from "@linkscale/core/projection";
 
 /**
- * The statements that create `project_summary<suffix>` and `link<suffix>` from `source` (the
- * table `participation`, or a query over it: one window's projects).
+ * Pair instances (a project of n members gives n(n-1)/2) one statement may join for each byte of
+ * DuckDB's memory limit. Past it, the projects are split into parts and each part's links are
+ * aggregated on their own, then summed: under a 512MB limit, the self-join of 110 million
+ * participations (408 million pairs) at once ran out of memory, in parts of 20 million it did not.
  */
-export function projectionStatements(counting: Counting, source = "participation", suffix = ""): string[] {
+export const PAIRS_PER_BYTE = 20_000_000 / 512_000_000;
+
+/** The statement that creates `project_summary<suffix>` from `source` (the table `participation`, or a query over it: one window's projects). */
+export function projectSummaryStatement(source = "participation", suffix = ""): string {
+  return `CREATE TABLE project_summary${suffix} AS
+    SELECT project, MIN(position) AS first_position, MIN(year) AS year, COUNT(*) AS size
+    FROM ${source} AS p GROUP BY project`;
+}
+
+/** How many parts the links of `project_summary<suffix>` are computed in: at most `pairsPerPart` pair instances each. */
+export function partCount(pairsPerPart: number, suffix = ""): string {
+  return `SELECT CAST(CEIL(COALESCE(SUM(size * (size - 1) / 2), 0) / ${pairsPerPart}) AS INTEGER) FROM project_summary${suffix}`;
+}
+
+/** The statements that create `link<suffix>` from `source` and `project_summary<suffix>`, in `parts` parts. */
+export function linkStatements(counting: Counting, source = "participation", suffix = "", parts = 1): string[] {
   const share = counting === "full" ? "1.0" : "1.0 / (a.size - 1)";
+  // A project is known by its first row's place (unique), a narrower join key than its id.
+  const member = `CREATE TABLE member${suffix} AS
+    SELECT pr.first_position AS project, p.node, p.position, pr.year, pr.size
+    FROM ${source} AS p JOIN project_summary${suffix} AS pr ON pr.project = p.project
+    WHERE pr.size > 1`;
+  const pairs = (where: string) => `SELECT LEAST(a.node, b.node) AS lo, GREATEST(a.node, b.node) AS hi,
+      COUNT(*) AS projects,
+      SUM(${share}) AS weight,
+      MIN(a.year) AS first_year, MAX(a.year) AS last_year,
+      MIN(a.project) AS met_in,
+      MIN_BY(a.position, a.project) AS met_a,
+      MIN_BY(b.position, a.project) AS met_b
+    FROM member${suffix} AS a
+    JOIN member${suffix} AS b ON a.project = b.project AND a.position < b.position${where}
+    GROUP BY LEAST(a.node, b.node), GREATEST(a.node, b.node)`;
+  if (parts <= 1) return [member, `CREATE TABLE link${suffix} AS ${pairs("")}`];
+  const inPart = (part: number) => ` AND a.project % ${parts} = ${part} AND b.project % ${parts} = ${part}`;
   return [
-    `CREATE TABLE project_summary${suffix} AS
-       SELECT project, MIN(position) AS first_position, MIN(year) AS year, COUNT(*) AS size
-       FROM ${source} AS p GROUP BY project`,
-    // Each participation with its project's summary, so the pairs come from one self-join.
-    `CREATE TABLE member${suffix} AS
-       SELECT p.project, p.node, p.position, pr.first_position, pr.year, pr.size
-       FROM ${source} AS p JOIN project_summary${suffix} AS pr ON pr.project = p.project
-       WHERE pr.size > 1`,
+    member,
+    `CREATE TABLE link_part${suffix} AS ${pairs(inPart(0))}`,
+    ...Array.from({ length: parts - 1 }, (_, part) => `INSERT INTO link_part${suffix} ${pairs(inPart(part + 1))}`),
+    // A project is in one part, so the link's first project and its two rows come from one part.
     `CREATE TABLE link${suffix} AS
-       SELECT LEAST(a.node, b.node) AS lo, GREATEST(a.node, b.node) AS hi,
-              COUNT(*) AS projects,
-              SUM(${share}) AS weight,
-              MIN(a.year) AS first_year, MAX(a.year) AS last_year,
-              MIN(a.first_position) AS met_in,
-              MIN_BY(a.position, a.first_position) AS met_a,
-              MIN_BY(b.position, a.first_position) AS met_b
-       FROM member${suffix} AS a
-       JOIN member${suffix} AS b ON a.project = b.project AND a.position < b.position
-       GROUP BY LEAST(a.node, b.node), GREATEST(a.node, b.node)`,
+       SELECT lo, hi, SUM(projects) AS projects, SUM(weight) AS weight, MIN(first_year) AS first_year, MAX(last_year) AS last_year,
+              MIN(met_in) AS met_in, MIN_BY(met_a, met_in) AS met_a, MIN_BY(met_b, met_in) AS met_b
+       FROM link_part${suffix} GROUP BY lo, hi`,
+    `DROP TABLE link_part${suffix}`,
   ];
 }
 
