@@ -1,7 +1,7 @@
 /**
  * The one-mode projection of participations onto organisation links, in SQL: what
  * core/projection/project.ts computes in memory, as statements an engine runs out of core. The
- * SQL is a portable subset (joins, GROUP BY, count/sum/min/max, LEAST/GREATEST, MIN_BY): the
+ * SQL is a portable subset (joins, GROUP BY, count/sum/min/max, LEAST/GREATEST, MIN_BY, %): the
  * same statements, over organisation ids, run on Spark SQL or Trino over Parquet
  * (docs/organisation-links.sql, docs/past-one-machine.md); only reading files differs by engine.
  *
