@@ -2,6 +2,7 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { ARC_MERGES, type ArcMerge } from "@linkscale/io";
 import { ENGINES, type Engine, type EngineOptions } from "../engine/choose-engine.ts";
+import { sizeInBytes } from "../engine/memory-limit.ts";
 import type { InputOptions } from "../input.ts";
 
 export interface InputFlags {
@@ -96,7 +97,7 @@ function parseDelimiter(value: string): string {
 
 /** A size as DuckDB's memory_limit takes it: a number and a unit, e.g. 1GB, 512MB, 1.5GiB. */
 function parseMemoryLimit(value: string): string {
-  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value.trim())) throw new InvalidArgumentError(`expected a size such as 512MB or 2GB, got "${value}"`);
+  if (sizeInBytes(value) === undefined) throw new InvalidArgumentError(`expected a size such as 512MB or 2GB, got "${value}"`);
   return value.trim();
 }
 

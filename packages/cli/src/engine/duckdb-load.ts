@@ -43,6 +43,7 @@ import { HOW_TO_NAME_ROLES, inputFiles, readText, type InputOptions, type Loaded
 import type { Progress } from "../progress.ts";
 import { firstLine, isDuckDBTable, readRawTable, scanRows, tableKind, type RawTable } from "./duckdb-tables.ts";
 import { projectInDuckDB, type Nodes, type Projected, type ProjectionForm } from "./duckdb-projection.ts";
+import { sizeInBytes } from "./memory-limit.ts";
 import { PAIRS_PER_BYTE, quote, windowSource } from "./projection-sql.ts";
 
 export interface DuckDBOptions {
@@ -219,7 +220,7 @@ export async function loadWithDuckDB(paths: readonly string[], options: InputOpt
     await db.run(`CREATE VIEW node_type AS SELECT node, type FROM node`);
     await db.run(`CREATE TABLE participation AS SELECT a.project, n.node, a.p AS position, a.year FROM accepted a JOIN node n ON n.org = a.org`);
     const counting = options.counting ?? "full";
-    const pairsPerPart = options.pairsPerPart ?? (limit === undefined ? undefined : Math.round(bytes(limit) * PAIRS_PER_BYTE));
+    const pairsPerPart = options.pairsPerPart ?? (limit === undefined ? undefined : Math.round((sizeInBytes(limit) as number) * PAIRS_PER_BYTE));
     const form: ProjectionForm = { counting, compact: options.compact ?? false, ...(pairsPerPart === undefined ? {} : { pairsPerPart }) };
     const { graph, projects, tripleHelix } = await projectInDuckDB(db, facts, form, undefined, progress);
     const windows = options.windowing === undefined || options.windowing === null ? undefined : await projectWindows(db, facts, form, options.windowing, progress);
@@ -410,14 +411,6 @@ async function rowFacts(db: DuckDBConnection, tableOrganisations: ReadonlyMap<st
   const organisations = new Map<string, Organisation>();
   for (const id of order) organisations.set(id, kept.get(id)?.record ?? { id });
   return { bad, unknown, duplicate, notes, named, order, organisations };
-}
-
-const UNITS: Record<string, number> = { kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
-
-/** Bytes in a size as --memory-limit takes it ("512MB", "1.5 GiB"): DuckDB's units, KB 1000 bytes and KiB 1024. */
-function bytes(size: string): number {
-  const [, amount, unit] = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(size.trim()) as RegExpExecArray;
-  return Number(amount) * (UNITS[(unit as string).toLowerCase()] as number);
 }
 
 /** Appends `items` to `table` through DuckDB's appender. */
